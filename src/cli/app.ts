@@ -1,0 +1,70 @@
+/**
+ * The CLI factory: `createCli(ctx)` returns a function from argv to an exit code, so tests
+ * run the whole command line in-process and read stdout, stderr and the code.
+ */
+import yargs from 'yargs';
+import { formatDiagnostic, InputError } from '../util/result.js';
+import { VERSION } from '../version.js';
+import { COMMANDS } from './commands/index.js';
+import { type CliContext, EXIT } from './context.js';
+
+export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
+  return async (argv) => {
+    let code: number = EXIT.ok;
+    let failure: string | null = null;
+    let y = yargs([...argv])
+      .scriptName('salesops')
+      .version(VERSION)
+      .help()
+      .alias('h', 'help')
+      .strict()
+      .exitProcess(false)
+      .wrap(Math.min(100, process.stdout.columns ?? 100))
+      .option('trials', { type: 'number', describe: 'Monte Carlo trials (overrides the scenario)' })
+      .option('seed', { type: 'number', describe: 'random seed (overrides the scenario)' })
+      .option('out', { type: 'string', describe: 'output folder or file' })
+      .option('json', {
+        type: 'boolean',
+        describe: 'print one machine-readable JSON object on stdout',
+      })
+      .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
+      .option('quiet', { type: 'boolean', describe: 'print nothing but errors' })
+      .demandCommand(1, 'Name a command: salesops --help lists them.')
+      .fail((msg, err) => {
+        if (err) throw err;
+        failure = msg;
+      });
+    for (const c of COMMANDS) {
+      y = y.command(c.command, c.describe, c.builder, async (args) => {
+        code = await c.run(args as Record<string, unknown>, ctx);
+      });
+    }
+    try {
+      let helpText = '';
+      await y.parseAsync([...argv], {}, (_err, _args, output) => {
+        helpText = output;
+      });
+      if (failure !== null) {
+        if (helpText) ctx.err(`${helpText}\n`);
+        ctx.err(`salesops: ${failure}\n`);
+        return EXIT.badInput;
+      }
+      if (helpText) ctx.out(`${helpText}\n`);
+      return code;
+    } catch (e) {
+      return reportError(e, ctx);
+    }
+  };
+}
+
+/** Input errors exit 2 with their diagnostics; anything else exits 1 with one line (stack only with SALESOPS_DEBUG). */
+export function reportError(e: unknown, ctx: CliContext): number {
+  if (e instanceof InputError) {
+    for (const d of e.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
+    return EXIT.badInput;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  ctx.err(`salesops: ${message}\n`);
+  if (process.env.SALESOPS_DEBUG && e instanceof Error && e.stack) ctx.err(`${e.stack}\n`);
+  return EXIT.failed;
+}

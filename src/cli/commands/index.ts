@@ -1,0 +1,4 @@
+/** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
+import type { Command } from '../context.js';
+
+export const COMMANDS: readonly Command[] = [];

@@ -1,0 +1,33 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliContext {
+  /** Write to standard output. */
+  readonly out: (text: string) => void;
+  /** Write to standard error. */
+  readonly err: (text: string) => void;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  /** Directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** Flags every command accepts. */
+export interface CommonArgs {
+  readonly trials?: number | undefined;
+  readonly seed?: number | undefined;
+  readonly out?: string | undefined;
+  readonly json?: boolean | undefined;
+  readonly workers?: number | undefined;
+  readonly quiet?: boolean | undefined;
+}
+
+/** One subcommand: its yargs definition and what it does. Returns the exit code. */
+export interface Command {
+  readonly command: string;
+  readonly describe: string;
+  // biome-ignore lint/suspicious/noExplicitAny: yargs builders are typed per command
+  readonly builder: (y: import('yargs').Argv<any>) => import('yargs').Argv<any>;
+  readonly run: (args: Record<string, unknown> & CommonArgs, ctx: CliContext) => Promise<number>;
+}
+
+/** Exit codes: 0 success, 1 a failed run, 2 bad input. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;

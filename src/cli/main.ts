@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { createCli } from './app.js';
+
+const cli = createCli({
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  cwd: process.cwd(),
+});
+cli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`salesops: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

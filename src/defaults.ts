@@ -1,0 +1,25 @@
+/**
+ * Defaults in one place: trial count, seed, quantiles, limits, chart sizes.
+ */
+
+/** Trials when neither the scenario nor `--trials` says. */
+export const DEFAULT_TRIALS = 10_000;
+/** Seed when neither the scenario nor `--seed` says. */
+export const DEFAULT_SEED = 1;
+/** Quantiles every {@link Summary} reports. */
+export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+/** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
+export const BATCH_TRIALS = 1000;
+/** Largest trial count a scenario or flag may ask for. */
+export const MAX_TRIALS = 10_000_000;
+/** Largest number of periods in a calendar. */
+export const MAX_PERIODS = 240;
+/** Ceiling on trials that `precision` may add, as a multiple of `simulation.trials`. */
+export const PRECISION_MAX_FACTOR = 100;
+/** Bins in the histograms of horizon bookings and profit. */
+export const HISTOGRAM_BINS = 40;
+/** Any expected count above this stops the run: it is a modelling error, not a forecast. */
+export const MAX_EXPECTED_COUNT = 1e12;
+/** Chart size that suits a 16:9 slide. */
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 300;

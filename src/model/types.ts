@@ -1,0 +1,206 @@
+/**
+ * The compiled model: what the scenario layer hands to the engine. Every default is
+ * applied, every per-period input expanded, every name turned into an index, and every
+ * scalar that may be uncertain is a {@link ParamRef} into {@link Model.params}. Nothing
+ * here is optional; absent things are empty arrays, -1 indices or `null` sections.
+ */
+import type { Dist, Domain } from './dist.js';
+
+/** Index into {@link Model.params}. */
+export type ParamRef = number;
+
+/** A scalar input of the plan: fixed (dist.kind === 'fixed') or uncertain (sampled once per trial). */
+export interface Param {
+  /** Dot path in the scenario, e.g. `markets.smb.demand_shock`, `funnel.won.rate`. */
+  readonly path: string;
+  readonly dist: Dist;
+  readonly domain: Domain;
+}
+
+export interface Calendar {
+  /** First period, `YYYY-MM`. */
+  readonly start: string;
+  readonly periods: number;
+  /** `YYYY-MM` label of each period. */
+  readonly labels: readonly string[];
+  /** Calendar month (0 = January) of each period, for seasonality. */
+  readonly months: Int32Array;
+  /** Quarter index (0-based, consecutive 3-period blocks from `start`) of each period. */
+  readonly quarterOf: Int32Array;
+  /** Label of each quarter, e.g. `2027-Q1` (calendar quarter of its first month) . */
+  readonly quarterLabels: readonly string[];
+}
+
+export interface SimulationSettings {
+  readonly trials: number;
+  readonly seed: number;
+  readonly sampling: 'random' | 'lhs';
+  /** Add trials until the Monte Carlo relative standard error of mean horizon `metric` is below `relativeSe`. */
+  readonly precision: { readonly metric: 'bookings'; readonly relativeSe: number } | null;
+}
+
+export interface Correlation {
+  readonly a: ParamRef;
+  readonly b: ParamRef;
+  /** Target Spearman rank correlation in (-1, 1). */
+  readonly rank: number;
+}
+
+export interface MarketModel {
+  readonly id: string;
+  /** Compounding demand growth per period (real). */
+  readonly growth: ParamRef;
+  /** 12 multipliers, January first. */
+  readonly seasonality: readonly ParamRef[];
+  readonly demandShock: ParamRef;
+  /** Multiplies the final (won) stage's rate. */
+  readonly winFactor: ParamRef;
+  /** Spread of deal sizes across deals: every deal draws its own size. */
+  readonly dealSize: Dist;
+}
+
+export type ResponseModel =
+  | {
+      readonly curve: 'hill';
+      readonly maxLeads: ParamRef;
+      readonly halfSpend: ParamRef;
+      readonly shape: ParamRef;
+    }
+  | { readonly curve: 'linear'; readonly costPerLead: ParamRef }
+  | { readonly curve: 'fixed'; readonly leads: ParamRef };
+
+export interface ChannelModel {
+  readonly id: string;
+  /** Spend per period, length `periods`. */
+  readonly spend: Float64Array;
+  /** Optimiser bounds; 0 and +Infinity when not given. */
+  readonly minSpend: number;
+  readonly maxSpend: number;
+  readonly response: ResponseModel;
+  /** Coefficient of variation of the per-period gamma multiplier on λ (0 = Poisson). */
+  readonly leadsCv: ParamRef;
+  /** Geometric adstock: effective_t = spend_t + carryover · effective_(t−1), effective_(−1) = 0. */
+  readonly carryover: ParamRef;
+  /** Lead mix over markets, length = markets.length, sums to 1. */
+  readonly mix: Float64Array;
+  /** Per stage: channel quality factor on that stage's rate, or -1 for none (factor 1). */
+  readonly rateFactors: readonly ParamRef[];
+}
+
+export interface StageModel {
+  readonly id: string;
+  /** Probability that an item of the previous stage advances into this one; -1 for the first stage. */
+  readonly rate: ParamRef;
+  /**
+   * Probability mass over 0, 1, 2, … periods of the time an item spends in the
+   * previous stage before it resolves into this one. `[1]` for the first stage.
+   */
+  readonly lag: Float64Array;
+  /** Role whose queue items arriving here join, or -1. */
+  readonly role: number;
+}
+
+export interface RoleModel {
+  readonly id: string;
+  /** Stage this role works, or -1 if it works none (it still costs and counts headcount). */
+  readonly stage: number;
+  /** Fully ramped reps at the start (rounded to an integer per trial). */
+  readonly headcount: ParamRef;
+  /** Items one fully ramped rep takes on per period. */
+  readonly capacity: ParamRef;
+  /** Productivity by tenure 0, 1, … ; tenure ≥ ramp.length works at 1. Empty = no ramp. */
+  readonly ramp: Float64Array;
+  readonly attrition: ParamRef;
+  /** Periods after which a leaver is replaced; -1 = no backfill. */
+  readonly backfillLag: number;
+  /** Planned hires joining in each period, length `periods`. */
+  readonly hires: Int32Array;
+  /** Cost per rep per period. */
+  readonly cost: ParamRef;
+  /** Share of items still waiting at the end of a period that is lost. */
+  readonly queueLoss: ParamRef;
+}
+
+export interface CustomersModel {
+  /** Installed accounts at the start (rounded per trial). 0 when the scenario has no customers. */
+  readonly accounts: ParamRef;
+  readonly churn: ParamRef;
+  readonly repeatRate: ParamRef;
+  readonly repeatDealSize: Dist;
+}
+
+export type EffectTarget =
+  | { readonly kind: 'stage_rate'; readonly stage: number }
+  | { readonly kind: 'role_capacity'; readonly role: number }
+  | { readonly kind: 'channel_leads'; readonly channel: number }
+  | { readonly kind: 'market_deal_size'; readonly market: number }
+  | { readonly kind: 'market_demand'; readonly market: number };
+
+export interface EffectModel {
+  readonly target: EffectTarget;
+  /** Full-effect multiplier F. */
+  readonly factor: ParamRef;
+}
+
+export interface InitiativeModel {
+  readonly id: string;
+  /** Period index of the start (may be < 0 or ≥ periods). */
+  readonly start: number;
+  /** Periods to full effect, linear; 0 = full effect from the start. */
+  readonly ramp: number;
+  readonly costOnce: ParamRef;
+  readonly costPerPeriod: ParamRef;
+  readonly effects: readonly EffectModel[];
+}
+
+export interface Targets {
+  /** Horizon bookings target, or null. */
+  readonly bookings: number | null;
+  /** Bookings target per quarter (consecutive 3-period blocks); may be shorter than the quarters. */
+  readonly quarterly: readonly number[];
+  /** Horizon profit target, or null. */
+  readonly profit: number | null;
+}
+
+export type AllocationObjective = 'revenue' | 'profit' | 'p10' | 'target';
+
+export interface AllocationSettings {
+  /** Total channel spend per period. */
+  readonly budget: number;
+  /** Channel indices the optimiser may move. */
+  readonly channels: readonly number[];
+  readonly objective: AllocationObjective;
+  readonly step: number;
+}
+
+export interface QuotaSettings {
+  readonly role: number;
+  readonly confidence: number;
+  readonly overAssignment: number;
+}
+
+export interface VariantInfo {
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface Model {
+  /** Name shown on charts. */
+  readonly name: string;
+  readonly currency: string;
+  readonly calendar: Calendar;
+  readonly simulation: SimulationSettings;
+  readonly params: readonly Param[];
+  readonly correlations: readonly Correlation[];
+  readonly markets: readonly MarketModel[];
+  readonly channels: readonly ChannelModel[];
+  readonly stages: readonly StageModel[];
+  readonly roles: readonly RoleModel[];
+  readonly customers: CustomersModel;
+  readonly initiatives: readonly InitiativeModel[];
+  readonly grossMargin: ParamRef;
+  readonly targets: Targets;
+  readonly allocation: AllocationSettings | null;
+  readonly quota: QuotaSettings | null;
+  readonly variants: readonly VariantInfo[];
+}
