@@ -1,0 +1,129 @@
+/**
+ * Distribution of horizon bookings across trials: the equal-width histogram the forecast
+ * keeps (`histograms.bookings`), as the share of trials per bin, with P10/P50/P90 of the
+ * horizon total as dashed rules and the horizon target as a solid vermillion rule.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ForecastResult } from '../analysis/types.js';
+import { type ChartSpec, type Layer, moneyTitle, subtitle, withTheme } from './common.js';
+import { formatMoney, formatPercent } from './format.js';
+import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
+
+/**
+ * Histogram chart of horizon bookings with quantile and target rules.
+ * Bin share = count / Σ counts.
+ * @example buildDistributionChart(result).name // 'distribution'
+ */
+export function buildDistributionChart(result: ForecastResult): ChartSpec {
+  const { edges, counts } = result.histograms.bookings;
+  const n = counts.reduce((a, b) => a + b, 0);
+  const bins = counts.map((count, i) => ({
+    start: edges[i] ?? 0,
+    end: edges[i + 1] ?? edges[i] ?? 0,
+    count,
+    share: n > 0 ? count / n : 0,
+  }));
+  const maxShare = Math.max(0.01, ...bins.map((b) => b.share));
+  const total = result.metrics.bookings.total;
+  const target = result.targets.bookings;
+  const rules = [
+    { value: total.p10, label: 'P10' },
+    { value: total.p50, label: 'P50' },
+    { value: total.p90, label: 'P90' },
+  ];
+  const money = (v: number) => formatMoney(v, result.currency);
+  const meaning = `bars: share of trials; dashed: P10 ${money(total.p10)}, median ${money(total.p50)}, P90 ${money(total.p90)}`;
+  const x = {
+    field: 'start',
+    type: 'quantitative',
+    title: moneyTitle('Bookings over the horizon', result.currency),
+    axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
+    scale: { zero: false, nice: false },
+  } as const;
+  const layers: Layer[] = [
+    {
+      data: { values: bins },
+      mark: { type: 'bar', color: COLORS.forecast, opacity: 0.75, binSpacing: 1 },
+      encoding: {
+        x,
+        x2: { field: 'end' },
+        y: {
+          field: 'share',
+          type: 'quantitative',
+          title: 'Share of trials',
+          axis: { format: '.0%' },
+          // Headroom above the tallest bar keeps the target label off the bars.
+          scale: { domain: [0, maxShare * 1.3], nice: false },
+        },
+        y2: { datum: 0 },
+        tooltip: [
+          { field: 'start', type: 'quantitative', title: 'From', format: MONEY_TOOLTIP_FORMAT },
+          { field: 'end', type: 'quantitative', title: 'To', format: MONEY_TOOLTIP_FORMAT },
+          { field: 'count', type: 'quantitative', title: 'Trials', format: ',d' },
+          { field: 'share', type: 'quantitative', title: 'Share', format: '.1%' },
+        ],
+      },
+    },
+    {
+      data: { values: rules },
+      layer: [
+        {
+          mark: { type: 'rule', color: COLORS.text, strokeDash: [5, 4], strokeWidth: 1.5 },
+          encoding: {
+            x: { field: 'value', type: 'quantitative' },
+            tooltip: [
+              { field: 'label', type: 'nominal', title: 'Quantile' },
+              {
+                field: 'value',
+                type: 'quantitative',
+                title: 'Bookings',
+                format: MONEY_TOOLTIP_FORMAT,
+              },
+            ],
+          },
+        },
+        {
+          mark: { type: 'text', y: 0, dy: -4, baseline: 'bottom', color: COLORS.text },
+          encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
+    },
+  ];
+  if (target) {
+    const lo = bins[0]?.start ?? 0;
+    const hi = bins[bins.length - 1]?.end ?? 1;
+    const roomRight = hi - target.value >= target.value - lo;
+    const label = `Target ${money(target.value)}: reached in ${formatPercent(target.probability)} of trials`;
+    layers.push({
+      data: { values: [{ value: target.value, label }] },
+      layer: [
+        {
+          mark: { type: 'rule', color: COLORS.target, strokeWidth: 2.5 },
+          encoding: {
+            x: { field: 'value', type: 'quantitative' },
+            tooltip: [{ field: 'label', type: 'nominal', title: 'Target' }],
+          },
+        },
+        {
+          mark: {
+            type: 'text',
+            y: 10,
+            // Write the label on the side of the rule with more room.
+            dx: roomRight ? 6 : -6,
+            align: roomRight ? 'left' : 'right',
+            baseline: 'top',
+            color: COLORS.target,
+            fontWeight: 'bold',
+          },
+          encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
+    });
+  }
+  const title = 'Distribution of horizon bookings';
+  const spec: TopLevelSpec = {
+    title: { text: title, subtitle: subtitle(result, meaning) },
+    layer: layers,
+  };
+  return { name: 'distribution', title, spec: withTheme(result, spec) };
+}

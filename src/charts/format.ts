@@ -1,0 +1,94 @@
+/**
+ * Number formats shared by charts and the report: money with the scenario's currency
+ * symbol, large numbers as 1.2M, percentages. The same conventions are given to Vega
+ * through the theme's locale so axes, tooltips and HTML text agree.
+ */
+
+/** Currencies with a well-known symbol; any other code is written after the number. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  JPY: '¥',
+  CNY: '¥',
+};
+
+/**
+ * Prefix and suffix around a money amount for an ISO 4217 code: a symbol in front where
+ * one is known (USD $, EUR €, GBP £, JPY ¥, CNY ¥), otherwise the code after the number.
+ * @example currencyAffix('EUR') // { prefix: '€', suffix: '' }
+ */
+export function currencyAffix(currency: string): { prefix: string; suffix: string } {
+  const symbol = SYMBOLS[currency.toUpperCase()];
+  return symbol === undefined
+    ? { prefix: '', suffix: ` ${currency}` }
+    : { prefix: symbol, suffix: '' };
+}
+
+const SI: readonly [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
+ * A number with `digits` significant digits and a k/M/B/T suffix (1234567 → "1.23M").
+ * Numbers below 1,000 keep up to `digits` significant digits; trailing zeros are trimmed.
+ * Non-finite values print as "–".
+ * @example formatCompact(1234567) // "1.23M"
+ */
+export function formatCompact(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return '–';
+  const sign = value < 0 ? '−' : '';
+  const abs = Math.abs(value);
+  for (const [scale, suffix] of SI) {
+    // Rounding can carry into the next unit (999,999 → "1000k"): test the rounded value.
+    const scaled = Number((abs / scale).toPrecision(digits));
+    if (scaled >= 1 && (scaled < 1000 || scale === 1e12)) return `${sign}${trim(scaled)}${suffix}`;
+  }
+  return `${sign}${trim(Number(abs.toPrecision(digits)))}`;
+}
+
+function trim(x: number): string {
+  // toPrecision already rounded; String() drops trailing zeros and avoids exponent form here.
+  return String(x);
+}
+
+/**
+ * Money in compact form with the scenario's currency: 1234567 USD → "$1.23M", SEK → "1.23M SEK".
+ * @example formatMoney(-2500, 'EUR') // "−€2.5k"
+ */
+export function formatMoney(value: number, currency: string, digits = 3): string {
+  const { prefix, suffix } = currencyAffix(currency);
+  const text = formatCompact(value, digits);
+  if (text === '–') return text;
+  return text.startsWith('−') ? `−${prefix}${text.slice(1)}${suffix}` : `${prefix}${text}${suffix}`;
+}
+
+/**
+ * A share in [0, 1] as a percentage with `decimals` decimals: 0.6349 → "63.5%".
+ * @example formatPercent(0.6349, 1) // "63.5%"
+ */
+export function formatPercent(value: number, decimals = 0): string {
+  if (!Number.isFinite(value)) return '–';
+  return `${(value * 100).toFixed(decimals)}%`;
+}
+
+/**
+ * An integer-ish count with thousands separators: 12345.6 → "12,346".
+ * @example formatCount(12345.6) // "12,346"
+ */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/**
+ * A probability with its Monte Carlo standard error, e.g. "63% ± 1.1 pp". The ± is one
+ * standard error, √(p(1−p)/n).
+ * @example formatProbability(0.63, 0.011) // "63% ± 1.1 pp"
+ */
+export function formatProbability(p: number, se: number): string {
+  return `${formatPercent(p, 0)} ± ${(se * 100).toFixed(1)} pp`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Text widths from the DejaVu font files, for Vega's headless layout. Without a canvas
+ * Vega guesses 0.8 em per character, which makes titles and legends far wider than they
+ * render; here the advance widths come from the font's own `cmap` and `hmtx` tables
+ * (OpenType spec, "cmap format 4" and "hmtx"), so layout matches what resvg draws.
+ */
+import { readFileSync } from 'node:fs';
+import * as vega from 'vega';
+
+/** Advance widths in em, by code point, read lazily from one TrueType file. */
+export interface FontWidths {
+  /** Advance width of one code point in em (the .notdef width for unmapped code points). */
+  advance(codePoint: number): number;
+}
+
+/**
+ * Parses the advance widths of a TrueType font (cmap format 4 subtable, BMP only).
+ * @example loadFontWidths('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf').advance(65)
+ */
+export function loadFontWidths(file: string): FontWidths {
+  const buf = readFileSync(file);
+  const tables = new Map<string, number>();
+  const numTables = buf.readUInt16BE(4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    tables.set(buf.toString('latin1', rec, rec + 4), buf.readUInt32BE(rec + 8));
+  }
+  const table = (tag: string): number => {
+    const at = tables.get(tag);
+    if (at === undefined) throw new Error(`loadFontWidths: ${file} has no ${tag} table`);
+    return at;
+  };
+  const unitsPerEm = buf.readUInt16BE(table('head') + 18);
+  const numHMetrics = buf.readUInt16BE(table('hhea') + 34);
+  const hmtx = table('hmtx');
+  const cmap = table('cmap');
+  let sub = -1;
+  const nSub = buf.readUInt16BE(cmap + 2);
+  for (let i = 0; i < nSub; i++) {
+    const rec = cmap + 4 + 8 * i;
+    const platform = buf.readUInt16BE(rec);
+    const encoding = buf.readUInt16BE(rec + 2);
+    const at = cmap + buf.readUInt32BE(rec + 4);
+    if (buf.readUInt16BE(at) === 4 && (platform === 0 || (platform === 3 && encoding === 1)))
+      sub = at;
+  }
+  if (sub < 0) throw new Error(`loadFontWidths: ${file} has no Unicode BMP cmap`);
+  const segs = buf.readUInt16BE(sub + 6) / 2;
+  const ends = sub + 14;
+  const starts = ends + 2 * segs + 2;
+  const deltas = starts + 2 * segs;
+  const ranges = deltas + 2 * segs;
+
+  const glyphOf = (c: number): number => {
+    for (let i = 0; i < segs; i++) {
+      if (buf.readUInt16BE(ends + 2 * i) < c) continue;
+      const start = buf.readUInt16BE(starts + 2 * i);
+      if (start > c) return 0;
+      const delta = buf.readInt16BE(deltas + 2 * i);
+      const rangeOffset = buf.readUInt16BE(ranges + 2 * i);
+      if (rangeOffset === 0) return (c + delta) & 0xffff;
+      const g = buf.readUInt16BE(ranges + 2 * i + rangeOffset + 2 * (c - start));
+      return g === 0 ? 0 : (g + delta) & 0xffff;
+    }
+    return 0;
+  };
+  const cache = new Map<number, number>();
+  return {
+    advance(c) {
+      let w = cache.get(c);
+      if (w === undefined) {
+        const g = c > 0xffff ? 0 : glyphOf(c);
+        const m = Math.min(g, numHMetrics - 1);
+        w = buf.readUInt16BE(hmtx + 4 * m) / unitsPerEm;
+        cache.set(c, w);
+      }
+      return w;
+    },
+  };
+}
+
+/** The fields of a Vega text item that decide its width. */
+interface TextItem {
+  readonly fontSize?: number | string;
+  readonly fontWeight?: number | string;
+}
+
+/** Width in px of `text` set in `font` at `size` px. */
+export function textWidth(font: FontWidths, text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += font.advance(ch.codePointAt(0) ?? 0);
+  return em * size;
+}
+
+interface VegaTextMetrics {
+  width: (item: TextItem, text: unknown) => number;
+}
+
+let installed: string | null = null;
+
+/**
+ * Makes Vega measure text with the given regular and bold DejaVu files (process-wide,
+ * idempotent). Vega's `textMetrics.width` hook is the documented way headless renderers
+ * such as vl-convert supply real metrics.
+ * @example useFontMetrics(fontFiles()[0], fontFiles()[1]);
+ */
+export function useFontMetrics(regularFile: string, boldFile: string): void {
+  const key = `${regularFile}\n${boldFile}`;
+  if (installed === key) return;
+  const regular = loadFontWidths(regularFile);
+  const bold = loadFontWidths(boldFile);
+  const metrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
+  metrics.width = (item, text) => {
+    const s = text == null ? '' : String(text).trim();
+    const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
+    const w = item.fontWeight;
+    const isBold = w === 'bold' || w === 'bolder' || (typeof w === 'number' && w >= 600);
+    return textWidth(isBold ? bold : regular, s, size);
+  };
+  installed = key;
+}
