@@ -52,7 +52,7 @@ function uncertainForm(o: Record<string, unknown>): string | null {
  * `uncertain:<form>` for each uncertain-quantity form. Variant `set` values are not
  * walked: the base plans must cover the format by themselves.
  */
-export function shapesOf(doc: unknown): Set<string> {
+function shapesOf(doc: unknown): Set<string> {
   const out = new Set<string>();
   const walk = (node: unknown, path: string, key: string): void => {
     if (path !== '') out.add(path);
