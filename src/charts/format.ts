@@ -35,11 +35,13 @@ const SI: readonly [number, string][] = [
 /**
  * A number with `digits` significant digits and a k/M/B/T suffix (1234567 → "1.23M").
  * Numbers below 1,000 keep up to `digits` significant digits; trailing zeros are trimmed.
- * Non-finite values print as "–".
+ * Non-finite values print as "–"; magnitudes below 1e-6 as "0".
  * @example formatCompact(1234567) // "1.23M"
  */
 export function formatCompact(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return '–';
+  // Below a millionth nothing in a sales plan is meaningful; this also avoids exponent notation.
+  if (Math.abs(value) < 1e-6) return '0';
   const sign = value < 0 ? '−' : '';
   const abs = Math.abs(value);
   for (const [scale, suffix] of SI) {

@@ -1,0 +1,102 @@
+/** Report structure on the hand-built fixture: sections, escaping, offline assets. */
+import { describe, expect, it } from 'vitest';
+import { buildForecastCharts } from '../../src/charts/index.js';
+import { buildReport, type ReportSection } from '../../src/report/index.js';
+import { fixtureModel, fixtureResult, HOSTILE } from '../charts/fixture.js';
+
+function reportFor(scenario: string) {
+  const result = fixtureResult({
+    scenario,
+    channels: [HOSTILE, 'b'],
+    stages: ['lead', '</script><!--', 'won'],
+  });
+  const model = fixtureModel(result);
+  const charts = buildForecastCharts(result, model);
+  return {
+    result,
+    model,
+    charts,
+    html: buildReport({ result, model, charts, source: `${HOSTILE}.yaml` }),
+  };
+}
+
+/** The page with the inlined library bundles removed (they are third-party code, checked separately). */
+function ownMarkup(html: string): string {
+  return html.replace(/<script>\/\* vega[\s\S]*?\n<\/script>/g, '');
+}
+
+describe('buildReport', () => {
+  it('has every section, the key numbers and one figure per chart', () => {
+    const { html, charts } = reportFor('Plan A');
+    for (const id of ['key-numbers', 'summary', 'charts', 'methodology', 'assumptions']) {
+      expect(html).toContain(`<section id="${id}">`);
+    }
+    expect(html.match(/<figure class="chart"/g)?.length).toBe(charts.length);
+    // Horizon bookings P50 of the fixture is 8.85M (sum of 600k + 25k·t over 12 months).
+    expect(html).toContain('$8.85M');
+    expect(html).toContain('62% ± 1.1 pp');
+    expect(html).toContain('Beta(43, 139): mean 23.6%');
+    expect(html).toContain('lognormal, median 60,000, P90');
+  });
+
+  it('shows hostile scenario text literally and never as markup', () => {
+    const { html } = reportFor(HOSTILE);
+    const own = ownMarkup(html);
+    expect(own.includes('<script>alert(1)')).toBe(false);
+    expect(own).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &quot;Acme&#39;s&quot; \\ ${x} {{y}}',
+    );
+    // Only our own scripts remain: the JSON specs and the embed script.
+    const scripts = own.match(/<script[^>]*>/g) ?? [];
+    for (const s of scripts)
+      expect(
+        ['<script>', '<script type="application/json" id="spec-fan">'].some(
+          (ok) => s === ok || s.startsWith('<script type="application/json" id="spec-'),
+        ),
+      ).toBe(true);
+  });
+
+  it('embeds specs as JSON that cannot close its script element and parses back to the spec', () => {
+    const { html, charts } = reportFor(HOSTILE);
+    for (const c of charts) {
+      const m = html.match(
+        new RegExp(`<script type="application/json" id="spec-${c.name}">([\\s\\S]*?)</script>`),
+      );
+      expect(m).not.toBeNull();
+      const text = m![1]!;
+      expect(text).not.toContain('</');
+      expect(text).not.toContain('<!--');
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(c.spec)));
+    }
+  });
+
+  it('is self-contained: vega, vega-lite and vega-embed inlined, no external URL loaded', () => {
+    const { html } = reportFor('Plan A');
+    expect(html).toContain('/* vega: vega.min.js */');
+    expect(html).toContain('/* vega-lite: vega-lite.min.js */');
+    expect(html).toContain('/* vega-embed: vega-embed.min.js */');
+    // Checked on our own markup (the bundles mention <img src= in code that builds image marks).
+    expect(/<(script|link|img|iframe)[^>]+(src|href)=/i.test(ownMarkup(html))).toBe(false);
+    expect(html.includes('sourceMappingURL')).toBe(false);
+    expect(html).toContain("connect-src 'none'");
+    expect(html).toContain('actions: false');
+  });
+
+  it('takes its sections from a list, so an analysis adds one module', () => {
+    const { result, model, charts } = reportFor('Plan A');
+    const extra: ReportSection = {
+      id: 'extra',
+      title: 'Extra <analysis>',
+      render: () => '<p>hello</p>',
+    };
+    const html = buildReport({ result, model, charts }, [extra]);
+    expect(html).toContain('<section id="extra">\n<h2>Extra &lt;analysis&gt;</h2>\n<p>hello</p>');
+    expect(html).not.toContain('<section id="charts">');
+  });
+
+  it('embeds the SVG fallback inside noscript when given', () => {
+    const { result, model, charts } = reportFor('Plan A');
+    const html = buildReport({ result, model, charts, svgs: { fan: '<svg id="fallback"></svg>' } });
+    expect(html).toContain('<noscript><div class="svg"><svg id="fallback"></svg></div></noscript>');
+  });
+});
