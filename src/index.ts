@@ -7,20 +7,26 @@
  *                     model/   (compiled, typed plan: indices, per-period arrays, params)
  *                         │
  *                         ▼
- *                     sim/     (samplers, per-trial kernel, worker driver, accumulator)
+ *                     sim/     (samplers, per-trial kernel, worker driver)
  *                         │
  *                         ▼
- *                     analysis/ (forecast summaries; later allocate, quota, sensitivity, …)
+ *                     analysis/ (summaries: forecast; shards and merge)
  *                         │
  *                         ▼
  *                     charts/  (Vega-Lite spec builders) ──► report/ (self-contained HTML)
  *
  *   cli/ sits on top and only wires.
  */
-
-export type * from './analysis/types.js';
-export type * from './model/dist.js';
 export type * from './model/types.js';
-export * from './util/logger.js';
+export type * from './model/dist.js';
+export type * from './analysis/types.js';
 export * from './util/result.js';
+export * from './util/logger.js';
 export { VERSION } from './version.js';
+export { compileScenario, compileScenarioFile, loadModel, scenarioJsonSchema } from './scenario/index.js';
+export { forecast, summariseRun, type ForecastOptions } from './analysis/forecast.js';
+export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
+export { forecastToCsv } from './analysis/csv.js';
+export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
+export { simulate, type SimulateOptions } from './sim/driver.js';
+export { SimulationError } from './sim/kernel.js';

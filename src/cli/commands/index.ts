@@ -1,5 +1,7 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
+import { forecastCommand } from './forecast.js';
 import { initCommand } from './init.js';
+import { mergeCommand } from './merge.js';
 
-export const COMMANDS: readonly Command[] = [initCommand];
+export const COMMANDS: readonly Command[] = [forecastCommand, mergeCommand, initCommand];

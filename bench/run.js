@@ -1,0 +1,26 @@
+// `npm run bench`: for each bundled scenario, trial-periods per second of the simulation
+// with 1 worker and with all cores, the whole forecast's time, and peak memory (RSS).
+// `npm run bench -- --big` adds 1,000,000 trials of the B2B example.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+
+const cores = availableParallelism();
+const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const runs = scenarios.flatMap((f) => [1, cores].map((w) => [`scenarios/${f}`, w]));
+if (process.argv.includes('--big')) runs.push(['scenarios/b2b-saas.yaml', cores, 1_000_000]);
+
+const rows = [];
+for (const [file, workers, trials] of runs) {
+  const args = ['bench/one.js', file, String(workers), ...(trials ? [String(trials)] : [])];
+  rows.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })));
+}
+const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(`salesops bench — Node ${process.version}, ${cores} cores\n`);
+console.log('| scenario | trials × periods | workers | simulation s | trial-periods/s | forecast s | peak MiB |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.file.replace('scenarios/', '')} | ${fmt(r.trials)} × ${r.periods} | ${r.workers} | ${fmt(r.simSeconds, 3)} | ${fmt(r.trialPeriodsPerSecond)} | ${fmt(r.forecastSeconds, 3)} | ${fmt(r.peakMiB)} |`,
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * forecast — what will we book: every metric per period and for the horizon, per stage,
+ * role, channel and market, quarterly roll-ups, target probabilities and histograms.
+ */
+import { HISTOGRAM_BINS } from '../defaults.js';
+import type { Model } from '../model/types.js';
+import { type SimulateOptions, simulate } from '../sim/driver.js';
+import { buildLayout, type Layout } from '../sim/layout.js';
+import type { Logger } from '../util/logger.js';
+import { Columns, QUARTERLY_METRICS } from './columns.js';
+import { measureCorrelations } from './correlations.js';
+import { findTrialCount } from './precision.js';
+import {
+  type ColumnStats,
+  columnSummary,
+  exceedance,
+  histogram,
+  type RowSource,
+  summariseColumns,
+} from './summarise.js';
+import {
+  type BreakdownResult,
+  type ForecastResult,
+  METRICS,
+  type MetricName,
+  type RoleResult,
+  type SeriesSummary,
+  type Summary,
+  type TargetResult,
+} from './types.js';
+
+export interface ForecastOptions {
+  /** Worker threads (default: all cores). */
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly logger?: Logger;
+  /** Name of the variant the model was compiled with, for the result. */
+  readonly variant?: string | null;
+}
+
+/**
+ * Runs the Monte Carlo forecast of a compiled model.
+ * @example const result = await forecast(model, { workers: 2 });
+ */
+export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  const sim: SimulateOptions = {
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+  };
+  const precision = model.simulation.precision
+    ? await findTrialCount(model, model.simulation.precision.relativeSe, sim, opts.logger)
+    : null;
+  const trials = precision?.trials ?? model.simulation.trials;
+  const source: RowSource = (consume) => simulate(model, { ...sim, to: trials }, consume);
+  const result = await summariseRun(model, trials, source, opts.variant ?? null);
+  return { ...result, precision };
+}
+
+/**
+ * Summarises the rows of `trials` trials of a model into a ForecastResult (shared by
+ * forecast and by `merge`, which replays shard files).
+ */
+export async function summariseRun(
+  model: Model,
+  trials: number,
+  source: RowSource,
+  variant: string | null,
+): Promise<ForecastResult> {
+  const layout = buildLayout(model);
+  const columns = new Columns(model, layout);
+  const bookings = columns.total(layout.metric.bookings);
+  const profit = columns.total(layout.metric.profit);
+  const quarterCols = model.targets.quarterly.map((_, q) => columns.quarterly(0, q));
+  const stats = await summariseColumns(columns, layout, trials, source, [bookings, profit, ...quarterCols]);
+  return assemble(model, layout, columns, stats, variant);
+}
+
+function assemble(
+  model: Model,
+  layout: Layout,
+  columns: Columns,
+  stats: ColumnStats,
+  variant: string | null,
+): ForecastResult {
+  const T = model.calendar.periods;
+  const series = (s: number): SeriesSummary => ({
+    periods: Array.from({ length: T }, (_, t) => columnSummary(stats, columns.period(s, t))),
+    total: columnSummary(stats, columns.total(s)),
+  });
+  const periodMeans = (s: number): number[] =>
+    Array.from({ length: T }, (_, t) => stats.moments.meanOf(columns.period(s, t)));
+  const breakdown = (b: { leads: number; wins: number; bookings: number }): BreakdownResult => ({
+    leads: columnSummary(stats, columns.total(b.leads)),
+    wins: columnSummary(stats, columns.total(b.wins)),
+    bookings: columnSummary(stats, columns.total(b.bookings)),
+    periods: { leads: periodMeans(b.leads), wins: periodMeans(b.wins), bookings: periodMeans(b.bookings) },
+  });
+
+  const metrics = {} as Record<MetricName, SeriesSummary>;
+  for (const m of METRICS) metrics[m] = series(layout.metric[m]);
+  const stages: Record<string, SeriesSummary> = {};
+  model.stages.forEach((s, k) => {
+    stages[s.id] = series(layout.stageArrivals[k]!);
+  });
+  const channels: Record<string, BreakdownResult> = {};
+  model.channels.forEach((c, i) => {
+    channels[c.id] = breakdown(layout.channel[i]!);
+  });
+  const markets: Record<string, BreakdownResult> = {};
+  model.markets.forEach((m, i) => {
+    markets[m.id] = breakdown(layout.market[i]!);
+  });
+  const roles: Record<string, RoleResult> = {};
+  model.roles.forEach((r, i) => {
+    const lr = layout.role[i]!;
+    roles[r.id] = {
+      headcount: series(lr.headcount),
+      capacity: series(lr.capacity),
+      taken: series(lr.taken),
+      utilisation: series(lr.utilisation),
+      queue: series(lr.queue),
+      lost: series(lr.lost),
+    };
+  });
+  const quarterly: Record<string, Summary[]> = {};
+  QUARTERLY_METRICS.forEach((m, i) => {
+    quarterly[m] = model.calendar.quarterLabels.map((_, q) => columnSummary(stats, columns.quarterly(i, q)));
+  });
+
+  const bookingsSorted = stats.retained.get(columns.total(layout.metric.bookings))!;
+  const profitSorted = stats.retained.get(columns.total(layout.metric.profit))!;
+  const target = (sorted: Float64Array, value: number): TargetResult => ({ value, ...exceedance(sorted, value) });
+  const targets: {
+    bookings?: TargetResult;
+    quarterly?: number[];
+    quarterly_detail?: TargetResult[];
+    profit?: TargetResult;
+  } = {};
+  if (model.targets.bookings !== null) targets.bookings = target(bookingsSorted, model.targets.bookings);
+  if (model.targets.quarterly.length > 0) {
+    const detail = model.targets.quarterly.map((v, q) => target(stats.retained.get(columns.quarterly(0, q))!, v));
+    targets.quarterly = detail.map((d) => d.probability);
+    targets.quarterly_detail = detail;
+  }
+  if (model.targets.profit !== null) targets.profit = target(profitSorted, model.targets.profit);
+
+  return {
+    scenario: model.name,
+    currency: model.currency,
+    trials: stats.n,
+    seed: model.simulation.seed,
+    sampling: model.simulation.sampling,
+    variant,
+    periods: model.calendar.labels,
+    quarters: model.calendar.quarterLabels,
+    metrics,
+    stages,
+    channels,
+    markets,
+    roles,
+    quarterly,
+    cumulative_bookings: Array.from({ length: T }, (_, t) => columnSummary(stats, columns.cumulativeAt + t)),
+    targets,
+    histograms: { bookings: histogram(bookingsSorted, HISTOGRAM_BINS), profit: histogram(profitSorted, HISTOGRAM_BINS) },
+    precision: null,
+    correlations: measureCorrelations(model),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Scale-out: `--shard K/N` runs trials ⌊(K−1)·n/N⌋ … ⌊K·n/N⌋−1 and writes their rows to an
+ * Arrow file; `merge` replays the files of all N shards in trial order through the same
+ * summary as a single run, so the merged result is byte-for-byte the one-run result.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Model } from '../model/types.js';
+import { type SimulateOptions, simulate } from '../sim/driver.js';
+import { buildLayout } from '../sim/layout.js';
+import { compileScenario } from '../scenario/index.js';
+import { readTrialRows, readTrialsMeta, TrialsWriter, type TrialsFileMeta, trialColumnNames } from '../io/trials-arrow.js';
+import { InputError } from '../util/result.js';
+import { VERSION } from '../version.js';
+import { summariseRun } from './forecast.js';
+import type { ForecastResult } from './types.js';
+
+/** The trial slice of shard k of n (1-based k). */
+export function shardRange(trials: number, k: number, n: number): { from: number; to: number } {
+  return { from: Math.floor(((k - 1) * trials) / n), to: Math.floor((k * trials) / n) };
+}
+
+function usage(file: string, message: string): InputError {
+  return new InputError([{ file, line: null, path: '', message }]);
+}
+
+/** Runs one shard of a model and writes its per-trial rows to `out`. */
+export async function writeShard(
+  model: Model,
+  file: string,
+  variant: string | null,
+  shard: { k: number; n: number },
+  out: string,
+  sim: SimulateOptions = {},
+): Promise<TrialsFileMeta> {
+  if (model.simulation.precision) {
+    throw usage(file, 'simulation.precision chooses the trial count while running, so it cannot be sharded; remove it or give --trials');
+  }
+  const trials = model.simulation.trials;
+  const { from, to } = shardRange(trials, shard.k, shard.n);
+  const meta: TrialsFileMeta = {
+    version: VERSION,
+    file,
+    scenario: await readFile(file, 'utf8'),
+    variant,
+    seed: model.simulation.seed,
+    trials,
+    from,
+    to,
+    shard: `${shard.k}/${shard.n}`,
+  };
+  const layout = buildLayout(model);
+  const writer = new TrialsWriter(out, trialColumnNames(layout, model.calendar.labels), meta);
+  await simulate(model, { ...sim, from, to }, (f, c, rows) => writer.write(f, c, rows));
+  await writer.close();
+  return meta;
+}
+
+/** Merges shard files into exactly the forecast of one run. */
+export async function mergeShards(paths: readonly string[]): Promise<ForecastResult> {
+  if (paths.length === 0) throw usage('merge', 'expected at least one shard file');
+  const files = await Promise.all(
+    paths.map(async (p) => {
+      try {
+        return { path: p, ...(await readTrialsMeta(p)) };
+      } catch (e) {
+        throw usage(p, `not a readable salesops trials file (${e instanceof Error ? e.message : String(e)})`);
+      }
+    }),
+  );
+  const first = files[0]!.meta;
+  for (const f of files) {
+    const m = f.meta;
+    if (m.scenario !== first.scenario || m.variant !== first.variant || m.seed !== first.seed || m.trials !== first.trials) {
+      throw usage(f.path, `comes from a different run than ${files[0]!.path} (scenario, variant, seed or trials differ)`);
+    }
+  }
+  files.sort((a, b) => a.meta.from - b.meta.from);
+  let expect = 0;
+  for (const f of files) {
+    if (f.meta.from !== expect) {
+      throw usage(f.path, f.meta.from < expect ? `overlaps the previous shard at trial ${f.meta.from}` : `trials ${expect}–${f.meta.from - 1} are missing`);
+    }
+    expect = f.meta.to;
+  }
+  if (expect !== first.trials) throw usage(files.at(-1)!.path, `trials ${expect}–${first.trials - 1} are missing`);
+  const compiled = compileScenario(first.scenario, first.file, {
+    ...(first.variant === null ? {} : { variant: first.variant }),
+    trials: first.trials,
+    seed: first.seed,
+  });
+  if (!compiled.ok) throw new InputError(compiled.errors);
+  const model = compiled.value;
+  const layout = buildLayout(model);
+  const names = trialColumnNames(layout, model.calendar.labels);
+  for (const f of files) {
+    if (f.names.length !== names.length || f.names.some((n, i) => n !== names[i])) {
+      throw usage(f.path, 'its columns do not match the scenario it records (written by another salesops version?)');
+    }
+  }
+  const result = await summariseRun(
+    model,
+    first.trials,
+    async (consume) => {
+      for (const f of files) await readTrialRows(f.path, layout.width, consume);
+    },
+    first.variant,
+  );
+  return { ...result, precision: null };
+}

@@ -1,0 +1,104 @@
+/**
+ * From trial rows to summaries: moments of every column in one pass, exact quantiles of
+ * the quantiled columns in as many passes as the memory budget needs (a row source can be
+ * replayed: trials are recomputable from (seed, trial), and shard files can be re-read).
+ */
+import { QUANTILES, STORE_BUDGET_BYTES } from '../defaults.js';
+import type { Layout } from '../sim/layout.js';
+import type { ColumnMoments } from '../util/moments.js';
+import { Accumulator } from './accumulator.js';
+import type { Columns } from './columns.js';
+import { quantileSorted } from './quantile.js';
+import type { Summary } from './types.js';
+
+/** Feeds rows of trials 0 … n−1 to the consumer in trial order; may be called several times. */
+export type RowSource = (consume: (from: number, count: number, rows: Float64Array) => void) => Promise<void>;
+
+/** What a summary pass keeps besides quantiles: raw kept columns a caller wants to inspect (targets, histograms). */
+export interface ColumnStats {
+  readonly n: number;
+  readonly moments: ColumnMoments;
+  /** Sorted values' quantiles (QUANTILES order) per quantiled column. */
+  readonly quantiles: Map<number, Float64Array>;
+  /** Sorted values of the columns the caller asked to retain. */
+  readonly retained: Map<number, Float64Array>;
+}
+
+/** Runs the passes over `source` and returns moments, quantiles and retained sorted columns. */
+export async function summariseColumns(
+  columns: Columns,
+  layout: Layout,
+  trials: number,
+  source: RowSource,
+  retain: readonly number[],
+): Promise<ColumnStats> {
+  const perPass = Math.max(1, Math.floor(STORE_BUDGET_BYTES / (8 * Math.max(1, trials))));
+  const all = columns.quantiled;
+  const quantiles = new Map<number, Float64Array>();
+  const retained = new Map<number, Float64Array>();
+  const keepAfter = new Set(retain);
+  let moments: ColumnMoments | null = null;
+  for (let start = 0; start < all.length || moments === null; start += perPass) {
+    const keep = all.slice(start, start + perPass);
+    const acc: Accumulator = new Accumulator(columns, trials, keep, moments === null);
+    await source((_from, count, rows) => acc.consume(count, rows, layout.width));
+    if (acc.size !== trials) throw new Error(`summary expected ${trials} trials, got ${acc.size}`);
+    moments ??= acc.moments!;
+    for (const [j, values] of acc.kept) {
+      values.sort();
+      quantiles.set(j, Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)));
+      if (keepAfter.has(j)) retained.set(j, values);
+    }
+  }
+  return { n: trials, moments: moments!, quantiles, retained };
+}
+
+/** The {@link Summary} of column j. Columns without quantiles report the mean for each quantile. */
+export function columnSummary(stats: ColumnStats, j: number): Summary {
+  const mean = stats.moments.meanOf(j);
+  const sd = stats.moments.sdOf(j);
+  const q = stats.quantiles.get(j);
+  const at = (i: number) => (q ? q[i]! : mean);
+  return {
+    mean,
+    sd,
+    se: sd / Math.sqrt(stats.n),
+    p5: at(0),
+    p10: at(1),
+    p25: at(2),
+    p50: at(3),
+    p75: at(4),
+    p90: at(5),
+    p95: at(6),
+  };
+}
+
+/** P(X ≥ value) from sorted values, with its Monte Carlo standard error √(p(1 − p)/n). */
+export function exceedance(sorted: Float64Array, value: number): { probability: number; se: number } {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  const n = sorted.length;
+  const p = (n - lo) / n;
+  return { probability: p, se: Math.sqrt((p * (1 - p)) / n) };
+}
+
+/** Equal-width histogram of sorted values in `bins` bins between min and max. */
+export function histogram(sorted: Float64Array, bins: number): { edges: number[]; counts: number[] } {
+  const n = sorted.length;
+  const min = sorted[0]!;
+  const max = sorted[n - 1]!;
+  if (!(max > min)) return { edges: [min, max], counts: [n] };
+  const width = (max - min) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(bins - 1, Math.floor((sorted[i]! - min) / width));
+    counts[b]! += 1;
+  }
+  return { edges, counts };
+}

@@ -1,0 +1,26 @@
+/** `salesops merge SHARD...` — combine shard files into exactly the result of one run. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { forecastToCsv } from '../../analysis/csv.js';
+import { stringifyForecast } from '../../analysis/forecast-json.js';
+import { mergeShards } from '../../analysis/shard.js';
+import type { Command } from '../context.js';
+import { EXIT } from '../context.js';
+import { forecastTable } from '../forecast-table.js';
+
+export const mergeCommand: Command = {
+  command: 'merge <shards..>',
+  describe: 'combine the Arrow files of `forecast --shard K/N` runs into the forecast of one run',
+  builder: (y) =>
+    y
+      .positional('shards', { type: 'string', array: true, describe: 'shard files (any order)' })
+      .option('csv', { type: 'string', describe: 'write per-period summaries to this CSV file' }),
+  run: async (args, ctx) => {
+    const paths = (args.shards as string[]).map((p) => resolve(ctx.cwd, p));
+    const result = await mergeShards(paths);
+    if (typeof args.csv === 'string') await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
+    if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
+    else if (!args.quiet) ctx.out(forecastTable(result));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,41 @@
+/** The readable terminal summary of a forecast: P10/P50/P90 per quarter and horizon, targets. */
+import type { ForecastResult } from '../analysis/types.js';
+import { compact, percent, table } from './format.js';
+
+/** Renders the terminal table of a forecast. */
+export function forecastTable(r: ForecastResult): string {
+  const head = ['', ...r.quarters, 'horizon'];
+  const row = (label: string, qs: readonly { p10: number; p50: number; p90: number }[] | undefined, total: { p10: number; p50: number; p90: number }) => [
+    [`${label} P10`, ...(qs ?? []).map((q) => compact(q.p10)), compact(total.p10)],
+    [`${label} P50`, ...(qs ?? []).map((q) => compact(q.p50)), compact(total.p50)],
+    [`${label} P90`, ...(qs ?? []).map((q) => compact(q.p90)), compact(total.p90)],
+  ];
+  const rows: string[][] = [
+    head,
+    ...row('bookings', r.quarterly.bookings, r.metrics.bookings.total),
+    ...row('wins', r.quarterly.wins, r.metrics.wins.total),
+    ...row('profit', r.quarterly.profit, r.metrics.profit.total),
+  ];
+  const lines = [
+    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}, ${r.sampling} sampling (${r.currency})`,
+    '',
+    table(rows),
+    '',
+    `mean horizon bookings ${compact(r.metrics.bookings.total.mean)} ± ${compact(r.metrics.bookings.total.se)} (Monte Carlo standard error)`,
+  ];
+  const t = r.targets;
+  if (t.bookings) {
+    lines.push(`P(bookings ≥ ${compact(t.bookings.value)}) = ${percent(t.bookings.probability)} ± ${percent(t.bookings.se)}`);
+  }
+  t.quarterly_detail?.forEach((q, i) => {
+    lines.push(`P(${r.quarters[i]} bookings ≥ ${compact(q.value)}) = ${percent(q.probability)} ± ${percent(q.se)}`);
+  });
+  if (t.profit) lines.push(`P(profit ≥ ${compact(t.profit.value)}) = ${percent(t.profit.probability)} ± ${percent(t.profit.se)}`);
+  if (r.precision) {
+    lines.push(`precision: ${r.precision.trials.toLocaleString('en-US')} trials for relative SE ${r.precision.achieved.toPrecision(2)} (target ${r.precision.target})`);
+  }
+  for (const c of r.correlations) {
+    lines.push(`rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, achieved ${c.achieved.toFixed(3)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Per-trial results as an Apache Arrow IPC file (readable by DuckDB, Polars, pandas):
+ * one row per trial, a `trial` column, then one Float64 column per series and period
+ * (`metrics.bookings@2027-01`) in the engine's row order. Schema metadata records what is
+ * needed to summarise the file again without the original scenario file: the scenario
+ * text, variant, seed, total trials and the slice this file holds.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import {
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  RecordBatchFileWriter,
+  RecordBatchReader,
+  Schema,
+  Struct,
+} from 'apache-arrow';
+import type { Layout } from '../sim/layout.js';
+
+/** What a trials file says about where it came from. */
+export interface TrialsFileMeta {
+  readonly version: string;
+  readonly file: string;
+  readonly scenario: string;
+  readonly variant: string | null;
+  readonly seed: number;
+  /** Trials of the whole run. */
+  readonly trials: number;
+  /** This file's slice [from, to). */
+  readonly from: number;
+  readonly to: number;
+  /** `K/N` for a shard, or `1/1`. */
+  readonly shard: string;
+}
+
+const META_KEY = 'salesops';
+
+/** Column names of a layout in row order. */
+export function trialColumnNames(layout: Layout, labels: readonly string[]): string[] {
+  return layout.series.flatMap((s) => labels.map((l) => `${s.key}@${l}`));
+}
+
+/** Streams batches of rows into an Arrow IPC file. */
+export class TrialsWriter {
+  private readonly writer = new RecordBatchFileWriter();
+  private readonly schema: Schema;
+  private readonly done: Promise<void>;
+
+  constructor(
+    path: string,
+    private readonly names: readonly string[],
+    meta: TrialsFileMeta,
+  ) {
+    const fields = [new Field('trial', new Int32(), false), ...names.map((n) => new Field(n, new Float64(), false))];
+    this.schema = new Schema(fields, new Map([[META_KEY, JSON.stringify(meta)]]));
+    const out = createWriteStream(path);
+    this.writer.pipe(out);
+    this.done = finished(out);
+  }
+
+  /** Appends `count` trials starting at `from` (row-major rows of names.length values). */
+  write(from: number, count: number, rows: Float64Array): void {
+    const w = this.names.length;
+    const children = [makeData({ type: new Int32(), length: count, data: Int32Array.from({ length: count }, (_, i) => from + i) })];
+    for (let j = 0; j < w; j++) {
+      const col = new Float64Array(count);
+      for (let i = 0; i < count; i++) col[i] = rows[i * w + j]!;
+      children.push(makeData({ type: new Float64(), length: count, data: col }) as never);
+    }
+    const data = makeData({ type: new Struct(this.schema.fields), length: count, children });
+    this.writer.write(new RecordBatch(this.schema, data));
+  }
+
+  /** Finishes the file. */
+  async close(): Promise<void> {
+    this.writer.finish();
+    await this.done;
+  }
+}
+
+/** Reads a trials file's metadata and column names. */
+export async function readTrialsMeta(path: string): Promise<{ meta: TrialsFileMeta; names: string[] }> {
+  const reader = await RecordBatchReader.from(createReadStream(path));
+  await reader.open();
+  const raw = reader.schema.metadata.get(META_KEY);
+  const names = reader.schema.fields.slice(1).map((f) => f.name);
+  await reader.cancel();
+  if (raw === undefined) throw new Error(`${path} is not a salesops trials file (no ${META_KEY} metadata)`);
+  return { meta: JSON.parse(raw) as TrialsFileMeta, names };
+}
+
+/** Replays the rows of a trials file in order: consume(from, count, rows). */
+export async function readTrialRows(
+  path: string,
+  width: number,
+  consume: (from: number, count: number, rows: Float64Array) => void,
+): Promise<void> {
+  const reader = await RecordBatchReader.from(createReadStream(path));
+  for await (const batch of reader) {
+    const count = batch.numRows;
+    if (count === 0) continue;
+    const trial = batch.getChildAt(0)!.toArray() as Int32Array;
+    const rows = new Float64Array(count * width);
+    for (let j = 0; j < width; j++) {
+      const col = batch.getChildAt(j + 1)!.toArray() as Float64Array;
+      for (let i = 0; i < count; i++) rows[i * width + j] = col[i]!;
+    }
+    consume(trial[0]!, count, rows);
+  }
+}

@@ -1,0 +1,405 @@
+/**
+ * The Monte Carlo kernel: one trial of PRODUCT.md's "Model semantics", period by period,
+ * over preallocated typed arrays (no allocation inside `run`).
+ *
+ * Per period t:
+ *   1. team    — tenure +1, leavers ~ Binomial per tenure bucket, hires and due backfills
+ *                join at tenure 0; capacity = ⌊capacity · Σ ramp(tenure) · factors⌋
+ *   2. leads   — per channel a gamma multiplier (leads_cv), per cohort (channel × market)
+ *                Poisson(response · mix · demand · factors)
+ *   3. stages  — first to last: resolutions due now advance with Binomial(n, rate), arrivals
+ *                queue for the stage's role (capacity shared in proportion to what waits),
+ *                taken-on items are split over the next stage's lag pmf
+ *   4. deals   — won items × per-deal sizes of their market
+ *   5. base    — repeat deals ~ Binomial(accounts, repeat rate), churn ~ Binomial(accounts, churn)
+ *   6. costs   — spend, team cost, initiative cost; profit
+ * Queue loss is applied after all stages, to what still waits.
+ */
+import { MAX_EXPECTED_COUNT } from '../defaults.js';
+import type { Model } from '../model/types.js';
+import { distMean, distVariance } from '../stats/dist-math.js';
+import type { Layout } from './layout.js';
+import type { Rng } from './rng.js';
+import { binomial } from './samplers/binomial.js';
+import { gamma } from './samplers/gamma.js';
+import { multinomial } from './samplers/multinomial.js';
+import { poisson } from './samplers/poisson.js';
+import { sumOfIid } from './samplers/sum-of-iid.js';
+import { TrialInputs } from './trial-inputs.js';
+
+/** A modelling error found while simulating (e.g. an expected count that would overflow). */
+export class SimulationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}
+
+/** Runs trials of one model; construct once per thread and call {@link Kernel.run} per trial. */
+export class Kernel {
+  private readonly inputs: TrialInputs;
+  private readonly T: number;
+  private readonly M: number;
+  private readonly C: number;
+  private readonly H: number;
+  private readonly K: number;
+  /** [(k·H + h)·(T+1) + t']: items taken on in stage k due to resolve in t' (T = beyond horizon). */
+  private readonly sched: Float64Array;
+  /** [k·H + h]: items waiting in stage k's queue. */
+  private readonly queue: Float64Array;
+  /** Items in each stage (queued or scheduled), for the pipeline. */
+  private readonly open: Float64Array;
+  /** [r·B + i]: reps of role r by tenure bucket (last bucket = ramped). */
+  private readonly buckets: Float64Array;
+  private readonly bucketCount: number;
+  /** [r·(T+1) + t]: backfills due to join role r in period t. */
+  private readonly pending: Float64Array;
+  private readonly capacity: Float64Array;
+  private readonly taken: Float64Array;
+  private readonly arrivals: Float64Array;
+  private readonly takenOn: Float64Array;
+  private readonly wins: Float64Array;
+  private readonly split: Float64Array;
+  private readonly dealMean: Float64Array;
+  private readonly dealVar: Float64Array;
+  private readonly repeatMean: number;
+  private readonly repeatVar: number;
+  /** The current trial's stream (set by run; helpers draw from it). */
+  private rng: Rng = () => {
+    throw new Error('Kernel.rng used outside run()');
+  };
+
+  constructor(
+    private readonly model: Model,
+    private readonly layout: Layout,
+  ) {
+    const T = model.calendar.periods;
+    this.T = T;
+    this.M = model.markets.length;
+    this.C = model.channels.length;
+    this.H = this.C * this.M;
+    this.K = model.stages.length;
+    this.inputs = new TrialInputs(model);
+    this.sched = new Float64Array(this.K * this.H * (T + 1));
+    this.queue = new Float64Array(this.K * this.H);
+    this.open = new Float64Array(this.K);
+    this.bucketCount = 1 + Math.max(0, ...model.roles.map((r) => r.ramp.length));
+    this.buckets = new Float64Array(model.roles.length * this.bucketCount);
+    this.pending = new Float64Array(model.roles.length * (T + 1));
+    this.capacity = new Float64Array(model.roles.length);
+    this.taken = new Float64Array(model.roles.length);
+    this.arrivals = new Float64Array(this.H);
+    this.takenOn = new Float64Array(this.H);
+    this.wins = new Float64Array(this.H);
+    this.split = new Float64Array(Math.max(1, ...model.stages.map((s) => s.lag.length)));
+    this.dealMean = Float64Array.from(model.markets, (m) => distMean(m.dealSize));
+    this.dealVar = Float64Array.from(model.markets, (m) => distVariance(m.dealSize));
+    this.repeatMean = distMean(model.customers.repeatDealSize);
+    this.repeatVar = distVariance(model.customers.repeatDealSize);
+  }
+
+  /**
+   * Simulates one trial with parameter values `pv` and random stream `rng`, writing every
+   * series of the layout into `row` (length layout.width).
+   * @throws SimulationError when an expected count exceeds MAX_EXPECTED_COUNT or a value is not finite.
+   */
+  run(pv: Float64Array, rng: Rng, row: Float64Array): void {
+    const { model, layout, inputs, T, M, C, H, K } = this;
+    this.rng = rng;
+    inputs.compute(pv);
+    row.fill(0);
+    this.sched.fill(0);
+    this.queue.fill(0);
+    this.open.fill(0);
+    this.pending.fill(0);
+    this.initTeam(pv);
+    let accounts = Math.round(pv[model.customers.accounts]!);
+    const churnRate = pv[model.customers.churn]!;
+    const repeatRate = pv[model.customers.repeatRate]!;
+    const margin = pv[model.grossMargin]!;
+    const lm = layout.metric;
+    const S = T + 1;
+
+    for (let t = 0; t < T; t++) {
+      const headcount = this.stepTeam(pv, t, row);
+
+      // 2. Leads, per cohort h = c·M + m.
+      let leadsTotal = 0;
+      for (let c = 0; c < C; c++) {
+        const base = inputs.leadsBase[c * T + t]!;
+        const cv = pv[model.channels[c]!.leadsCv]!;
+        const g = base > 0 && cv > 0 ? gamma(rng, 1 / (cv * cv), cv * cv) : 1;
+        let channelLeads = 0;
+        for (let m = 0; m < M; m++) {
+          const lambda = base * g * model.channels[c]!.mix[m]! * inputs.demand[m * T + t]!;
+          if (!(lambda <= MAX_EXPECTED_COUNT)) this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
+          const n = lambda > 0 ? poisson(rng, lambda) : 0;
+          this.arrivals[c * M + m] = n;
+          channelLeads += n;
+          row[layout.market[m]!.leads * T + t]! += n;
+        }
+        row[layout.channel[c]!.leads * T + t] = channelLeads;
+        leadsTotal += channelLeads;
+      }
+      row[lm.leads * T + t] = leadsTotal;
+
+      // 3. Stages, first to last.
+      let queueLost = 0;
+      for (let k = 0; k < K; k++) {
+        const stage = model.stages[k]!;
+        if (k > 0) {
+          const factor = inputs.stageFactor[k * T + t]!;
+          for (let h = 0; h < H; h++) {
+            const at = ((k - 1) * H + h) * S + t;
+            const n = this.sched[at]!;
+            if (n === 0) {
+              this.arrivals[h] = 0;
+              continue;
+            }
+            this.sched[at] = 0;
+            this.open[k - 1]! -= n;
+            const p = Math.min(1, inputs.rateBase[k * H + h]! * factor);
+            this.arrivals[h] = p > 0 ? binomial(rng, n, p) : 0;
+          }
+        }
+        let arrived = 0;
+        for (let h = 0; h < H; h++) arrived += this.arrivals[h]!;
+        row[layout.stageArrivals[k]! * T + t] = arrived;
+        this.open[k]! += arrived;
+
+        if (stage.role >= 0) this.workQueue(k, stage.role);
+        else this.takenOn.set(this.arrivals);
+
+        if (k === K - 1) {
+          this.wins.set(this.takenOn);
+          this.open[k] = stage.role >= 0 ? this.queueTotal(k) : 0;
+        } else {
+          this.schedule(k, t);
+        }
+      }
+      for (let r = 0; r < model.roles.length; r++) queueLost += this.loseQueue(pv, r, t, row);
+      row[lm.queue_lost * T + t] = queueLost;
+
+      // 4. Deals.
+      let winsTotal = 0;
+      let newBookings = 0;
+      for (let h = 0; h < H; h++) {
+        const n = this.wins[h]!;
+        if (n === 0) continue;
+        const c = (h / M) | 0;
+        const m = h - c * M;
+        const value =
+          sumOfIid(rng, n, model.markets[m]!.dealSize, this.dealMean[m]!, this.dealVar[m]!) *
+          inputs.dealFactor[m * T + t]!;
+        winsTotal += n;
+        newBookings += value;
+        row[layout.channel[c]!.wins * T + t]! += n;
+        row[layout.channel[c]!.bookings * T + t]! += value;
+        row[layout.market[m]!.wins * T + t]! += n;
+        row[layout.market[m]!.bookings * T + t]! += value;
+      }
+
+      // 5. Installed base, from the accounts held after this period's wins.
+      accounts += winsTotal;
+      const repeatDeals = repeatRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, repeatRate)) : 0;
+      const repeatBookings =
+        repeatDeals > 0 ? sumOfIid(rng, repeatDeals, model.customers.repeatDealSize, this.repeatMean, this.repeatVar) : 0;
+      const churned = churnRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, churnRate)) : 0;
+      accounts -= churned;
+
+      // 6. Costs and profit.
+      let teamCost = 0;
+      for (let r = 0; r < model.roles.length; r++) {
+        teamCost += row[layout.role[r]!.headcount * T + t]! * pv[model.roles[r]!.cost]!;
+      }
+      const bookings = newBookings + repeatBookings;
+      const spend = inputs.spend[t]!;
+      const initiativeCost = inputs.initiativeCost[t]!;
+      let pipeline = 0;
+      for (let k = 1; k < K; k++) pipeline += this.open[k]!;
+
+      row[lm.wins * T + t] = winsTotal;
+      row[lm.new_bookings * T + t] = newBookings;
+      row[lm.repeat_bookings * T + t] = repeatBookings;
+      row[lm.repeat_deals * T + t] = repeatDeals;
+      row[lm.bookings * T + t] = bookings;
+      row[lm.spend * T + t] = spend;
+      row[lm.team_cost * T + t] = teamCost;
+      row[lm.initiative_cost * T + t] = initiativeCost;
+      row[lm.profit * T + t] = margin * bookings - spend - teamCost - initiativeCost;
+      row[lm.accounts * T + t] = accounts;
+      row[lm.churned_accounts * T + t] = churned;
+      row[lm.pipeline * T + t] = pipeline;
+      row[lm.headcount * T + t] = headcount;
+    }
+    for (let i = 0; i < row.length; i++) {
+      if (!Number.isFinite(row[i]!)) {
+        const series = layout.series[Math.floor(i / T)]!;
+        throw new SimulationError(
+          `${series.key} is not a finite number in ${model.calendar.labels[i % T]}: the scenario's values are too large to simulate`,
+        );
+      }
+    }
+  }
+
+  private initTeam(pv: Float64Array): void {
+    const B = this.bucketCount;
+    this.buckets.fill(0);
+    for (let r = 0; r < this.model.roles.length; r++) {
+      const role = this.model.roles[r]!;
+      this.buckets[r * B + role.ramp.length] = Math.max(0, Math.round(pv[role.headcount]!));
+    }
+  }
+
+  /** Step 1 for every role; writes headcount and capacity; returns total headcount. */
+  private stepTeam(pv: Float64Array, t: number, row: Float64Array): number {
+    const { model, layout, T } = this;
+    const B = this.bucketCount;
+    let total = 0;
+    for (let r = 0; r < model.roles.length; r++) {
+      const role = model.roles[r]!;
+      const R = role.ramp.length;
+      const o = r * B;
+      if (R > 0) {
+        this.buckets[o + R]! += this.buckets[o + R - 1]!;
+        for (let i = R - 1; i > 0; i--) this.buckets[o + i] = this.buckets[o + i - 1]!;
+        this.buckets[o] = 0;
+      }
+      const attrition = pv[role.attrition]!;
+      let leavers = 0;
+      if (attrition > 0) {
+        for (let i = 0; i <= R; i++) {
+          const n = this.buckets[o + i]!;
+          if (n === 0) continue;
+          const x = binomial(this.rng, n, Math.min(1, attrition));
+          this.buckets[o + i] = n - x;
+          leavers += x;
+        }
+      }
+      if (leavers > 0 && role.backfillLag >= 0 && t + role.backfillLag < T) {
+        this.pending[r * (T + 1) + t + role.backfillLag]! += leavers;
+      }
+      this.buckets[o]! += role.hires[t]! + this.pending[r * (T + 1) + t]!;
+      let heads = 0;
+      let fte = 0;
+      for (let i = 0; i <= R; i++) {
+        const n = this.buckets[o + i]!;
+        heads += n;
+        fte += i < R ? n * role.ramp[i]! : n;
+      }
+      // A tiny epsilon keeps products such as 20 · 6 · 1.1 = 131.99999… from losing an item.
+      const cap = Math.max(0, Math.floor(pv[role.capacity]! * fte * this.inputs.capFactor[r * T + t]! + 1e-9));
+      this.capacity[r] = cap;
+      this.taken[r] = 0;
+      row[layout.role[r]!.headcount * T + t] = heads;
+      row[layout.role[r]!.capacity * T + t] = cap;
+      total += heads;
+    }
+    return total;
+  }
+
+  private queueTotal(k: number): number {
+    let w = 0;
+    for (let h = 0; h < this.H; h++) w += this.queue[k * this.H + h]!;
+    return w;
+  }
+
+  /**
+   * Arrivals join stage k's queue; the role takes on up to its capacity, shared across
+   * cohorts in proportion to what waits (largest remainder for the odd items, lowest
+   * cohort first on ties).
+   */
+  private workQueue(k: number, r: number): void {
+    const { H } = this;
+    const q = k * H;
+    let waiting = 0;
+    for (let h = 0; h < H; h++) {
+      this.queue[q + h]! += this.arrivals[h]!;
+      waiting += this.queue[q + h]!;
+    }
+    const take = Math.min(this.capacity[r]!, waiting);
+    this.taken[r] = take;
+    if (take === waiting) {
+      for (let h = 0; h < H; h++) {
+        this.takenOn[h] = this.queue[q + h]!;
+        this.queue[q + h] = 0;
+      }
+      return;
+    }
+    let given = 0;
+    for (let h = 0; h < H; h++) {
+      const share = Math.floor((take * this.queue[q + h]!) / waiting);
+      this.takenOn[h] = share;
+      given += share;
+    }
+    while (given < take) {
+      let best = -1;
+      let bestRem = -1;
+      for (let h = 0; h < H; h++) {
+        const w = this.queue[q + h]!;
+        const rem = (take * w) / waiting - this.takenOn[h]!;
+        if (w > this.takenOn[h]! && rem > bestRem) {
+          best = h;
+          bestRem = rem;
+        }
+      }
+      this.takenOn[best]! += 1;
+      given += 1;
+    }
+    for (let h = 0; h < H; h++) this.queue[q + h]! -= this.takenOn[h]!;
+  }
+
+  /** Items taken on in stage k this period are split over stage k+1's lag pmf. */
+  private schedule(k: number, t: number): void {
+    const { H, T } = this;
+    const S = T + 1;
+    const lag = this.model.stages[k + 1]!.lag;
+    for (let h = 0; h < H; h++) {
+      const n = this.takenOn[h]!;
+      if (n === 0) continue;
+      const base = (k * H + h) * S;
+      if (lag.length === 1) {
+        this.sched[base + t]! += n;
+        continue;
+      }
+      multinomial(this.rng, n, lag, this.split);
+      for (let l = 0; l < lag.length; l++) {
+        const x = this.split[l]!;
+        if (x > 0) this.sched[base + Math.min(t + l, T)]! += x;
+      }
+    }
+  }
+
+  /** End-of-period queue loss for role r; writes queue, lost and utilisation; returns items lost. */
+  private loseQueue(pv: Float64Array, r: number, t: number, row: Float64Array): number {
+    const { model, layout, H, T } = this;
+    const role = model.roles[r]!;
+    const lr = layout.role[r]!;
+    const cap = this.capacity[r]!;
+    row[lr.taken * T + t] = this.taken[r]!;
+    row[lr.utilisation * T + t] = cap > 0 ? this.taken[r]! / cap : 0;
+    if (role.stage < 0) return 0;
+    const loss = Math.min(1, pv[role.queueLoss]!);
+    let lost = 0;
+    let left = 0;
+    for (let h = 0; h < H; h++) {
+      const at = role.stage * H + h;
+      const w = this.queue[at]!;
+      if (w === 0) continue;
+      const x = loss > 0 ? binomial(this.rng, w, loss) : 0;
+      this.queue[at] = w - x;
+      lost += x;
+      left += w - x;
+    }
+    this.open[role.stage]! -= lost;
+    row[lr.queue * T + t] = left;
+    row[lr.lost * T + t] = lost;
+    return lost;
+  }
+
+  private overflow(what: string, value: number, t: number): never {
+    throw new SimulationError(
+      `${what} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+    );
+  }
+}

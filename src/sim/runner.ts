@@ -1,0 +1,43 @@
+/**
+ * Runs a contiguous range of trials into rows: the unit of work of a thread. Each trial
+ * gets its own stream `trialRng(seed, trial)`, so a trial's numbers never depend on which
+ * thread or shard runs it, or on what ran before it.
+ */
+import type { Model } from '../model/types.js';
+import { DesignPlan } from './design-plan.js';
+import { Kernel } from './kernel.js';
+import { buildLayout, type Layout } from './layout.js';
+import { ParamSampler } from './params.js';
+import { trialRng } from './rng.js';
+
+export class TrialRunner {
+  readonly layout: Layout;
+  private readonly kernel: Kernel;
+  private readonly sampler: ParamSampler;
+  private readonly pv: Float64Array;
+
+  constructor(private readonly model: Model) {
+    this.layout = buildLayout(model);
+    this.kernel = new Kernel(model, this.layout);
+    this.sampler = new ParamSampler(model, new DesignPlan(model));
+    this.pv = new Float64Array(model.params.length);
+  }
+
+  /** Simulates trials from … from+count−1 into `rows` (count × layout.width values). */
+  run(from: number, count: number, rows: Float64Array): void {
+    const w = this.layout.width;
+    const seed = this.model.simulation.seed;
+    for (let i = 0; i < count; i++) {
+      const rng = trialRng(seed, from + i);
+      this.sampler.sample(from + i, rng, this.pv);
+      this.kernel.run(this.pv, rng, rows.subarray(i * w, (i + 1) * w));
+    }
+  }
+
+  /** The parameter values trial `trial` uses (for sensitivity and diagnostics). */
+  paramsOf(trial: number): Float64Array {
+    const out = new Float64Array(this.model.params.length);
+    this.sampler.sample(trial, trialRng(this.model.simulation.seed, trial), out);
+    return out;
+  }
+}

@@ -1,0 +1,34 @@
+/** Worker thread: receives the model once, then simulates batches and transfers the rows back. */
+import { parentPort } from 'node:worker_threads';
+import type { Model } from '../model/types.js';
+import { TrialRunner } from './runner.js';
+
+export type WorkerRequest =
+  | { readonly type: 'init'; readonly model: Model }
+  | { readonly type: 'batch'; readonly id: number; readonly from: number; readonly count: number };
+
+export type WorkerReply =
+  | { readonly type: 'rows'; readonly id: number; readonly rows: Float64Array }
+  | { readonly type: 'error'; readonly id: number; readonly name: string; readonly message: string };
+
+let runner: TrialRunner | null = null;
+const port = parentPort;
+if (port) {
+  port.on('message', (msg: WorkerRequest) => {
+    if (msg.type === 'init') {
+      runner = new TrialRunner(msg.model);
+      return;
+    }
+    try {
+      if (!runner) throw new Error('worker used before init');
+      const rows = new Float64Array(msg.count * runner.layout.width);
+      runner.run(msg.from, msg.count, rows);
+      const reply: WorkerReply = { type: 'rows', id: msg.id, rows };
+      port.postMessage(reply, [rows.buffer]);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      const reply: WorkerReply = { type: 'error', id: msg.id, name: err.name, message: err.message };
+      port.postMessage(reply);
+    }
+  });
+}
