@@ -1,0 +1,147 @@
+/**
+ * The scenario entry points: text or file → validated, compiled {@link Model}. A scenario
+ * is only valid when each of its variants compiles too (a variant that breaks the plan is
+ * an error naming the variant).
+ */
+import { open, stat } from 'node:fs/promises';
+import type { Model } from '../model/types.js';
+import type { Diagnostic, Result } from '../util/result.js';
+import { fail, InputError } from '../util/result.js';
+import { buildModel, type CompileOptions, sortByLine, validateDocument } from './compile.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { msg } from './messages.js';
+import { decodeScenarioBytes, parseText } from './parse.js';
+import type { Segment } from './path.js';
+import type { SourceMap } from './source-map.js';
+import { applyVariantDetailed } from './variants.js';
+
+function compileVariant(
+  doc: unknown,
+  source: SourceMap,
+  file: string,
+  name: string,
+  opts: CompileOptions,
+): Result<Model> {
+  const applied = applyVariantDetailed(doc, name, file, (s) => source.lineOf(s));
+  if (!applied.ok) return applied;
+  const { edits } = applied.value;
+  const startsWith = (s: readonly Segment[], p: readonly Segment[]) =>
+    p.length <= s.length && p.every((x, i) => x === s[i]);
+  // errors inside an edited field point at the variant's set entry, others at the base field
+  const variantSource: SourceMap = {
+    lineOf: (s) => {
+      const edit = edits.find((e) => startsWith(s, e.segments) || startsWith(e.segments, s));
+      return edit !== undefined
+        ? source.lineOf(['variants', name, 'set', edit.key])
+        : source.lineOf(s);
+    },
+  };
+  const v = validateDocument(applied.value.doc, variantSource, file);
+  const r = v.ok ? buildModel(v.value, variantSource, file, opts) : v;
+  if (r.ok) return r;
+  return fail(r.errors.map((d) => ({ ...d, message: msg.variant(name, d.message) })));
+}
+
+/** Compiles a parsed document: the base plan, then every variant (or applies `opts.variant`). */
+export function compileDocument(
+  doc: unknown,
+  source: SourceMap,
+  file: string,
+  opts: CompileOptions = {},
+): Result<Model> {
+  const v = validateDocument(doc, source, file);
+  if (!v.ok) return v;
+  const base = buildModel(v.value, source, file, opts);
+  if (!base.ok) return base;
+  const errors: Diagnostic[] = [];
+  let chosen: Result<Model> | null = null;
+  for (const info of base.value.variants) {
+    const r = compileVariant(doc, source, file, info.name, opts);
+    if (!r.ok) errors.push(...r.errors);
+    if (info.name === opts.variant) chosen = r;
+  }
+  if (errors.length > 0) return fail(sortByLine(errors));
+  if (opts.variant !== undefined) {
+    if (chosen === null) {
+      const names = base.value.variants.map((x) => x.name);
+      return fail([
+        { file, line: null, path: '', message: msg.variantUnknown(opts.variant, names) },
+      ]);
+    }
+    return chosen;
+  }
+  return base;
+}
+
+/**
+ * YAML or JSON text → {@link Model}: parse (with input limits), validate, cross-check,
+ * normalise. Returns every problem of the file at once.
+ * @example compileScenario(text, 'plan.yaml', { trials: 1000 })
+ */
+export function compileScenario(
+  text: string,
+  file: string,
+  opts: CompileOptions = {},
+): Result<Model> {
+  const parsed = parseText(text, file);
+  if (!parsed.ok) return parsed;
+  return compileDocument(parsed.value.doc, parsed.value.source, file, opts);
+}
+
+/** Reads a scenario file as text: size limit before reading, binary and UTF-8 checks. */
+export async function readScenarioText(path: string): Promise<Result<string>> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory())
+      return fail([{ file: path, line: null, path: '', message: msg.notAFile(path) }]);
+    size = st.size;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const message =
+      code === 'ENOENT' ? msg.noSuchFile(path) : msg.cannotRead(path, String(code ?? e));
+    return fail([{ file: path, line: null, path: '', message }]);
+  }
+  if (size > MAX_FILE_BYTES)
+    return fail([{ file: path, line: null, path: '', message: msg.tooLarge(size) }]);
+  let bytes: Uint8Array;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      // read at most one byte past the limit, in case the file grew since stat
+      const buf = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      bytes = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    return fail([
+      { file: path, line: null, path: '', message: msg.cannotRead(path, (e as Error).message) },
+    ]);
+  }
+  return decodeScenarioBytes(bytes, path);
+}
+
+/**
+ * Reads and compiles a scenario file; "cannot read FILE: no such file" when it is missing.
+ * @example await compileScenarioFile('scenarios/b2b-saas.yaml')
+ */
+export async function compileScenarioFile(
+  path: string,
+  opts: CompileOptions = {},
+): Promise<Result<Model>> {
+  const text = await readScenarioText(path);
+  if (!text.ok) return text;
+  return compileScenario(text.value, path, opts);
+}
+
+/**
+ * Like {@link compileScenarioFile}, but throws an {@link InputError} carrying the
+ * diagnostics (for CLI commands, which exit 2 on it).
+ */
+export async function loadModel(path: string, opts: CompileOptions = {}): Promise<Model> {
+  const r = await compileScenarioFile(path, opts);
+  if (!r.ok) throw new InputError(r.errors);
+  return r.value;
+}
