@@ -27,6 +27,10 @@ interface JStat {
     cdf(x: number, a: number, b: number, c: number): number;
   };
   uniform: { mean(a: number, b: number): number; variance(a: number, b: number): number };
+  gamma: { cdf(x: number, shape: number, scale: number): number };
+  chisquare: { inv(p: number, df: number): number };
+  poisson: { pdf(k: number, l: number): number };
+  binomial: { pdf(k: number, n: number, p: number): number };
   gammaln(x: number): number;
 }
 
