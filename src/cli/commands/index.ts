@@ -3,5 +3,9 @@ import type { Command } from '../context.js';
 import { forecastCommand } from './forecast.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
+import { renderCommand } from './render.js';
+import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [forecastCommand, mergeCommand, initCommand];
+export const COMMANDS: readonly Command[] = [runCommand, forecastCommand, mergeCommand, initCommand, renderCommand, validateCommand, schemaCommand];

@@ -1,0 +1,92 @@
+/** `salesops render SPEC.vl.json` — a Vega-Lite spec file to SVG and/or PNG, validated against the schema first. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import { validateSpec } from '../../charts/validate.js';
+import { DEFAULT_PNG_SCALE, svgToPng } from '../../render/png.js';
+import { renderSvg } from '../../render/svg.js';
+import { InputError } from '../../util/result.js';
+import type { Command } from '../context.js';
+import { EXIT } from '../context.js';
+
+/** `chart.vl.json` → `chart`, `chart.json` → `chart`. */
+export function specStem(file: string): string {
+  return basename(file).replace(/(\.vl)?\.json$/i, '');
+}
+
+async function readSpec(file: string, shown: string): Promise<TopLevelSpec> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const why =
+      e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'file not found' : String(e);
+    throw new InputError([{ file: shown, line: null, path: '', message: why }]);
+  }
+  let spec: unknown;
+  try {
+    spec = JSON.parse(text);
+  } catch (e) {
+    const message = `expected a Vega-Lite spec in JSON, but it does not parse: ${e instanceof Error ? e.message : String(e)}`;
+    throw new InputError([{ file: shown, line: null, path: '', message }]);
+  }
+  const problems = validateSpec(spec);
+  if (problems.length > 0) {
+    throw new InputError(
+      problems.map((p) => ({
+        file: shown,
+        line: null,
+        path: '',
+        message: `not a valid Vega-Lite spec (vega-lite-schema.json): ${p}`,
+      })),
+    );
+  }
+  return spec as TopLevelSpec;
+}
+
+export const renderCommand: Command = {
+  command: 'render <spec>',
+  describe: 'render a Vega-Lite spec (.vl.json) to SVG and PNG',
+  builder: (y) =>
+    y
+      .positional('spec', { type: 'string', describe: 'Vega-Lite spec file (JSON)' })
+      .option('svg', { type: 'boolean', describe: 'write SVG (default: both SVG and PNG)' })
+      .option('png', { type: 'boolean', describe: 'write PNG (default: both SVG and PNG)' })
+      .option('scale', {
+        type: 'number',
+        describe: `PNG scale factor (default ${DEFAULT_PNG_SCALE})`,
+      }),
+  run: async (args, ctx) => {
+    const shown = String(args.spec);
+    const file = resolve(ctx.cwd, shown);
+    const scale = typeof args.scale === 'number' ? args.scale : DEFAULT_PNG_SCALE;
+    if (!(scale > 0 && scale <= 10)) {
+      throw new InputError([
+        {
+          file: '--scale',
+          line: null,
+          path: '',
+          message: `expected a number in (0, 10], got ${String(args.scale)}`,
+        },
+      ]);
+    }
+    const both = args.svg !== true && args.png !== true;
+    const spec = await readSpec(file, shown);
+    const outDir = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : dirname(file);
+    await mkdir(outDir, { recursive: true });
+    const stem = join(outDir, specStem(file));
+    const svg = await renderSvg(spec);
+    const written: string[] = [];
+    if (both || args.svg === true) {
+      await writeFile(`${stem}.svg`, svg);
+      written.push(`${stem}.svg`);
+    }
+    if (both || args.png === true) {
+      await writeFile(`${stem}.png`, svgToPng(svg, { scale }));
+      written.push(`${stem}.png`);
+    }
+    if (args.json) ctx.out(`${JSON.stringify({ files: written })}\n`);
+    else if (!args.quiet) for (const w of written) ctx.out(`wrote ${w}\n`);
+    return EXIT.ok;
+  },
+};

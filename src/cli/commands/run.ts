@@ -1,0 +1,85 @@
+/**
+ * `salesops run FILE` — the main job: validate, forecast, then write the report, the JSON
+ * core, the CSV and every chart (spec, SVG, PNG) into one output folder, atomically.
+ */
+import { basename, extname, join, resolve } from 'node:path';
+import { forecast } from '../../analysis/forecast.js';
+import type { ForecastResult } from '../../analysis/types.js';
+import { formatMoney, formatProbability } from '../../charts/format.js';
+import { writeDirAtomically } from '../../report/atomic-dir.js';
+import { buildRunFiles } from '../../report/run-files.js';
+import { loadModel } from '../../scenario/index.js';
+import type { Command } from '../context.js';
+import { EXIT } from '../context.js';
+import { progressBar } from '../progress.js';
+
+/** The short summary printed after a run and returned under `summary` by `--json`. */
+export function runSummary(result: ForecastResult) {
+  const b = result.metrics.bookings.total;
+  const t = result.targets.bookings;
+  return {
+    scenario: result.scenario,
+    trials: result.trials,
+    seed: result.seed,
+    bookings: { p10: b.p10, p50: b.p50, p90: b.p90, mean: b.mean, se: b.se },
+    target: t === undefined ? null : { value: t.value, probability: t.probability, se: t.se },
+  };
+}
+
+function summaryLines(result: ForecastResult): string {
+  const money = (x: number) => formatMoney(x, result.currency);
+  const b = result.metrics.bookings.total;
+  const t = result.targets.bookings;
+  return [
+    `${result.scenario}: ${result.trials.toLocaleString('en-US')} trials, seed ${result.seed}`,
+    `bookings over the horizon: P10 ${money(b.p10)} · median ${money(b.p50)} · P90 ${money(b.p90)}`,
+    t === undefined
+      ? 'no bookings target set'
+      : `probability of reaching the ${money(t.value)} target: ${formatProbability(t.probability, t.se)}`,
+  ].join('\n');
+}
+
+export const runCommand: Command = {
+  command: 'run <file>',
+  describe: 'forecast + charts + report into an output folder (the main job)',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', describe: 'scenario file (YAML or JSON)' })
+      .option('variant', {
+        type: 'string',
+        describe: 'run a variant of the scenario instead of the base',
+      }),
+  run: async (args, ctx) => {
+    const shown = String(args.file);
+    const file = resolve(ctx.cwd, shown);
+    const variant = typeof args.variant === 'string' ? args.variant : undefined;
+    const model = await loadModel(file, {
+      ...(variant === undefined ? {} : { variant }),
+      ...(args.trials === undefined ? {} : { trials: args.trials }),
+      ...(args.seed === undefined ? {} : { seed: args.seed }),
+    });
+    const progress = progressBar(ctx, 'simulating', args.quiet === true || args.json === true);
+    const result = await forecast(model, {
+      ...(args.workers === undefined ? {} : { workers: args.workers }),
+      onProgress: progress.update,
+      variant: variant ?? null,
+    });
+    progress.finish();
+    const name = basename(file, extname(file));
+    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', name));
+    const files = await buildRunFiles(result, model, { source: basename(shown) });
+    await writeDirAtomically(dir, files);
+    const report = join(dir, 'report.html');
+    if (args.json) {
+      const payload = {
+        report,
+        files: files.map((f) => join(dir, f.path)),
+        summary: runSummary(result),
+      };
+      ctx.out(`${JSON.stringify(payload, null, 2)}\n`);
+    } else if (!args.quiet) {
+      ctx.out(`${summaryLines(result)}\nreport: ${report}\n`);
+    }
+    return EXIT.ok;
+  },
+};

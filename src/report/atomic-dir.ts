@@ -1,0 +1,70 @@
+/**
+ * Writes a folder of files all at once: everything goes into a temporary sibling folder
+ * first, which is then renamed into place, so a failed run never leaves a partly written
+ * output. An existing folder is replaced only when it is empty or was written by salesops
+ * (it holds {@link OUTPUT_MARKER}); anything else is refused rather than deleted.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** File every salesops output folder holds; its presence allows replacing the folder. */
+export const OUTPUT_MARKER = '.salesops-output';
+
+/** One file of an output folder: a path relative to the folder and its content. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+async function existingKind(dir: string): Promise<'none' | 'empty' | 'ours' | 'foreign'> {
+  try {
+    const s = await stat(dir);
+    if (!s.isDirectory()) return 'foreign';
+  } catch {
+    return 'none';
+  }
+  const entries = await readdir(dir);
+  if (entries.length === 0) return 'empty';
+  return entries.includes(OUTPUT_MARKER) ? 'ours' : 'foreign';
+}
+
+/**
+ * Writes `files` into `dir` atomically (temporary sibling, then rename). Throws when
+ * `dir` exists and is neither empty nor a salesops output folder.
+ * @example await writeDirAtomically('out/b2b-saas', [{ path: 'report.html', content: html }]);
+ */
+export async function writeDirAtomically(dir: string, files: readonly OutputFile[]): Promise<void> {
+  const kind = await existingKind(dir);
+  if (kind === 'foreign') {
+    throw new Error(
+      `writeDirAtomically: ${dir} exists and was not written by salesops (no ${OUTPUT_MARKER} file); choose another --out folder or remove it`,
+    );
+  }
+  const parent = dirname(dir);
+  await mkdir(parent, { recursive: true });
+  const tag = `${process.pid}-${Date.now().toString(36)}`;
+  const tmp = join(parent, `.${basename(dir)}.tmp-${tag}`);
+  try {
+    await mkdir(tmp, { recursive: true });
+    await writeFile(
+      join(tmp, OUTPUT_MARKER),
+      'Written by salesops; `salesops run` may replace this folder.\n',
+    );
+    for (const f of files) {
+      const target = join(tmp, f.path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, f.content);
+    }
+    if (kind === 'none') {
+      await rename(tmp, dir);
+    } else {
+      const old = join(parent, `.${basename(dir)}.old-${tag}`);
+      await rename(dir, old);
+      await rename(tmp, dir);
+      await rm(old, { recursive: true, force: true });
+    }
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Everything `salesops run` writes for a forecast, as a list of files: the report, the
+ * JSON core, the CSV, and each chart as `.vl.json`, `.svg` and `.png`.
+ */
+import { forecastToCsv } from '../analysis/csv.js';
+import { stringifyForecast } from '../analysis/forecast-json.js';
+import type { ForecastResult } from '../analysis/types.js';
+import { buildForecastCharts } from '../charts/index.js';
+import type { Model } from '../model/types.js';
+import { DEFAULT_PNG_SCALE, svgToPng } from '../render/png.js';
+import { renderSvg } from '../render/svg.js';
+import type { OutputFile } from './atomic-dir.js';
+import { buildReport } from './index.js';
+
+/** Options: the scenario file name shown in the report, and the PNG scale (default 2). */
+export interface RunFilesOptions {
+  readonly source?: string;
+  readonly pngScale?: number;
+}
+
+/**
+ * Builds the output files of a forecast run, in a stable order.
+ * @example const files = await buildRunFiles(result, model, { source: 'b2b-saas.yaml' });
+ */
+export async function buildRunFiles(
+  result: ForecastResult,
+  model: Model,
+  opts: RunFilesOptions = {},
+): Promise<OutputFile[]> {
+  const charts = buildForecastCharts(result, model);
+  const svgs: Record<string, string> = {};
+  const files: OutputFile[] = [];
+  for (const c of charts) {
+    const svg = await renderSvg(c.spec);
+    svgs[c.name] = svg;
+    files.push(
+      { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
+      { path: `charts/${c.name}.svg`, content: svg },
+      {
+        path: `charts/${c.name}.png`,
+        content: svgToPng(svg, { scale: opts.pngScale ?? DEFAULT_PNG_SCALE }),
+      },
+    );
+  }
+  const html = buildReport({
+    result,
+    model,
+    charts,
+    svgs,
+    ...(opts.source === undefined ? {} : { source: opts.source }),
+  });
+  return [
+    { path: 'report.html', content: html },
+    { path: 'forecast.json', content: `${stringifyForecast(result)}\n` },
+    { path: 'forecast.csv', content: forecastToCsv(result) },
+    ...files,
+  ];
+}
