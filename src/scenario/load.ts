@@ -88,22 +88,31 @@ export function compileScenario(
   return compileDocument(parsed.value.doc, parsed.value.source, file, opts);
 }
 
-/** Reads a scenario file as text: size limit before reading, binary and UTF-8 checks. */
-export async function readScenarioText(path: string): Promise<Result<string>> {
+/** Options of the file entry points: compile options plus the name shown in messages. */
+export interface FileOptions extends CompileOptions {
+  /** File name shown in messages (default: `path` as given), e.g. the path the user typed. */
+  readonly displayName?: string | undefined;
+}
+
+/**
+ * Reads a scenario file as text: size limit before reading, binary and UTF-8 checks;
+ * messages name the file `display`.
+ */
+export async function readScenarioText(path: string, display = path): Promise<Result<string>> {
   let size: number;
   try {
     const st = await stat(path);
     if (st.isDirectory())
-      return fail([{ file: path, line: null, path: '', message: msg.notAFile(path) }]);
+      return fail([{ file: display, line: null, path: '', message: msg.notAFile(display) }]);
     size = st.size;
   } catch (e) {
     const code = (e as { code?: string }).code;
     const message =
-      code === 'ENOENT' ? msg.noSuchFile(path) : msg.cannotRead(path, String(code ?? e));
-    return fail([{ file: path, line: null, path: '', message }]);
+      code === 'ENOENT' ? msg.noSuchFile(display) : msg.cannotRead(display, String(code ?? e));
+    return fail([{ file: display, line: null, path: '', message }]);
   }
   if (size > MAX_FILE_BYTES)
-    return fail([{ file: path, line: null, path: '', message: msg.tooLarge(size) }]);
+    return fail([{ file: display, line: null, path: '', message: msg.tooLarge(size) }]);
   let bytes: Uint8Array;
   try {
     const fh = await open(path, 'r');
@@ -117,10 +126,15 @@ export async function readScenarioText(path: string): Promise<Result<string>> {
     }
   } catch (e) {
     return fail([
-      { file: path, line: null, path: '', message: msg.cannotRead(path, (e as Error).message) },
+      {
+        file: display,
+        line: null,
+        path: '',
+        message: msg.cannotRead(display, (e as Error).message),
+      },
     ]);
   }
-  return decodeScenarioBytes(bytes, path);
+  return decodeScenarioBytes(bytes, display);
 }
 
 /**
@@ -129,18 +143,19 @@ export async function readScenarioText(path: string): Promise<Result<string>> {
  */
 export async function compileScenarioFile(
   path: string,
-  opts: CompileOptions = {},
+  opts: FileOptions = {},
 ): Promise<Result<Model>> {
-  const text = await readScenarioText(path);
+  const display = opts.displayName ?? path;
+  const text = await readScenarioText(path, display);
   if (!text.ok) return text;
-  return compileScenario(text.value, path, opts);
+  return compileScenario(text.value, display, opts);
 }
 
 /**
  * Like {@link compileScenarioFile}, but throws an {@link InputError} carrying the
  * diagnostics (for CLI commands, which exit 2 on it).
  */
-export async function loadModel(path: string, opts: CompileOptions = {}): Promise<Model> {
+export async function loadModel(path: string, opts: FileOptions = {}): Promise<Model> {
   const r = await compileScenarioFile(path, opts);
   if (!r.ok) throw new InputError(r.errors);
   return r.value;

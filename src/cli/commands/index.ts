@@ -5,11 +5,7 @@ import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
 import { renderCommand } from './render.js';
 import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [
-  runCommand,
-  forecastCommand,
-  mergeCommand,
-  initCommand,
-  renderCommand,
-];
+export const COMMANDS: readonly Command[] = [runCommand, forecastCommand, mergeCommand, initCommand, renderCommand, validateCommand, schemaCommand];

@@ -1,0 +1,33 @@
+/**
+ * `salesops schema [--out FILE]` — the JSON Schema of the scenario format, for editor
+ * completion (`# yaml-language-server: $schema=./salesops.schema.json`).
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { scenarioJsonSchema } from '../../scenario/index.js';
+import { InputError } from '../../util/result.js';
+import type { Command } from '../context.js';
+import { EXIT } from '../context.js';
+
+export const schemaCommand: Command = {
+  command: 'schema',
+  describe: 'Print the JSON Schema of the scenario format (for editor completion)',
+  builder: (y) => y,
+  run: async (args, ctx) => {
+    const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+    if (typeof args.out !== 'string') {
+      ctx.out(text);
+      return EXIT.ok;
+    }
+    try {
+      await writeFile(resolve(ctx.cwd, args.out), text);
+    } catch (e) {
+      const why = (e as { code?: string }).code ?? String(e);
+      throw new InputError([
+        { file: args.out, line: null, path: '', message: `cannot write ${args.out}: ${why}` },
+      ]);
+    }
+    if (!args.quiet) ctx.out(`Wrote ${args.out}: JSON Schema of the scenario format.\n`);
+    return EXIT.ok;
+  },
+};
