@@ -38,7 +38,7 @@ function compileMix(ctx: CompileContext, id: string, c: ChannelInput): Float64Ar
   const mix = new Float64Array(ctx.markets.size);
   if (c.markets === undefined) {
     if (ctx.markets.size === 1) mix[0] = 1;
-    else ctx.err(['channels', id], msg.mixNeeded(ctx.markets.size));
+    else if (ctx.markets.size > 1) ctx.err(['channels', id], msg.mixNeeded(ctx.markets.size));
     return mix;
   }
   let sum = 0;

@@ -61,7 +61,7 @@ export const msg = {
   aliases: `the file expands more than ${MAX_ALIAS_COUNT} aliases (*name); refusing a possible "billion laughs" file`,
   duplicateKey: (key: string) => `the key ${JSON.stringify(key)} appears twice in the same map`,
   multipleDocuments: 'the file holds more than one YAML document (---); put the scenario in one',
-  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  yamlSyntax: (detail: string, json = false) => `${json ? 'JSON' : 'YAML'} syntax error: ${detail}`,
   topLevel: (got: unknown) =>
     expected('a map of sections (scenario, calendar, markets, channels, funnel, …)', got),
 
@@ -109,7 +109,7 @@ export const msg = {
   uqSuccesses: (s: number, t: number) =>
     `successes and trials must be whole numbers with 0 ≤ successes ≤ trials, got ${s} of ${t}`,
   uqNormalStrict: (what: string) =>
-    `${what} must be > 0, and a normal distribution can go negative; use lognormal (e.g. {dist: lognormal, median, p90}) or "LOW to HIGH"`,
+    `this quantity must be > 0 (${what}), and a normal distribution can go negative; use lognormal (e.g. {dist: lognormal, median, p90}) or "LOW to HIGH"`,
   uqBound: (what: string, got: number) => expected(what, got),
   uqSupport: (what: string, side: 'min' | 'max' | 'mean', got: number) =>
     `the distribution's ${side} must fit ${what}, got ${got}`,

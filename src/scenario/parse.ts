@@ -109,9 +109,13 @@ export function parseText(text: string, file: string): Result<ParsedText> {
       } else if (e.code === 'MULTIPLE_DOCS') {
         message = msg.multipleDocuments;
       } else {
-        message = msg.yamlSyntax(e.message.split('\n')[0]!.replace(/\.$/, ''));
+        message = msg.yamlSyntax(
+          e.message.split('\n')[0]!.replace(/\.$/, ''),
+          /\.json$/i.test(file),
+        );
       }
-      const k = `${line}:${message}`;
+      // one syntax error per line: later ones on the same line are usually its echoes
+      const k = e.code === 'DUPLICATE_KEY' ? `${line}:${message}` : `${line}`;
       if (!seen.has(k)) errors.push(fileError(file, line, message));
       seen.add(k);
     }

@@ -30,7 +30,7 @@ export function resolvePath(doc: unknown, dotPath: string): Segment[] | string {
     const rest = raw.slice(i + 1);
     const noField = (candidates: Iterable<string>): string => {
       const best = closest(String(seg), candidates);
-      const suggestion = best === null ? null : formatPath([...out, best, ...rest]);
+      const suggestion = best === null ? null : joinDotPath([...raw.slice(0, i), best, ...rest]);
       return msg.variantNoField(dotPath, suggestion);
     };
     if (typeof seg === 'string' && FORBIDDEN_KEYS.has(seg)) return noField([]);
@@ -73,6 +73,13 @@ export function resolvePath(doc: unknown, dotPath: string): Segment[] | string {
     node = exists ? (node as Record<string, unknown>)[key] : undefined;
   }
   return out;
+}
+
+/** Dot path as the user writes it: `funnel.won.rate`, `markets.smb.seasonality[3]`. */
+function joinDotPath(segments: readonly Segment[]): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
 }
 
 function cloneJson(v: unknown): unknown {
