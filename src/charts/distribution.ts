@@ -104,19 +104,25 @@ export function buildDistributionChart(result: ForecastResult): ChartSpec {
             tooltip: [{ field: 'label', type: 'nominal', title: 'Target' }],
           },
         },
-        {
+        // A white halo under the label keeps it readable where it crosses a rule or a bar.
+        ...(['#ffffff', COLORS.target] as const).map((color) => ({
           mark: {
-            type: 'text',
+            type: 'text' as const,
             y: 10,
-            // Write the label on the side of the rule with more room.
             dx: roomRight ? 6 : -6,
-            align: roomRight ? 'left' : 'right',
-            baseline: 'top',
-            color: COLORS.target,
-            fontWeight: 'bold',
+            align: roomRight ? ('left' as const) : ('right' as const),
+            baseline: 'top' as const,
+            color,
+            fontWeight: 'bold' as const,
+            ...(color === '#ffffff'
+              ? { stroke: '#ffffff', strokeWidth: 5, strokeJoin: 'round' as const }
+              : {}),
           },
-          encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-        },
+          encoding: {
+            x: { field: 'value', type: 'quantitative' as const },
+            text: { field: 'label' },
+          },
+        })),
       ],
     });
   }

@@ -105,7 +105,7 @@ export function buildQuarterlyChart(result: ForecastResult): ChartSpec | null {
         transform: [{ filter: 'isValid(datum.target)' }],
         mark: {
           type: 'text',
-          dy: -8,
+          dy: -14,
           baseline: 'bottom',
           lineBreak: '\n',
           color: COLORS.target,
