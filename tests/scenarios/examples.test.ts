@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { compileScenario } from '../../src/scenario/index.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'scenarios');
 const FILES = readdirSync(DIR)
@@ -216,6 +217,20 @@ describe('example scenarios', () => {
         'minimal.yaml',
       ]),
     );
+  });
+
+  it.each(FILES)('%s compiles, and so does every variant', (file) => {
+    const text = texts.get(file) ?? '';
+    const base = compileScenario(text, file);
+    if (!base.ok) expect.fail(base.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    const declared = Object.keys((parse(text) as { variants?: object }).variants ?? {});
+    expect(base.value.variants.map((v) => v.name)).toEqual(declared);
+    for (const v of declared) {
+      const r = compileScenario(text, file, { variant: v });
+      if (!r.ok) expect.fail(`${v}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      // A variant must change the plan it is compared with, or the comparison is empty.
+      expect(JSON.stringify(r.value), v).not.toBe(JSON.stringify(base.value));
+    }
   });
 
   it.each(FILES)('%s starts with the schema line and a comment block', (file) => {

@@ -1,0 +1,150 @@
+/**
+ * `salesops init`: the starter it writes compiles, an existing file is refused (exit 2)
+ * unless `--force`, and `-` prints to stdout. The CLI runs in-process in a temp folder.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createCli } from '../../src/cli/app.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { compileScenario, compileScenarioFile } from '../../src/scenario/index.js';
+import { STARTER_SCENARIO } from '../../src/scenario/starter.js';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let dir = '';
+
+async function run(...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    cwd: dir,
+  };
+  const code = await createCli(ctx)(argv);
+  return { code, stdout, stderr };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'salesops-init-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('STARTER_SCENARIO', () => {
+  it('compiles, and so does each of its variants', () => {
+    const r = compileScenario(STARTER_SCENARIO, 'scenario.yaml');
+    if (!r.ok) expect.fail(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    expect(r.value.calendar.periods).toBe(12);
+    expect(r.value.stages.map((s) => s.id)).toEqual(['lead', 'mql', 'opportunity', 'won']);
+    expect(r.value.variants.length).toBeGreaterThan(0);
+    for (const v of r.value.variants) {
+      const rv = compileScenario(STARTER_SCENARIO, 'scenario.yaml', { variant: v.name });
+      if (!rv.ok) expect.fail(`${v.name}: ${rv.errors.map((e) => e.message).join('; ')}`);
+    }
+  });
+
+  it('teaches the optional sections in comments that compile when uncommented', () => {
+    // Uncomment the block of optional sections ("# customers:" … "# correlations:" list).
+    const lines = STARTER_SCENARIO.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('# customers:'));
+    expect(from).toBeGreaterThan(0);
+    let to = from;
+    while (lines[to + 1]?.startsWith('# ') || lines[to + 1]?.startsWith('#   ')) to++;
+    const uncommented = lines.map((l, i) => (i >= from && i <= to ? l.replace(/^# /, '') : l));
+    const text = uncommented.join('\n');
+    const doc = parse(text) as Record<string, unknown>;
+    for (const key of ['customers', 'initiatives', 'allocation', 'quota', 'correlations']) {
+      expect(doc).toHaveProperty(key);
+    }
+    const r = compileScenario(text, 'scenario.yaml');
+    if (!r.ok) expect.fail(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    expect(r.value.initiatives.length).toBe(1);
+    expect(r.value.quota).not.toBeNull();
+  });
+});
+
+describe('salesops init', () => {
+  it('writes scenario.yaml by default, and the file compiles', async () => {
+    const r = await run('init');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('scenario.yaml');
+    const path = join(dir, 'scenario.yaml');
+    expect(readFileSync(path, 'utf8')).toBe(STARTER_SCENARIO);
+    const compiled = await compileScenarioFile(path);
+    expect(compiled.ok).toBe(true);
+  });
+
+  it('writes the file it is given, relative to the working folder', async () => {
+    mkdirSync(join(dir, 'plans'));
+    const r = await run('init', 'plans/fy27.yaml');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'plans', 'fy27.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+  });
+
+  it('refuses to overwrite an existing file without --force (exit 2, file untouched)', async () => {
+    const path = join(dir, 'scenario.yaml');
+    writeFileSync(path, 'my precious plan\n');
+    const r = await run('init');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('scenario.yaml already exists');
+    expect(r.stderr).toContain('--force');
+    expect(readFileSync(path, 'utf8')).toBe('my precious plan\n');
+  });
+
+  it('overwrites with --force', async () => {
+    const path = join(dir, 'plan.yaml');
+    writeFileSync(path, 'old\n');
+    const r = await run('init', 'plan.yaml', '--force');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(STARTER_SCENARIO);
+  });
+
+  it('prints the starter to stdout with - and writes nothing', async () => {
+    const r = await run('init', '-');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(STARTER_SCENARIO);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exits 2 with a clear message when the folder does not exist or FILE is a folder', async () => {
+    const missing = await run('init', 'no/such/folder/plan.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('folder does not exist');
+    mkdirSync(join(dir, 'plans'));
+    const folder = await run('init', 'plans');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('is a folder');
+    expect(readdirSync(join(dir, 'plans'))).toEqual([]);
+  });
+
+  it('prints the path as JSON with --json and nothing with --quiet', async () => {
+    const j = await run('init', 'a.yaml', '--json');
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout)).toEqual({
+      file: join(dir, 'a.yaml'),
+      bytes: Buffer.byteLength(STARTER_SCENARIO),
+    });
+    const q = await run('init', 'b.yaml', '--quiet');
+    expect(q.code).toBe(0);
+    expect(q.stdout).toBe('');
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+  });
+});
