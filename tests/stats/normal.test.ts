@@ -88,7 +88,17 @@ describe('normalCdf', () => {
           return Math.abs(ours - theirs) <= 1e-14 + 1e-12 * theirs && normalCdf(x + dx) >= ours;
         },
       ),
+      { seed: 5, numRuns: 2000 },
     );
+    // Across the switch between the series and the continued fraction at |x| = 2.5.
+    for (const edge of [-2.5, 2.5]) {
+      let prev = normalCdf(edge - 1e-9);
+      for (let i = -8; i <= 8; i++) {
+        const v = normalCdf(edge + i * 1e-10);
+        expect(v).toBeGreaterThanOrEqual(prev - 1e-16);
+        prev = v;
+      }
+    }
   });
 
   it('density integrates to the CDF (Simpson rule on [-1, 1.5])', () => {
