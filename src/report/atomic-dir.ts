@@ -29,17 +29,24 @@ async function existingKind(dir: string): Promise<'none' | 'empty' | 'ours' | 'f
 }
 
 /**
+ * Why `dir` cannot be an output folder (it exists and holds files salesops did not
+ * write), or null when it can. Lets callers refuse before doing any work.
+ * @example await outputDirProblem('out/b2b-saas') // null
+ */
+export async function outputDirProblem(dir: string): Promise<string | null> {
+  return (await existingKind(dir)) === 'foreign'
+    ? `${dir} exists and was not written by salesops (no ${OUTPUT_MARKER} file); choose another --out folder or remove it`
+    : null;
+}
+
+/**
  * Writes `files` into `dir` atomically (temporary sibling, then rename). Throws when
  * `dir` exists and is neither empty nor a salesops output folder.
  * @example await writeDirAtomically('out/b2b-saas', [{ path: 'report.html', content: html }]);
  */
 export async function writeDirAtomically(dir: string, files: readonly OutputFile[]): Promise<void> {
   const kind = await existingKind(dir);
-  if (kind === 'foreign') {
-    throw new Error(
-      `writeDirAtomically: ${dir} exists and was not written by salesops (no ${OUTPUT_MARKER} file); choose another --out folder or remove it`,
-    );
-  }
+  if (kind === 'foreign') throw new Error(`writeDirAtomically: ${await outputDirProblem(dir)}`);
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${Date.now().toString(36)}`;

@@ -6,9 +6,10 @@ import { basename, extname, join, resolve } from 'node:path';
 import { forecast } from '../../analysis/forecast.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatProbability } from '../../charts/format.js';
-import { writeDirAtomically } from '../../report/atomic-dir.js';
+import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { buildRunFiles } from '../../report/run-files.js';
 import { loadModel } from '../../scenario/index.js';
+import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { progressBar } from '../progress.js';
@@ -58,6 +59,12 @@ export const runCommand: Command = {
       ...(args.trials === undefined ? {} : { trials: args.trials }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
     });
+    const name = basename(file, extname(file));
+    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', name));
+    // Refuse a folder we may not replace before spending time on the simulation.
+    const problem = await outputDirProblem(dir);
+    if (problem !== null)
+      throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
     const progress = progressBar(ctx, 'simulating', args.quiet === true || args.json === true);
     const result = await forecast(model, {
       ...(args.workers === undefined ? {} : { workers: args.workers }),
@@ -65,8 +72,6 @@ export const runCommand: Command = {
       variant: variant ?? null,
     });
     progress.finish();
-    const name = basename(file, extname(file));
-    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', name));
     const files = await buildRunFiles(result, model, { source: basename(shown) });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');

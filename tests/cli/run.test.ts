@@ -1,0 +1,126 @@
+/** `salesops run` in-process on the B2B example with few trials: the output folder, --json, atomicity, bad input. */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCli } from '../../src/cli/app.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'salesops-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function salesops(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli = createCli({
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    cwd: ROOT,
+  });
+  const code = await cli(argv);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+const FLAGS = ['--trials', '500', '--seed', '11', '--workers', '1'];
+
+describe('salesops run', () => {
+  it('writes the report, JSON, CSV and every chart as spec, SVG and PNG, and prints a summary', async () => {
+    const out = join(dir, 'b2b');
+    const r = await salesops('run', 'scenarios/b2b-saas.yaml', '--out', out, ...FLAGS);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('500 trials, seed 11');
+    expect(lines[1]).toMatch(/P10 \$[\d.]+M · median \$[\d.]+M · P90 \$[\d.]+M/);
+    expect(lines[2]).toMatch(/probability of reaching the \$[\d.]+M target: \d+% ± [\d.]+ pp/);
+    expect(lines[3]).toBe(`report: ${join(out, 'report.html')}`);
+    const json = JSON.parse(readFileSync(join(out, 'forecast.json'), 'utf8'));
+    expect(json.trials).toBe(500);
+    expect(json.seed).toBe(11);
+    expect(readFileSync(join(out, 'forecast.csv'), 'utf8').length).toBeGreaterThan(100);
+    const charts = readdirSync(join(out, 'charts'));
+    for (const name of [
+      'fan',
+      'quarterly',
+      'cumulative',
+      'distribution',
+      'funnel',
+      'channels',
+      'team',
+      'headcount',
+    ]) {
+      expect(charts).toContain(`${name}.vl.json`);
+      expect(charts).toContain(`${name}.svg`);
+      expect(charts).toContain(`${name}.png`);
+    }
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h1>Acme FY2027 plan</h1>');
+    // No temporary or old sibling folders are left behind.
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 60_000);
+
+  it('--json prints {report, files, summary} and nothing else; a rerun replaces its own folder', async () => {
+    const out = join(dir, 'b2b');
+    const r = await salesops('run', 'scenarios/b2b-saas.yaml', '--out', out, '--json', ...FLAGS);
+    expect(r.code).toBe(0);
+    const payload = JSON.parse(r.stdout);
+    expect(payload.report).toBe(join(out, 'report.html'));
+    expect(payload.files).toContain(join(out, 'charts', 'fan.png'));
+    for (const f of payload.files) expect(existsSync(f)).toBe(true);
+    const forecast = JSON.parse(readFileSync(join(out, 'forecast.json'), 'utf8'));
+    expect(payload.summary.bookings.p50).toBe(forecast.metrics.bookings.total.p50);
+    expect(payload.summary.target.probability).toBe(forecast.targets.bookings.probability);
+  }, 60_000);
+
+  it('refuses to replace a folder it did not write, and leaves it untouched', async () => {
+    const out = join(dir, 'precious');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'keep me');
+    const r = await salesops('run', 'scenarios/b2b-saas.yaml', '--out', out, ...FLAGS);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out: ✖');
+    expect(r.stderr).toContain('was not written by salesops');
+    expect(readdirSync(out)).toEqual(['notes.txt']);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 60_000);
+
+  it('exits 2 with a located message on a bad scenario and writes nothing', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'scenario: x\ncurrency: USD\ncalendar: {start: 2027-01, periods: 0}\n');
+    const out = join(dir, 'bad-out');
+    const r = await salesops('run', bad, '--out', out, ...FLAGS);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.yaml');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('salesops render', () => {
+  it('renders a written spec to SVG and PNG, and rejects an invalid spec with exit 2', async () => {
+    const spec = join(dir, 'b2b', 'charts', 'fan.vl.json');
+    const outDir = join(dir, 'rendered');
+    const ok = await salesops('render', spec, '--out', outDir, '--scale', '1');
+    expect(ok.code).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(['fan.png', 'fan.svg']);
+    const badSpec = join(dir, 'bad.vl.json');
+    writeFileSync(badSpec, JSON.stringify({ mark: 'nonsense', data: { values: [] } }));
+    const bad = await salesops('render', badSpec, '--out', outDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.vl.json');
+    expect(bad.stderr).toContain('not a valid Vega-Lite spec');
+    const notJson = join(dir, 'broken.vl.json');
+    writeFileSync(notJson, '{ "mark": ');
+    expect((await salesops('render', notJson)).code).toBe(2);
+  }, 60_000);
+});
