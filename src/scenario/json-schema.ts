@@ -14,7 +14,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, {
     io: 'input',
     unrepresentable: 'any',
-    reused: 'ref',
+    reused: 'inline',
   }) as Record<string, unknown>;
   return {
     ...schema,

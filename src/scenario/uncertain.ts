@@ -64,6 +64,18 @@ const FORMS: Record<string, readonly (readonly string[])[]> = {
   pert: [['min', 'mode', 'max']],
 };
 
+// The beta fit is a nested bisection (~1 ms); variants recompile the same intervals, so
+// results are memoised (a pure function of its inputs; bounded so hostile input cannot grow it).
+const betaFits = new Map<string, { alpha: number; beta: number } | null>();
+function fitBeta(low: number, high: number): { alpha: number; beta: number } | null {
+  const key = `${low}|${high}`;
+  if (betaFits.has(key)) return betaFits.get(key)!;
+  const fit = fitBetaToQuantiles(low, high, 0.05, 0.95);
+  if (betaFits.size >= 10_000) betaFits.clear();
+  betaFits.set(key, fit);
+  return fit;
+}
+
 const inLow = (s: UqSpec, v: number): boolean => (s.minInclusive ? v >= s.min : v > s.min);
 const inHigh = (s: UqSpec, v: number): boolean => (s.maxInclusive ? v <= s.max : v < s.max);
 const strictlyPositive = (s: UqSpec): boolean => s.min === 0 && !s.minInclusive;
@@ -92,7 +104,7 @@ function fromRange(text: string, spec: UqSpec): UqResult {
   if (!(low < high)) return issue(msg.uqLowHigh(low, high));
   if (spec.domain === 'rate') {
     if (!(low > 0 && high < 1)) return issue(msg.uqRateRange(low, high));
-    const fit = fitBetaToQuantiles(low, high, 0.05, 0.95);
+    const fit = fitBeta(low, high);
     if (fit === null) return issue(msg.uqBetaFit(low, high));
     return { dist: { kind: 'beta', alpha: fit.alpha, beta: fit.beta } };
   }

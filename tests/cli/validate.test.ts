@@ -76,7 +76,10 @@ describe('salesops validate', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(files.length);
-    for (const l of lines) expect(l).toMatch(/^✓ \S+\.yaml: .+ \(\d+ periods?, \d+ channels?, \d+ stages?, \d+ variants?\)$/);
+    for (const l of lines)
+      expect(l).toMatch(
+        /^✓ \S+\.yaml: .+ \(\d+ periods?, \d+ channels?, \d+ stages?, \d+ variants?\)$/,
+      );
   });
 
   it('prints nothing for valid files with --quiet, and exits 2 when any file is bad', async () => {
@@ -94,9 +97,17 @@ describe('salesops validate', () => {
   });
 
   it('prints {files: [{file, valid, errors}]} with --json', async () => {
-    const r = await run(FIXTURES, 'validate', '--json', 'rate-above-one.yaml', join(SCENARIOS, 'minimal.yaml'));
+    const r = await run(
+      FIXTURES,
+      'validate',
+      '--json',
+      'rate-above-one.yaml',
+      join(SCENARIOS, 'minimal.yaml'),
+    );
     expect(r.code).toBe(2);
-    const out = JSON.parse(r.stdout) as { files: { file: string; valid: boolean; errors: unknown[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      files: { file: string; valid: boolean; errors: unknown[] }[];
+    };
     expect(out.files.map((f) => f.valid)).toEqual([false, true]);
     expect(out.files[0]!.errors).toEqual([
       {
@@ -113,7 +124,9 @@ describe('salesops validate', () => {
     writeFileSync(big, `scenario: x\nnotes: "${'a'.repeat(6 * 1024 * 1024)}"\n`);
     const r = await run(tmp, 'validate', 'huge.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('huge.yaml: ✖ the file is 6.0 MiB; scenario files are limited to 5 MiB\n');
+    expect(r.stderr).toBe(
+      'huge.yaml: ✖ the file is 6.0 MiB; scenario files are limited to 5 MiB\n',
+    );
     expect(r.ms).toBeLessThan(1000);
   });
 
