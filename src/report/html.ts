@@ -20,6 +20,7 @@ h3 { font-size: 16px; margin-top: 24px; }
 table { border-collapse: collapse; margin: 12px 0; font-size: 14px; }
 th, td { padding: 6px 12px; border-bottom: 1px solid #e3e3e3; text-align: left; vertical-align: top; }
 table.numbers td { text-align: right; font-variant-numeric: tabular-nums; }
+table.numbers td:first-child { text-align: left; }
 thead th { border-bottom: 2px solid #bbb; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; background: #f3f3f3; padding: 0 3px; border-radius: 3px; }
 figure.chart { margin: 28px 0; }
