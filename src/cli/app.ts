@@ -65,6 +65,8 @@ export function reportError(e: unknown, ctx: CliContext): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   ctx.err(`salesops: ${message}\n`);
+  // A scenario whose numbers cannot be simulated (e.g. 1e15 leads a month) is bad input.
+  if (e instanceof Error && e.name === 'SimulationError') return EXIT.badInput;
   if (process.env.SALESOPS_DEBUG && e instanceof Error && e.stack) ctx.err(`${e.stack}\n`);
   return EXIT.failed;
 }

@@ -65,10 +65,15 @@ function simulateInProcess(
   }
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // Under vitest/tsx this module is TypeScript; the worker then needs the tsx loader.
-  const ts = import.meta.url.endsWith('.ts');
-  return { url: new URL(ts ? './worker.ts' : './worker.js', import.meta.url), execArgv: ts ? ['--import', 'tsx'] : [] };
+/**
+ * Starts a worker running worker.js next to this module. Under vitest or tsx this module
+ * is TypeScript: the worker then registers tsx's loader before importing worker.ts.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${target}); });`;
+  return new Worker(boot, { eval: true });
 }
 
 async function simulateOnWorkers(
@@ -79,8 +84,7 @@ async function simulateOnWorkers(
   consume: RowConsumer,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  const { url, execArgv } = workerUrl();
-  const pool = Array.from({ length: nWorkers }, () => new Worker(url, { execArgv }));
+  const pool = Array.from({ length: nWorkers }, startWorker);
   const batches: { from: number; count: number }[] = [];
   for (let start = from; start < to; start += BATCH_TRIALS) batches.push({ from: start, count: Math.min(BATCH_TRIALS, to - start) });
   const done = new Map<number, Float64Array>();

@@ -22,10 +22,48 @@ import type { Layout } from './layout.js';
 import type { Rng } from './rng.js';
 import { binomial } from './samplers/binomial.js';
 import { gamma } from './samplers/gamma.js';
-import { multinomial } from './samplers/multinomial.js';
 import { poisson } from './samplers/poisson.js';
 import { sumOfIid } from './samplers/sum-of-iid.js';
 import { TrialInputs } from './trial-inputs.js';
+
+/** Up to this many items draw their lags one by one (cheaper than a chain of binomials). */
+const PER_ITEM_MAX = 8;
+
+/**
+ * Lag tables per (stage, period of take-on): lags 0 … min(L, T − t) − 1 land inside the
+ * horizon; the rest is one "beyond" category. `cond[l]` = P(lag = l | lag ≥ l) (1 for the
+ * last category when the whole pmf fits), `cum[l]` = P(lag ≤ l).
+ */
+export function lagTables(model: Model): { cond: Float64Array[]; cum: Float64Array[] } {
+  const T = model.calendar.periods;
+  const cond: Float64Array[] = [];
+  const cum: Float64Array[] = [];
+  for (const stage of model.stages) {
+    const pmf = stage.lag;
+    for (let t = 0; t < T; t++) {
+      const cats = Math.min(pmf.length, T - t);
+      const fits = pmf.length <= T - t;
+      const c = new Float64Array(cats);
+      const q = new Float64Array(cats);
+      let mass = 1;
+      let acc = 0;
+      for (let l = 0; l < cats; l++) {
+        const p = pmf[l]!;
+        c[l] = mass > 0 ? Math.min(1, p / mass) : 0;
+        acc += p;
+        q[l] = Math.min(1, acc);
+        mass -= p;
+      }
+      if (fits) {
+        c[cats - 1] = 1;
+        q[cats - 1] = 1;
+      }
+      cond.push(c);
+      cum.push(q);
+    }
+  }
+  return { cond, cum };
+}
 
 /** A modelling error found while simulating (e.g. an expected count that would overflow). */
 export class SimulationError extends Error {
@@ -59,7 +97,10 @@ export class Kernel {
   private readonly arrivals: Float64Array;
   private readonly takenOn: Float64Array;
   private readonly wins: Float64Array;
-  private readonly split: Float64Array;
+  /** [k·T + t]: conditional split probabilities of stage k's lag for items taken on in t (see {@link lagTables}). */
+  private readonly lagCond: Float64Array[];
+  /** [k·T + t]: cumulative lag probabilities within the horizon, for per-item draws. */
+  private readonly lagCum: Float64Array[];
   private readonly dealMean: Float64Array;
   private readonly dealVar: Float64Array;
   private readonly repeatMean: number;
@@ -91,7 +132,9 @@ export class Kernel {
     this.arrivals = new Float64Array(this.H);
     this.takenOn = new Float64Array(this.H);
     this.wins = new Float64Array(this.H);
-    this.split = new Float64Array(Math.max(1, ...model.stages.map((s) => s.lag.length)));
+    const tables = lagTables(model);
+    this.lagCond = tables.cond;
+    this.lagCum = tables.cum;
     this.dealMean = Float64Array.from(model.markets, (m) => distMean(m.dealSize));
     this.dealVar = Float64Array.from(model.markets, (m) => distVariance(m.dealSize));
     this.repeatMean = distMean(model.customers.repeatDealSize);
@@ -349,23 +392,39 @@ export class Kernel {
     for (let h = 0; h < H; h++) this.queue[q + h]! -= this.takenOn[h]!;
   }
 
-  /** Items taken on in stage k this period are split over stage k+1's lag pmf. */
+  /**
+   * Items taken on in stage k this period are split over stage k+1's lag: a few items draw
+   * their lag one by one from the cumulative table, more items by conditional binomials.
+   * Lags that land after the horizon are one category ("beyond", index T).
+   */
   private schedule(k: number, t: number): void {
     const { H, T } = this;
     const S = T + 1;
-    const lag = this.model.stages[k + 1]!.lag;
+    const cond = this.lagCond[(k + 1) * T + t]!;
+    const cum = this.lagCum[(k + 1) * T + t]!;
+    const cats = cond.length;
     for (let h = 0; h < H; h++) {
       const n = this.takenOn[h]!;
       if (n === 0) continue;
-      const base = (k * H + h) * S;
-      if (lag.length === 1) {
-        this.sched[base + t]! += n;
-        continue;
-      }
-      multinomial(this.rng, n, lag, this.split);
-      for (let l = 0; l < lag.length; l++) {
-        const x = this.split[l]!;
-        if (x > 0) this.sched[base + Math.min(t + l, T)]! += x;
+      const base = (k * H + h) * S + t;
+      if (cats === 1 && cond[0] === 1) {
+        this.sched[base]! += n;
+      } else if (n <= PER_ITEM_MAX) {
+        for (let i = 0; i < n; i++) {
+          const u = this.rng();
+          let l = 0;
+          while (l < cats && u >= cum[l]!) l++;
+          this.sched[l < cats ? base + l : base - t + T]! += 1;
+        }
+      } else {
+        let left = n;
+        for (let l = 0; l < cats && left > 0; l++) {
+          const c = cond[l]!;
+          const x = c >= 1 ? left : c > 0 ? binomial(this.rng, left, c) : 0;
+          this.sched[base + l]! += x;
+          left -= x;
+        }
+        if (left > 0) this.sched[base - t + T]! += left;
       }
     }
   }

@@ -9,6 +9,9 @@ import type { DesignPlan } from './design-plan.js';
 import type { Rng } from './rng.js';
 import { sampleDist } from './samplers/sample-dist.js';
 
+/** Half the resolution of a stream draw (2⁻³²). */
+const HALF_STEP = 2 ** -33;
+
 /** Clamps a sampled value into its domain. */
 export function clampToDomain(x: number, domain: 'rate' | 'real' | 'positive'): number {
   if (domain === 'rate') return x < 0 ? 0 : x > 1 ? 1 : x;
@@ -35,7 +38,9 @@ export class ParamSampler {
         continue;
       }
       const strata = block?.strata[p] ?? null;
-      const x = strata === null ? sampleDist(rng, dist) : distQuantile(dist, (strata[i]! + rng()) / block!.n);
+      // Half a step of the stream's 2⁻³² grid keeps u off 0, where a normal quantile is −∞.
+      const x =
+        strata === null ? sampleDist(rng, dist) : distQuantile(dist, (strata[i]! + rng() + HALF_STEP) / block!.n);
       out[p] = clampToDomain(x, domain);
     }
   }

@@ -9,12 +9,14 @@ import { Kernel } from './kernel.js';
 import { buildLayout, type Layout } from './layout.js';
 import { ParamSampler } from './params.js';
 import { trialRng } from './rng.js';
+import { TrialStream } from './trial-stream.js';
 
 export class TrialRunner {
   readonly layout: Layout;
   private readonly kernel: Kernel;
   private readonly sampler: ParamSampler;
   private readonly pv: Float64Array;
+  private readonly stream = new TrialStream();
 
   constructor(private readonly model: Model) {
     this.layout = buildLayout(model);
@@ -28,9 +30,9 @@ export class TrialRunner {
     const w = this.layout.width;
     const seed = this.model.simulation.seed;
     for (let i = 0; i < count; i++) {
-      const rng = trialRng(seed, from + i);
-      this.sampler.sample(from + i, rng, this.pv);
-      this.kernel.run(this.pv, rng, rows.subarray(i * w, (i + 1) * w));
+      this.stream.reset(seed, from + i);
+      this.sampler.sample(from + i, this.stream.next, this.pv);
+      this.kernel.run(this.pv, this.stream.next, rows.subarray(i * w, (i + 1) * w));
     }
   }
 
