@@ -58,7 +58,7 @@ export function buildFunnelChart(result: ForecastResult, model: Model): ChartSpe
             field: 'mean',
             type: 'quantitative',
             title: 'Items over the horizon (mean)',
-            axis: { format: ',', tickCount: 6 },
+            axis: { format: ',.0f', tickCount: 6 },
           },
           tooltip: [
             { field: 'stage', type: 'nominal', title: 'Stage' },
