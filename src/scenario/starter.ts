@@ -112,7 +112,7 @@ economics: {gross_margin: 0.7} # share of bookings kept after cost of sales (def
 targets:
   bookings: 1500000 # for the whole plan: the forecast reports the chance of reaching it
   # Per quarter. The plan starts with an empty pipeline, so the first quarter is light.
-  quarterly: [200000, 400000, 430000, 470000]
+  quarterly: [100000, 380000, 480000, 540000]
 
 # What-ifs: each variant sets dot paths of this plan to new values.
 # "salesops compare scenario.yaml" runs them side by side with the plan.
