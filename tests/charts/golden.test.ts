@@ -1,7 +1,8 @@
 /**
  * Golden tests: the chart specs of a REAL forecast of scenarios/b2b-saas.yaml (2,000
  * trials, seed 2027), with every number rounded to 3 significant digits before comparing
- * (Observable Plot's snapshot rounding), pinned in tests/charts/golden/NAME.vl.json.
+ * (Observable Plot's snapshot rounding), pinned in tests/charts/golden/NAME.vl.json.snap (an extension
+ * Biome leaves alone, so the formatter never rewrites a snapshot).
  * Update deliberately with `npx vitest run tests/charts/golden.test.ts -u`.
  */
 import { resolve } from 'node:path';
@@ -56,7 +57,7 @@ describe('golden chart specs of the B2B example', () => {
   it('specs match the pinned snapshots (numbers rounded to 3 significant digits)', async () => {
     for (const c of charts) {
       const text = `${JSON.stringify(roundDeep(c.spec), null, 2)}\n`;
-      await expect(text).toMatchFileSnapshot(`golden/${c.name}.vl.json`);
+      await expect(text).toMatchFileSnapshot(`golden/${c.name}.vl.json.snap`);
     }
   });
 
