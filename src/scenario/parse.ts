@@ -94,6 +94,8 @@ export function parseText(text: string, file: string): Result<ParsedText> {
     prettyErrors: false,
     uniqueKeys: true,
     merge: true,
+    // !!binary, !!set, !!omap, !!timestamp stay plain text: a scenario holds only maps, lists, numbers, text
+    resolveKnownTags: false,
   });
   if (doc.errors.length > 0) {
     const seen = new Set<string>();

@@ -65,6 +65,8 @@ export function uq(spec: UqSpec, description: string) {
       { error: UQ_PHRASE },
     )
     .transform((v, ctx): Dist => {
+      // an unknown key is already reported (with a suggestion); judging the form without it would repeat it
+      if (ctx.issues.some((i) => i.code === 'unrecognized_keys')) return z.NEVER;
       const r = toDist(v as number | string | UqObject, spec);
       if ('dist' in r) return r.dist;
       for (const i of r.issues) {
