@@ -21,5 +21,14 @@ const forecastSeconds = (performance.now() - t0) / 1000;
 
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 console.log(
-  JSON.stringify({ file, workers, trials, periods, simSeconds, forecastSeconds, trialPeriodsPerSecond: (trials * periods) / simSeconds, peakMiB }),
+  JSON.stringify({
+    file,
+    workers,
+    trials,
+    periods,
+    simSeconds,
+    forecastSeconds,
+    trialPeriodsPerSecond: (trials * periods) / simSeconds,
+    peakMiB,
+  }),
 );

@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const cores = availableParallelism();
-const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const scenarios = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const runs = scenarios.flatMap((f) => [1, cores].map((w) => [`scenarios/${f}`, w]));
 if (process.argv.includes('--big')) runs.push(['scenarios/b2b-saas.yaml', cores, 1_000_000]);
 
@@ -15,9 +17,12 @@ for (const [file, workers, trials] of runs) {
   const args = ['bench/one.js', file, String(workers), ...(trials ? [String(trials)] : [])];
   rows.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })));
 }
-const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (x, d = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`salesops bench — Node ${process.version}, ${cores} cores\n`);
-console.log('| scenario | trials × periods | workers | simulation s | trial-periods/s | forecast s | peak MiB |');
+console.log(
+  '| scenario | trials × periods | workers | simulation s | trial-periods/s | forecast s | peak MiB |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(

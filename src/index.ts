@@ -17,16 +17,36 @@
  *
  *   cli/ sits on top and only wires.
  */
-export type * from './model/types.js';
-export type * from './model/dist.js';
-export type * from './analysis/types.js';
-export * from './util/result.js';
-export * from './util/logger.js';
-export { VERSION } from './version.js';
-export { compileScenario, compileScenarioFile, loadModel, scenarioJsonSchema } from './scenario/index.js';
-export { forecast, summariseRun, type ForecastOptions } from './analysis/forecast.js';
-export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
+
 export { forecastToCsv } from './analysis/csv.js';
+export { type ForecastOptions, forecast, summariseRun } from './analysis/forecast.js';
+export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
 export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
-export { simulate, type SimulateOptions } from './sim/driver.js';
+export type * from './analysis/types.js';
+export {
+  buildForecastCharts,
+  type ChartSpec,
+  FORECAST_CHARTS,
+  houseConfig,
+  validateSpec,
+} from './charts/index.js';
+export type * from './model/dist.js';
+export type * from './model/types.js';
+export { renderPng, renderSvg, svgToPng } from './render/index.js';
+export {
+  buildReport,
+  FORECAST_SECTIONS,
+  type ReportInput,
+  type ReportSection,
+} from './report/index.js';
+export {
+  compileScenario,
+  compileScenarioFile,
+  loadModel,
+  scenarioJsonSchema,
+} from './scenario/index.js';
+export { type SimulateOptions, simulate } from './sim/driver.js';
 export { SimulationError } from './sim/kernel.js';
+export * from './util/logger.js';
+export * from './util/result.js';
+export { VERSION } from './version.js';

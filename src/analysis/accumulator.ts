@@ -34,7 +34,8 @@ export class Accumulator {
       const row = rows.subarray(i * layoutWidth, (i + 1) * layoutWidth);
       this.columns.fill(row, this.scratch);
       this.moments?.push(this.scratch);
-      for (let j = 0; j < this.keptIds.length; j++) this.keptArrays[j]![this.seen] = this.scratch[this.keptIds[j]!]!;
+      for (let j = 0; j < this.keptIds.length; j++)
+        this.keptArrays[j]![this.seen] = this.scratch[this.keptIds[j]!]!;
       this.seen += 1;
     }
   }

@@ -100,7 +100,8 @@ export class Columns {
     out.fill(0, qa, this.count);
     for (let i = 0; i < QUARTERLY_METRICS.length; i++) {
       const s = layout.metric[QUARTERLY_METRICS[i]!];
-      for (let t = 0; t < T; t++) out[qa + i * this.quarters + this.quarterOf[t]!]! += row[s * T + t]!;
+      for (let t = 0; t < T; t++)
+        out[qa + i * this.quarters + this.quarterOf[t]!]! += row[s * T + t]!;
     }
   }
 }

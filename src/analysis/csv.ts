@@ -18,7 +18,9 @@ function summaryFields(s: Summary): number[] {
 export function forecastToCsv(result: ForecastResult): string {
   const lines: string[] = [csvLine(['group', 'name', 'measure', 'period', ...STATS])];
   const series = (group: string, name: string, measure: string, s: SeriesSummary) => {
-    s.periods.forEach((p, t) => lines.push(csvLine([group, name, measure, result.periods[t]!, ...summaryFields(p)])));
+    s.periods.forEach((p, t) => {
+      lines.push(csvLine([group, name, measure, result.periods[t]!, ...summaryFields(p)]));
+    });
     lines.push(csvLine([group, name, measure, 'total', ...summaryFields(s.total)]));
   };
   for (const [name, s] of Object.entries(result.metrics)) series('metric', name, 'value', s);
@@ -33,13 +35,17 @@ export function forecastToCsv(result: ForecastResult): string {
   ] as const) {
     for (const [name, b] of Object.entries(table)) {
       for (const measure of ['leads', 'wins', 'bookings'] as const) {
-        b.periods[measure].forEach((mean, t) => lines.push(csvLine([group, name, measure, result.periods[t]!, mean, ...empty])));
+        b.periods[measure].forEach((mean, t) => {
+          lines.push(csvLine([group, name, measure, result.periods[t]!, mean, ...empty]));
+        });
         lines.push(csvLine([group, name, measure, 'total', ...summaryFields(b[measure])]));
       }
     }
   }
   for (const [name, qs] of Object.entries(result.quarterly)) {
-    qs.forEach((s, q) => lines.push(csvLine(['quarter', name, 'value', result.quarters[q]!, ...summaryFields(s)])));
+    qs.forEach((s, q) => {
+      lines.push(csvLine(['quarter', name, 'value', result.quarters[q]!, ...summaryFields(s)]));
+    });
   }
   return lines.join('');
 }

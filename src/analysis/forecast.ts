@@ -71,7 +71,11 @@ export async function summariseRun(
   const bookings = columns.total(layout.metric.bookings);
   const profit = columns.total(layout.metric.profit);
   const quarterCols = model.targets.quarterly.map((_, q) => columns.quarterly(0, q));
-  const stats = await summariseColumns(columns, layout, trials, source, [bookings, profit, ...quarterCols]);
+  const stats = await summariseColumns(columns, layout, trials, source, [
+    bookings,
+    profit,
+    ...quarterCols,
+  ]);
   return assemble(model, layout, columns, stats, variant);
 }
 
@@ -93,7 +97,11 @@ function assemble(
     leads: columnSummary(stats, columns.total(b.leads)),
     wins: columnSummary(stats, columns.total(b.wins)),
     bookings: columnSummary(stats, columns.total(b.bookings)),
-    periods: { leads: periodMeans(b.leads), wins: periodMeans(b.wins), bookings: periodMeans(b.bookings) },
+    periods: {
+      leads: periodMeans(b.leads),
+      wins: periodMeans(b.wins),
+      bookings: periodMeans(b.bookings),
+    },
   });
 
   const metrics = {} as Record<MetricName, SeriesSummary>;
@@ -124,21 +132,29 @@ function assemble(
   });
   const quarterly: Record<string, Summary[]> = {};
   QUARTERLY_METRICS.forEach((m, i) => {
-    quarterly[m] = model.calendar.quarterLabels.map((_, q) => columnSummary(stats, columns.quarterly(i, q)));
+    quarterly[m] = model.calendar.quarterLabels.map((_, q) =>
+      columnSummary(stats, columns.quarterly(i, q)),
+    );
   });
 
   const bookingsSorted = stats.retained.get(columns.total(layout.metric.bookings))!;
   const profitSorted = stats.retained.get(columns.total(layout.metric.profit))!;
-  const target = (sorted: Float64Array, value: number): TargetResult => ({ value, ...exceedance(sorted, value) });
+  const target = (sorted: Float64Array, value: number): TargetResult => ({
+    value,
+    ...exceedance(sorted, value),
+  });
   const targets: {
     bookings?: TargetResult;
     quarterly?: number[];
     quarterly_detail?: TargetResult[];
     profit?: TargetResult;
   } = {};
-  if (model.targets.bookings !== null) targets.bookings = target(bookingsSorted, model.targets.bookings);
+  if (model.targets.bookings !== null)
+    targets.bookings = target(bookingsSorted, model.targets.bookings);
   if (model.targets.quarterly.length > 0) {
-    const detail = model.targets.quarterly.map((v, q) => target(stats.retained.get(columns.quarterly(0, q))!, v));
+    const detail = model.targets.quarterly.map((v, q) =>
+      target(stats.retained.get(columns.quarterly(0, q))!, v),
+    );
     targets.quarterly = detail.map((d) => d.probability);
     targets.quarterly_detail = detail;
   }
@@ -159,9 +175,14 @@ function assemble(
     markets,
     roles,
     quarterly,
-    cumulative_bookings: Array.from({ length: T }, (_, t) => columnSummary(stats, columns.cumulativeAt + t)),
+    cumulative_bookings: Array.from({ length: T }, (_, t) =>
+      columnSummary(stats, columns.cumulativeAt + t),
+    ),
     targets,
-    histograms: { bookings: histogram(bookingsSorted, HISTOGRAM_BINS), profit: histogram(profitSorted, HISTOGRAM_BINS) },
+    histograms: {
+      bookings: histogram(bookingsSorted, HISTOGRAM_BINS),
+      profit: histogram(profitSorted, HISTOGRAM_BINS),
+    },
     precision: null,
     correlations: measureCorrelations(model),
   };

@@ -54,8 +54,13 @@ export async function findTrialCount(
       );
       break;
     }
-    const needed = Number.isFinite(achieved) ? Math.ceil(done * (achieved / target) ** 2 * 1.1) : done * 2;
-    next = Math.min(cap, Math.max(done + BATCH_TRIALS, Math.ceil(needed / BATCH_TRIALS) * BATCH_TRIALS));
+    const needed = Number.isFinite(achieved)
+      ? Math.ceil(done * (achieved / target) ** 2 * 1.1)
+      : done * 2;
+    next = Math.min(
+      cap,
+      Math.max(done + BATCH_TRIALS, Math.ceil(needed / BATCH_TRIALS) * BATCH_TRIALS),
+    );
   }
   return { target, achieved, trials: done };
 }

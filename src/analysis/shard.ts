@@ -4,11 +4,17 @@
  * summary as a single run, so the merged result is byte-for-byte the one-run result.
  */
 import { readFile } from 'node:fs/promises';
+import {
+  readTrialRows,
+  readTrialsMeta,
+  type TrialsFileMeta,
+  TrialsWriter,
+  trialColumnNames,
+} from '../io/trials-arrow.js';
 import type { Model } from '../model/types.js';
+import { compileScenario } from '../scenario/index.js';
 import { type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout } from '../sim/layout.js';
-import { compileScenario } from '../scenario/index.js';
-import { readTrialRows, readTrialsMeta, TrialsWriter, type TrialsFileMeta, trialColumnNames } from '../io/trials-arrow.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
@@ -33,7 +39,10 @@ export async function writeShard(
   sim: SimulateOptions = {},
 ): Promise<TrialsFileMeta> {
   if (model.simulation.precision) {
-    throw usage(file, 'simulation.precision chooses the trial count while running, so it cannot be sharded; remove it or give --trials');
+    throw usage(
+      file,
+      'simulation.precision chooses the trial count while running, so it cannot be sharded; remove it or give --trials',
+    );
   }
   const trials = model.simulation.trials;
   const { from, to } = shardRange(trials, shard.k, shard.n);
@@ -63,26 +72,43 @@ export async function mergeShards(paths: readonly string[]): Promise<ForecastRes
       try {
         return { path: p, ...(await readTrialsMeta(p)) };
       } catch (e) {
-        throw usage(p, `not a readable salesops trials file (${e instanceof Error ? e.message : String(e)})`);
+        throw usage(
+          p,
+          `not a readable salesops trials file (${e instanceof Error ? e.message : String(e)})`,
+        );
       }
     }),
   );
   const first = files[0]!.meta;
   for (const f of files) {
     const m = f.meta;
-    if (m.scenario !== first.scenario || m.variant !== first.variant || m.seed !== first.seed || m.trials !== first.trials) {
-      throw usage(f.path, `comes from a different run than ${files[0]!.path} (scenario, variant, seed or trials differ)`);
+    if (
+      m.scenario !== first.scenario ||
+      m.variant !== first.variant ||
+      m.seed !== first.seed ||
+      m.trials !== first.trials
+    ) {
+      throw usage(
+        f.path,
+        `comes from a different run than ${files[0]!.path} (scenario, variant, seed or trials differ)`,
+      );
     }
   }
   files.sort((a, b) => a.meta.from - b.meta.from);
   let expect = 0;
   for (const f of files) {
     if (f.meta.from !== expect) {
-      throw usage(f.path, f.meta.from < expect ? `overlaps the previous shard at trial ${f.meta.from}` : `trials ${expect}–${f.meta.from - 1} are missing`);
+      throw usage(
+        f.path,
+        f.meta.from < expect
+          ? `overlaps the previous shard at trial ${f.meta.from}`
+          : `trials ${expect}–${f.meta.from - 1} are missing`,
+      );
     }
     expect = f.meta.to;
   }
-  if (expect !== first.trials) throw usage(files.at(-1)!.path, `trials ${expect}–${first.trials - 1} are missing`);
+  if (expect !== first.trials)
+    throw usage(files.at(-1)!.path, `trials ${expect}–${first.trials - 1} are missing`);
   const compiled = compileScenario(first.scenario, first.file, {
     ...(first.variant === null ? {} : { variant: first.variant }),
     trials: first.trials,
@@ -94,7 +120,10 @@ export async function mergeShards(paths: readonly string[]): Promise<ForecastRes
   const names = trialColumnNames(layout, model.calendar.labels);
   for (const f of files) {
     if (f.names.length !== names.length || f.names.some((n, i) => n !== names[i])) {
-      throw usage(f.path, 'its columns do not match the scenario it records (written by another salesops version?)');
+      throw usage(
+        f.path,
+        'its columns do not match the scenario it records (written by another salesops version?)',
+      );
     }
   }
   const result = await summariseRun(

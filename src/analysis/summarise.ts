@@ -12,7 +12,9 @@ import { quantileSorted } from './quantile.js';
 import type { Summary } from './types.js';
 
 /** Feeds rows of trials 0 … n−1 to the consumer in trial order; may be called several times. */
-export type RowSource = (consume: (from: number, count: number, rows: Float64Array) => void) => Promise<void>;
+export type RowSource = (
+  consume: (from: number, count: number, rows: Float64Array) => void,
+) => Promise<void>;
 
 /** What a summary pass keeps besides quantiles: raw kept columns a caller wants to inspect (targets, histograms). */
 export interface ColumnStats {
@@ -46,7 +48,10 @@ export async function summariseColumns(
     moments ??= acc.moments!;
     for (const [j, values] of acc.kept) {
       values.sort();
-      quantiles.set(j, Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)));
+      quantiles.set(
+        j,
+        Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)),
+      );
       if (keepAfter.has(j)) retained.set(j, values);
     }
   }
@@ -74,7 +79,10 @@ export function columnSummary(stats: ColumnStats, j: number): Summary {
 }
 
 /** P(X ≥ value) from sorted values, with its Monte Carlo standard error √(p(1 − p)/n). */
-export function exceedance(sorted: Float64Array, value: number): { probability: number; se: number } {
+export function exceedance(
+  sorted: Float64Array,
+  value: number,
+): { probability: number; se: number } {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -88,7 +96,10 @@ export function exceedance(sorted: Float64Array, value: number): { probability: 
 }
 
 /** Equal-width histogram of sorted values in `bins` bins between min and max. */
-export function histogram(sorted: Float64Array, bins: number): { edges: number[]; counts: number[] } {
+export function histogram(
+  sorted: Float64Array,
+  bins: number,
+): { edges: number[]; counts: number[] } {
   const n = sorted.length;
   const min = sorted[0]!;
   const max = sorted[n - 1]!;

@@ -5,7 +5,11 @@ import { compact, percent, table } from './format.js';
 /** Renders the terminal table of a forecast. */
 export function forecastTable(r: ForecastResult): string {
   const head = ['', ...r.quarters, 'horizon'];
-  const row = (label: string, qs: readonly { p10: number; p50: number; p90: number }[] | undefined, total: { p10: number; p50: number; p90: number }) => [
+  const row = (
+    label: string,
+    qs: readonly { p10: number; p50: number; p90: number }[] | undefined,
+    total: { p10: number; p50: number; p90: number },
+  ) => [
     [`${label} P10`, ...(qs ?? []).map((q) => compact(q.p10)), compact(total.p10)],
     [`${label} P50`, ...(qs ?? []).map((q) => compact(q.p50)), compact(total.p50)],
     [`${label} P90`, ...(qs ?? []).map((q) => compact(q.p90)), compact(total.p90)],
@@ -25,17 +29,28 @@ export function forecastTable(r: ForecastResult): string {
   ];
   const t = r.targets;
   if (t.bookings) {
-    lines.push(`P(bookings ≥ ${compact(t.bookings.value)}) = ${percent(t.bookings.probability)} ± ${percent(t.bookings.se)}`);
+    lines.push(
+      `P(bookings ≥ ${compact(t.bookings.value)}) = ${percent(t.bookings.probability)} ± ${percent(t.bookings.se)}`,
+    );
   }
   t.quarterly_detail?.forEach((q, i) => {
-    lines.push(`P(${r.quarters[i]} bookings ≥ ${compact(q.value)}) = ${percent(q.probability)} ± ${percent(q.se)}`);
+    lines.push(
+      `P(${r.quarters[i]} bookings ≥ ${compact(q.value)}) = ${percent(q.probability)} ± ${percent(q.se)}`,
+    );
   });
-  if (t.profit) lines.push(`P(profit ≥ ${compact(t.profit.value)}) = ${percent(t.profit.probability)} ± ${percent(t.profit.se)}`);
+  if (t.profit)
+    lines.push(
+      `P(profit ≥ ${compact(t.profit.value)}) = ${percent(t.profit.probability)} ± ${percent(t.profit.se)}`,
+    );
   if (r.precision) {
-    lines.push(`precision: ${r.precision.trials.toLocaleString('en-US')} trials for relative SE ${r.precision.achieved.toPrecision(2)} (target ${r.precision.target})`);
+    lines.push(
+      `precision: ${r.precision.trials.toLocaleString('en-US')} trials for relative SE ${r.precision.achieved.toPrecision(2)} (target ${r.precision.target})`,
+    );
   }
   for (const c of r.correlations) {
-    lines.push(`rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, achieved ${c.achieved.toFixed(3)}`);
+    lines.push(
+      `rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, achieved ${c.achieved.toFixed(3)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { createCli } from './app.js';
 
+// A closed pipe (e.g. `salesops forecast --json | head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const cli = createCli({
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),

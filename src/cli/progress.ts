@@ -26,7 +26,9 @@ export function progressBar(ctx: CliContext, label: string, quiet: boolean): Pro
       drawn = true;
       const f = total > 0 ? done / total : 1;
       const filled = Math.round(f * WIDTH);
-      ctx.err(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${Math.round(f * 100)}% `);
+      ctx.err(
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${Math.round(f * 100)}% `,
+      );
     },
     finish() {
       if (drawn) ctx.err(`\r${' '.repeat(label.length + WIDTH + 10)}\r`);

@@ -54,7 +54,10 @@ export class TrialsWriter {
     private readonly names: readonly string[],
     meta: TrialsFileMeta,
   ) {
-    const fields = [new Field('trial', new Int32(), false), ...names.map((n) => new Field(n, new Float64(), false))];
+    const fields = [
+      new Field('trial', new Int32(), false),
+      ...names.map((n) => new Field(n, new Float64(), false)),
+    ];
     this.schema = new Schema(fields, new Map([[META_KEY, JSON.stringify(meta)]]));
     const out = createWriteStream(path);
     this.writer.pipe(out);
@@ -64,7 +67,13 @@ export class TrialsWriter {
   /** Appends `count` trials starting at `from` (row-major rows of names.length values). */
   write(from: number, count: number, rows: Float64Array): void {
     const w = this.names.length;
-    const children = [makeData({ type: new Int32(), length: count, data: Int32Array.from({ length: count }, (_, i) => from + i) })];
+    const children = [
+      makeData({
+        type: new Int32(),
+        length: count,
+        data: Int32Array.from({ length: count }, (_, i) => from + i),
+      }),
+    ];
     for (let j = 0; j < w; j++) {
       const col = new Float64Array(count);
       for (let i = 0; i < count; i++) col[i] = rows[i * w + j]!;
@@ -82,13 +91,16 @@ export class TrialsWriter {
 }
 
 /** Reads a trials file's metadata and column names. */
-export async function readTrialsMeta(path: string): Promise<{ meta: TrialsFileMeta; names: string[] }> {
+export async function readTrialsMeta(
+  path: string,
+): Promise<{ meta: TrialsFileMeta; names: string[] }> {
   const reader = await RecordBatchReader.from(createReadStream(path));
   await reader.open();
   const raw = reader.schema.metadata.get(META_KEY);
   const names = reader.schema.fields.slice(1).map((f) => f.name);
   await reader.cancel();
-  if (raw === undefined) throw new Error(`${path} is not a salesops trials file (no ${META_KEY} metadata)`);
+  if (raw === undefined)
+    throw new Error(`${path} is not a salesops trials file (no ${META_KEY} metadata)`);
   return { meta: JSON.parse(raw) as TrialsFileMeta, names };
 }
 

@@ -50,7 +50,9 @@ export class DesignPlan {
     const uncertain = uncertainParams(model);
     this.stratified = model.simulation.sampling === 'lhs' ? uncertain : this.correlated;
     const k = this.correlated.length;
-    this.target = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+    this.target = Array.from({ length: k }, (_, i) =>
+      Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)),
+    );
     for (const c of model.correlations) {
       const i = this.correlated.indexOf(c.a);
       const j = this.correlated.indexOf(c.b);

@@ -34,7 +34,11 @@ export function defaultWorkers(): number {
 }
 
 /** Simulates trials [from, to) and feeds `consume` in trial order. */
-export async function simulate(model: Model, opts: SimulateOptions, consume: RowConsumer): Promise<void> {
+export async function simulate(
+  model: Model,
+  opts: SimulateOptions,
+  consume: RowConsumer,
+): Promise<void> {
   const from = opts.from ?? 0;
   const to = opts.to ?? model.simulation.trials;
   const workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
@@ -44,7 +48,14 @@ export async function simulate(model: Model, opts: SimulateOptions, consume: Row
     simulateInProcess(model, from, to, consume, opts.onProgress);
     return;
   }
-  await simulateOnWorkers(model, from, to, Math.min(workers, Math.ceil(total / BATCH_TRIALS)), consume, opts.onProgress);
+  await simulateOnWorkers(
+    model,
+    from,
+    to,
+    Math.min(workers, Math.ceil(total / BATCH_TRIALS)),
+    consume,
+    opts.onProgress,
+  );
 }
 
 function simulateInProcess(
@@ -72,7 +83,9 @@ function simulateInProcess(
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
   const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${target}); });`;
+  // Resolve tsx from here: an eval worker would resolve it from the working folder.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const boot = `import(${tsx}).then((m) => { m.register(); return import(${target}); });`;
   return new Worker(boot, { eval: true });
 }
 
@@ -86,7 +99,8 @@ async function simulateOnWorkers(
 ): Promise<void> {
   const pool = Array.from({ length: nWorkers }, startWorker);
   const batches: { from: number; count: number }[] = [];
-  for (let start = from; start < to; start += BATCH_TRIALS) batches.push({ from: start, count: Math.min(BATCH_TRIALS, to - start) });
+  for (let start = from; start < to; start += BATCH_TRIALS)
+    batches.push({ from: start, count: Math.min(BATCH_TRIALS, to - start) });
   const done = new Map<number, Float64Array>();
   let next = 0;
   let emitted = 0;
@@ -111,7 +125,11 @@ async function simulateOnWorkers(
         w.on('message', (msg: WorkerReply) => {
           if (failed) return;
           if (msg.type === 'error') {
-            fail(msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message));
+            fail(
+              msg.name === 'SimulationError'
+                ? new SimulationError(msg.message)
+                : new Error(msg.message),
+            );
             return;
           }
           done.set(msg.id, msg.rows);

@@ -175,7 +175,8 @@ export class Kernel {
         let channelLeads = 0;
         for (let m = 0; m < M; m++) {
           const lambda = base * g * model.channels[c]!.mix[m]! * inputs.demand[m * T + t]!;
-          if (!(lambda <= MAX_EXPECTED_COUNT)) this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
+          if (!(lambda <= MAX_EXPECTED_COUNT))
+            this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
           const n = lambda > 0 ? poisson(rng, lambda) : 0;
           this.arrivals[c * M + m] = n;
           channelLeads += n;
@@ -244,10 +245,20 @@ export class Kernel {
 
       // 5. Installed base, from the accounts held after this period's wins.
       accounts += winsTotal;
-      const repeatDeals = repeatRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, repeatRate)) : 0;
+      const repeatDeals =
+        repeatRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, repeatRate)) : 0;
       const repeatBookings =
-        repeatDeals > 0 ? sumOfIid(rng, repeatDeals, model.customers.repeatDealSize, this.repeatMean, this.repeatVar) : 0;
-      const churned = churnRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, churnRate)) : 0;
+        repeatDeals > 0
+          ? sumOfIid(
+              rng,
+              repeatDeals,
+              model.customers.repeatDealSize,
+              this.repeatMean,
+              this.repeatVar,
+            )
+          : 0;
+      const churned =
+        churnRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, churnRate)) : 0;
       accounts -= churned;
 
       // 6. Costs and profit.
@@ -331,7 +342,10 @@ export class Kernel {
         fte += i < R ? n * role.ramp[i]! : n;
       }
       // A tiny epsilon keeps products such as 20 · 6 · 1.1 = 131.99999… from losing an item.
-      const cap = Math.max(0, Math.floor(pv[role.capacity]! * fte * this.inputs.capFactor[r * T + t]! + 1e-9));
+      const cap = Math.max(
+        0,
+        Math.floor(pv[role.capacity]! * fte * this.inputs.capFactor[r * T + t]! + 1e-9),
+      );
       this.capacity[r] = cap;
       this.taken[r] = 0;
       row[layout.role[r]!.headcount * T + t] = heads;

@@ -7,8 +7,9 @@
  * `aggregate` says how a series becomes a horizon total: `sum` for flows, `last` for
  * levels, `ratio` (Σ num / Σ den over the horizon) for utilisation.
  */
-import type { Model } from '../model/types.js';
+
 import { METRICS, type MetricName } from '../analysis/types.js';
+import type { Model } from '../model/types.js';
 
 export type Aggregate =
   | { readonly kind: 'sum' }
@@ -40,8 +41,16 @@ export interface Layout {
     readonly queue: number;
     readonly lost: number;
   }[];
-  readonly channel: readonly { readonly leads: number; readonly wins: number; readonly bookings: number }[];
-  readonly market: readonly { readonly leads: number; readonly wins: number; readonly bookings: number }[];
+  readonly channel: readonly {
+    readonly leads: number;
+    readonly wins: number;
+    readonly bookings: number;
+  }[];
+  readonly market: readonly {
+    readonly leads: number;
+    readonly wins: number;
+    readonly bookings: number;
+  }[];
 }
 
 const LEVELS: ReadonlySet<MetricName> = new Set(['accounts', 'pipeline', 'headcount']);
@@ -62,7 +71,11 @@ export function buildLayout(model: Model): Layout {
     const headcount = add(`roles.${r.id}.headcount`, { kind: 'last' });
     const capacity = add(`roles.${r.id}.capacity`, { kind: 'sum' });
     const taken = add(`roles.${r.id}.taken`, { kind: 'sum' });
-    const utilisation = add(`roles.${r.id}.utilisation`, { kind: 'ratio', num: taken, den: capacity });
+    const utilisation = add(`roles.${r.id}.utilisation`, {
+      kind: 'ratio',
+      num: taken,
+      den: capacity,
+    });
     const queue = add(`roles.${r.id}.queue`, { kind: 'last' });
     const lost = add(`roles.${r.id}.lost`, { kind: 'sum' });
     return { headcount, capacity, taken, utilisation, queue, lost };

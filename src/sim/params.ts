@@ -14,8 +14,8 @@ const HALF_STEP = 2 ** -33;
 
 /** Clamps a sampled value into its domain. */
 export function clampToDomain(x: number, domain: 'rate' | 'real' | 'positive'): number {
-  if (domain === 'rate') return x < 0 ? 0 : x > 1 ? 1 : x;
-  if (domain === 'positive') return x < 0 ? 0 : x;
+  if (domain === 'rate') return x < 0 ? 0 : Math.min(x, 1);
+  if (domain === 'positive') return Math.max(x, 0);
   return x;
 }
 
@@ -40,7 +40,9 @@ export class ParamSampler {
       const strata = block?.strata[p] ?? null;
       // Half a step of the stream's 2⁻³² grid keeps u off 0, where a normal quantile is −∞.
       const x =
-        strata === null ? sampleDist(rng, dist) : distQuantile(dist, (strata[i]! + rng() + HALF_STEP) / block!.n);
+        strata === null
+          ? sampleDist(rng, dist)
+          : distQuantile(dist, (strata[i]! + rng() + HALF_STEP) / block!.n);
       out[p] = clampToDomain(x, domain);
     }
   }

@@ -97,7 +97,8 @@ export class TrialInputs {
       for (const e of ini.effects) {
         const full = pv[e.factor]!;
         const [arr, row] = this.effectSlot(e.target);
-        for (let t = 0; t < T; t++) arr[row * T + t]! *= initiativeFactor(t, ini.start, ini.ramp, full);
+        for (let t = 0; t < T; t++)
+          arr[row * T + t]! *= initiativeFactor(t, ini.start, ini.ramp, full);
       }
     }
 

@@ -9,7 +9,12 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { readonly type: 'rows'; readonly id: number; readonly rows: Float64Array }
-  | { readonly type: 'error'; readonly id: number; readonly name: string; readonly message: string };
+  | {
+      readonly type: 'error';
+      readonly id: number;
+      readonly name: string;
+      readonly message: string;
+    };
 
 let runner: TrialRunner | null = null;
 const port = parentPort;
@@ -27,7 +32,12 @@ if (port) {
       port.postMessage(reply, [rows.buffer]);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      const reply: WorkerReply = { type: 'error', id: msg.id, name: err.name, message: err.message };
+      const reply: WorkerReply = {
+        type: 'error',
+        id: msg.id,
+        name: err.name,
+        message: err.message,
+      };
       port.postMessage(reply);
     }
   });

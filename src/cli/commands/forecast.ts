@@ -1,8 +1,8 @@
 /** `salesops forecast FILE` — the forecast as a terminal table, JSON, CSV, or per-trial Arrow shards. */
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { forecast } from '../../analysis/forecast.js';
 import { forecastToCsv } from '../../analysis/csv.js';
+import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
 import { writeShard } from '../../analysis/shard.js';
 import { loadModel } from '../../scenario/index.js';
@@ -18,7 +18,14 @@ export function parseShard(text: string): { k: number; n: number } {
   const k = m ? Number(m[1]) : Number.NaN;
   const n = m ? Number(m[2]) : Number.NaN;
   if (!(k >= 1 && n >= 1 && k <= n)) {
-    throw new InputError([{ file: '--shard', line: null, path: '', message: `expected K/N with 1 ≤ K ≤ N, got "${text}"` }]);
+    throw new InputError([
+      {
+        file: '--shard',
+        line: null,
+        path: '',
+        message: `expected K/N with 1 ≤ K ≤ N, got "${text}"`,
+      },
+    ]);
   }
   return { k, n };
 }
@@ -29,10 +36,19 @@ export const forecastCommand: Command = {
   builder: (y) =>
     y
       .positional('file', { type: 'string', describe: 'scenario file (YAML or JSON)' })
-      .option('variant', { type: 'string', describe: 'run a variant of the scenario instead of the base' })
+      .option('variant', {
+        type: 'string',
+        describe: 'run a variant of the scenario instead of the base',
+      })
       .option('csv', { type: 'string', describe: 'write per-period summaries to this CSV file' })
-      .option('trials-out', { type: 'string', describe: 'write per-trial results (Apache Arrow IPC) to this file' })
-      .option('shard', { type: 'string', describe: 'K/N: run only the K-th of N slices of the trials (writes --trials-out)' }),
+      .option('trials-out', {
+        type: 'string',
+        describe: 'write per-trial results (Apache Arrow IPC) to this file',
+      })
+      .option('shard', {
+        type: 'string',
+        describe: 'K/N: run only the K-th of N slices of the trials (writes --trials-out)',
+      }),
   run: async (args, ctx) => {
     const file = resolve(ctx.cwd, String(args.file));
     const variant = typeof args.variant === 'string' ? args.variant : undefined;
@@ -46,18 +62,39 @@ export const forecastCommand: Command = {
     if (typeof args.shard === 'string') {
       const shard = parseShard(args.shard);
       const name = basename(file, extname(file));
-      const out = resolve(ctx.cwd, typeof args['trials-out'] === 'string' ? args['trials-out'] : `${name}.shard-${shard.k}-of-${shard.n}.arrow`);
-      const written = await writeShard(model, file, variant ?? null, shard, out, { ...workers, onProgress: progress.update });
+      const out = resolve(
+        ctx.cwd,
+        typeof args['trials-out'] === 'string'
+          ? args['trials-out']
+          : `${name}.shard-${shard.k}-of-${shard.n}.arrow`,
+      );
+      const written = await writeShard(model, file, variant ?? null, shard, out, {
+        ...workers,
+        onProgress: progress.update,
+      });
       progress.finish();
       if (args.json) ctx.out(`${JSON.stringify(written)}\n`);
-      else if (!args.quiet) ctx.out(`wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${out}\n`);
+      else if (!args.quiet)
+        ctx.out(`wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${out}\n`);
       return EXIT.ok;
     }
-    const result = await forecast(model, { ...workers, onProgress: progress.update, variant: variant ?? null });
+    const result = await forecast(model, {
+      ...workers,
+      onProgress: progress.update,
+      variant: variant ?? null,
+    });
     progress.finish();
-    if (typeof args.csv === 'string') await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
+    if (typeof args.csv === 'string')
+      await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
     if (typeof args['trials-out'] === 'string') {
-      await writeShard(model, file, variant ?? null, { k: 1, n: 1 }, resolve(ctx.cwd, args['trials-out']), workers);
+      await writeShard(
+        model,
+        file,
+        variant ?? null,
+        { k: 1, n: 1 },
+        resolve(ctx.cwd, args['trials-out']),
+        workers,
+      );
     }
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));

@@ -18,7 +18,8 @@ export const mergeCommand: Command = {
   run: async (args, ctx) => {
     const paths = (args.shards as string[]).map((p) => resolve(ctx.cwd, p));
     const result = await mergeShards(paths);
-    if (typeof args.csv === 'string') await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
+    if (typeof args.csv === 'string')
+      await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));
     return EXIT.ok;

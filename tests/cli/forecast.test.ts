@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'salesops-fc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SUMMARY_KEYS = ['mean', 'sd', 'se', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'];
+
+describe('salesops forecast', () => {
+  it('prints a readable table with quarters, horizon and target probabilities', async () => {
+    const r = await runCli(['forecast', 'scenarios/b2b-saas.yaml', '--trials', '500']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2027-Q1 +2027-Q2 +2027-Q3 +2027-Q4 +horizon/);
+    expect(r.stdout).toMatch(/bookings P50/);
+    expect(r.stdout).toMatch(/P\(bookings ≥ [\d.]+M\) = [\d.]+% ± [\d.]+%/);
+  });
+
+  it('--json prints the stable core of PRODUCT.md', async () => {
+    const r = await runCli([
+      'forecast',
+      'scenarios/b2b-saas.yaml',
+      '--trials',
+      '400',
+      '--seed',
+      '3',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.scenario).toBe('Acme FY2027 plan');
+    expect(j.trials).toBe(400);
+    expect(j.seed).toBe(3);
+    expect(j.periods).toHaveLength(12);
+    expect(j.periods[0]).toBe('2027-01');
+    for (const m of [
+      'leads',
+      'wins',
+      'bookings',
+      'new_bookings',
+      'repeat_bookings',
+      'spend',
+      'team_cost',
+      'initiative_cost',
+      'profit',
+      'accounts',
+      'pipeline',
+    ]) {
+      expect(j.metrics[m].periods).toHaveLength(12);
+      expect(Object.keys(j.metrics[m].total).sort()).toEqual([...SUMMARY_KEYS].sort());
+    }
+    expect(Object.keys(j.stages)).toEqual(['lead', 'mql', 'sql', 'opportunity', 'won']);
+    for (const c of Object.values(j.channels) as Record<string, unknown>[]) {
+      for (const k of ['leads', 'wins', 'bookings'])
+        expect(Object.keys(c[k] as object).sort()).toEqual([...SUMMARY_KEYS].sort());
+    }
+    expect(typeof j.targets.bookings.value).toBe('number');
+    expect(j.targets.bookings.probability).toBeGreaterThanOrEqual(0);
+    expect(j.targets.bookings.probability).toBeLessThanOrEqual(1);
+    expect(Array.isArray(j.targets.quarterly)).toBe(true);
+    // bookings = new + repeat, per trial, hence in the means.
+    const b = j.metrics.bookings.total.mean;
+    expect(b).toBeCloseTo(
+      j.metrics.new_bookings.total.mean + j.metrics.repeat_bookings.total.mean,
+      3,
+    );
+  });
+
+  it('writes per-period CSV and per-trial Arrow files', async () => {
+    const csv = join(dir, 'f.csv');
+    const arrow = join(dir, 'f.arrow');
+    const r = await runCli([
+      'forecast',
+      'scenarios/minimal.yaml',
+      '--trials',
+      '300',
+      '--csv',
+      csv,
+      '--trials-out',
+      arrow,
+      '--quiet',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('group,name,measure,period,mean,sd,se,p5,p10,p25,p50,p75,p90,p95');
+    expect(lines.some((l) => l.startsWith('metric,bookings,value,total,'))).toBe(true);
+    const table = tableFromIPC(readFileSync(arrow));
+    expect(table.numRows).toBe(300);
+    expect(table.schema.fields[0]!.name).toBe('trial');
+    expect(table.schema.fields.some((f) => f.name.startsWith('metrics.bookings@'))).toBe(true);
+  });
+
+  it('--shard then merge reproduces the one-run JSON', async () => {
+    const one = await runCli(['forecast', 'scenarios/minimal.yaml', '--trials', '900', '--json']);
+    const paths = [1, 2, 3].map((k) => join(dir, `m${k}.arrow`));
+    for (let k = 1; k <= 3; k++) {
+      const s = await runCli([
+        'forecast',
+        'scenarios/minimal.yaml',
+        '--trials',
+        '900',
+        '--shard',
+        `${k}/3`,
+        '--trials-out',
+        paths[k - 1]!,
+      ]);
+      expect(s.code).toBe(0);
+    }
+    const merged = await runCli(['merge', ...paths, '--json']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(one.stdout);
+  });
+
+  it('rejects a bad --shard with exit 2', async () => {
+    const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--shard', '4/3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/expected K\/N/);
+  });
+
+  it('stops with a clear error, exit 2, when the scenario would overflow', async () => {
+    const file = join(dir, 'huge.yaml');
+    writeFileSync(
+      file,
+      `scenario: huge
+currency: USD
+calendar: {start: 2027-01, periods: 3}
+simulation: {trials: 10, seed: 1}
+markets: {m: {deal_size: 1000}}
+channels: {c: {spend: 1e14, response: {curve: linear, cost_per_lead: 0.01}}}
+funnel:
+  - {stage: lead}
+  - {stage: won, rate: 0.1}
+`,
+    );
+    const r = await runCli(['forecast', file, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/leads of channel c would be 1\.00e\+16 in 2027-01/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
