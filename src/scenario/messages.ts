@@ -40,9 +40,11 @@ export function describeValue(v: unknown): string {
 export const expected = (what: string, got: unknown): string =>
   `expected ${what}, got ${describeValue(got)}`;
 
+/** What an uncertain-quantity field accepts, as messages phrase it. */
 export const UQ_PHRASE =
   'a number or an uncertain quantity ({dist: …}, {successes, trials} or "LOW to HIGH")';
 
+/** Every message of the scenario layer, by situation. */
 export const msg = {
   // --- reading and parsing ---
   noSuchFile: (file: string) => `cannot read ${file}: no such file`,

@@ -9,9 +9,10 @@ import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 
+/** The `schema` command definition. */
 export const schemaCommand: Command = {
   command: 'schema',
-  describe: 'Print the JSON Schema of the scenario format (for editor completion)',
+  describe: 'print the JSON Schema of the scenario format (for editor completion)',
   builder: (y) => y,
   run: async (args, ctx) => {
     const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;

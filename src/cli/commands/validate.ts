@@ -42,9 +42,10 @@ export async function runValidate(
   return report.every((f) => f.valid) ? EXIT.ok : EXIT.badInput;
 }
 
+/** The `validate` command definition. */
 export const validateCommand: Command = {
   command: 'validate <files..>',
-  describe: 'Check scenario files (and each of their variants); exit 2 on any problem',
+  describe: 'check scenario files (and each of their variants); exit 2 on any problem',
   builder: (y) =>
     y.positional('files', {
       type: 'string',
