@@ -8,11 +8,11 @@ import type { Columns } from './columns.js';
 
 export class Accumulator {
   readonly moments: ColumnMoments | null;
-  /** Kept values per stored column, in trial order (then sorted by `finish`). */
-  readonly kept: Map<number, Float64Array>;
+  /** Kept values per stored column, in trial order. */
+  readonly kept: Map<number, Float64Array | Float32Array>;
   private readonly scratch: Float64Array;
   private readonly keptIds: Int32Array;
-  private readonly keptArrays: Float64Array[];
+  private readonly keptArrays: (Float64Array | Float32Array)[];
   private seen = 0;
 
   constructor(
@@ -20,10 +20,14 @@ export class Accumulator {
     trials: number,
     keep: readonly number[],
     withMoments: boolean,
+    /** Columns kept in single precision (to bound memory in very large runs). */
+    single: ReadonlySet<number> = new Set(),
   ) {
     this.moments = withMoments ? new ColumnMoments(columns.count) : null;
     this.scratch = new Float64Array(columns.count);
-    this.kept = new Map(keep.map((j) => [j, new Float64Array(trials)]));
+    this.kept = new Map(
+      keep.map((j) => [j, single.has(j) ? new Float32Array(trials) : new Float64Array(trials)]),
+    );
     this.keptIds = Int32Array.from(keep);
     this.keptArrays = keep.map((j) => this.kept.get(j)!);
   }

@@ -26,23 +26,43 @@ export interface ColumnStats {
   readonly retained: Map<number, Float64Array>;
 }
 
-/** Runs the passes over `source` and returns moments, quantiles and retained sorted columns. */
+/**
+ * Runs the passes over `source` and returns moments, quantiles and retained sorted columns.
+ * Keeps at most STORE_BUDGET_BYTES of values per pass; a run too large for one pass in
+ * double precision keeps per-period values in single precision (quantiles exact to ~7
+ * significant digits) and, if still too large, replays the source once per group.
+ */
 export async function summariseColumns(
   columns: Columns,
   layout: Layout,
   trials: number,
   source: RowSource,
   retain: readonly number[],
+  budget: number = STORE_BUDGET_BYTES,
 ): Promise<ColumnStats> {
-  const perPass = Math.max(1, Math.floor(STORE_BUDGET_BYTES / (8 * Math.max(1, trials))));
+  const n = Math.max(1, trials);
   const all = columns.quantiled;
+  // Per-period values drop to single precision only when double would need more than one
+  // pass; totals (targets, histograms) always stay double.
+  const compact = all.length * 8 * n > budget;
+  const single = new Set(compact ? all.filter((j) => j < columns.totalsAt) : []);
+  const passes: number[][] = [[]];
+  let used = 0;
+  for (const j of [...all].sort((a, b) => b - a)) {
+    const bytes = (single.has(j) ? 4 : 8) * n;
+    if (used + bytes > budget && passes.at(-1)!.length > 0) {
+      passes.push([]);
+      used = 0;
+    }
+    passes.at(-1)!.push(j);
+    used += bytes;
+  }
   const quantiles = new Map<number, Float64Array>();
   const retained = new Map<number, Float64Array>();
   const keepAfter = new Set(retain);
   let moments: ColumnMoments | null = null;
-  for (let start = 0; start < all.length || moments === null; start += perPass) {
-    const keep = all.slice(start, start + perPass);
-    const acc: Accumulator = new Accumulator(columns, trials, keep, moments === null);
+  for (const keep of passes) {
+    const acc: Accumulator = new Accumulator(columns, trials, keep, moments === null, single);
     await source((_from, count, rows) => acc.consume(count, rows, layout.width));
     if (acc.size !== trials) throw new Error(`summary expected ${trials} trials, got ${acc.size}`);
     moments ??= acc.moments!;
@@ -52,7 +72,8 @@ export async function summariseColumns(
         j,
         Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)),
       );
-      if (keepAfter.has(j)) retained.set(j, values);
+      if (keepAfter.has(j) && values instanceof Float64Array) retained.set(j, values);
+      acc.kept.delete(j);
     }
   }
   return { n: trials, moments: moments!, quantiles, retained };

@@ -54,7 +54,9 @@ describe('determinism', () => {
       for (let i = 0; i < count; i++) all.push(rows.slice(i * w, (i + 1) * w));
     });
     const single: Float64Array[] = [];
-    await simulate(model, { workers: 1, from: 37, to: 38 }, (_f, _c, rows) => single.push(rows.slice()));
+    await simulate(model, { workers: 1, from: 37, to: 38 }, (_f, _c, rows) =>
+      single.push(rows.slice()),
+    );
     expect(single[0]).toEqual(all[37]);
   });
 });

@@ -32,7 +32,10 @@ function yamlOf(s: Small, trials: number): string {
   const names = ['mql', 'sql', 'opp', 'won'].slice(4 - s.rates.length);
   const worked = Math.min(s.worked, s.rates.length);
   const stages = s.rates
-    .map((r, i) => `  - {stage: ${names[i]}, rate: ${r}, lag: ${s.lags[i]}${i + 1 === worked ? ', worked_by: rep' : ''}}`)
+    .map(
+      (r, i) =>
+        `  - {stage: ${names[i]}, rate: ${r}, lag: ${s.lags[i]}${i + 1 === worked ? ', worked_by: rep' : ''}}`,
+    )
     .join('\n');
   return `
 scenario: prop
@@ -88,19 +91,30 @@ describe('engine properties', () => {
 
   it('raising a rate or a spend never lowers mean wins (common random numbers, 4 SE)', async () => {
     await fc.assert(
-      fc.asyncProperty(scenarioArb, fc.integer({ min: 0, max: 3 }), fc.double({ min: 1, max: 2, noNaN: true }), async (s, which, bump) => {
-        const trials = 400;
-        const base = await forecast(modelOf(yamlOf(s, trials)), { workers: 1 });
-        const i = which % s.rates.length;
-        const higherRate = { ...s, rates: s.rates.map((r, j) => (j === i ? Math.min(1, r * bump + 0.05) : r)) };
-        const up = await forecast(modelOf(yamlOf(higherRate, trials)), { workers: 1 });
-        const more = await forecast(modelOf(yamlOf({ ...s, leads: Math.round(s.leads * bump) + 5 }, trials)), { workers: 1 });
-        const a = base.metrics.wins.total;
-        for (const b of [up.metrics.wins.total, more.metrics.wins.total]) {
-          // Conservative unpaired bound: 4 · √(se_a² + se_b²).
-          expect(b.mean).toBeGreaterThanOrEqual(a.mean - 4 * Math.hypot(a.se, b.se) - 1e-9);
-        }
-      }),
+      fc.asyncProperty(
+        scenarioArb,
+        fc.integer({ min: 0, max: 3 }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        async (s, which, bump) => {
+          const trials = 400;
+          const base = await forecast(modelOf(yamlOf(s, trials)), { workers: 1 });
+          const i = which % s.rates.length;
+          const higherRate = {
+            ...s,
+            rates: s.rates.map((r, j) => (j === i ? Math.min(1, r * bump + 0.05) : r)),
+          };
+          const up = await forecast(modelOf(yamlOf(higherRate, trials)), { workers: 1 });
+          const more = await forecast(
+            modelOf(yamlOf({ ...s, leads: Math.round(s.leads * bump) + 5 }, trials)),
+            { workers: 1 },
+          );
+          const a = base.metrics.wins.total;
+          for (const b of [up.metrics.wins.total, more.metrics.wins.total]) {
+            // Conservative unpaired bound: 4 · √(se_a² + se_b²).
+            expect(b.mean).toBeGreaterThanOrEqual(a.mean - 4 * Math.hypot(a.se, b.se) - 1e-9);
+          }
+        },
+      ),
       { numRuns: 12, seed: 7 },
     );
   });

@@ -53,6 +53,7 @@ export const forecastCommand: Command = {
     const file = resolve(ctx.cwd, String(args.file));
     const variant = typeof args.variant === 'string' ? args.variant : undefined;
     const model = await loadModel(file, {
+      displayName: String(args.file),
       ...(variant === undefined ? {} : { variant }),
       ...(args.trials === undefined ? {} : { trials: args.trials }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),

@@ -8,4 +8,12 @@ import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [runCommand, forecastCommand, mergeCommand, initCommand, renderCommand, validateCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  forecastCommand,
+  mergeCommand,
+  validateCommand,
+  schemaCommand,
+  initCommand,
+  renderCommand,
+];

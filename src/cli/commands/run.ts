@@ -55,6 +55,7 @@ export const runCommand: Command = {
     const file = resolve(ctx.cwd, shown);
     const variant = typeof args.variant === 'string' ? args.variant : undefined;
     const model = await loadModel(file, {
+      displayName: shown,
       ...(variant === undefined ? {} : { variant }),
       ...(args.trials === undefined ? {} : { trials: args.trials }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),

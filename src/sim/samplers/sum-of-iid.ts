@@ -8,11 +8,11 @@ import { normal } from './normal.js';
 import { sampleDist } from './sample-dist.js';
 
 /** Up to this many terms the sum is drawn term by term (exact). */
-export const SUM_EXACT_MAX = 30;
+export const SUM_EXACT_MAX = 6;
 
 /**
  * The sum of n iid draws from `dist`, whose mean and variance the caller passes (precomputed
- * with distMean/distVariance). For n ≤ 30: n separate draws (exact). Above: exact in law for
+ * with distMean/distVariance). For n ≤ SUM_EXACT_MAX (6): n separate draws (exact). Above: exact in law for
  * fixed (n·value) and normal (N(n·mean, n·variance)) sizes; otherwise a moment-matched
  * approximation that keeps the mean n·mean and the sd √n·sd exact — a lognormal with
  * σ² = ln(1 + n·variance/(n·mean)²), μ = ln(n·mean) − σ²/2 when the size cannot be negative

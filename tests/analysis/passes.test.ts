@@ -1,0 +1,39 @@
+/**
+ * Bounded memory: with a tiny store budget the summary keeps per-period values in single
+ * precision and replays the trials once per group of columns. Means, sds, totals and
+ * target probabilities must be identical; per-period quantiles equal up to float32 rounding.
+ */
+import { describe, expect, it } from 'vitest';
+import { Columns } from '../../src/analysis/columns.js';
+import { summariseColumns } from '../../src/analysis/summarise.js';
+import { loadModel } from '../../src/scenario/index.js';
+import { simulate } from '../../src/sim/driver.js';
+import { buildLayout } from '../../src/sim/layout.js';
+
+describe('multi-pass summaries', () => {
+  it('give the same numbers with a 1 MB budget (many passes, float32) as with the default', async () => {
+    const model = await loadModel('scenarios/b2b-saas.yaml', { trials: 1500, seed: 8 });
+    const layout = buildLayout(model);
+    const columns = new Columns(model, layout);
+    let replays = 0;
+    const source = (consume: (f: number, c: number, r: Float64Array) => void) => {
+      replays += 1;
+      return simulate(model, { workers: 1 }, consume);
+    };
+    const big = await summariseColumns(columns, layout, 1500, source, []);
+    expect(replays).toBe(1);
+    const small = await summariseColumns(columns, layout, 1500, source, [], 1_000_000);
+    expect(replays - 1).toBeGreaterThanOrEqual(3);
+    for (let j = 0; j < columns.count; j++) {
+      expect(small.moments.meanOf(j)).toBe(big.moments.meanOf(j));
+      expect(small.moments.sdOf(j)).toBe(big.moments.sdOf(j));
+    }
+    for (const [j, q] of big.quantiles) {
+      const s = small.quantiles.get(j)!;
+      for (let i = 0; i < q.length; i++) {
+        if (j >= columns.totalsAt) expect(s[i]).toBe(q[i]);
+        else expect(Math.abs(s[i]! - q[i]!)).toBeLessThanOrEqual(1e-6 * Math.abs(q[i]!) + 1e-9);
+      }
+    }
+  });
+});
