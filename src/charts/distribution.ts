@@ -68,7 +68,14 @@ export function buildDistributionChart(result: ForecastResult): ChartSpec {
       data: { values: rules },
       layer: [
         {
-          mark: { type: 'rule', color: COLORS.text, strokeDash: [5, 4], strokeWidth: 1.5 },
+          // The quantile rules stop short of the top band, which holds the target's label.
+          mark: {
+            type: 'rule',
+            color: COLORS.text,
+            strokeDash: [5, 4],
+            strokeWidth: 1.5,
+            ...(target ? { y: 34, y2: 'height' as const } : {}),
+          },
           encoding: {
             x: { field: 'value', type: 'quantitative' },
             tooltip: [
