@@ -46,7 +46,7 @@ export {
   scenarioJsonSchema,
 } from './scenario/index.js';
 export { type SimulateOptions, simulate } from './sim/driver.js';
-export { SimulationError } from './sim/kernel.js';
+export { SimulationError } from './sim/errors.js';
 export * from './util/logger.js';
 export * from './util/result.js';
 export { VERSION } from './version.js';

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BATCH_TRIALS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { SimulationError } from './kernel.js';
+import { SimulationError } from './errors.js';
 import { TrialRunner } from './runner.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 

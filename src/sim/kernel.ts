@@ -18,12 +18,15 @@
 import { MAX_EXPECTED_COUNT } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { distMean, distVariance } from '../stats/dist-math.js';
+import { SimulationError } from './errors.js';
+import { lagTables } from './lag-tables.js';
 import type { Layout } from './layout.js';
 import type { Rng } from './rng.js';
 import { binomial } from './samplers/binomial.js';
 import { gamma } from './samplers/gamma.js';
 import { poisson } from './samplers/poisson.js';
 import { sumOfIid } from './samplers/sum-of-iid.js';
+import { Team } from './team.js';
 import { TrialInputs } from './trial-inputs.js';
 
 /**
@@ -33,50 +36,6 @@ import { TrialInputs } from './trial-inputs.js';
 const PER_ITEM_PER_CATEGORY = 8;
 /** Most items ever drawn one by one. */
 const PER_ITEM_MAX = 48;
-
-/**
- * Lag tables per (stage, period of take-on): lags 0 … min(L, T − t) − 1 land inside the
- * horizon; the rest is one "beyond" category. `cond[l]` = P(lag = l | lag ≥ l) (1 for the
- * last category when the whole pmf fits), `cum[l]` = P(lag ≤ l).
- */
-export function lagTables(model: Model): { cond: Float64Array[]; cum: Float64Array[] } {
-  const T = model.calendar.periods;
-  const cond: Float64Array[] = [];
-  const cum: Float64Array[] = [];
-  for (const stage of model.stages) {
-    const pmf = stage.lag;
-    for (let t = 0; t < T; t++) {
-      const cats = Math.min(pmf.length, T - t);
-      const fits = pmf.length <= T - t;
-      const c = new Float64Array(cats);
-      const q = new Float64Array(cats);
-      let mass = 1;
-      let acc = 0;
-      for (let l = 0; l < cats; l++) {
-        const p = pmf[l]!;
-        c[l] = mass > 0 ? Math.min(1, p / mass) : 0;
-        acc += p;
-        q[l] = Math.min(1, acc);
-        mass -= p;
-      }
-      if (fits) {
-        c[cats - 1] = 1;
-        q[cats - 1] = 1;
-      }
-      cond.push(c);
-      cum.push(q);
-    }
-  }
-  return { cond, cum };
-}
-
-/** A modelling error found while simulating (e.g. an expected count that would overflow). */
-export class SimulationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SimulationError';
-  }
-}
 
 /** Runs trials of one model; construct once per thread and call {@link Kernel.run} per trial. */
 export class Kernel {
@@ -92,12 +51,7 @@ export class Kernel {
   private readonly queue: Float64Array;
   /** Items in each stage (queued or scheduled), for the pipeline. */
   private readonly open: Float64Array;
-  /** [r·B + i]: reps of role r by tenure bucket (last bucket = ramped). */
-  private readonly buckets: Float64Array;
-  private readonly bucketCount: number;
-  /** [r·(T+1) + t]: backfills due to join role r in period t. */
-  private readonly pending: Float64Array;
-  private readonly capacity: Float64Array;
+  private readonly team: Team;
   private readonly taken: Float64Array;
   private readonly arrivals: Float64Array;
   private readonly takenOn: Float64Array;
@@ -131,10 +85,7 @@ export class Kernel {
     this.sched = new Float64Array(this.K * this.H * (T + 1));
     this.queue = new Float64Array(this.K * this.H);
     this.open = new Float64Array(this.K);
-    this.bucketCount = 1 + Math.max(0, ...model.roles.map((r) => r.ramp.length));
-    this.buckets = new Float64Array(model.roles.length * this.bucketCount);
-    this.pending = new Float64Array(model.roles.length * (T + 1));
-    this.capacity = new Float64Array(model.roles.length);
+    this.team = new Team(model, layout);
     this.taken = new Float64Array(model.roles.length);
     this.arrivals = new Float64Array(this.H);
     this.takenOn = new Float64Array(this.H);
@@ -162,8 +113,7 @@ export class Kernel {
     this.sched.fill(0);
     this.queue.fill(0);
     this.open.fill(0);
-    this.pending.fill(0);
-    this.initTeam(pv);
+    this.team.reset(pv);
     let accounts = Math.round(pv[model.customers.accounts]!);
     const churnRate = pv[model.customers.churn]!;
     const repeatRate = pv[model.customers.repeatRate]!;
@@ -172,7 +122,8 @@ export class Kernel {
     const S = T + 1;
 
     for (let t = 0; t < T; t++) {
-      const headcount = this.stepTeam(pv, t, row);
+      const headcount = this.team.step(pv, t, rng, inputs.capFactor, row);
+      this.taken.fill(0);
 
       // 2. Leads, per cohort h = c·M + m.
       let leadsTotal = 0;
@@ -304,65 +255,6 @@ export class Kernel {
     }
   }
 
-  private initTeam(pv: Float64Array): void {
-    const B = this.bucketCount;
-    this.buckets.fill(0);
-    for (let r = 0; r < this.model.roles.length; r++) {
-      const role = this.model.roles[r]!;
-      this.buckets[r * B + role.ramp.length] = Math.max(0, Math.round(pv[role.headcount]!));
-    }
-  }
-
-  /** Step 1 for every role; writes headcount and capacity; returns total headcount. */
-  private stepTeam(pv: Float64Array, t: number, row: Float64Array): number {
-    const { model, layout, T } = this;
-    const B = this.bucketCount;
-    let total = 0;
-    for (let r = 0; r < model.roles.length; r++) {
-      const role = model.roles[r]!;
-      const R = role.ramp.length;
-      const o = r * B;
-      if (R > 0) {
-        this.buckets[o + R]! += this.buckets[o + R - 1]!;
-        for (let i = R - 1; i > 0; i--) this.buckets[o + i] = this.buckets[o + i - 1]!;
-        this.buckets[o] = 0;
-      }
-      const attrition = pv[role.attrition]!;
-      let leavers = 0;
-      if (attrition > 0) {
-        for (let i = 0; i <= R; i++) {
-          const n = this.buckets[o + i]!;
-          if (n === 0) continue;
-          const x = binomial(this.rng, n, Math.min(1, attrition));
-          this.buckets[o + i] = n - x;
-          leavers += x;
-        }
-      }
-      if (leavers > 0 && role.backfillLag >= 0 && t + role.backfillLag < T) {
-        this.pending[r * (T + 1) + t + role.backfillLag]! += leavers;
-      }
-      this.buckets[o]! += role.hires[t]! + this.pending[r * (T + 1) + t]!;
-      let heads = 0;
-      let fte = 0;
-      for (let i = 0; i <= R; i++) {
-        const n = this.buckets[o + i]!;
-        heads += n;
-        fte += i < R ? n * role.ramp[i]! : n;
-      }
-      // A tiny epsilon keeps products such as 20 · 6 · 1.1 = 131.99999… from losing an item.
-      const cap = Math.max(
-        0,
-        Math.floor(pv[role.capacity]! * fte * this.inputs.capFactor[r * T + t]! + 1e-9),
-      );
-      this.capacity[r] = cap;
-      this.taken[r] = 0;
-      row[layout.role[r]!.headcount * T + t] = heads;
-      row[layout.role[r]!.capacity * T + t] = cap;
-      total += heads;
-    }
-    return total;
-  }
-
   private queueTotal(k: number): number {
     let w = 0;
     for (let h = 0; h < this.H; h++) w += this.queue[k * this.H + h]!;
@@ -382,7 +274,7 @@ export class Kernel {
       this.queue[q + h]! += this.arrivals[h]!;
       waiting += this.queue[q + h]!;
     }
-    const take = Math.min(this.capacity[r]!, waiting);
+    const take = Math.min(this.team.capacity[r]!, waiting);
     this.taken[r] = take;
     if (take === waiting) {
       for (let h = 0; h < H; h++) {
@@ -462,7 +354,7 @@ export class Kernel {
     const { model, layout, H, T } = this;
     const role = model.roles[r]!;
     const lr = layout.role[r]!;
-    const cap = this.capacity[r]!;
+    const cap = this.team.capacity[r]!;
     row[lr.taken * T + t] = this.taken[r]!;
     row[lr.utilisation * T + t] = cap > 0 ? this.taken[r]! / cap : 0;
     if (role.stage < 0) return 0;

@@ -1,0 +1,94 @@
+/**
+ * Step 1 of a period: the team. Reps are held per role in tenure buckets (0 …
+ * ramp.length − 1, then "ramped"). Each period: tenure +1; leavers ~ Binomial(bucket,
+ * attrition) per bucket; leavers are backfilled `backfill.lag` periods later; planned
+ * hires and due backfills join at tenure 0 (working at ramp[0] this period);
+ * capacity = ⌊capacity × Σ ramp(tenure) × initiative factors⌋ whole items.
+ */
+import type { Model } from '../model/types.js';
+import type { Layout } from './layout.js';
+import type { Rng } from './rng.js';
+import { binomial } from './samplers/binomial.js';
+
+export class Team {
+  /** Items each role can take on in the current period. */
+  readonly capacity: Float64Array;
+  private readonly buckets: Float64Array;
+  private readonly bucketCount: number;
+  /** [r·(T+1) + t]: backfills due to join role r in period t. */
+  private readonly pending: Float64Array;
+  private readonly T: number;
+
+  constructor(
+    private readonly model: Model,
+    private readonly layout: Layout,
+  ) {
+    this.T = model.calendar.periods;
+    this.bucketCount = 1 + Math.max(0, ...model.roles.map((r) => r.ramp.length));
+    this.buckets = new Float64Array(model.roles.length * this.bucketCount);
+    this.pending = new Float64Array(model.roles.length * (this.T + 1));
+    this.capacity = new Float64Array(model.roles.length);
+  }
+
+  /** Starts a trial: every role at its (rounded) headcount, fully ramped; no backfills due. */
+  reset(pv: Float64Array): void {
+    const B = this.bucketCount;
+    this.buckets.fill(0);
+    this.pending.fill(0);
+    for (let r = 0; r < this.model.roles.length; r++) {
+      const role = this.model.roles[r]!;
+      this.buckets[r * B + role.ramp.length] = Math.max(0, Math.round(pv[role.headcount]!));
+    }
+  }
+
+  /**
+   * Advances every role to period t; writes headcount and capacity into `row`, fills
+   * {@link capacity}, and returns the total headcount. `capFactor[r·T + t]` are the
+   * initiative factors on capacity.
+   */
+  step(pv: Float64Array, t: number, rng: Rng, capFactor: Float64Array, row: Float64Array): number {
+    const { model, layout, T } = this;
+    const B = this.bucketCount;
+    const b = this.buckets;
+    let total = 0;
+    for (let r = 0; r < model.roles.length; r++) {
+      const role = model.roles[r]!;
+      const R = role.ramp.length;
+      const o = r * B;
+      if (R > 0) {
+        b[o + R]! += b[o + R - 1]!;
+        for (let i = R - 1; i > 0; i--) b[o + i] = b[o + i - 1]!;
+        b[o] = 0;
+      }
+      const attrition = pv[role.attrition]!;
+      let leavers = 0;
+      if (attrition > 0) {
+        for (let i = 0; i <= R; i++) {
+          const n = b[o + i]!;
+          if (n === 0) continue;
+          const x = binomial(rng, n, Math.min(1, attrition));
+          b[o + i] = n - x;
+          leavers += x;
+        }
+      }
+      if (leavers > 0 && role.backfillLag >= 0 && t + role.backfillLag < T) {
+        this.pending[r * (T + 1) + t + role.backfillLag]! += leavers;
+      }
+      b[o]! += role.hires[t]! + this.pending[r * (T + 1) + t]!;
+      let heads = 0;
+      let fte = 0;
+      for (let i = 0; i <= R; i++) {
+        const n = b[o + i]!;
+        heads += n;
+        fte += i < R ? n * role.ramp[i]! : n;
+      }
+      // A tiny epsilon keeps products such as 20 · 6 · 1.1 = 131.99999… from losing an item.
+      const cap = Math.max(0, Math.floor(pv[role.capacity]! * fte * capFactor[r * T + t]! + 1e-9));
+      this.capacity[r] = cap;
+      row[layout.role[r]!.headcount * T + t] = heads;
+      row[layout.role[r]!.capacity * T + t] = cap;
+      total += heads;
+    }
+    return total;
+  }
+}
