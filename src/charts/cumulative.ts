@@ -17,13 +17,8 @@ import {
   withTheme,
 } from './common.js';
 import { formatMoney, formatProbability } from './format.js';
-import {
-  BAND_OPACITY,
-  COLORS,
-  MONEY_AXIS_FORMAT,
-  MONEY_LABEL_EXPR,
-  MONEY_TOOLTIP_FORMAT,
-} from './theme.js';
+import { moneyFanLayers } from './money-fan.js';
+import { COLORS } from './theme.js';
 
 /**
  * Fan of `cumulative_bookings` with the horizon bookings target (when set) as a rule,
@@ -42,41 +37,7 @@ export function buildCumulativeChart(result: ForecastResult): ChartSpec {
       {
         data: { values: rows },
         encoding: { x: monthX() },
-        layer: [
-          {
-            mark: { type: 'area', color: COLORS.forecast, opacity: BAND_OPACITY.outer },
-            encoding: {
-              y: {
-                field: 'p10',
-                type: 'quantitative',
-                title: moneyTitle('Cumulative bookings', result.currency),
-                axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
-              },
-              y2: { field: 'p90' },
-            },
-          },
-          {
-            mark: { type: 'area', color: COLORS.forecast, opacity: BAND_OPACITY.inner },
-            encoding: { y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } },
-          },
-          {
-            mark: { type: 'line', color: COLORS.forecast, point: { size: 40 } },
-            encoding: {
-              y: { field: 'p50', type: 'quantitative' },
-              tooltip: [
-                { field: 'period', type: 'nominal', title: 'Month' },
-                { field: 'p10', type: 'quantitative', title: 'P10', format: MONEY_TOOLTIP_FORMAT },
-                {
-                  field: 'p50',
-                  type: 'quantitative',
-                  title: 'Median',
-                  format: MONEY_TOOLTIP_FORMAT,
-                },
-                { field: 'p90', type: 'quantitative', title: 'P90', format: MONEY_TOOLTIP_FORMAT },
-              ],
-            },
-          },
-        ],
+        layer: moneyFanLayers(moneyTitle('Cumulative bookings', result.currency)),
       },
       ...(target && first
         ? [

@@ -15,13 +15,7 @@ import {
   subtitle,
   withTheme,
 } from './common.js';
-import {
-  BAND_OPACITY,
-  COLORS,
-  MONEY_AXIS_FORMAT,
-  MONEY_LABEL_EXPR,
-  MONEY_TOOLTIP_FORMAT,
-} from './theme.js';
+import { moneyFanLayers } from './money-fan.js';
 
 /**
  * Fan chart of monthly bookings (`metrics.bookings.periods`): bands from the per-period
@@ -35,39 +29,7 @@ export function buildFanChart(result: ForecastResult): ChartSpec {
     title: { text: title, subtitle: subtitle(result, BAND_MEANING) },
     data: { values: periodRows(result, result.metrics.bookings.periods) },
     encoding: { x: monthX() },
-    layer: [
-      {
-        mark: { type: 'area', color: COLORS.forecast, opacity: BAND_OPACITY.outer },
-        encoding: {
-          y: {
-            field: 'p10',
-            type: 'quantitative',
-            title: y,
-            axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
-          },
-          y2: { field: 'p90' },
-        },
-      },
-      {
-        mark: { type: 'area', color: COLORS.forecast, opacity: BAND_OPACITY.inner },
-        encoding: { y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } },
-      },
-      {
-        mark: { type: 'line', color: COLORS.forecast, point: { size: 40 } },
-        encoding: {
-          y: { field: 'p50', type: 'quantitative' },
-          tooltip: [
-            { field: 'period', type: 'nominal', title: 'Month' },
-            { field: 'p10', type: 'quantitative', title: 'P10', format: MONEY_TOOLTIP_FORMAT },
-            { field: 'p25', type: 'quantitative', title: 'P25', format: MONEY_TOOLTIP_FORMAT },
-            { field: 'p50', type: 'quantitative', title: 'Median', format: MONEY_TOOLTIP_FORMAT },
-            { field: 'p75', type: 'quantitative', title: 'P75', format: MONEY_TOOLTIP_FORMAT },
-            { field: 'p90', type: 'quantitative', title: 'P90', format: MONEY_TOOLTIP_FORMAT },
-            { field: 'mean', type: 'quantitative', title: 'Mean', format: MONEY_TOOLTIP_FORMAT },
-          ],
-        },
-      },
-    ],
+    layer: moneyFanLayers(y),
   };
   return { name: 'fan', title, spec: withTheme(result, spec) };
 }
