@@ -7,9 +7,14 @@ import { formatCount, formatMoney, formatProbability } from '../../charts/format
 import { escapeHtml } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
+/** A standard error to two significant digits (a count's SE is often below 1). */
+function formatError(se: number, fmt: (x: number) => string): string {
+  return se >= 100 ? fmt(se) : String(Number(se.toPrecision(2)));
+}
+
 function row(label: string, s: Summary, fmt: (x: number) => string): string {
   const cells = [s.p10, s.p50, s.p90].map((x) => `<td>${escapeHtml(fmt(x))}</td>`).join('');
-  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells}<td>${escapeHtml(fmt(s.mean))} ± ${escapeHtml(fmt(s.se))}</td></tr>`;
+  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells}<td>${escapeHtml(fmt(s.mean))} ± ${escapeHtml(formatError(s.se, fmt))}</td></tr>`;
 }
 
 /** Key numbers section: outcome quantiles with their Monte Carlo error, then target probabilities. */
