@@ -12,6 +12,7 @@ import { expect, describe as group, it } from 'vitest';
 import type { Model } from '../../src/model/types.js';
 import { compileScenario } from '../../src/scenario/index.js';
 import { compareResults, describe } from './compare.js';
+import { EDGE_SCENARIOS } from './edge-scenarios.js';
 import { runEngine } from './engine-run.js';
 import { quantile, runReference } from './ref-summary.js';
 import { scenarioArbitrary } from './scenario-arb.js';
@@ -39,6 +40,13 @@ group('engine vs reference simulator', () => {
     const model = compile(readFileSync(`scenarios/${file}`, 'utf8'), file);
     const { checked, failures } = await discrepancies(model, BUNDLED_TRIALS, 7);
     expect(checked).toBeGreaterThan(300);
+    expect(describe(failures)).toBe('');
+  });
+
+  it.each(EDGE_SCENARIOS)('edge plan $name agrees with the reference', async ({ name, yaml }) => {
+    const model = compile(yaml, `${name}.yaml`);
+    const { checked, failures } = await discrepancies(model, BUNDLED_TRIALS, 7);
+    expect(checked).toBeGreaterThan(50);
     expect(describe(failures)).toBe('');
   });
 

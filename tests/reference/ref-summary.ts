@@ -4,6 +4,7 @@
  * levels, Σ taken / Σ capacity for utilisation), and keeps the horizon values targets need.
  */
 import type { Model } from '../../src/model/types.js';
+import { buildCopula } from './ref-copula.js';
 import { mulberry32 } from './ref-random.js';
 import { type RefTrial, simulateTrial } from './reference-sim.js';
 
@@ -101,12 +102,13 @@ function withUtilisation(
 export function runReference(model: Model, trials: number, seed: number): RefResult {
   const acc = new Map<string, { periods: Welford[]; total: Welford }>();
   const T = model.calendar.periods;
+  const copula = buildCopula(model);
   const quarterCount = Math.ceil(T / 3);
   const bookingsTotals = new Float64Array(trials);
   const profitTotals = new Float64Array(trials);
   const quarters = Array.from({ length: quarterCount }, () => new Float64Array(trials));
   for (let i = 0; i < trials; i++) {
-    const trial = withUtilisation(model, simulateTrial(model, mulberry32(seed, i)));
+    const trial = withUtilisation(model, simulateTrial(model, mulberry32(seed, i), copula));
     for (const [key, v] of trial) {
       let a = acc.get(key);
       if (a === undefined) {

@@ -11,6 +11,7 @@
 import type { Model } from '../../src/model/types.js';
 import type { Rng } from '../../src/sim/rng.js';
 import { sampleDist } from '../../src/sim/samplers/sample-dist.js';
+import { buildCopula, type Copula, drawCorrelated } from './ref-copula.js';
 import { refBinomial, refGamma, refPoisson, refSplit, refSumOfSizes } from './ref-random.js';
 import { RefRole } from './ref-team.js';
 
@@ -20,12 +21,21 @@ export type RefTrial = Map<string, number[]>;
 /** The per-role series, as in ForecastResult's RoleResult (utilisation is derived from taken/capacity). */
 export const ROLE_FIELDS = ['headcount', 'capacity', 'taken', 'queue', 'lost'] as const;
 
-/** Draws the parameter vector: sampled once, clamped into its domain; headcount/accounts rounded. */
-export function drawParams(model: Model, rng: Rng): number[] {
-  return model.params.map((p) => {
-    const x = sampleDist(rng, p.dist);
-    if (p.domain === 'rate') return Math.min(1, Math.max(0, x));
-    if (p.domain === 'positive') return Math.max(0, x);
+/**
+ * Draws the parameter vector: each input sampled once (correlated ones jointly, by a
+ * Gaussian copula), clamped into its domain; headcount and accounts are rounded later.
+ */
+export function drawParams(
+  model: Model,
+  rng: Rng,
+  copula: Copula | null = buildCopula(model),
+): number[] {
+  const values = model.params.map((p) => sampleDist(rng, p.dist));
+  if (copula !== null) drawCorrelated(model, copula, rng, values);
+  return values.map((x, i) => {
+    const domain = model.params[i]!.domain;
+    if (domain === 'rate') return Math.min(1, Math.max(0, x));
+    if (domain === 'positive') return Math.max(0, x);
     return x;
   });
 }
@@ -38,9 +48,13 @@ function ramped(start: number, ramp: number, f: number, t: number): number {
   return f;
 }
 
-/** Simulates one trial of `model` with the generator `rng`. */
-export function simulateTrial(model: Model, rng: Rng): RefTrial {
-  const P = drawParams(model, rng);
+/** Simulates one trial of `model` with the generator `rng` (pass the copula to skip rebuilding it per trial). */
+export function simulateTrial(
+  model: Model,
+  rng: Rng,
+  copula: Copula | null = buildCopula(model),
+): RefTrial {
+  const P = drawParams(model, rng, copula);
   const T = model.calendar.periods;
   const { markets, channels, stages, roles, initiatives, customers } = model;
   const M = markets.length;

@@ -14,10 +14,18 @@ type Doc = Record<string, unknown>;
 const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
 const unit = fc.integer({ min: 0, max: 10_000 }).map((x) => x / 10_000);
 
-/** A positive quantity around [lo, hi]: fixed, `to` interval, lognormal, triangular, uniform or pert. */
-function positive(lo: number, hi: number): fc.Arbitrary<unknown> {
+/**
+ * A positive quantity around [lo, hi]: fixed, `to` interval, lognormal, triangular, uniform,
+ * pert, and (unless `strict`: deal sizes and curve parameters refuse it) a wide normal whose
+ * mass below 0 the engine clamps to 0.
+ */
+function positive(lo: number, hi: number, strict = false): fc.Arbitrary<unknown> {
   const at = (u: number) => round(lo + u * (hi - lo));
+  const normal = fc
+    .tuple(unit, unit)
+    .map(([a, b]) => ({ dist: 'normal', mean: at(a), sd: round(at(a) * (0.1 + 0.8 * b)) }));
   return fc.oneof(
+    ...(strict ? [] : [normal]),
     unit.map(at),
     fc.tuple(unit, unit).map(([a, b]) => `${at(a * 0.8)} to ${round(at(a * 0.8) * (1.1 + b))}`),
     fc
@@ -49,6 +57,9 @@ function rate(lo: number, hi: number): fc.Arbitrary<unknown> {
   const inner = (u: number) => Math.min(0.98, Math.max(0.02, at(u)));
   return fc.oneof(
     unit.map(at),
+    fc
+      .tuple(unit, unit)
+      .map(([a, b]) => ({ dist: 'normal', mean: at(a), sd: round(0.02 + 0.25 * b, 3) })),
     fc.tuple(unit, unit).map(([a, b]) => {
       const low = round(Math.max(0.5, at(a) * 80), 1);
       return `${low}% to ${round(Math.min(99, low + 2 + b * 15), 1)}%`;
@@ -107,6 +118,42 @@ const monthLabel = (year: number, month0: number, offset: number): string => {
   return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 };
 
+/** Dot paths of the inputs that may be correlated, when the document made them uncertain. */
+function uncertainPaths(doc: Doc): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (value !== undefined && typeof value !== 'number') out.push(path);
+  };
+  const sections = doc as Record<string, Record<string, Record<string, unknown>>>;
+  for (const [id, m] of Object.entries(sections.markets ?? {})) {
+    for (const f of ['growth', 'demand_shock', 'win_factor']) visit(m[f], `markets.${id}.${f}`);
+  }
+  for (const [id, c] of Object.entries(sections.channels ?? {})) {
+    const r = c.response as Record<string, unknown>;
+    for (const f of ['max_leads', 'cost_per_lead', 'leads'])
+      visit(r[f], `channels.${id}.response.${f}`);
+  }
+  for (const st of doc.funnel as { stage: string; rate?: unknown }[]) {
+    visit(st.rate ?? 0, `funnel.${st.stage}.rate`);
+  }
+  for (const [id, r] of Object.entries(sections.team ?? {}))
+    visit(r.capacity, `team.${id}.capacity`);
+  return out;
+}
+
+/** Up to two disjoint pairs of uncertain inputs with rank correlations ±0.1 … ±0.9. */
+function pairs(doc: Doc, picks: readonly [number, number, number][]): unknown[] {
+  const free = uncertainPaths(doc);
+  const out: unknown[] = [];
+  for (const [i, j, k] of picks) {
+    if (free.length < 2) break;
+    const a = free.splice(i % free.length, 1)[0]!;
+    const b = free.splice(j % free.length, 1)[0]!;
+    out.push({ between: [a, b], rank: (k === 0 ? 5 : k) / 10 });
+  }
+  return out;
+}
+
 /** Shape of the plan before the dependent parts are drawn. */
 const shape = fc.record({
   year: fc.integer({ min: 2026, max: 2028 }),
@@ -148,7 +195,7 @@ export function scenarioArbitrary(trials: number): fc.Arbitrary<Doc> {
         ),
         demand_shock: positive(0.8, 1.2),
         win_factor: positive(0.7, 1.2),
-        deal_size: positive(500, 20_000),
+        deal_size: positive(500, 20_000, true),
       },
       { requiredKeys: ['deal_size'] },
     );
@@ -156,10 +203,10 @@ export function scenarioArbitrary(trials: number): fc.Arbitrary<Doc> {
       fc.record({
         curve: fc.constant('hill'),
         max_leads: positive(50, 400),
-        half_spend: positive(3000, 30_000),
-        shape: positive(0.6, 2),
+        half_spend: positive(3000, 30_000, true),
+        shape: positive(0.6, 2, true),
       }),
-      fc.record({ curve: fc.constant('linear'), cost_per_lead: positive(60, 400) }),
+      fc.record({ curve: fc.constant('linear'), cost_per_lead: positive(60, 400, true) }),
       fc.record({ curve: fc.constant('fixed'), leads: positive(10, 200) }),
     );
     const channel = fc
@@ -241,7 +288,7 @@ export function scenarioArbitrary(trials: number): fc.Arbitrary<Doc> {
       {
         accounts: fc.oneof(fc.integer({ min: 0, max: 400 }), positive(50, 300)),
         churn: rate(0, 0.1),
-        repeat: fc.record({ rate: rate(0, 0.2), deal_size: positive(100, 3000) }),
+        repeat: fc.record({ rate: rate(0, 0.2), deal_size: positive(100, 3000, true) }),
       },
       { requiredKeys: [] },
     );
@@ -261,6 +308,9 @@ export function scenarioArbitrary(trials: number): fc.Arbitrary<Doc> {
           ),
         ),
         sampling: fc.constantFrom('random', 'lhs'),
+        correlations: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: -9, max: 9 })), {
+          maxLength: 2,
+        }),
       })
       .map((p) => {
         const workedBy = new Map(p.worked.map((stageId, r) => [stageId, rIds[r]!]));
@@ -283,6 +333,8 @@ export function scenarioArbitrary(trials: number): fc.Arbitrary<Doc> {
           initiatives: Object.fromEntries(p.initiatives.map((x, i) => [`i${i}`, x])),
         };
         if (p.customers !== undefined) doc.customers = p.customers;
+        const correlations = pairs(doc, p.correlations);
+        if (correlations.length > 0) doc.correlations = correlations;
         if (p.gross_margin !== undefined) doc.economics = { gross_margin: p.gross_margin };
         return doc;
       });
