@@ -8,10 +8,12 @@
  * Output: every series of ForecastResult, keyed like it (`metrics.bookings`,
  * `stages.<id>`, `roles.<id>.taken`, `channels.<id>.wins`, `markets.<id>.bookings`).
  */
-import type { Model } from '../../src/model/types.js';
+import type { EffectTarget, Model } from '../../src/model/types.js';
 import type { Rng } from '../../src/sim/rng.js';
-import { sampleDist } from '../../src/sim/samplers/sample-dist.js';
-import { buildCopula, type Copula, drawCorrelated } from './ref-copula.js';
+import { buildCopula, type Copula } from './ref-copula.js';
+import { initiativeFactor } from './ref-initiatives.js';
+import { drawParams } from './ref-params.js';
+import { shareCapacity } from './ref-queue.js';
 import { refBinomial, refGamma, refPoisson, refSplit, refSumOfSizes } from './ref-random.js';
 import { RefRole } from './ref-team.js';
 
@@ -20,33 +22,6 @@ export type RefTrial = Map<string, number[]>;
 
 /** The per-role series, as in ForecastResult's RoleResult (utilisation is derived from taken/capacity). */
 export const ROLE_FIELDS = ['headcount', 'capacity', 'taken', 'queue', 'lost'] as const;
-
-/**
- * Draws the parameter vector: each input sampled once (correlated ones jointly, by a
- * Gaussian copula), clamped into its domain; headcount and accounts are rounded later.
- */
-export function drawParams(
-  model: Model,
-  rng: Rng,
-  copula: Copula | null = buildCopula(model),
-): number[] {
-  const values = model.params.map((p) => sampleDist(rng, p.dist));
-  if (copula !== null) drawCorrelated(model, copula, rng, values);
-  return values.map((x, i) => {
-    const domain = model.params[i]!.domain;
-    if (domain === 'rate') return Math.min(1, Math.max(0, x));
-    if (domain === 'positive') return Math.max(0, x);
-    return x;
-  });
-}
-
-/** Initiative multiplier in period t: 1 before start, linear ramp to F, then F. */
-function ramped(start: number, ramp: number, f: number, t: number): number {
-  const i = t - start;
-  if (i < 0) return 1;
-  if (i < ramp) return 1 + ((f - 1) * (i + 1)) / ramp;
-  return f;
-}
 
 /** Simulates one trial of `model` with the generator `rng` (pass the copula to skip rebuilding it per trial). */
 export function simulateTrial(
@@ -80,25 +55,8 @@ export function simulateTrial(
       for (const f of ['leads', 'wins', 'bookings']) series(`${prefix}.${x.id}.${f}`);
   }
 
-  // Initiative factor of an effect kind on one target index in period t (several multiply).
-  const factor = (kind: string, index: number, t: number): number => {
-    let f = 1;
-    for (const ini of initiatives) {
-      for (const e of ini.effects) {
-        const tg = e.target;
-        const idx =
-          tg.kind === 'stage_rate'
-            ? tg.stage
-            : tg.kind === 'role_capacity'
-              ? tg.role
-              : tg.kind === 'channel_leads'
-                ? tg.channel
-                : tg.market;
-        if (tg.kind === kind && idx === index) f *= ramped(ini.start, ini.ramp, P[e.factor]!, t);
-      }
-    }
-    return f;
-  };
+  const factor = (kind: EffectTarget['kind'], index: number, t: number): number =>
+    initiativeFactor(initiatives, P, kind, index, t);
 
   const team = roles.map((r) => new RefRole(r, Math.round(P[r.headcount]!), P[r.attrition]!, T));
   const roleOfStage = stages.map((s) => s.role);
@@ -175,18 +133,11 @@ export function simulateTrial(
       if (r >= 0) {
         const q = queue[k]!;
         for (let h = 0; h < H; h++) q[h]! += arrivals[h]!;
-        const waiting = q.reduce((a, b) => a + b, 0);
-        const take = Math.min(capacity[r]!, waiting);
-        taken = q.map((w) => (waiting > 0 ? Math.floor((take * w) / waiting) : 0));
-        let left = take - taken.reduce((a, b) => a + b, 0);
-        const order = q
-          .map((w, h) => ({ h, rem: waiting > 0 ? (take * w) / waiting - taken[h]! : 0 }))
-          .sort((a, b) => b.rem - a.rem || a.h - b.h);
-        for (const { h } of order) {
-          if (left <= 0) break;
-          taken[h]!++;
-          left--;
-        }
+        const take = Math.min(
+          capacity[r]!,
+          q.reduce((a, b) => a + b, 0),
+        );
+        taken = shareCapacity(q, take);
         for (let h = 0; h < H; h++) q[h]! -= taken[h]!;
         series(`roles.${roles[r]!.id}.taken`)[t] = take;
       }
