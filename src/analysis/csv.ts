@@ -2,7 +2,7 @@
  * Per-period summaries as one long CSV table, one row per (group, name, measure, period):
  * `group` is metric | stage | role | channel | market | quarter; `period` is `YYYY-MM`,
  * a quarter label, or `total` for the horizon. Breakdown rows per period carry the mean
- * only (other columns empty).
+ * and its standard error only (other columns empty).
  */
 import { QUANTILES } from '../defaults.js';
 import { csvLine } from '../util/csv.js';
@@ -28,7 +28,7 @@ export function forecastToCsv(result: ForecastResult): string {
   for (const [name, r] of Object.entries(result.roles)) {
     for (const [measure, s] of Object.entries(r)) series('role', name, measure, s as SeriesSummary);
   }
-  const empty = STATS.slice(1).map(() => '');
+  const empty = STATS.slice(3).map(() => '');
   for (const [group, table] of [
     ['channel', result.channels],
     ['market', result.markets],
@@ -36,7 +36,18 @@ export function forecastToCsv(result: ForecastResult): string {
     for (const [name, b] of Object.entries(table)) {
       for (const measure of ['leads', 'wins', 'bookings'] as const) {
         b.periods[measure].forEach((mean, t) => {
-          lines.push(csvLine([group, name, measure, result.periods[t]!, mean, ...empty]));
+          lines.push(
+            csvLine([
+              group,
+              name,
+              measure,
+              result.periods[t]!,
+              mean,
+              '',
+              b.periods_se[measure][t]!,
+              ...empty,
+            ]),
+          );
         });
         lines.push(csvLine([group, name, measure, 'total', ...summaryFields(b[measure])]));
       }

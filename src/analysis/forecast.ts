@@ -93,6 +93,11 @@ function assemble(
   });
   const periodMeans = (s: number): number[] =>
     Array.from({ length: T }, (_, t) => stats.moments.meanOf(columns.period(s, t)));
+  const periodSe = (s: number): number[] =>
+    Array.from(
+      { length: T },
+      (_, t) => stats.moments.sdOf(columns.period(s, t)) / Math.sqrt(stats.n),
+    );
   const breakdown = (b: { leads: number; wins: number; bookings: number }): BreakdownResult => ({
     leads: columnSummary(stats, columns.total(b.leads)),
     wins: columnSummary(stats, columns.total(b.wins)),
@@ -101,6 +106,11 @@ function assemble(
       leads: periodMeans(b.leads),
       wins: periodMeans(b.wins),
       bookings: periodMeans(b.bookings),
+    },
+    periods_se: {
+      leads: periodSe(b.leads),
+      wins: periodSe(b.wins),
+      bookings: periodSe(b.bookings),
     },
   });
 

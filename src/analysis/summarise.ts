@@ -9,6 +9,7 @@ import type { ColumnMoments } from '../util/moments.js';
 import { Accumulator } from './accumulator.js';
 import type { Columns } from './columns.js';
 import { quantileSorted } from './quantile.js';
+import { quantilesInPlace } from './select.js';
 import type { Summary } from './types.js';
 
 /** Feeds rows of trials 0 … n−1 to the consumer in trial order; may be called several times. */
@@ -67,12 +68,17 @@ export async function summariseColumns(
     if (acc.size !== trials) throw new Error(`summary expected ${trials} trials, got ${acc.size}`);
     moments ??= acc.moments!;
     for (const [j, values] of acc.kept) {
-      values.sort();
-      quantiles.set(
-        j,
-        Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)),
-      );
-      if (keepAfter.has(j) && values instanceof Float64Array) retained.set(j, values);
+      if (keepAfter.has(j) && values instanceof Float64Array) {
+        values.sort();
+        quantiles.set(
+          j,
+          Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)),
+        );
+        retained.set(j, values);
+      } else {
+        // Selection, not sorting: sorting every column was most of a large run's summary time.
+        quantiles.set(j, quantilesInPlace(values, QUANTILES));
+      }
       acc.kept.delete(j);
     }
   }

@@ -55,6 +55,12 @@ export interface BreakdownResult {
     readonly wins: readonly number[];
     readonly bookings: readonly number[];
   };
+  /** Monte Carlo standard error of each per-period mean. */
+  readonly periods_se: {
+    readonly leads: readonly number[];
+    readonly wins: readonly number[];
+    readonly bookings: readonly number[];
+  };
 }
 
 export interface RoleResult {

@@ -4,6 +4,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
+import { DEFAULT_PNG_SCALE } from '../defaults.js';
 import { fontFiles } from './fonts.js';
 import { renderSvg } from './svg.js';
 
@@ -12,8 +13,7 @@ export interface PngOptions {
   readonly scale?: number;
 }
 
-/** Default PNG scale factor. */
-export const DEFAULT_PNG_SCALE = 2;
+export { DEFAULT_PNG_SCALE };
 
 /**
  * Rasterises an SVG document to PNG bytes at `scale` × its size, white background.

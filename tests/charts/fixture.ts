@@ -87,6 +87,11 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
       wins: periods.map(() => 10 * share),
       bookings: periods.map((_, t) => booking(t) * 0.8 * share),
     },
+    periods_se: {
+      leads: periods.map(() => 1),
+      wins: periods.map(() => 0.1),
+      bookings: periods.map(() => 1000),
+    },
   });
   const shares = channels.map((_, i) => (i + 1) / ((channels.length * (channels.length + 1)) / 2));
   const role = (hc: number): RoleResult => ({

@@ -4,7 +4,6 @@ import { basename, extname, resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
-import { writeShard } from '../../analysis/shard.js';
 import { loadModel } from '../../scenario/index.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
@@ -60,6 +59,10 @@ export const forecastCommand: Command = {
     });
     const progress = progressBar(ctx, 'simulating', args.quiet === true);
     const workers = args.workers === undefined ? {} : { workers: args.workers };
+    // Arrow is loaded only when trials are written: it slows the start of every run.
+    const writeShard = async (
+      ...a: Parameters<typeof import('../../analysis/shard.js').writeShard>
+    ) => (await import('../../analysis/shard.js')).writeShard(...a);
     if (typeof args.shard === 'string') {
       const shard = parseShard(args.shard);
       const name = basename(file, extname(file));

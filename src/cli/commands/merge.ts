@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
-import { mergeShards } from '../../analysis/shard.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { forecastTable } from '../forecast-table.js';
@@ -17,6 +16,7 @@ export const mergeCommand: Command = {
       .option('csv', { type: 'string', describe: 'write per-period summaries to this CSV file' }),
   run: async (args, ctx) => {
     const paths = (args.shards as string[]).map((p) => resolve(ctx.cwd, p));
+    const { mergeShards } = await import('../../analysis/shard.js');
     const result = await mergeShards(paths);
     if (typeof args.csv === 'string')
       await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));

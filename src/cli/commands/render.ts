@@ -2,9 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { validateSpec } from '../../charts/validate.js';
-import { DEFAULT_PNG_SCALE, svgToPng } from '../../render/png.js';
-import { renderSvg } from '../../render/svg.js';
+import { DEFAULT_PNG_SCALE } from '../../defaults.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
@@ -30,6 +28,8 @@ async function readSpec(file: string, shown: string): Promise<TopLevelSpec> {
     const message = `expected a Vega-Lite spec in JSON, but it does not parse: ${e instanceof Error ? e.message : String(e)}`;
     throw new InputError([{ file: shown, line: null, path: '', message }]);
   }
+  // Loaded on use: the schema validator and renderers would slow every other command's start.
+  const { validateSpec } = await import('../../charts/validate.js');
   const problems = validateSpec(spec);
   if (problems.length > 0) {
     throw new InputError(
@@ -59,6 +59,8 @@ export const renderCommand: Command = {
   run: async (args, ctx) => {
     const shown = String(args.spec);
     const file = resolve(ctx.cwd, shown);
+    const { svgToPng } = await import('../../render/png.js');
+    const { renderSvg } = await import('../../render/svg.js');
     const scale = typeof args.scale === 'number' ? args.scale : DEFAULT_PNG_SCALE;
     if (!(scale > 0 && scale <= 10)) {
       throw new InputError([

@@ -7,7 +7,6 @@ import { forecast } from '../../analysis/forecast.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatProbability } from '../../charts/format.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
-import { buildRunFiles } from '../../report/run-files.js';
 import { loadModel } from '../../scenario/index.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
@@ -73,6 +72,8 @@ export const runCommand: Command = {
       variant: variant ?? null,
     });
     progress.finish();
+    // Loaded on use: vega, resvg and the report assets would slow every other command's start.
+    const { buildRunFiles } = await import('../../report/run-files.js');
     const files = await buildRunFiles(result, model, { source: basename(shown) });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');

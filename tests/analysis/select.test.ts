@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { quantileSorted } from '../../src/analysis/quantile.js';
+import { quantilesInPlace } from '../../src/analysis/select.js';
+
+const PROBS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+
+describe('quantilesInPlace', () => {
+  it('gives exactly the type-7 quantiles of the sorted data, ties and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -5, max: 5 }),
+            fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 300,
+          },
+        ),
+        (xs) => {
+          const sorted = Float64Array.from(xs).sort();
+          // + 0 folds −0 into 0: the two are the same number, only their order in a sort differs.
+          const expected = PROBS.map((p) => quantileSorted(sorted, p) + 0);
+          const got = Array.from(quantilesInPlace(Float64Array.from(xs), PROBS), (v) => v + 0);
+          expect(got).toEqual(expected);
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
+  it('stays fast on a column of one repeated value', () => {
+    const q = quantilesInPlace(new Float64Array(1_000_000).fill(7), PROBS);
+    expect(Array.from(q)).toEqual(PROBS.map(() => 7));
+  });
+});
