@@ -9,7 +9,7 @@ export const DEFAULT_SEED = 1;
 /** Quantiles every {@link Summary} reports. */
 export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
-export const BATCH_TRIALS = 1000;
+export const BATCH_TRIALS = 250;
 /** Largest trial count a scenario or flag may ask for. */
 export const MAX_TRIALS = 10_000_000;
 /** Largest number of periods in a calendar. */

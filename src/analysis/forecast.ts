@@ -4,7 +4,7 @@
  */
 import { HISTOGRAM_BINS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { type SimulateOptions, simulate } from '../sim/driver.js';
+import { poolFor, type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
 import type { Logger } from '../util/logger.js';
 import { Columns, QUARTERLY_METRICS } from './columns.js';
@@ -43,17 +43,24 @@ export interface ForecastOptions {
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  // One pool of threads for the precision search and every summary pass.
+  const pool = poolFor(model, model.simulation.trials, opts.workers);
   const sim: SimulateOptions = {
+    pool,
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
   };
-  const precision = model.simulation.precision
-    ? await findTrialCount(model, model.simulation.precision.relativeSe, sim, opts.logger)
-    : null;
-  const trials = precision?.trials ?? model.simulation.trials;
-  const source: RowSource = (consume) => simulate(model, { ...sim, to: trials }, consume);
-  const result = await summariseRun(model, trials, source, opts.variant ?? null);
-  return { ...result, precision };
+  try {
+    const precision = model.simulation.precision
+      ? await findTrialCount(model, model.simulation.precision.relativeSe, sim, opts.logger)
+      : null;
+    const trials = precision?.trials ?? model.simulation.trials;
+    const source: RowSource = (consume) => simulate(model, { ...sim, to: trials }, consume);
+    const result = await summariseRun(model, trials, source, opts.variant ?? null);
+    return { ...result, precision };
+  } finally {
+    await pool?.close();
+  }
 }
 
 /**

@@ -5,15 +5,12 @@
  * number computed from the rows.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { BATCH_TRIALS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { SimulationError } from './errors.js';
+import { type RowConsumer, SimPool } from './pool.js';
 import { TrialRunner } from './runner.js';
-import type { WorkerReply, WorkerRequest } from './worker.js';
 
-/** Receives `count` consecutive trials starting at `from`, as count × width values. */
-export type RowConsumer = (from: number, count: number, rows: Float64Array) => void;
+export type { RowConsumer } from './pool.js';
 
 export interface SimulateOptions {
   /** First trial (inclusive); default 0. */
@@ -23,6 +20,8 @@ export interface SimulateOptions {
   /** Worker threads; default all cores; 1 runs in-process. Small runs always run in-process. */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Threads already holding this model (see {@link poolFor}); used instead of starting new ones. */
+  readonly pool?: SimPool | null;
 }
 
 /** Below this many trial-periods, starting threads costs more than it saves. */
@@ -48,14 +47,26 @@ export async function simulate(
     simulateInProcess(model, from, to, consume, opts.onProgress);
     return;
   }
-  await simulateOnWorkers(
-    model,
-    from,
-    to,
-    Math.min(workers, Math.ceil(total / BATCH_TRIALS)),
-    consume,
-    opts.onProgress,
-  );
+  if (opts.pool) {
+    await opts.pool.simulate(from, to, consume, opts.onProgress);
+    return;
+  }
+  const pool = new SimPool(model, Math.min(workers, Math.ceil(total / BATCH_TRIALS)));
+  try {
+    await pool.simulate(from, to, consume, opts.onProgress);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * A worker pool for `model` when a run of `trials` trials is worth threads with `workers`
+ * requested (default all cores), or null to run in-process. Close it when done.
+ */
+export function poolFor(model: Model, trials: number, workers?: number): SimPool | null {
+  const n = Math.max(1, Math.floor(workers ?? defaultWorkers()));
+  if (n === 1 || trials * model.calendar.periods < IN_PROCESS_LIMIT) return null;
+  return new SimPool(model, Math.min(n, Math.ceil(trials / BATCH_TRIALS)));
 }
 
 function simulateInProcess(
@@ -73,85 +84,5 @@ function simulateInProcess(
     runner.run(start, count, view);
     consume(start, count, view);
     onProgress?.(start + count - from, to - from);
-  }
-}
-
-/**
- * Starts a worker running worker.js next to this module. Under vitest or tsx this module
- * is TypeScript: the worker then registers tsx's loader before importing worker.ts.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
-  const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  // Resolve tsx from here: an eval worker would resolve it from the working folder.
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import(${tsx}).then((m) => { m.register(); return import(${target}); });`;
-  return new Worker(boot, { eval: true });
-}
-
-async function simulateOnWorkers(
-  model: Model,
-  from: number,
-  to: number,
-  nWorkers: number,
-  consume: RowConsumer,
-  onProgress?: (done: number, total: number) => void,
-): Promise<void> {
-  const pool = Array.from({ length: nWorkers }, startWorker);
-  const batches: { from: number; count: number }[] = [];
-  for (let start = from; start < to; start += BATCH_TRIALS)
-    batches.push({ from: start, count: Math.min(BATCH_TRIALS, to - start) });
-  const done = new Map<number, Float64Array>();
-  let next = 0;
-  let emitted = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (e: Error) => {
-        if (!failed) {
-          failed = true;
-          reject(e);
-        }
-      };
-      const dispatch = (w: Worker) => {
-        if (next >= batches.length) return;
-        const b = batches[next]!;
-        const req: WorkerRequest = { type: 'batch', id: next, from: b.from, count: b.count };
-        next += 1;
-        w.postMessage(req);
-      };
-      for (const w of pool) {
-        w.on('error', fail);
-        w.on('message', (msg: WorkerReply) => {
-          if (failed) return;
-          if (msg.type === 'error') {
-            fail(
-              msg.name === 'SimulationError'
-                ? new SimulationError(msg.message)
-                : new Error(msg.message),
-            );
-            return;
-          }
-          done.set(msg.id, msg.rows);
-          while (done.has(emitted)) {
-            const rows = done.get(emitted)!;
-            done.delete(emitted);
-            const b = batches[emitted]!;
-            consume(b.from, b.count, rows);
-            emitted += 1;
-            onProgress?.(b.from + b.count - from, to - from);
-          }
-          if (emitted === batches.length) resolve();
-          else dispatch(w);
-        });
-        const init: WorkerRequest = { type: 'init', model };
-        w.postMessage(init);
-        // Two batches in flight per worker keep it busy while the main thread consumes.
-        dispatch(w);
-        dispatch(w);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
   }
 }

@@ -136,10 +136,13 @@ funnel:
   - {stage: won, rate: 0.1}
 `,
     );
-    const r = await runCli(['forecast', file, '--json']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/leads of channel c would be 1\.00e\+16 in 2027-01/);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // In-process, and on worker threads (20,000 trials × 3 periods is above the in-process limit).
+    for (const extra of [[], ['--trials', '20000', '--workers', '2']]) {
+      const r = await runCli(['forecast', file, '--json', ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/leads of channel c would be 1\.00e\+16 in 2027-01/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });

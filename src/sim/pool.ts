@@ -1,0 +1,148 @@
+/**
+ * A pool of worker threads that hold one model and simulate batches of trials on demand.
+ * Rows come back out of order and are handed to the consumer strictly in trial order.
+ * One pool serves every simulation of an analysis (the precision search, the summary
+ * passes), so threads start and warm up once.
+ */
+import { Worker } from 'node:worker_threads';
+import { BATCH_TRIALS } from '../defaults.js';
+import type { Model } from '../model/types.js';
+import { SimulationError } from './errors.js';
+import type { WorkerReply, WorkerRequest } from './worker.js';
+
+/** Receives `count` consecutive trials starting at `from`, as count × width values. */
+export type RowConsumer = (from: number, count: number, rows: Float64Array) => void;
+
+/**
+ * Starts a worker running worker.js next to this module. Under vitest or tsx this module
+ * is TypeScript: the worker then registers tsx's loader before importing worker.ts.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  // Resolve tsx from here: an eval worker would resolve it from the working folder.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const boot = `import(${tsx}).then((m) => { m.register(); return import(${target}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+interface RunState {
+  readonly batches: readonly { readonly from: number; readonly count: number }[];
+  readonly done: Map<number, Float64Array>;
+  next: number;
+  emitted: number;
+  readonly consume: RowConsumer;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly start: number;
+  readonly total: number;
+  readonly resolve: () => void;
+  readonly reject: (e: Error) => void;
+}
+
+export class SimPool {
+  private readonly workers: Worker[];
+  private run: RunState | null = null;
+  private broken: Error | null = null;
+
+  /** Starts `size` workers holding `model`. */
+  constructor(model: Model, size: number) {
+    this.workers = Array.from({ length: size }, startWorker);
+    for (const w of this.workers) {
+      w.on('error', (e) => this.fail(e));
+      w.on('message', (msg: WorkerReply) => this.receive(w, msg));
+      const init: WorkerRequest = { type: 'init', model };
+      w.postMessage(init);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Simulates trials [from, to) and feeds `consume` in trial order. One run at a time. */
+  simulate(
+    from: number,
+    to: number,
+    consume: RowConsumer,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
+    if (this.run)
+      return Promise.reject(new Error('SimPool.simulate: a run is already in progress'));
+    const batches: { from: number; count: number }[] = [];
+    for (let s = from; s < to; s += BATCH_TRIALS)
+      batches.push({ from: s, count: Math.min(BATCH_TRIALS, to - s) });
+    if (batches.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.run = {
+        batches,
+        done: new Map(),
+        next: 0,
+        emitted: 0,
+        consume,
+        onProgress,
+        start: from,
+        total: to - from,
+        resolve,
+        reject,
+      };
+      // Two batches in flight per worker keep it busy while the main thread consumes.
+      for (const w of this.workers) {
+        this.dispatch(w);
+        this.dispatch(w);
+      }
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(w: Worker): void {
+    const run = this.run;
+    if (!run || run.next >= run.batches.length) return;
+    const b = run.batches[run.next]!;
+    const req: WorkerRequest = { type: 'batch', id: run.next, from: b.from, count: b.count };
+    run.next += 1;
+    w.postMessage(req);
+  }
+
+  private receive(w: Worker, msg: WorkerReply): void {
+    const run = this.run;
+    if (!run) return;
+    if (msg.type === 'error') {
+      this.fail(
+        msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message),
+      );
+      return;
+    }
+    run.done.set(msg.id, msg.rows);
+    while (run.done.has(run.emitted)) {
+      const rows = run.done.get(run.emitted)!;
+      run.done.delete(run.emitted);
+      const b = run.batches[run.emitted]!;
+      try {
+        run.consume(b.from, b.count, rows);
+      } catch (e) {
+        this.fail(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      run.emitted += 1;
+      run.onProgress?.(b.from + b.count - run.start, run.total);
+    }
+    if (run.emitted === run.batches.length) {
+      this.run = null;
+      run.resolve();
+    } else {
+      this.dispatch(w);
+    }
+  }
+
+  private fail(e: Error): void {
+    this.broken = e;
+    const run = this.run;
+    this.run = null;
+    run?.reject(e);
+  }
+}
