@@ -6,7 +6,8 @@ import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
-import { type CliContext, EXIT } from './context.js';
+import { checkCommonArgs } from './common-args.js';
+import { type CliContext, type CommonArgs, EXIT } from './context.js';
 
 export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
   return async (argv) => {
@@ -36,6 +37,7 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
       });
     for (const c of COMMANDS) {
       y = y.command(c.command, c.describe, c.builder, async (args) => {
+        checkCommonArgs(args as CommonArgs);
         code = await c.run(args as Record<string, unknown>, ctx);
       });
     }

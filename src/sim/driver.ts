@@ -32,6 +32,14 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** The worker count to use: `requested` (a whole number ≥ 1) or every core. */
+function workerCount(requested: number | undefined): number {
+  const n = requested ?? defaultWorkers();
+  if (!(Number.isInteger(n) && n >= 1))
+    throw new Error(`simulate: expected a whole number of workers ≥ 1, got ${n}`);
+  return n;
+}
+
 /** Simulates trials [from, to) and feeds `consume` in trial order. */
 export async function simulate(
   model: Model,
@@ -40,7 +48,7 @@ export async function simulate(
 ): Promise<void> {
   const from = opts.from ?? 0;
   const to = opts.to ?? model.simulation.trials;
-  const workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+  const workers = workerCount(opts.workers);
   const total = to - from;
   if (total <= 0) return;
   if (workers === 1 || total * model.calendar.periods < IN_PROCESS_LIMIT) {
@@ -64,7 +72,7 @@ export async function simulate(
  * requested (default all cores), or null to run in-process. Close it when done.
  */
 export function poolFor(model: Model, trials: number, workers?: number): SimPool | null {
-  const n = Math.max(1, Math.floor(workers ?? defaultWorkers()));
+  const n = workerCount(workers);
   if (n === 1 || trials * model.calendar.periods < IN_PROCESS_LIMIT) return null;
   return new SimPool(model, Math.min(n, Math.ceil(trials / BATCH_TRIALS)));
 }

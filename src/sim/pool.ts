@@ -46,6 +46,9 @@ export class SimPool {
 
   /** Starts `size` workers holding `model`. */
   constructor(model: Model, size: number) {
+    if (!(Number.isInteger(size) && size >= 1)) {
+      throw new Error(`SimPool: expected a whole number of workers ≥ 1, got ${size}`);
+    }
     this.workers = Array.from({ length: size }, startWorker);
     for (const w of this.workers) {
       w.on('error', (e) => this.fail(e));

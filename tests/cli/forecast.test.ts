@@ -115,6 +115,14 @@ describe('salesops forecast', () => {
     expect(merged.stdout).toBe(one.stdout);
   });
 
+  it('rejects a --workers that is not a whole number from 1 to 256 (it would otherwise start no thread)', async () => {
+    for (const w of ['0', 'abc', '1.5', '1000']) {
+      const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--workers', w]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--workers: ✖ expected a whole number of worker threads/);
+    }
+  });
+
   it('rejects a bad --shard with exit 2', async () => {
     const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--shard', '4/3']);
     expect(r.code).toBe(2);
