@@ -15,21 +15,20 @@ export class Accumulator {
   private readonly keptArrays: (Float64Array | Float32Array)[];
   private seen = 0;
 
+  /**
+   * @param keep columns whose values are kept, in `arrays` (one array of `trials` values each,
+   *   typically views into one buffer reused across passes).
+   */
   constructor(
     private readonly columns: Columns,
-    trials: number,
-    keep: readonly number[],
+    arrays: ReadonlyMap<number, Float64Array | Float32Array>,
     withMoments: boolean,
-    /** Columns kept in single precision (to bound memory in very large runs). */
-    single: ReadonlySet<number> = new Set(),
   ) {
     this.moments = withMoments ? new ColumnMoments(columns.count) : null;
     this.scratch = new Float64Array(columns.count);
-    this.kept = new Map(
-      keep.map((j) => [j, single.has(j) ? new Float32Array(trials) : new Float64Array(trials)]),
-    );
-    this.keptIds = Int32Array.from(keep);
-    this.keptArrays = keep.map((j) => this.kept.get(j)!);
+    this.kept = new Map(arrays);
+    this.keptIds = Int32Array.from(arrays.keys());
+    this.keptArrays = [...arrays.values()];
   }
 
   /** Row consumer for {@link simulate}: rows of `count` trials, width `layoutWidth` each. */

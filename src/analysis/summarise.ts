@@ -29,9 +29,10 @@ export interface ColumnStats {
 
 /**
  * Runs the passes over `source` and returns moments, quantiles and retained sorted columns.
- * Keeps at most STORE_BUDGET_BYTES of values per pass; a run too large for one pass in
- * double precision keeps per-period values in single precision (quantiles exact to ~7
- * significant digits) and, if still too large, replays the source once per group.
+ * Keeps at most STORE_BUDGET_BYTES of values per pass, in one buffer reused by every pass;
+ * a run too large for one pass in double precision keeps the columns it does not retain in
+ * single precision (quantiles exact to ~7 significant digits) and, if still too large,
+ * replays the source once per group of columns.
  */
 export async function summariseColumns(
   columns: Columns,
@@ -43,43 +44,56 @@ export async function summariseColumns(
 ): Promise<ColumnStats> {
   const n = Math.max(1, trials);
   const all = columns.quantiled;
-  // Per-period values drop to single precision only when double would need more than one
-  // pass; totals (targets, histograms) always stay double.
+  const keepAfter = new Set(retain);
+  // Values drop to single precision only when double would need more than one pass; the
+  // retained columns (targets, histograms) always stay double.
   const compact = all.length * 8 * n > budget;
-  const single = new Set(compact ? all.filter((j) => j < columns.totalsAt) : []);
+  const single = new Set(compact ? all.filter((j) => !keepAfter.has(j)) : []);
+  const bytesOf = (j: number) => (single.has(j) ? 4 : 8) * n;
   const passes: number[][] = [[]];
   let used = 0;
+  let arenaBytes = 0;
   for (const j of [...all].sort((a, b) => b - a)) {
-    const bytes = (single.has(j) ? 4 : 8) * n;
-    if (used + bytes > budget && passes.at(-1)!.length > 0) {
+    if (used + bytesOf(j) > budget && passes.at(-1)!.length > 0) {
       passes.push([]);
       used = 0;
     }
     passes.at(-1)!.push(j);
-    used += bytes;
+    used += bytesOf(j);
+    arenaBytes = Math.max(arenaBytes, used);
   }
+  // One buffer serves every pass, so memory stays at the budget instead of waiting for the
+  // collector to free the previous pass's arrays.
+  const arena = new ArrayBuffer(arenaBytes);
   const quantiles = new Map<number, Float64Array>();
   const retained = new Map<number, Float64Array>();
-  const keepAfter = new Set(retain);
   let moments: ColumnMoments | null = null;
   for (const keep of passes) {
-    const acc: Accumulator = new Accumulator(columns, trials, keep, moments === null, single);
+    let offset = 0;
+    const arrays = new Map<number, Float64Array | Float32Array>();
+    for (const j of keep) {
+      arrays.set(
+        j,
+        single.has(j) ? new Float32Array(arena, offset, n) : new Float64Array(arena, offset, n),
+      );
+      offset += bytesOf(j);
+    }
+    const acc: Accumulator = new Accumulator(columns, arrays, moments === null);
     await source((_from, count, rows) => acc.consume(count, rows, layout.width));
     if (acc.size !== trials) throw new Error(`summary expected ${trials} trials, got ${acc.size}`);
     moments ??= acc.moments!;
-    for (const [j, values] of acc.kept) {
+    for (const [j, values] of arrays) {
       if (keepAfter.has(j) && values instanceof Float64Array) {
-        values.sort();
+        const sorted = values.slice().sort();
         quantiles.set(
           j,
-          Float64Array.from(QUANTILES, (p) => quantileSorted(values, p)),
+          Float64Array.from(QUANTILES, (p) => quantileSorted(sorted, p)),
         );
-        retained.set(j, values);
+        retained.set(j, sorted);
       } else {
         // Selection, not sorting: sorting every column was most of a large run's summary time.
         quantiles.set(j, quantilesInPlace(values, QUANTILES));
       }
-      acc.kept.delete(j);
     }
   }
   return { n: trials, moments: moments!, quantiles, retained };
