@@ -1,5 +1,6 @@
-// `npm run bench`: for each bundled scenario, trial-periods per second of the simulation
-// with 1 worker and with all cores, the whole forecast's time, and peak memory (RSS).
+// `npm run bench`: for each bundled scenario, with 1 worker and with all cores: the
+// simulation's time cold and warm, warm trial-periods per second, the whole forecast's
+// time, and peak memory (RSS).
 // `npm run bench -- --big` adds one forecast of 1,000,000 trials of the B2B example (memory bound).
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -20,14 +21,17 @@ const fmt = (x, d = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`salesops bench — Node ${process.version}, ${cores} cores\n`);
 console.log(
-  '| scenario | trials × periods | workers | simulation s | trial-periods/s | forecast s | peak MiB |',
+  '| scenario | trials × periods | workers | simulation, cold s | simulation, warm s | warm trial-periods/s | forecast s | peak MiB |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.file.replace('scenarios/', '')} | ${fmt(r.trials)} × ${r.periods} | ${r.workers} | ${fmt(r.simSeconds, 3)} | ${fmt(r.trialPeriodsPerSecond)} | ${fmt(r.forecastSeconds, 3)} | ${fmt(r.peakMiB)} |`,
+    `| ${r.file.replace('scenarios/', '')} | ${fmt(r.trials)} × ${r.periods} | ${r.workers} | ${fmt(r.coldSeconds, 3)} | ${fmt(r.warmSeconds, 3)} | ${fmt(r.warmRate)} | ${fmt(r.forecastSeconds, 3)} | ${fmt(r.peakMiB)} |`,
   );
 }
+console.log(
+  '\ncold: a fresh process (threads start, code compiles while it runs); warm: threads up, kernel optimised.',
+);
 
 if (process.argv.includes('--big')) {
   const big = JSON.parse(execFileSync(process.execPath, ['bench/big.js'], { encoding: 'utf8' }));

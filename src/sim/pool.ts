@@ -1,13 +1,17 @@
 /**
- * A pool of worker threads that hold one model and simulate batches of trials on demand.
- * Rows come back out of order and are handed to the consumer strictly in trial order.
- * One pool serves every simulation of an analysis (the precision search, the summary
- * passes), so threads start and warm up once.
+ * A pool of `size` simulating threads for one model: the main thread plus size − 1
+ * worker threads. Workers take batches as they free up; between its own batches the main
+ * thread hands finished rows to the consumer, strictly in trial order. Working on the
+ * main thread too saves one thread start, and the main thread runs at full speed while
+ * fresh workers are still compiling the kernel (measured: the first batch on a new worker
+ * takes ~6 times as long as later ones). One pool serves every simulation of an analysis
+ * (the precision search, the summary passes), so threads start and warm up once.
  */
 import { Worker } from 'node:worker_threads';
 import { BATCH_TRIALS } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { SimulationError } from './errors.js';
+import { TrialRunner } from './runner.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 /** Receives `count` consecutive trials starting at `from`, as count × width values. */
@@ -41,15 +45,17 @@ interface RunState {
 
 export class SimPool {
   private readonly workers: Worker[];
+  private readonly local: TrialRunner;
   private run: RunState | null = null;
   private broken: Error | null = null;
 
-  /** Starts `size` workers holding `model`. */
+  /** The main thread and `size − 1` workers, all holding `model`. */
   constructor(model: Model, size: number) {
     if (!(Number.isInteger(size) && size >= 1)) {
-      throw new Error(`SimPool: expected a whole number of workers ≥ 1, got ${size}`);
+      throw new Error(`SimPool: expected a whole number of threads ≥ 1, got ${size}`);
     }
-    this.workers = Array.from({ length: size }, startWorker);
+    this.local = new TrialRunner(model);
+    this.workers = Array.from({ length: size - 1 }, startWorker);
     for (const w of this.workers) {
       w.on('error', (e) => this.fail(e));
       w.on('message', (msg: WorkerReply) => this.receive(w, msg));
@@ -58,8 +64,9 @@ export class SimPool {
     }
   }
 
+  /** Simulating threads, the main thread included. */
   get size(): number {
-    return this.workers.length;
+    return this.workers.length + 1;
   }
 
   /** Simulates trials [from, to) and feeds `consume` in trial order. One run at a time. */
@@ -76,7 +83,7 @@ export class SimPool {
     for (let s = from; s < to; s += BATCH_TRIALS)
       batches.push({ from: s, count: Math.min(BATCH_TRIALS, to - s) });
     if (batches.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
+    const finished = new Promise<void>((resolve, reject) => {
       this.run = {
         batches,
         done: new Map(),
@@ -89,12 +96,36 @@ export class SimPool {
         resolve,
         reject,
       };
-      // Two batches in flight per worker keep it busy while the main thread consumes.
-      for (const w of this.workers) {
-        this.dispatch(w);
-        this.dispatch(w);
-      }
     });
+    // Marks the rejection handled now; callers still see it through the chain below.
+    finished.catch(() => {});
+    // Two batches in flight per worker keep it busy while the main thread works.
+    for (const w of this.workers) {
+      this.dispatch(w);
+      this.dispatch(w);
+    }
+    return this.workLocally().then(() => finished);
+  }
+
+  /** The main thread's share: takes the next batch whenever it is free, until none is left. */
+  private async workLocally(): Promise<void> {
+    for (;;) {
+      const run = this.run;
+      if (!run || run.next >= run.batches.length) return;
+      const id = run.next;
+      const b = run.batches[id]!;
+      run.next += 1;
+      const rows = new Float64Array(b.count * this.local.layout.width);
+      try {
+        this.local.run(b.from, b.count, rows);
+      } catch (e) {
+        this.fail(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      this.accept(id, rows);
+      // Let the workers' finished batches in before taking the next one.
+      await new Promise<void>((r) => setImmediate(r));
+    }
   }
 
   /** Stops every worker. */
@@ -112,21 +143,28 @@ export class SimPool {
   }
 
   private receive(w: Worker, msg: WorkerReply): void {
-    const run = this.run;
-    if (!run) return;
+    if (!this.run) return;
     if (msg.type === 'error') {
       this.fail(
         msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message),
       );
       return;
     }
-    run.done.set(msg.id, msg.rows);
+    this.accept(msg.id, msg.rows);
+    this.dispatch(w);
+  }
+
+  /** Stores a finished batch and hands every batch now in order to the consumer. */
+  private accept(id: number, rows: Float64Array): void {
+    const run = this.run;
+    if (!run) return;
+    run.done.set(id, rows);
     while (run.done.has(run.emitted)) {
-      const rows = run.done.get(run.emitted)!;
+      const ready = run.done.get(run.emitted)!;
       run.done.delete(run.emitted);
       const b = run.batches[run.emitted]!;
       try {
-        run.consume(b.from, b.count, rows);
+        run.consume(b.from, b.count, ready);
       } catch (e) {
         this.fail(e instanceof Error ? e : new Error(String(e)));
         return;
@@ -137,8 +175,6 @@ export class SimPool {
     if (run.emitted === run.batches.length) {
       this.run = null;
       run.resolve();
-    } else {
-      this.dispatch(w);
     }
   }
 
