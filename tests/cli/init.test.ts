@@ -7,36 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createCli } from '../../src/cli/app.js';
-import type { CliContext } from '../../src/cli/context.js';
 import { compileScenario, compileScenarioFile } from '../../src/scenario/index.js';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.js';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { type CliRun, runCli } from '../helpers/cli.js';
 
 let dir = '';
 
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const ctx: CliContext = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    cwd: dir,
-  };
-  const code = await createCli(ctx)(argv);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv, dir);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'salesops-init-'));

@@ -9,30 +9,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCli } from '../../src/cli/app.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { runCli } from '../helpers/cli.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/invalid');
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
 async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const ctx: CliContext = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    cwd,
-  };
   const start = performance.now();
-  const code = await createCli(ctx)(argv);
-  return { code, stdout, stderr, ms: performance.now() - start };
+  const r = await runCli(argv, cwd);
+  return { ...r, ms: performance.now() - start };
 }
 
 const fixtures = readdirSync(FIXTURES)
