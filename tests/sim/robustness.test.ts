@@ -56,7 +56,7 @@ describe('engine robustness', () => {
         fc.integer({ min: 0, max: docs.length - 1 }),
         fc.array(fc.tuple(fc.nat(), EDGE), { minLength: 1, maxLength: 3 }),
         async (which, edits) => {
-          let doc = docs[which]!;
+          let doc: unknown = docs[which];
           const paths = numberPaths(doc).filter(
             (p) => !['simulation', 'calendar'].includes(String(p[0])),
           );

@@ -1,0 +1,71 @@
+/**
+ * Mean bookings per month stacked by group (channel, or new vs repeat). Means add up (the
+ * mean of a sum is the sum of the means), so a stack's height is the mean of the total;
+ * quantiles would not stack.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ForecastResult } from '../analysis/types.js';
+import { moneyTitle, monthBandX, subtitle } from './common.js';
+import { MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
+
+/** One bar segment: a group's mean bookings in one period; `order` stacks groups in a fixed order. */
+export interface StackRow {
+  readonly group: string;
+  readonly order: number;
+  readonly period: string;
+  readonly bookings: number;
+}
+
+export interface StackOptions {
+  readonly title: string;
+  /** What the bars mean, for the subtitle. */
+  readonly meaning: string;
+  /** Legend and tooltip title of the groups. */
+  readonly legend: string;
+  /** Colour domain (the groups in order) and, optionally, their colours. */
+  readonly domain: readonly string[];
+  readonly range?: readonly string[];
+}
+
+/**
+ * The stacked-bar spec (without the house theme).
+ * @example stackedBookingsSpec(result, rows, { title: 'Bookings by channel', meaning, legend: 'Channel', domain: ids })
+ */
+export function stackedBookingsSpec(
+  result: ForecastResult,
+  rows: readonly StackRow[],
+  o: StackOptions,
+): TopLevelSpec {
+  return {
+    title: { text: o.title, subtitle: subtitle(result, o.meaning) },
+    data: { values: [...rows] },
+    mark: { type: 'bar' },
+    encoding: {
+      x: monthBandX(),
+      y: {
+        field: 'bookings',
+        type: 'quantitative',
+        stack: 'zero',
+        title: moneyTitle('Mean bookings per month', result.currency),
+        axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
+      },
+      color: {
+        field: 'group',
+        type: 'nominal',
+        title: o.legend,
+        scale: { domain: [...o.domain], ...(o.range ? { range: [...o.range] } : {}) },
+      },
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [
+        { field: 'period', type: 'nominal', title: 'Month' },
+        { field: 'group', type: 'nominal', title: o.legend },
+        {
+          field: 'bookings',
+          type: 'quantitative',
+          title: 'Mean bookings',
+          format: MONEY_TOOLTIP_FORMAT,
+        },
+      ],
+    },
+  };
+}
