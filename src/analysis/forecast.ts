@@ -4,7 +4,7 @@
  */
 import { HISTOGRAM_BINS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { poolFor, type SimulateOptions, simulate } from '../sim/driver.js';
+import { poolFor, type RowConsumer, type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
 import type { Logger } from '../util/logger.js';
 import { Columns, QUARTERLY_METRICS } from './columns.js';
@@ -36,6 +36,8 @@ export interface ForecastOptions {
   readonly logger?: Logger;
   /** Name of the variant the model was compiled with, for the result. */
   readonly variant?: string | null;
+  /** Also receives every trial's row, in trial order, once (e.g. to write a trials file). */
+  readonly tee?: RowConsumer;
 }
 
 /**
@@ -55,7 +57,19 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
       ? await findTrialCount(model, model.simulation.precision.relativeSe, sim, opts.logger)
       : null;
     const trials = precision?.trials ?? model.simulation.trials;
-    const source: RowSource = (consume) => simulate(model, { ...sim, to: trials }, consume);
+    let passes = 0;
+    const tee = opts.tee;
+    const source: RowSource = (consume) => {
+      passes += 1;
+      const both: RowConsumer =
+        tee && passes === 1
+          ? (f, c, rows) => {
+              tee(f, c, rows);
+              consume(f, c, rows);
+            }
+          : consume;
+      return simulate(model, { ...sim, to: trials }, both);
+    };
     const result = await summariseRun(model, trials, source, opts.variant ?? null);
     return { ...result, precision };
   } finally {

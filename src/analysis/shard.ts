@@ -29,6 +29,44 @@ function usage(file: string, message: string): InputError {
   return new InputError([{ file, line: null, path: '', message }]);
 }
 
+/**
+ * Opens a trials file for shard k of n of a model (`{k: 1, n: 1}`: every trial). Refuses
+ * `simulation.precision`, which chooses the trial count while running.
+ */
+export function openTrialsFile(
+  model: Model,
+  file: string,
+  scenarioText: string,
+  variant: string | null,
+  shard: { k: number; n: number },
+  out: string,
+): { writer: TrialsWriter; meta: TrialsFileMeta } {
+  if (model.simulation.precision) {
+    throw usage(
+      file,
+      'simulation.precision chooses the trial count while running, so its trials cannot be written or sharded; remove it or give --trials',
+    );
+  }
+  const trials = model.simulation.trials;
+  const { from, to } = shardRange(trials, shard.k, shard.n);
+  const meta: TrialsFileMeta = {
+    version: VERSION,
+    file,
+    scenario: scenarioText,
+    variant,
+    seed: model.simulation.seed,
+    trials,
+    from,
+    to,
+    shard: `${shard.k}/${shard.n}`,
+  };
+  const layout = buildLayout(model);
+  return {
+    writer: new TrialsWriter(out, trialColumnNames(layout, model.calendar.labels), meta),
+    meta,
+  };
+}
+
 /** Runs one shard of a model and writes its per-trial rows to `out`. */
 export async function writeShard(
   model: Model,
@@ -38,28 +76,17 @@ export async function writeShard(
   out: string,
   sim: SimulateOptions = {},
 ): Promise<TrialsFileMeta> {
-  if (model.simulation.precision) {
-    throw usage(
-      file,
-      'simulation.precision chooses the trial count while running, so it cannot be sharded; remove it or give --trials',
-    );
-  }
-  const trials = model.simulation.trials;
-  const { from, to } = shardRange(trials, shard.k, shard.n);
-  const meta: TrialsFileMeta = {
-    version: VERSION,
+  const { writer, meta } = openTrialsFile(
+    model,
     file,
-    scenario: await readFile(file, 'utf8'),
+    await readFile(file, 'utf8'),
     variant,
-    seed: model.simulation.seed,
-    trials,
-    from,
-    to,
-    shard: `${shard.k}/${shard.n}`,
-  };
-  const layout = buildLayout(model);
-  const writer = new TrialsWriter(out, trialColumnNames(layout, model.calendar.labels), meta);
-  await simulate(model, { ...sim, from, to }, (f, c, rows) => writer.write(f, c, rows));
+    shard,
+    out,
+  );
+  await simulate(model, { ...sim, from: meta.from, to: meta.to }, (f, c, rows) =>
+    writer.write(f, c, rows),
+  );
   await writer.close();
   return meta;
 }

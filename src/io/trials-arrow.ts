@@ -6,8 +6,10 @@
  * text, variant, seed, total trials and the slice this file holds.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import {
+  type Data,
   Field,
   Float64,
   Int32,
@@ -43,14 +45,18 @@ export function trialColumnNames(layout: Layout, labels: readonly string[]): str
   return layout.series.flatMap((s) => labels.map((l) => `${s.key}@${l}`));
 }
 
-/** Streams batches of rows into an Arrow IPC file. */
+/**
+ * Streams batches of rows into an Arrow IPC file. Writes go to a temporary sibling that
+ * `close` renames into place, so a failed run never leaves a partly written file.
+ */
 export class TrialsWriter {
   private readonly writer = new RecordBatchFileWriter();
   private readonly schema: Schema;
   private readonly done: Promise<void>;
+  private readonly partial: string;
 
   constructor(
-    path: string,
+    private readonly path: string,
     private readonly names: readonly string[],
     meta: TrialsFileMeta,
   ) {
@@ -59,7 +65,8 @@ export class TrialsWriter {
       ...names.map((n) => new Field(n, new Float64(), false)),
     ];
     this.schema = new Schema(fields, new Map([[META_KEY, JSON.stringify(meta)]]));
-    const out = createWriteStream(path);
+    this.partial = `${path}.partial-${process.pid}`;
+    const out = createWriteStream(this.partial);
     this.writer.pipe(out);
     this.done = finished(out);
   }
@@ -67,7 +74,7 @@ export class TrialsWriter {
   /** Appends `count` trials starting at `from` (row-major rows of names.length values). */
   write(from: number, count: number, rows: Float64Array): void {
     const w = this.names.length;
-    const children = [
+    const children: Data[] = [
       makeData({
         type: new Int32(),
         length: count,
@@ -77,16 +84,24 @@ export class TrialsWriter {
     for (let j = 0; j < w; j++) {
       const col = new Float64Array(count);
       for (let i = 0; i < count; i++) col[i] = rows[i * w + j]!;
-      children.push(makeData({ type: new Float64(), length: count, data: col }) as never);
+      children.push(makeData({ type: new Float64(), length: count, data: col }));
     }
     const data = makeData({ type: new Struct(this.schema.fields), length: count, children });
     this.writer.write(new RecordBatch(this.schema, data));
   }
 
-  /** Finishes the file. */
+  /** Finishes the file and moves it into place. */
   async close(): Promise<void> {
     this.writer.finish();
     await this.done;
+    await rename(this.partial, this.path);
+  }
+
+  /** Stops writing and removes the temporary file. */
+  async abort(): Promise<void> {
+    this.writer.finish();
+    await this.done.catch(() => {});
+    await rm(this.partial, { force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -92,6 +92,11 @@ describe('salesops forecast', () => {
     expect(table.numRows).toBe(300);
     expect(table.schema.fields[0]!.name).toBe('trial');
     expect(table.schema.fields.some((f) => f.name.startsWith('metrics.bookings@'))).toBe(true);
+    // The file holds the forecast's own trials: merging it alone gives the same JSON.
+    const json = await runCli(['forecast', 'scenarios/minimal.yaml', '--trials', '300', '--json']);
+    const merged = await runCli(['merge', arrow, '--json']);
+    expect(merged.stdout).toBe(json.stdout);
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('--shard then merge reproduces the one-run JSON', async () => {
@@ -144,13 +149,16 @@ funnel:
   - {stage: won, rate: 0.1}
 `,
     );
-    // In-process, and on worker threads (20,000 trials × 3 periods is above the in-process limit).
-    for (const extra of [[], ['--trials', '20000', '--workers', '2']]) {
+    // In-process, on worker threads (20,000 trials × 3 periods is above the in-process limit),
+    // and with a trials file, which must not be left behind.
+    const arrow = join(dir, 'huge.arrow');
+    for (const extra of [[], ['--trials', '20000', '--workers', '2'], ['--trials-out', arrow]]) {
       const r = await runCli(['forecast', file, '--json', ...extra]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/leads of channel c would be 1\.00e\+16 in 2027-01/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    expect(readdirSync(dir).filter((f) => f.startsWith('huge.arrow'))).toEqual([]);
   });
 });

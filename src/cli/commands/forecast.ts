@@ -1,5 +1,5 @@
 /** `salesops forecast FILE` — the forecast as a terminal table, JSON, CSV, or per-trial Arrow shards. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
@@ -82,24 +82,34 @@ export const forecastCommand: Command = {
         ctx.out(`wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${out}\n`);
       return EXIT.ok;
     }
+    // --trials-out without --shard: the forecast's own rows are written as they pass.
+    const trialsOut =
+      typeof args['trials-out'] === 'string' ? resolve(ctx.cwd, args['trials-out']) : null;
+    const opened = trialsOut
+      ? (await import('../../analysis/shard.js')).openTrialsFile(
+          model,
+          file,
+          await readFile(file, 'utf8'),
+          variant ?? null,
+          { k: 1, n: 1 },
+          trialsOut,
+        )
+      : null;
     const result = await forecast(model, {
       ...workers,
       onProgress: progress.update,
       variant: variant ?? null,
+      ...(opened
+        ? { tee: (f: number, c: number, rows: Float64Array) => opened.writer.write(f, c, rows) }
+        : {}),
+    }).catch(async (e: unknown) => {
+      await opened?.writer.abort();
+      throw e;
     });
     progress.finish();
+    await opened?.writer.close();
     if (typeof args.csv === 'string')
       await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
-    if (typeof args['trials-out'] === 'string') {
-      await writeShard(
-        model,
-        file,
-        variant ?? null,
-        { k: 1, n: 1 },
-        resolve(ctx.cwd, args['trials-out']),
-        workers,
-      );
-    }
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));
     return EXIT.ok;
