@@ -26,6 +26,7 @@ import { binomial } from './samplers/binomial.js';
 import { gamma } from './samplers/gamma.js';
 import { poisson } from './samplers/poisson.js';
 import { sumOfIid } from './samplers/sum-of-iid.js';
+import { shareCapacity } from './share-capacity.js';
 import { Team } from './team.js';
 import { TrialInputs } from './trial-inputs.js';
 
@@ -170,8 +171,17 @@ export class Kernel {
         row[layout.stageArrivals[k]! * T + t] = arrived;
         this.open[k]! += arrived;
 
-        if (stage.role >= 0) this.workQueue(k, stage.role);
-        else this.takenOn.set(this.arrivals);
+        if (stage.role >= 0) {
+          const r = stage.role;
+          this.taken[r] = shareCapacity(
+            this.queue,
+            k * H,
+            H,
+            this.arrivals,
+            this.team.capacity[r]!,
+            this.takenOn,
+          );
+        } else this.takenOn.set(this.arrivals);
 
         if (k === K - 1) {
           this.wins.set(this.takenOn);
@@ -259,51 +269,6 @@ export class Kernel {
     let w = 0;
     for (let h = 0; h < this.H; h++) w += this.queue[k * this.H + h]!;
     return w;
-  }
-
-  /**
-   * Arrivals join stage k's queue; the role takes on up to its capacity, shared across
-   * cohorts in proportion to what waits (largest remainder for the odd items, lowest
-   * cohort first on ties).
-   */
-  private workQueue(k: number, r: number): void {
-    const { H } = this;
-    const q = k * H;
-    let waiting = 0;
-    for (let h = 0; h < H; h++) {
-      this.queue[q + h]! += this.arrivals[h]!;
-      waiting += this.queue[q + h]!;
-    }
-    const take = Math.min(this.team.capacity[r]!, waiting);
-    this.taken[r] = take;
-    if (take === waiting) {
-      for (let h = 0; h < H; h++) {
-        this.takenOn[h] = this.queue[q + h]!;
-        this.queue[q + h] = 0;
-      }
-      return;
-    }
-    let given = 0;
-    for (let h = 0; h < H; h++) {
-      const share = Math.floor((take * this.queue[q + h]!) / waiting);
-      this.takenOn[h] = share;
-      given += share;
-    }
-    while (given < take) {
-      let best = -1;
-      let bestRem = -1;
-      for (let h = 0; h < H; h++) {
-        const w = this.queue[q + h]!;
-        const rem = (take * w) / waiting - this.takenOn[h]!;
-        if (w > this.takenOn[h]! && rem > bestRem) {
-          best = h;
-          bestRem = rem;
-        }
-      }
-      this.takenOn[best]! += 1;
-      given += 1;
-    }
-    for (let h = 0; h < H; h++) this.queue[q + h]! -= this.takenOn[h]!;
   }
 
   /**

@@ -1,0 +1,55 @@
+/**
+ * A role's capacity shared across cohorts in proportion to what waits: each cohort gets
+ * ⌊take · waiting_h / waiting⌋ items and the odd items left over go to the cohorts with the
+ * largest remainders (lowest cohort first on ties), where take = min(capacity, waiting).
+ */
+
+/**
+ * Adds `arrivals` to the queue `queue[at … at+H)`, takes on up to `capacity` items into
+ * `takenOn[0 … H)` and removes them from the queue; returns the number taken on.
+ * @example shareCapacity(queue, 0, 2, Float64Array.of(30, 10), 20, takenOn) // 20; takenOn = [15, 5]
+ */
+export function shareCapacity(
+  queue: Float64Array,
+  at: number,
+  H: number,
+  arrivals: Float64Array,
+  capacity: number,
+  takenOn: Float64Array,
+): number {
+  let waiting = 0;
+  for (let h = 0; h < H; h++) {
+    queue[at + h]! += arrivals[h]!;
+    waiting += queue[at + h]!;
+  }
+  const take = Math.min(capacity, waiting);
+  if (take === waiting) {
+    for (let h = 0; h < H; h++) {
+      takenOn[h] = queue[at + h]!;
+      queue[at + h] = 0;
+    }
+    return take;
+  }
+  let given = 0;
+  for (let h = 0; h < H; h++) {
+    const share = Math.floor((take * queue[at + h]!) / waiting);
+    takenOn[h] = share;
+    given += share;
+  }
+  while (given < take) {
+    let best = -1;
+    let bestRem = -1;
+    for (let h = 0; h < H; h++) {
+      const w = queue[at + h]!;
+      const rem = (take * w) / waiting - takenOn[h]!;
+      if (w > takenOn[h]! && rem > bestRem) {
+        best = h;
+        bestRem = rem;
+      }
+    }
+    takenOn[best]! += 1;
+    given += 1;
+  }
+  for (let h = 0; h < H; h++) queue[at + h]! -= takenOn[h]!;
+  return take;
+}
