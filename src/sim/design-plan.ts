@@ -85,9 +85,4 @@ export class DesignPlan {
     this.cached = { block: b, value };
     return value;
   }
-
-  /** Param index pairs and their targets, for reporting achieved correlations. */
-  get correlatedParams(): readonly number[] {
-    return this.correlated;
-  }
 }

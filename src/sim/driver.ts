@@ -28,7 +28,7 @@ export interface SimulateOptions {
 const IN_PROCESS_LIMIT = 60_000;
 
 /** Default worker count: every core. */
-export function defaultWorkers(): number {
+function defaultWorkers(): number {
   return availableParallelism();
 }
 

@@ -8,7 +8,6 @@ import { DesignPlan } from './design-plan.js';
 import { Kernel } from './kernel.js';
 import { buildLayout, type Layout } from './layout.js';
 import { ParamSampler } from './params.js';
-import { trialRng } from './rng.js';
 import { TrialStream } from './trial-stream.js';
 
 export class TrialRunner {
@@ -34,12 +33,5 @@ export class TrialRunner {
       this.sampler.sample(from + i, this.stream.next, this.pv);
       this.kernel.run(this.pv, this.stream.next, rows.subarray(i * w, (i + 1) * w));
     }
-  }
-
-  /** The parameter values trial `trial` uses (for sensitivity and diagnostics). */
-  paramsOf(trial: number): Float64Array {
-    const out = new Float64Array(this.model.params.length);
-    this.sampler.sample(trial, trialRng(this.model.simulation.seed, trial), out);
-    return out;
   }
 }
