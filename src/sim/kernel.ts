@@ -7,19 +7,24 @@
  *                join at tenure 0; capacity = ⌊capacity · Σ ramp(tenure) · factors⌋
  *   2. leads   — per channel a gamma multiplier (leads_cv), per cohort (channel × market)
  *                Poisson(response · mix · demand · factors)
- *   3. stages  — first to last: resolutions due now advance with Binomial(n, rate), arrivals
- *                queue for the stage's role (capacity shared in proportion to what waits),
- *                taken-on items are split over the next stage's lag pmf
+ *   3. stages  — first to last: items due now arrive (or drop), arrivals queue for the
+ *                stage's role (capacity shared in proportion to what waits), taken-on items
+ *                are scheduled (see {@link Kernel.schedule})
  *   4. deals   — won items × per-deal sizes of their market
  *   5. base    — repeat deals ~ Binomial(accounts, repeat rate), churn ~ Binomial(accounts, churn)
  *   6. costs   — spend, team cost, initiative cost; profit
  * Queue loss is applied after all stages, to what still waits.
+ *
+ * Scheduling draws an item's lag and its outcome (advance or drop) together, when it is
+ * taken on: each item's outcome is an independent Bernoulli(rate of its resolution period),
+ * and every rate is known for the whole trial, so deciding at take-on has exactly the law
+ * of deciding at resolution (docs/model.md, "How the kernel draws it").
  */
 import { MAX_EXPECTED_COUNT } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { distMean, distVariance } from '../stats/dist-math.js';
 import { SimulationError } from './errors.js';
-import { lagTables } from './lag-tables.js';
+import { type LagTable, lagTables } from './lag-tables.js';
 import type { Layout } from './layout.js';
 import type { Rng } from './rng.js';
 import { binomial } from './samplers/binomial.js';
@@ -46,8 +51,10 @@ export class Kernel {
   private readonly C: number;
   private readonly H: number;
   private readonly K: number;
-  /** [(k·H + h)·(T+1) + t']: items taken on in stage k due to resolve in t' (T = beyond horizon). */
+  /** [(k·H + h)·T + t']: items taken on in stage k that advance into stage k+1 in t'. */
   private readonly sched: Float64Array;
+  /** [k·T + t']: items taken on in stage k that drop out in t' (all cohorts; kept for the pipeline). */
+  private readonly drops: Float64Array;
   /** [k·H + h]: items waiting in stage k's queue. */
   private readonly queue: Float64Array;
   /** Items in each stage (queued or scheduled), for the pipeline. */
@@ -57,12 +64,18 @@ export class Kernel {
   private readonly arrivals: Float64Array;
   private readonly takenOn: Float64Array;
   private readonly wins: Float64Array;
-  /** [k·T + t]: conditional split probabilities of stage k's lag for items taken on in t (see {@link lagTables}). */
-  private readonly lagCond: Float64Array[];
-  /** [k·T + t]: cumulative lag probabilities within the horizon, for per-item draws. */
-  private readonly lagCum: Float64Array[];
-  /** Scratch counts per lag category (+1 for "beyond"). */
-  private readonly counts: Float64Array;
+  private readonly shareScratch: Float64Array;
+  /** [c·M + m]: channel c's share of leads in market m. */
+  private readonly mix: Float64Array;
+  /** [c]: param index of channel c's leads_cv. */
+  private readonly leadsCv: Int32Array;
+  /** Row offsets (series index × T) of leads by channel and by market. */
+  private readonly channelLeadsAt: Int32Array;
+  private readonly marketLeadsAt: Int32Array;
+  /** [k·T + t]: stage k's lag for items taken on in t (see {@link lagTables}). */
+  private readonly lags: LagTable[];
+  /** [k]: whether stage k's rate factors are the same in every period of this trial. */
+  private readonly steadyRate: Uint8Array;
   private readonly dealMean: Float64Array;
   private readonly dealVar: Float64Array;
   private readonly repeatMean: number;
@@ -83,7 +96,8 @@ export class Kernel {
     this.H = this.C * this.M;
     this.K = model.stages.length;
     this.inputs = new TrialInputs(model);
-    this.sched = new Float64Array(this.K * this.H * (T + 1));
+    this.sched = new Float64Array(this.K * this.H * T);
+    this.drops = new Float64Array(this.K * T);
     this.queue = new Float64Array(this.K * this.H);
     this.open = new Float64Array(this.K);
     this.team = new Team(model, layout);
@@ -91,10 +105,15 @@ export class Kernel {
     this.arrivals = new Float64Array(this.H);
     this.takenOn = new Float64Array(this.H);
     this.wins = new Float64Array(this.H);
-    const tables = lagTables(model);
-    this.lagCond = tables.cond;
-    this.lagCum = tables.cum;
-    this.counts = new Float64Array(T + 2);
+    this.shareScratch = new Float64Array(this.H);
+    this.mix = Float64Array.from({ length: this.H }, (_, h) => {
+      return model.channels[Math.floor(h / this.M)]!.mix[h % this.M]!;
+    });
+    this.leadsCv = Int32Array.from(model.channels, (c) => c.leadsCv);
+    this.channelLeadsAt = Int32Array.from(layout.channel, (c) => c.leads * T);
+    this.marketLeadsAt = Int32Array.from(layout.market, (m) => m.leads * T);
+    this.lags = lagTables(model);
+    this.steadyRate = new Uint8Array(this.K);
     this.dealMean = Float64Array.from(model.markets, (m) => distMean(m.dealSize));
     this.dealVar = Float64Array.from(model.markets, (m) => distVariance(m.dealSize));
     this.repeatMean = distMean(model.customers.repeatDealSize);
@@ -112,6 +131,7 @@ export class Kernel {
     inputs.compute(pv);
     row.fill(0);
     this.sched.fill(0);
+    this.drops.fill(0);
     this.queue.fill(0);
     this.open.fill(0);
     this.team.reset(pv);
@@ -120,7 +140,17 @@ export class Kernel {
     const repeatRate = pv[model.customers.repeatRate]!;
     const margin = pv[model.grossMargin]!;
     const lm = layout.metric;
-    const S = T + 1;
+    for (let k = 0; k < K; k++) {
+      let steady = 1;
+      for (let t = 1; t < T; t++) {
+        if (inputs.stageFactor[k * T + t] !== inputs.stageFactor[k * T]) steady = 0;
+      }
+      this.steadyRate[k] = steady;
+    }
+
+    // Leads nobody queues for are a Poisson count, so their split by lag and outcome is
+    // independent Poissons (see leadsSplit).
+    const splitLeads = K > 1 && model.stages[0]!.role < 0 && this.steadyRate[1] === 1;
 
     for (let t = 0; t < T; t++) {
       const headcount = this.team.step(pv, t, rng, inputs.capFactor, row);
@@ -130,19 +160,23 @@ export class Kernel {
       let leadsTotal = 0;
       for (let c = 0; c < C; c++) {
         const base = inputs.leadsBase[c * T + t]!;
-        const cv = pv[model.channels[c]!.leadsCv]!;
+        const cv = pv[this.leadsCv[c]!]!;
         const g = base > 0 && cv > 0 ? gamma(rng, 1 / (cv * cv), cv * cv) : 1;
         let channelLeads = 0;
         for (let m = 0; m < M; m++) {
-          const lambda = base * g * model.channels[c]!.mix[m]! * inputs.demand[m * T + t]!;
+          const lambda = base * g * this.mix[c * M + m]! * inputs.demand[m * T + t]!;
           if (!(lambda <= MAX_EXPECTED_COUNT))
             this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
-          const n = lambda > 0 ? poisson(rng, lambda) : 0;
+          const n = !(lambda > 0)
+            ? 0
+            : splitLeads
+              ? this.leadsSplit(c * M + m, lambda, t)
+              : poisson(rng, lambda);
           this.arrivals[c * M + m] = n;
           channelLeads += n;
-          row[layout.market[m]!.leads * T + t]! += n;
+          row[this.marketLeadsAt[m]! + t]! += n;
         }
-        row[layout.channel[c]!.leads * T + t] = channelLeads;
+        row[this.channelLeadsAt[c]! + t] = channelLeads;
         leadsTotal += channelLeads;
       }
       row[lm.leads * T + t] = leadsTotal;
@@ -152,19 +186,15 @@ export class Kernel {
       for (let k = 0; k < K; k++) {
         const stage = model.stages[k]!;
         if (k > 0) {
-          const factor = inputs.stageFactor[k * T + t]!;
+          // Resolutions due now: advancers arrive here, the others drop out.
+          let resolved = this.drops[(k - 1) * T + t]!;
           for (let h = 0; h < H; h++) {
-            const at = ((k - 1) * H + h) * S + t;
+            const at = ((k - 1) * H + h) * T + t;
             const n = this.sched[at]!;
-            if (n === 0) {
-              this.arrivals[h] = 0;
-              continue;
-            }
-            this.sched[at] = 0;
-            this.open[k - 1]! -= n;
-            const p = Math.min(1, inputs.rateBase[k * H + h]! * factor);
-            this.arrivals[h] = p > 0 ? binomial(rng, n, p) : 0;
+            this.arrivals[h] = n;
+            resolved += n;
           }
+          this.open[k - 1]! -= resolved;
         }
         let arrived = 0;
         for (let h = 0; h < H; h++) arrived += this.arrivals[h]!;
@@ -180,13 +210,14 @@ export class Kernel {
             this.arrivals,
             this.team.capacity[r]!,
             this.takenOn,
+            this.shareScratch,
           );
         } else this.takenOn.set(this.arrivals);
 
         if (k === K - 1) {
           this.wins.set(this.takenOn);
           this.open[k] = stage.role >= 0 ? this.queueTotal(k) : 0;
-        } else {
+        } else if (!(k === 0 && splitLeads)) {
           this.schedule(k, t);
         }
       }
@@ -272,45 +303,121 @@ export class Kernel {
   }
 
   /**
-   * Items taken on in stage k this period are split over stage k+1's lag: a few items draw
-   * their lag one by one from the cumulative table, more items by conditional binomials.
-   * Lags that land after the horizon are one category ("beyond", index T).
+   * Schedules the items taken on in stage k this period (takenOn, per cohort) into stage
+   * k+1: each item draws its lag from stage k+1's lag and, if that lands inside the horizon,
+   * whether it advances there (Bernoulli of the rate in its resolution period). Advancers
+   * are kept per cohort; drop-outs only as a count per period (they matter only for the
+   * pipeline, and not at all for the first stage, whose items are not pipeline). Items
+   * whose lag runs past the horizon stay open.
+   *
+   * When stage k+1's rate is the same in every period (no initiative ramps on it), per
+   * cohort: beyond ~ Binomial(n, tail), advancers ~ Binomial(n − beyond, rate), and the
+   * advancers and (all cohorts together) the drop-outs are split over the in-horizon lags —
+   * the same law as splitting first and thinning at resolution, with far fewer draws.
    */
   private schedule(k: number, t: number): void {
-    const { H, T } = this;
-    const S = T + 1;
-    const cond = this.lagCond[(k + 1) * T + t]!;
-    const cum = this.lagCum[(k + 1) * T + t]!;
-    const cats = cond.length;
-    const perItem = Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * cats);
+    const { H, T, rng, inputs } = this;
+    const j = k + 1;
+    const lag = this.lags[j * T + t]!;
+    const pipeline = k > 0;
+    if (!this.steadyRate[j]) {
+      this.scheduleVarying(k, t, lag, pipeline);
+      return;
+    }
+    const factor = inputs.stageFactor[j * T]!;
+    const tail = lag.tail;
+    let dropped = 0;
     for (let h = 0; h < H; h++) {
       const n = this.takenOn[h]!;
       if (n === 0) continue;
-      const base = (k * H + h) * S + t;
-      if (cats === 1 && cond[0] === 1) {
-        this.sched[base]! += n;
-      } else if (n <= perItem) {
-        const counts = this.counts;
-        counts.fill(0, 0, cats + 1);
-        const rng = this.rng;
-        for (let i = 0; i < n; i++) {
-          const u = rng();
-          let l = 0;
-          while (l < cats && u >= cum[l]!) l++;
-          counts[l]! += 1;
-        }
-        for (let l = 0; l < cats; l++) this.sched[base + l]! += counts[l]!;
-        this.sched[base - t + T]! += counts[cats]!;
-      } else {
-        let left = n;
-        for (let l = 0; l < cats && left > 0; l++) {
-          const c = cond[l]!;
-          const x = c >= 1 ? left : c > 0 ? binomial(this.rng, left, c) : 0;
-          this.sched[base + l]! += x;
-          left -= x;
-        }
-        if (left > 0) this.sched[base - t + T]! += left;
+      const inside = tail > 0 ? n - binomial(rng, n, tail) : n;
+      const p = Math.min(1, inputs.rateBase[j * H + h]! * factor);
+      const w = p > 0 ? binomial(rng, inside, p) : 0;
+      if (w > 0) this.split(w, lag, this.sched, (k * H + h) * T + t);
+      dropped += inside - w;
+    }
+    if (pipeline && dropped > 0) this.split(dropped, lag, this.drops, k * T + t);
+  }
+
+  /**
+   * Leads of cohort h in period t, already scheduled into the second stage. Leads ~
+   * Poisson(λ) and each lead independently advances after lag l with probability
+   * rate·pmf(l) (l inside the horizon) or does not (drops, or resolves after the horizon:
+   * either way it is not pipeline, as the first stage never is). Splitting a Poisson count
+   * that way gives independent Poisson counts, so each category is drawn directly: the
+   * same law as {@link schedule}, with Poisson draws instead of binomial ones.
+   */
+  private leadsSplit(h: number, lambda: number, t: number): number {
+    const { T, rng } = this;
+    const lag = this.lags[T + t]!;
+    const p = Math.min(1, this.inputs.rateBase[this.H + h]! * this.inputs.stageFactor[T]!);
+    let leads = 0;
+    let advance = 0;
+    if (p > 0) {
+      const { cats, cond } = lag;
+      // P(lag = l) = (1 − tail) · P(lag = l | inside), built from the conditional splits.
+      let mass = lambda * p * (1 - lag.tail);
+      for (let l = 0; l < cats; l++) {
+        const mu = l === cats - 1 ? mass : mass * cond[l]!;
+        mass -= mu;
+        advance += mu;
+        const x = mu > 0 ? poisson(rng, mu) : 0;
+        this.sched[h * T + t + l]! += x;
+        leads += x;
       }
+    }
+    const rest = lambda - advance;
+    return leads + (rest > 0 ? poisson(rng, rest) : 0);
+  }
+
+  /** {@link schedule} when stage k+1's rate changes over the horizon: split, then thin per lag. */
+  private scheduleVarying(k: number, t: number, lag: LagTable, pipeline: boolean): void {
+    const { H, T, rng, inputs } = this;
+    const j = k + 1;
+    const { cats, condAll } = lag;
+    for (let h = 0; h < H; h++) {
+      let left = this.takenOn[h]!;
+      const rate = inputs.rateBase[j * H + h]!;
+      for (let l = 0; l < cats && left > 0; l++) {
+        const c = condAll[l]!;
+        const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
+        if (x === 0) continue;
+        left -= x;
+        const p = Math.min(1, rate * inputs.stageFactor[j * T + t + l]!);
+        const w = p > 0 ? binomial(rng, x, p) : 0;
+        this.sched[(k * H + h) * T + t + l]! += w;
+        if (pipeline) this.drops[k * T + t + l]! += x - w;
+      }
+    }
+  }
+
+  /**
+   * Adds n items, all known to resolve inside the horizon, to `into[at + l]` by lag l:
+   * a few items one by one (a uniform and a short walk of the cumulative table), more by
+   * conditional binomials.
+   */
+  private split(n: number, lag: LagTable, into: Float64Array, at: number): void {
+    const { cats, cond, cum } = lag;
+    if (cats === 1) {
+      into[at]! += n;
+      return;
+    }
+    const rng = this.rng;
+    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * cats)) {
+      for (let i = 0; i < n; i++) {
+        const u = rng();
+        let l = 0;
+        while (u >= cum[l]!) l++;
+        into[at + l]! += 1;
+      }
+      return;
+    }
+    let left = n;
+    for (let l = 0; l < cats && left > 0; l++) {
+      const c = cond[l]!;
+      const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
+      into[at + l]! += x;
+      left -= x;
     }
   }
 

@@ -2,37 +2,53 @@
 import type { Model } from '../model/types.js';
 
 /**
- * Lag tables per (stage, period of take-on): lags 0 … min(L, T − t) − 1 land inside the
- * horizon; the rest is one "beyond" category. `cond[l]` = P(lag = l | lag ≥ l) (1 for the
- * last category when the whole pmf fits), `cum[l]` = P(lag ≤ l).
+ * A stage's lag for items taken on in period t: lags 0 … cats − 1 land inside the horizon
+ * (cats = min(L, T − t)); the rest, with probability `tail`, resolve after it.
  */
-export function lagTables(model: Model): { cond: Float64Array[]; cum: Float64Array[] } {
+export interface LagTable {
+  readonly cats: number;
+  /** P(lag ≥ cats): the item resolves after the horizon (0 when the whole pmf fits). */
+  readonly tail: number;
+  /** P(lag = l | l ≤ lag < cats): conditional split of items known to land inside (last = 1). */
+  readonly cond: Float64Array;
+  /** P(lag ≤ l | lag < cats): cumulative, for items drawn one by one (last = 1). */
+  readonly cum: Float64Array;
+  /** P(lag = l | lag ≥ l) over the whole pmf: the split with "beyond" as the remainder. */
+  readonly condAll: Float64Array;
+}
+
+/** Lag tables, [k·T + t] for stage k and period of take-on t. */
+export function lagTables(model: Model): LagTable[] {
   const T = model.calendar.periods;
-  const cond: Float64Array[] = [];
-  const cum: Float64Array[] = [];
+  const tables: LagTable[] = [];
   for (const stage of model.stages) {
     const pmf = stage.lag;
     for (let t = 0; t < T; t++) {
       const cats = Math.min(pmf.length, T - t);
+      let inside = 0;
+      for (let l = 0; l < cats; l++) inside += pmf[l]!;
       const fits = pmf.length <= T - t;
-      const c = new Float64Array(cats);
-      const q = new Float64Array(cats);
-      let mass = 1;
+      const tail = fits ? 0 : Math.max(0, 1 - inside);
+      const cond = new Float64Array(cats);
+      const cum = new Float64Array(cats);
+      const condAll = new Float64Array(cats);
+      let massIn = inside;
+      let massAll = 1;
       let acc = 0;
       for (let l = 0; l < cats; l++) {
         const p = pmf[l]!;
-        c[l] = mass > 0 ? Math.min(1, p / mass) : 0;
+        cond[l] = massIn > 0 ? Math.min(1, p / massIn) : 0;
+        condAll[l] = massAll > 0 ? Math.min(1, p / massAll) : 0;
         acc += p;
-        q[l] = Math.min(1, acc);
-        mass -= p;
+        cum[l] = inside > 0 ? Math.min(1, acc / inside) : 1;
+        massIn -= p;
+        massAll -= p;
       }
-      if (fits) {
-        c[cats - 1] = 1;
-        q[cats - 1] = 1;
-      }
-      cond.push(c);
-      cum.push(q);
+      cond[cats - 1] = 1;
+      cum[cats - 1] = 1;
+      if (fits) condAll[cats - 1] = 1;
+      tables.push({ cats, tail, cond, cum, condAll });
     }
   }
-  return { cond, cum };
+  return tables;
 }

@@ -6,7 +6,8 @@
 
 /**
  * Adds `arrivals` to the queue `queue[at … at+H)`, takes on up to `capacity` items into
- * `takenOn[0 … H)` and removes them from the queue; returns the number taken on.
+ * `takenOn[0 … H)` and removes them from the queue; returns the number taken on. `rem`
+ * (length ≥ H) is scratch space; pass one to avoid an allocation per call.
  * @example shareCapacity(queue, 0, 2, Float64Array.of(30, 10), 20, takenOn) // 20; takenOn = [15, 5]
  */
 export function shareCapacity(
@@ -16,6 +17,7 @@ export function shareCapacity(
   arrivals: Float64Array,
   capacity: number,
   takenOn: Float64Array,
+  rem: Float64Array = new Float64Array(H),
 ): number {
   let waiting = 0;
   for (let h = 0; h < H; h++) {
@@ -30,25 +32,27 @@ export function shareCapacity(
     }
     return take;
   }
+  // rem[h] = the fractional part of cohort h's exact share (≥ 0 and < 1); the odd items go to
+  // the largest ones, each at most once (Σ rem = take − given < H).
   let given = 0;
   for (let h = 0; h < H; h++) {
-    const share = Math.floor((take * queue[at + h]!) / waiting);
+    const exact = (take * queue[at + h]!) / waiting;
+    const share = Math.floor(exact);
     takenOn[h] = share;
+    rem[h] = exact - share;
     given += share;
   }
-  while (given < take) {
+  for (; given < take; given++) {
     let best = -1;
     let bestRem = -1;
     for (let h = 0; h < H; h++) {
-      const w = queue[at + h]!;
-      const rem = (take * w) / waiting - takenOn[h]!;
-      if (w > takenOn[h]! && rem > bestRem) {
+      if (rem[h]! > bestRem && queue[at + h]! > takenOn[h]!) {
         best = h;
-        bestRem = rem;
+        bestRem = rem[h]!;
       }
     }
     takenOn[best]! += 1;
-    given += 1;
+    rem[best] = -1;
   }
   for (let h = 0; h < H; h++) queue[at + h]! -= takenOn[h]!;
   return take;

@@ -1,6 +1,9 @@
 /**
  * The engine against expectations worked out by hand from PRODUCT.md's semantics. Every
- * tolerance is 4 Monte Carlo standard errors of the simulated mean (reported `se`).
+ * tolerance is 4.5 Monte Carlo standard errors of the simulated mean (reported `se`): this
+ * file makes 80 such checks, so a correct engine fails one of them with probability
+ * 80 · 6.8·10⁻⁶ ≈ 5·10⁻⁴ (at 4 SE it is 0.5%, and a change of the kernel's draws hit a 4.4 SE
+ * value; over 60 seeds × 18 checks of that test the z-scores had mean square 1.03).
  */
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
@@ -8,7 +11,7 @@ import type { Summary } from '../../src/analysis/types.js';
 import { modelOf } from '../helpers/model.js';
 
 function within(s: Summary, expected: number, label = ''): void {
-  const tol = 4 * s.se + 1e-9 * Math.abs(expected);
+  const tol = 4.5 * s.se + 1e-9 * Math.abs(expected);
   expect(
     Math.abs(s.mean - expected),
     `${label}: mean ${s.mean} vs ${expected} (se ${s.se})`,

@@ -7,11 +7,29 @@ import type { Rng } from '../rng.js';
 /** Below this mean n·p (p ≤ ½), inversion beats rejection. */
 const INVERSION_MAX = 10;
 
-/** Sequential-search inversion from 0 (Kachitvichyanukul & Schmeiser's BINV), p ≤ ½, np < 10. */
+/** 1/k for k < RECIPROCALS.length: the inversion's recurrence multiplies instead of dividing. */
+const RECIPROCALS = Float64Array.from({ length: 1024 }, (_, k) => (k === 0 ? 0 : 1 / k));
+
+/** (1 − p)^n: by repeated squaring for n < 2¹⁰ (at most 20 multiplications), else exp(n·log1p(−p)). */
+function probZero(n: number, p: number): number {
+  if (n >= 1024) return Math.exp(n * Math.log1p(-p));
+  let q = 1 - p;
+  let r = 1;
+  for (let e = n; e > 0; e >>= 1) {
+    if (e & 1) r *= q;
+    q *= q;
+  }
+  return r;
+}
+
+/**
+ * Sequential-search inversion from 0 (Kachitvichyanukul & Schmeiser's BINV), p ≤ ½, np < 10:
+ * f(0) = (1−p)^n, f(k) = f(k−1)·((n+1)/k − 1)·p/(1−p).
+ */
 function binomialInversion(rng: Rng, n: number, p: number): number {
   const s = p / (1 - p);
   const a = (n + 1) * s;
-  const r0 = Math.exp(n * Math.log1p(-p));
+  const r0 = probZero(n, p);
   for (;;) {
     let u = rng();
     let r = r0;
@@ -20,7 +38,7 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
       u -= r;
       k++;
       if (k > n) break;
-      r *= a / k - s;
+      r *= k < 1024 ? a * RECIPROCALS[k]! - s : a / k - s;
     }
     if (k <= n) return k;
   }
@@ -33,21 +51,44 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
  * Loader's accurate log-pmf decide, so the draw is exact for n ~ 1e9 and beyond.
  */
 function binomialBtrd(rng: Rng, n: number, p: number): number {
+  // The box (86% of draws) needs only these; the rest is set up on the first rejection.
+  const spq = Math.sqrt(n * p * (1 - p));
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const v = rng();
+  if (v <= 0.86 * vr) {
+    const u = v / vr - 0.43;
+    return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+  }
+  return binomialBtrdRest(rng, n, p, v, spq, a, b, c, vr);
+}
+
+/** BTRD after a first uniform `v0` fell outside the box: the full transformed rejection loop. */
+function binomialBtrdRest(
+  rng: Rng,
+  n: number,
+  p: number,
+  v0: number,
+  spq: number,
+  a: number,
+  b: number,
+  c: number,
+  vr: number,
+): number {
   const q = 1 - p;
   const m = Math.floor((n + 1) * p);
   const r = p / q;
   const nr = (n + 1) * r;
   const npq = n * p * q;
-  const spq = Math.sqrt(npq);
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
   const alpha = (2.83 + 5.1 / b) * spq;
-  const vr = 0.92 - 4.2 / b;
   const urvr = 0.86 * vr;
   let logPmfMode = Number.NaN;
+  let first = true;
   for (;;) {
-    let v = rng();
+    let v = first ? v0 : rng();
+    first = false;
     let u: number;
     if (v <= urvr) {
       u = v / vr - 0.43;
@@ -70,9 +111,9 @@ function binomialBtrd(rng: Rng, n: number, p: number): number {
       // f(k)/f(m) by the recurrence f(i)/f(i−1) = (n+1−i)/i · p/q.
       let f = 1;
       if (m < k) {
-        for (let i = m + 1; i <= k; i++) f *= nr / i - r;
+        for (let i = m + 1; i <= k; i++) f *= (i < 1024 ? nr * RECIPROCALS[i]! : nr / i) - r;
       } else {
-        for (let i = k + 1; i <= m; i++) v *= nr / i - r;
+        for (let i = k + 1; i <= m; i++) v *= (i < 1024 ? nr * RECIPROCALS[i]! : nr / i) - r;
       }
       if (v <= f) return k;
       continue;
@@ -95,6 +136,9 @@ function binomialBtrd(rng: Rng, n: number, p: number): number {
 export function binomial(rng: Rng, n: number, p: number): number {
   if (!(n > 0 && p > 0)) return 0;
   if (p >= 1) return n;
-  if (p > 0.5) return n - binomial(rng, n, 1 - p);
+  if (p > 0.5) {
+    const q = 1 - p;
+    return n - (n * q < INVERSION_MAX ? binomialInversion(rng, n, q) : binomialBtrd(rng, n, q));
+  }
   return n * p < INVERSION_MAX ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
 }
