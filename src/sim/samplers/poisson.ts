@@ -7,16 +7,20 @@ import type { Rng } from '../rng.js';
 /** Below this mean, inversion (expected λ + 1 steps) beats rejection. */
 const INVERSION_MAX = 10;
 
+/** 1/k for k < RECIPROCALS.length: the inversion's recurrence multiplies instead of dividing. */
+const RECIPROCALS = Float64Array.from({ length: 1024 }, (_, k) => (k === 0 ? 0 : 1 / k));
+
 /** Sequential-search inversion: smallest k with F(k) ≥ u (Devroye 1986, §X.3.2). */
 function poissonInversion(rng: Rng, lambda: number): number {
+  const p0 = Math.exp(-lambda);
   for (;;) {
     const u = rng();
-    let p = Math.exp(-lambda);
+    let p = p0;
     let cdf = p;
     let k = 0;
     while (u > cdf) {
       k++;
-      p *= lambda / k;
+      p *= lambda * RECIPROCALS[k]!;
       cdf += p;
       // Rounding can leave cdf a hair below 1; such u are redrawn rather than mapped far out.
       if (k > 1000) break;
@@ -35,8 +39,8 @@ function poissonPtrs(rng: Rng, lambda: number): number {
   const slam = Math.sqrt(lambda);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
-  const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
   const vr = 0.9277 - 3.6224 / (b - 2);
+  let logInvAlpha = Number.NaN; // set up on the first draw outside the squeeze
   for (;;) {
     const u = rng() - 0.5;
     const v = 1 - rng();
@@ -44,6 +48,7 @@ function poissonPtrs(rng: Rng, lambda: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (Number.isNaN(logInvAlpha)) logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
     if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= logPoissonPmf(k, lambda)) {
       return k;
     }
