@@ -2,14 +2,15 @@
  * Gamma variates.
  */
 import type { Rng } from '../rng.js';
-import { standardNormal } from './standard-normal.js';
+import { zigguratNormal } from './ziggurat.js';
 
 /**
  * One Gamma(shape, scale) draw (mean shape·scale) by Marsaglia & Tsang's squeeze method
  * ("A simple method for generating gamma variables", ACM TOMS 26(3), 2000): d = shape − ⅓,
  * c = 1/√(9d), accept v = (1 + cZ)³ when u < 1 − 0.0331Z⁴ or ln u < Z²/2 + d(1 − v + ln v).
  * For shape < 1 it uses their boost Gamma(a) = Gamma(a + 1)·U^(1/a), in log space so tiny
- * shapes underflow gracefully to 0. Returns 0 for shape ≤ 0 or scale ≤ 0.
+ * shapes underflow gracefully to 0. Z comes from {@link zigguratNormal}, the normal generator the
+ * method was designed around (their RNOR). Returns 0 for shape ≤ 0 or scale ≤ 0.
  * @example gamma(rng, 2, 3) // mean 6
  */
 export function gamma(rng: Rng, shape: number, scale: number): number {
@@ -22,7 +23,7 @@ export function gamma(rng: Rng, shape: number, scale: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const z = standardNormal(rng);
+    const z = zigguratNormal(rng);
     let v = 1 + c * z;
     if (v <= 0) continue;
     v = v * v * v;

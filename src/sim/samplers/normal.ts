@@ -2,12 +2,14 @@
  * Normal variates.
  */
 import type { Rng } from '../rng.js';
-import { standardNormal } from './standard-normal.js';
+import { zigguratNormal } from './ziggurat.js';
 
 /**
- * One N(mean, sd²) draw: mean + sd·Z with Z from {@link standardNormal} (inversion, AS 241).
+ * One N(mean, sd²) draw: mean + sd·Z with Z from {@link zigguratNormal} (ziggurat: sums of
+ * many deal sizes draw it in the kernel's hot loop; stratified designs invert with
+ * `distQuantile` instead).
  * @example normal(rng, 100, 15)
  */
 export function normal(rng: Rng, mean: number, sd: number): number {
-  return mean + sd * standardNormal(rng);
+  return mean + sd * zigguratNormal(rng);
 }
