@@ -31,6 +31,25 @@ describe('quantilesInPlace', () => {
     );
   });
 
+  it('takes the probabilities in any order, repeated or at the ends', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), {
+          minLength: 1,
+          maxLength: 2000,
+        }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }),
+        (xs, probs) => {
+          const sorted = Float64Array.from(xs).sort();
+          const expected = probs.map((p) => quantileSorted(sorted, p) + 0);
+          const got = Array.from(quantilesInPlace(Float64Array.from(xs), probs), (v) => v + 0);
+          expect(got).toEqual(expected);
+        },
+      ),
+      { seed: 12, numRuns: 300 },
+    );
+  });
+
   it('stays fast on a column of one repeated value', () => {
     const q = quantilesInPlace(new Float64Array(1_000_000).fill(7), PROBS);
     expect(Array.from(q)).toEqual(PROBS.map(() => 7));

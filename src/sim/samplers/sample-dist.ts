@@ -10,7 +10,7 @@ import { triangular } from './triangular.js';
 
 /**
  * One draw from `dist` with its own sampler (no clamping: domains are the caller's business):
- * normal and lognormal by inversion, beta by the gamma ratio, uniform min + u(max − min),
+ * normal and lognormal from a ziggurat normal, beta by the gamma ratio, uniform min + u(max − min),
  * triangular by inversion, PERT as min + (max − min)·Beta(alpha, beta), fixed → its value
  * without consuming a uniform.
  * @example sampleDist(rng, { kind: 'beta', alpha: 43, beta: 146 })
