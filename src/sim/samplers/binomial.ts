@@ -51,44 +51,21 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
  * Loader's accurate log-pmf decide, so the draw is exact for n ~ 1e9 and beyond.
  */
 function binomialBtrd(rng: Rng, n: number, p: number): number {
-  // The box (86% of draws) needs only these; the rest is set up on the first rejection.
-  const spq = Math.sqrt(n * p * (1 - p));
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
-  const vr = 0.92 - 4.2 / b;
-  const v = rng();
-  if (v <= 0.86 * vr) {
-    const u = v / vr - 0.43;
-    return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
-  }
-  return binomialBtrdRest(rng, n, p, v, spq, a, b, c, vr);
-}
-
-/** BTRD after a first uniform `v0` fell outside the box: the full transformed rejection loop. */
-function binomialBtrdRest(
-  rng: Rng,
-  n: number,
-  p: number,
-  v0: number,
-  spq: number,
-  a: number,
-  b: number,
-  c: number,
-  vr: number,
-): number {
   const q = 1 - p;
   const m = Math.floor((n + 1) * p);
   const r = p / q;
   const nr = (n + 1) * r;
   const npq = n * p * q;
+  const spq = Math.sqrt(npq);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
   const alpha = (2.83 + 5.1 / b) * spq;
+  const vr = 0.92 - 4.2 / b;
   const urvr = 0.86 * vr;
   let logPmfMode = Number.NaN;
-  let first = true;
   for (;;) {
-    let v = first ? v0 : rng();
-    first = false;
+    let v = rng();
     let u: number;
     if (v <= urvr) {
       u = v / vr - 0.43;
