@@ -14,7 +14,10 @@ import { SimulationError } from './errors.js';
 import { TrialRunner } from './runner.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
-/** Receives `count` consecutive trials starting at `from`, as count × width values. */
+/**
+ * Receives `count` consecutive trials starting at `from`, as count × width values. `rows`
+ * is only valid during the call (its buffer is reused for a later batch): copy what you keep.
+ */
 export type RowConsumer = (from: number, count: number, rows: Float64Array) => void;
 
 /**
@@ -32,7 +35,7 @@ function startWorker(): Worker {
 
 interface RunState {
   readonly batches: readonly { readonly from: number; readonly count: number }[];
-  readonly done: Map<number, Float64Array>;
+  readonly done: Map<number, Float64Array<ArrayBuffer>>;
   next: number;
   emitted: number;
   readonly consume: RowConsumer;
@@ -48,6 +51,8 @@ export class SimPool {
   private readonly local: TrialRunner;
   private run: RunState | null = null;
   private broken: Error | null = null;
+  /** Buffers of consumed batches, reused for new ones (saves ~50 MB of garbage per 10k B2B trials). */
+  private readonly free: Float64Array<ArrayBuffer>[] = [];
 
   /** The main thread and `size − 1` workers, all holding `model`. */
   constructor(model: Model, size: number) {
@@ -115,7 +120,7 @@ export class SimPool {
       const id = run.next;
       const b = run.batches[id]!;
       run.next += 1;
-      const rows = new Float64Array(b.count * this.local.layout.width);
+      const rows = this.buffer(b.count * this.local.layout.width);
       try {
         this.local.run(b.from, b.count, rows);
       } catch (e) {
@@ -137,9 +142,22 @@ export class SimPool {
     const run = this.run;
     if (!run || run.next >= run.batches.length) return;
     const b = run.batches[run.next]!;
-    const req: WorkerRequest = { type: 'batch', id: run.next, from: b.from, count: b.count };
+    const rows = this.free.pop();
+    const req: WorkerRequest = {
+      type: 'batch',
+      id: run.next,
+      from: b.from,
+      count: b.count,
+      ...(rows ? { rows } : {}),
+    };
     run.next += 1;
-    w.postMessage(req);
+    w.postMessage(req, rows ? [rows.buffer as ArrayBuffer] : []);
+  }
+
+  /** A free buffer of exactly `size` values, or a new one. */
+  private buffer(size: number): Float64Array<ArrayBuffer> {
+    const at = this.free.findIndex((r) => r.length === size);
+    return at >= 0 ? this.free.splice(at, 1)[0]! : new Float64Array(size);
   }
 
   private receive(w: Worker, msg: WorkerReply): void {
@@ -155,7 +173,7 @@ export class SimPool {
   }
 
   /** Stores a finished batch and hands every batch now in order to the consumer. */
-  private accept(id: number, rows: Float64Array): void {
+  private accept(id: number, rows: Float64Array<ArrayBuffer>): void {
     const run = this.run;
     if (!run) return;
     run.done.set(id, rows);
@@ -170,6 +188,7 @@ export class SimPool {
         return;
       }
       run.emitted += 1;
+      this.free.push(ready);
       run.onProgress?.(b.from + b.count - run.start, run.total);
     }
     if (run.emitted === run.batches.length) {

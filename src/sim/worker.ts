@@ -5,10 +5,17 @@ import { TrialRunner } from './runner.js';
 
 export type WorkerRequest =
   | { readonly type: 'init'; readonly model: Model }
-  | { readonly type: 'batch'; readonly id: number; readonly from: number; readonly count: number };
+  | {
+      readonly type: 'batch';
+      readonly id: number;
+      readonly from: number;
+      readonly count: number;
+      /** A consumed batch's buffer handed back for reuse (transferred), if one is free. */
+      readonly rows?: Float64Array<ArrayBuffer>;
+    };
 
 export type WorkerReply =
-  | { readonly type: 'rows'; readonly id: number; readonly rows: Float64Array }
+  | { readonly type: 'rows'; readonly id: number; readonly rows: Float64Array<ArrayBuffer> }
   | {
       readonly type: 'error';
       readonly id: number;
@@ -26,7 +33,8 @@ if (port) {
     }
     try {
       if (!runner) throw new Error('worker used before init');
-      const rows = new Float64Array(msg.count * runner.layout.width);
+      const size = msg.count * runner.layout.width;
+      const rows = msg.rows?.length === size ? msg.rows : new Float64Array(size);
       runner.run(msg.from, msg.count, rows);
       const reply: WorkerReply = { type: 'rows', id: msg.id, rows };
       port.postMessage(reply, [rows.buffer]);
