@@ -102,12 +102,12 @@ const F = TABLES.f;
  * **Why one word.** Taking the abscissa from a second uniform (2⁻³¹ resolution) measured
  * 8.7–13.7 ns a draw on Node 20 against 6.7 ns with one word, drawing 1,000 values per fresh
  * trial stream (17.8 against 11.6 ns when the call site also sees another generator);
- * inversion (`standardNormal`) takes 22–25 ns there.
+ * inversion (AS 241 of one uniform) takes 22–25 ns there.
  *
  * A pure function of the stream: nothing is kept between calls (no cached values) and nothing
  * is allocated. It consumes one uniform on the fast path and more otherwise, so it is not a
  * monotone map of one uniform; where that is needed (quantiles for stratified or LHS designs,
- * one-uniform-per-draw schemes) use inversion, `standardNormal` in ./standard-normal.ts.
+ * one-uniform-per-draw schemes) use inversion, `normalQuantile` in src/stats/normal.ts.
  * @example zigguratNormal(trialRng(1, 0))
  */
 export function zigguratNormal(rng: Rng): number {

@@ -6,7 +6,6 @@ import { gamma } from '../../../src/sim/samplers/gamma.js';
 import { lognormal } from '../../../src/sim/samplers/lognormal.js';
 import { normal } from '../../../src/sim/samplers/normal.js';
 import { pert } from '../../../src/sim/samplers/pert.js';
-import { standardNormal } from '../../../src/sim/samplers/standard-normal.js';
 import { triangular } from '../../../src/sim/samplers/triangular.js';
 import { betaCdf } from '../../../src/stats/beta.js';
 import { distCdf, distMean, distVariance } from '../../../src/stats/dist-math.js';
@@ -15,19 +14,6 @@ import { jStat } from '../../stats/jstat-oracle.js';
 import { drawMany, expectContinuousFit, expectMoments } from './helpers.js';
 
 const N = 200_000;
-
-describe('standardNormal (inversion, AS 241)', () => {
-  it('has mean 0, variance 1, the normal CDF, and finite symmetric draws', () => {
-    const rng = streamRng(9, 'std-normal');
-    const xs = drawMany(N, () => standardNormal(rng));
-    expectMoments(xs, 0, 1);
-    expectContinuousFit(xs, normalCdf);
-    for (const x of xs)
-      if (!Number.isFinite(x) || Math.abs(x) > 6.5) throw new Error(`bad draw ${x}`);
-    // u = 0 and the largest u give mirror-image values.
-    expect(standardNormal(() => 0)).toBeCloseTo(-standardNormal(() => 1 - 2 ** -32), 12);
-  });
-});
 
 describe('normal and lognormal', () => {
   it('normal(100, 15)', () => {
