@@ -10,6 +10,11 @@ export const DEFAULT_SEED = 1;
 export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
+/**
+ * Most memory the precision search may spend keeping the rows it simulated, so that the
+ * forecast replays them instead of simulating them again (above this it re-simulates).
+ */
+export const PRECISION_CACHE_BYTES = 256 * 2 ** 20;
 /** Largest trial count a scenario or flag may ask for. */
 export const MAX_TRIALS = 10_000_000;
 /** Largest number of periods in a calendar. */

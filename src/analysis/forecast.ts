@@ -2,7 +2,7 @@
  * forecast — what will we book: every metric per period and for the horizon, per stage,
  * role, channel and market, quarterly roll-ups, target probabilities and histograms.
  */
-import { HISTOGRAM_BINS } from '../defaults.js';
+import { HISTOGRAM_BINS, PRECISION_CACHE_BYTES } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { poolFor, type RowConsumer, type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
@@ -10,6 +10,7 @@ import type { Logger } from '../util/logger.js';
 import { Columns, QUARTERLY_METRICS } from './columns.js';
 import { measureCorrelations } from './correlations.js';
 import { findTrialCount } from './precision.js';
+import { RowCache } from './row-cache.js';
 import {
   type ColumnStats,
   columnSummary,
@@ -52,14 +53,24 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
   };
+  // The precision search keeps its rows (up to a limit) so the summary need not simulate them again.
+  const cache = model.simulation.precision
+    ? new RowCache(buildLayout(model).width, PRECISION_CACHE_BYTES)
+    : null;
   try {
     const precision = model.simulation.precision
-      ? await findTrialCount(model, model.simulation.precision.relativeSe, sim, opts.logger)
+      ? await findTrialCount(
+          model,
+          model.simulation.precision.relativeSe,
+          sim,
+          opts.logger,
+          cache?.keep,
+        )
       : null;
     const trials = precision?.trials ?? model.simulation.trials;
     let passes = 0;
     const tee = opts.tee;
-    const source: RowSource = (consume) => {
+    const source: RowSource = async (consume) => {
       passes += 1;
       const both: RowConsumer =
         tee && passes === 1
@@ -68,11 +79,17 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
               consume(f, c, rows);
             }
           : consume;
+      if (cache?.holds(trials)) {
+        cache.replay(trials, both);
+        opts.onProgress?.(trials, trials);
+        return;
+      }
       return simulate(model, { ...sim, to: trials }, both);
     };
     const result = await summariseRun(model, trials, source, opts.variant ?? null);
     return { ...result, precision };
   } finally {
+    cache?.drop();
     await pool?.close();
   }
 }

@@ -7,7 +7,7 @@
  */
 import { BATCH_TRIALS, MAX_TRIALS, PRECISION_MAX_FACTOR } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { type SimulateOptions, simulate } from '../sim/driver.js';
+import { type RowConsumer, type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout } from '../sim/layout.js';
 import type { Logger } from '../util/logger.js';
 import { ColumnMoments } from '../util/moments.js';
@@ -18,12 +18,16 @@ export interface PrecisionOutcome {
   readonly trials: number;
 }
 
-/** Finds the number of trials that meets the relative-SE target (see module doc). */
+/**
+ * Finds the number of trials that meets the relative-SE target (see module doc). `keep`, if
+ * given, also receives every simulated row, in trial order from trial 0.
+ */
 export async function findTrialCount(
   model: Model,
   target: number,
   sim: SimulateOptions,
   logger?: Logger,
+  keep?: RowConsumer,
 ): Promise<PrecisionOutcome> {
   const layout = buildLayout(model);
   const T = model.calendar.periods;
@@ -35,7 +39,8 @@ export async function findTrialCount(
   let next = model.simulation.trials;
   let achieved = Number.POSITIVE_INFINITY;
   for (;;) {
-    await simulate(model, { ...sim, from: done, to: next }, (_from, count, rows) => {
+    await simulate(model, { ...sim, from: done, to: next }, (from, count, rows) => {
+      keep?.(from, count, rows);
       for (let i = 0; i < count; i++) {
         let v = 0;
         for (let t = 0; t < T; t++) v += rows[i * layout.width + at + t]!;

@@ -82,4 +82,17 @@ describe('precision', () => {
     expect(again.trials).toBe(r.trials);
     expect(again.metrics.bookings.total).toEqual(s);
   });
+
+  it('summarises the rows the search simulated: the same result as simulating that many trials afresh', async () => {
+    const yaml = scenario('random', ', precision: {metric: bookings, relative_se: 0.004}').replace(
+      'trials: 2000',
+      'trials: 1000',
+    );
+    const searched = await forecast(modelOf(yaml), { workers: 2 });
+    const plain = await forecast(
+      modelOf(scenario('random').replace('trials: 2000', `trials: ${searched.trials}`)),
+      { workers: 2 },
+    );
+    expect({ ...searched, precision: null }).toEqual(plain);
+  });
 });
