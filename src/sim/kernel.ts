@@ -80,6 +80,10 @@ export class Kernel {
   private readonly dealVar: Float64Array;
   private readonly repeatMean: number;
   private readonly repeatVar: number;
+  /** [0]: accounts held in the current trial (a typed slot: its value turns fractional-free double mid-run). */
+  private readonly accounts = new Float64Array(1);
+  /** Whether the current trial draws leads already split by lag and outcome (see leadsSplit). */
+  private splitLeads = false;
   /** The current trial's stream (set by run; helpers draw from it). */
   private rng: Rng = () => {
     throw new Error('Kernel.rng used outside run()');
@@ -126,7 +130,7 @@ export class Kernel {
    * @throws SimulationError when an expected count exceeds MAX_EXPECTED_COUNT or a value is not finite.
    */
   run(pv: Float64Array, rng: Rng, row: Float64Array): void {
-    const { model, layout, inputs, T, M, C, H, K } = this;
+    const { model, layout, inputs, T, K } = this;
     this.rng = rng;
     inputs.compute(pv);
     row.fill(0);
@@ -135,11 +139,7 @@ export class Kernel {
     this.queue.fill(0);
     this.open.fill(0);
     this.team.reset(pv);
-    let accounts = Math.round(pv[model.customers.accounts]!);
-    const churnRate = pv[model.customers.churn]!;
-    const repeatRate = pv[model.customers.repeatRate]!;
-    const margin = pv[model.grossMargin]!;
-    const lm = layout.metric;
+    this.accounts[0] = Math.round(pv[model.customers.accounts]!);
     for (let k = 0; k < K; k++) {
       let steady = 1;
       for (let t = 1; t < T; t++) {
@@ -150,142 +150,9 @@ export class Kernel {
 
     // Leads nobody queues for are a Poisson count, so their split by lag and outcome is
     // independent Poissons (see leadsSplit).
-    const splitLeads = K > 1 && model.stages[0]!.role < 0 && this.steadyRate[1] === 1;
+    this.splitLeads = K > 1 && model.stages[0]!.role < 0 && this.steadyRate[1] === 1;
 
-    for (let t = 0; t < T; t++) {
-      const headcount = this.team.step(pv, t, rng, inputs.capFactor, row);
-      this.taken.fill(0);
-
-      // 2. Leads, per cohort h = c·M + m.
-      let leadsTotal = 0;
-      for (let c = 0; c < C; c++) {
-        const base = inputs.leadsBase[c * T + t]!;
-        const cv = pv[this.leadsCv[c]!]!;
-        const g = base > 0 && cv > 0 ? gamma(rng, 1 / (cv * cv), cv * cv) : 1;
-        let channelLeads = 0;
-        for (let m = 0; m < M; m++) {
-          const lambda = base * g * this.mix[c * M + m]! * inputs.demand[m * T + t]!;
-          if (!(lambda <= MAX_EXPECTED_COUNT))
-            this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
-          const n = !(lambda > 0)
-            ? 0
-            : splitLeads
-              ? this.leadsSplit(c * M + m, lambda, t)
-              : poisson(rng, lambda);
-          this.arrivals[c * M + m] = n;
-          channelLeads += n;
-          row[this.marketLeadsAt[m]! + t]! += n;
-        }
-        row[this.channelLeadsAt[c]! + t] = channelLeads;
-        leadsTotal += channelLeads;
-      }
-      row[lm.leads * T + t] = leadsTotal;
-
-      // 3. Stages, first to last.
-      let queueLost = 0;
-      for (let k = 0; k < K; k++) {
-        const stage = model.stages[k]!;
-        if (k > 0) {
-          // Resolutions due now: advancers arrive here, the others drop out.
-          let resolved = this.drops[(k - 1) * T + t]!;
-          for (let h = 0; h < H; h++) {
-            const at = ((k - 1) * H + h) * T + t;
-            const n = this.sched[at]!;
-            this.arrivals[h] = n;
-            resolved += n;
-          }
-          this.open[k - 1]! -= resolved;
-        }
-        let arrived = 0;
-        for (let h = 0; h < H; h++) arrived += this.arrivals[h]!;
-        row[layout.stageArrivals[k]! * T + t] = arrived;
-        this.open[k]! += arrived;
-
-        if (stage.role >= 0) {
-          const r = stage.role;
-          this.taken[r] = shareCapacity(
-            this.queue,
-            k * H,
-            H,
-            this.arrivals,
-            this.team.capacity[r]!,
-            this.takenOn,
-            this.shareScratch,
-          );
-        } else this.takenOn.set(this.arrivals);
-
-        if (k === K - 1) {
-          this.wins.set(this.takenOn);
-          this.open[k] = stage.role >= 0 ? this.queueTotal(k) : 0;
-        } else if (!(k === 0 && splitLeads)) {
-          this.schedule(k, t);
-        }
-      }
-      for (let r = 0; r < model.roles.length; r++) queueLost += this.loseQueue(pv, r, t, row);
-      row[lm.queue_lost * T + t] = queueLost;
-
-      // 4. Deals.
-      let winsTotal = 0;
-      let newBookings = 0;
-      for (let h = 0; h < H; h++) {
-        const n = this.wins[h]!;
-        if (n === 0) continue;
-        const c = (h / M) | 0;
-        const m = h - c * M;
-        const value =
-          sumOfIid(rng, n, model.markets[m]!.dealSize, this.dealMean[m]!, this.dealVar[m]!) *
-          inputs.dealFactor[m * T + t]!;
-        winsTotal += n;
-        newBookings += value;
-        row[layout.channel[c]!.wins * T + t]! += n;
-        row[layout.channel[c]!.bookings * T + t]! += value;
-        row[layout.market[m]!.wins * T + t]! += n;
-        row[layout.market[m]!.bookings * T + t]! += value;
-      }
-
-      // 5. Installed base, from the accounts held after this period's wins.
-      accounts += winsTotal;
-      const repeatDeals =
-        repeatRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, repeatRate)) : 0;
-      const repeatBookings =
-        repeatDeals > 0
-          ? sumOfIid(
-              rng,
-              repeatDeals,
-              model.customers.repeatDealSize,
-              this.repeatMean,
-              this.repeatVar,
-            )
-          : 0;
-      const churned =
-        churnRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, churnRate)) : 0;
-      accounts -= churned;
-
-      // 6. Costs and profit.
-      let teamCost = 0;
-      for (let r = 0; r < model.roles.length; r++) {
-        teamCost += row[layout.role[r]!.headcount * T + t]! * pv[model.roles[r]!.cost]!;
-      }
-      const bookings = newBookings + repeatBookings;
-      const spend = inputs.spend[t]!;
-      const initiativeCost = inputs.initiativeCost[t]!;
-      let pipeline = 0;
-      for (let k = 1; k < K; k++) pipeline += this.open[k]!;
-
-      row[lm.wins * T + t] = winsTotal;
-      row[lm.new_bookings * T + t] = newBookings;
-      row[lm.repeat_bookings * T + t] = repeatBookings;
-      row[lm.repeat_deals * T + t] = repeatDeals;
-      row[lm.bookings * T + t] = bookings;
-      row[lm.spend * T + t] = spend;
-      row[lm.team_cost * T + t] = teamCost;
-      row[lm.initiative_cost * T + t] = initiativeCost;
-      row[lm.profit * T + t] = margin * bookings - spend - teamCost - initiativeCost;
-      row[lm.accounts * T + t] = accounts;
-      row[lm.churned_accounts * T + t] = churned;
-      row[lm.pipeline * T + t] = pipeline;
-      row[lm.headcount * T + t] = headcount;
-    }
+    for (let t = 0; t < T; t++) this.period(pv, t, row);
     for (let i = 0; i < row.length; i++) {
       if (!Number.isFinite(row[i]!)) {
         const series = layout.series[Math.floor(i / T)]!;
@@ -294,6 +161,149 @@ export class Kernel {
         );
       }
     }
+  }
+
+  /** One period t of the current trial (steps 1–6 of the module doc). */
+  private period(pv: Float64Array, t: number, row: Float64Array): void {
+    const { model, layout, inputs, T, M, C, H, K, rng } = this;
+    const churnRate = pv[model.customers.churn]!;
+    const repeatRate = pv[model.customers.repeatRate]!;
+    const margin = pv[model.grossMargin]!;
+    const lm = layout.metric;
+    const splitLeads = this.splitLeads;
+    const headcount = this.team.step(pv, t, rng, inputs.capFactor, row);
+    this.taken.fill(0);
+
+    // 2. Leads, per cohort h = c·M + m.
+    let leadsTotal = 0;
+    for (let c = 0; c < C; c++) {
+      const base = inputs.leadsBase[c * T + t]!;
+      const cv = pv[this.leadsCv[c]!]!;
+      const g = base > 0 && cv > 0 ? gamma(rng, 1 / (cv * cv), cv * cv) : 1;
+      let channelLeads = 0;
+      for (let m = 0; m < M; m++) {
+        const lambda = base * g * this.mix[c * M + m]! * inputs.demand[m * T + t]!;
+        if (!(lambda <= MAX_EXPECTED_COUNT))
+          this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
+        const n = !(lambda > 0)
+          ? 0
+          : splitLeads
+            ? this.leadsSplit(c * M + m, lambda, t)
+            : poisson(rng, lambda);
+        this.arrivals[c * M + m] = n;
+        channelLeads += n;
+        row[this.marketLeadsAt[m]! + t]! += n;
+      }
+      row[this.channelLeadsAt[c]! + t] = channelLeads;
+      leadsTotal += channelLeads;
+    }
+    row[lm.leads * T + t] = leadsTotal;
+
+    // 3. Stages, first to last.
+    let queueLost = 0;
+    for (let k = 0; k < K; k++) {
+      const stage = model.stages[k]!;
+      if (k > 0) {
+        // Resolutions due now: advancers arrive here, the others drop out.
+        let resolved = this.drops[(k - 1) * T + t]!;
+        for (let h = 0; h < H; h++) {
+          const at = ((k - 1) * H + h) * T + t;
+          const n = this.sched[at]!;
+          this.arrivals[h] = n;
+          resolved += n;
+        }
+        this.open[k - 1]! -= resolved;
+      }
+      let arrived = 0;
+      for (let h = 0; h < H; h++) arrived += this.arrivals[h]!;
+      row[layout.stageArrivals[k]! * T + t] = arrived;
+      this.open[k]! += arrived;
+
+      if (stage.role >= 0) {
+        const r = stage.role;
+        this.taken[r] = shareCapacity(
+          this.queue,
+          k * H,
+          H,
+          this.arrivals,
+          this.team.capacity[r]!,
+          this.takenOn,
+          this.shareScratch,
+        );
+      } else this.takenOn.set(this.arrivals);
+
+      if (k === K - 1) {
+        this.wins.set(this.takenOn);
+        this.open[k] = stage.role >= 0 ? this.queueTotal(k) : 0;
+      } else if (!(k === 0 && splitLeads)) {
+        this.schedule(k, t);
+      }
+    }
+    for (let r = 0; r < model.roles.length; r++) queueLost += this.loseQueue(pv, r, t, row);
+    row[lm.queue_lost * T + t] = queueLost;
+
+    // 4. Deals.
+    let winsTotal = 0;
+    let newBookings = 0;
+    for (let h = 0; h < H; h++) {
+      const n = this.wins[h]!;
+      if (n === 0) continue;
+      const c = (h / M) | 0;
+      const m = h - c * M;
+      const value =
+        sumOfIid(rng, n, model.markets[m]!.dealSize, this.dealMean[m]!, this.dealVar[m]!) *
+        inputs.dealFactor[m * T + t]!;
+      winsTotal += n;
+      newBookings += value;
+      row[layout.channel[c]!.wins * T + t]! += n;
+      row[layout.channel[c]!.bookings * T + t]! += value;
+      row[layout.market[m]!.wins * T + t]! += n;
+      row[layout.market[m]!.bookings * T + t]! += value;
+    }
+
+    // 5. Installed base, from the accounts held after this period's wins.
+    let accounts = this.accounts[0]! + winsTotal;
+    const repeatDeals =
+      repeatRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, repeatRate)) : 0;
+    const repeatBookings =
+      repeatDeals > 0
+        ? sumOfIid(
+            rng,
+            repeatDeals,
+            model.customers.repeatDealSize,
+            this.repeatMean,
+            this.repeatVar,
+          )
+        : 0;
+    const churned =
+      churnRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, churnRate)) : 0;
+    accounts -= churned;
+    this.accounts[0] = accounts;
+
+    // 6. Costs and profit.
+    let teamCost = 0;
+    for (let r = 0; r < model.roles.length; r++) {
+      teamCost += row[layout.role[r]!.headcount * T + t]! * pv[model.roles[r]!.cost]!;
+    }
+    const bookings = newBookings + repeatBookings;
+    const spend = inputs.spend[t]!;
+    const initiativeCost = inputs.initiativeCost[t]!;
+    let pipeline = 0;
+    for (let k = 1; k < K; k++) pipeline += this.open[k]!;
+
+    row[lm.wins * T + t] = winsTotal;
+    row[lm.new_bookings * T + t] = newBookings;
+    row[lm.repeat_bookings * T + t] = repeatBookings;
+    row[lm.repeat_deals * T + t] = repeatDeals;
+    row[lm.bookings * T + t] = bookings;
+    row[lm.spend * T + t] = spend;
+    row[lm.team_cost * T + t] = teamCost;
+    row[lm.initiative_cost * T + t] = initiativeCost;
+    row[lm.profit * T + t] = margin * bookings - spend - teamCost - initiativeCost;
+    row[lm.accounts * T + t] = accounts;
+    row[lm.churned_accounts * T + t] = churned;
+    row[lm.pipeline * T + t] = pipeline;
+    row[lm.headcount * T + t] = headcount;
   }
 
   private queueTotal(k: number): number {

@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { BATCH_TRIALS } from '../defaults.js';
 import type { Model } from '../model/types.js';
+import { detachEarly } from './detach-early.js';
 import { SimulationError } from './errors.js';
 import { TrialRunner } from './runner.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
@@ -59,6 +60,7 @@ export class SimPool {
     if (!(Number.isInteger(size) && size >= 1)) {
       throw new Error(`SimPool: expected a whole number of threads ≥ 1, got ${size}`);
     }
+    detachEarly();
     this.local = new TrialRunner(model);
     this.workers = Array.from({ length: size - 1 }, startWorker);
     for (const w of this.workers) {

@@ -1,6 +1,7 @@
 /** Worker thread: receives the model once, then simulates batches and transfers the rows back. */
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
+import { detachEarly } from './detach-early.js';
 import { TrialRunner } from './runner.js';
 
 export type WorkerRequest =
@@ -22,6 +23,8 @@ export type WorkerReply =
       readonly name: string;
       readonly message: string;
     };
+
+detachEarly();
 
 let runner: TrialRunner | null = null;
 const port = parentPort;
