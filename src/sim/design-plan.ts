@@ -66,6 +66,14 @@ export class DesignPlan {
     return this.stratified.length === 0;
   }
 
+  /**
+   * Uses `value`, computed elsewhere from the same model (another thread's plan), as block
+   * b instead of building it again.
+   */
+  prime(b: number, value: DesignBlock): void {
+    this.cached = { block: b, value };
+  }
+
   /** Design block b (trials b·n … (b+1)·n − 1). */
   block(b: number): DesignBlock {
     if (this.cached?.block === b) return this.cached.value;

@@ -4,7 +4,7 @@
  * thread or shard runs it, or on what ran before it.
  */
 import type { Model } from '../model/types.js';
-import { DesignPlan } from './design-plan.js';
+import { type DesignBlock, DesignPlan } from './design-plan.js';
 import { Kernel } from './kernel.js';
 import { buildLayout, type Layout } from './layout.js';
 import { ParamSampler } from './params.js';
@@ -14,14 +14,26 @@ export class TrialRunner {
   readonly layout: Layout;
   private readonly kernel: Kernel;
   private readonly sampler: ParamSampler;
+  private readonly design: DesignPlan;
   private readonly pv: Float64Array;
   private readonly stream = new TrialStream();
 
   constructor(private readonly model: Model) {
     this.layout = buildLayout(model);
     this.kernel = new Kernel(model, this.layout);
-    this.sampler = new ParamSampler(model, new DesignPlan(model));
+    this.design = new DesignPlan(model);
+    this.sampler = new ParamSampler(model, this.design);
     this.pv = new Float64Array(model.params.length);
+  }
+
+  /** The first design block, or null when nothing is stratified (see DesignPlan). */
+  firstDesignBlock(): DesignBlock | null {
+    return this.design.isEmpty ? null : this.design.block(0);
+  }
+
+  /** Takes design block 0 from another runner of the same model instead of building it. */
+  primeDesign(block: DesignBlock): void {
+    this.design.prime(0, block);
   }
 
   /** Simulates trials from … from+count−1 into `rows` (count × layout.width values). */

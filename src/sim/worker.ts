@@ -1,11 +1,13 @@
 /** Worker thread: receives the model once, then simulates batches and transfers the rows back. */
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
+import type { DesignBlock } from './design-plan.js';
 import { detachEarly } from './detach-early.js';
 import { TrialRunner } from './runner.js';
 
 export type WorkerRequest =
   | { readonly type: 'init'; readonly model: Model }
+  | { readonly type: 'design'; readonly block: DesignBlock }
   | {
       readonly type: 'batch';
       readonly id: number;
@@ -32,6 +34,10 @@ if (port) {
   port.on('message', (msg: WorkerRequest) => {
     if (msg.type === 'init') {
       runner = new TrialRunner(msg.model);
+      return;
+    }
+    if (msg.type === 'design') {
+      runner?.primeDesign(msg.block);
       return;
     }
     try {
