@@ -365,10 +365,11 @@ export class Kernel {
     let advance = 0;
     if (p > 0) {
       const { cats, cond } = lag;
-      // P(lag = l) = (1 − tail) · P(lag = l | inside), built from the conditional splits.
+      // P(lag = l) = (1 − tail) · P(lag = l | inside), built from the conditional splits
+      // (the last is 1, so the last category takes the whole remaining mass).
       let mass = lambda * p * (1 - lag.tail);
       for (let l = 0; l < cats; l++) {
-        const mu = l === cats - 1 ? mass : mass * cond[l]!;
+        const mu = mass * cond[l]!;
         mass -= mu;
         advance += mu;
         const x = mu > 0 ? poisson(rng, mu) : 0;

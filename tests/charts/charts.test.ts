@@ -2,7 +2,7 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { buildForecastCharts, validateSpec } from '../../src/charts/index.js';
-import { fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
+import { FORECAST_CHART_NAMES, fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
 
 /** Every string in `value` found under a key that Vega/Vega-Lite evaluate as an expression. */
 function expressionStrings(value: unknown, key = '', out: string[] = []): string[] {
@@ -38,17 +38,7 @@ describe('buildForecastCharts', () => {
   const charts = buildForecastCharts(result, fixtureModel(result));
 
   it('builds every forecast chart once, with unique file-safe names', () => {
-    expect(charts.map((c) => c.name)).toEqual([
-      'fan',
-      'quarterly',
-      'cumulative',
-      'distribution',
-      'funnel',
-      'channels',
-      'new-vs-repeat',
-      'team',
-      'headcount',
-    ]);
+    expect(charts.map((c) => c.name)).toEqual([...FORECAST_CHART_NAMES]);
     for (const c of charts) expect(c.name).toMatch(/^[a-z0-9-]+$/);
   });
 

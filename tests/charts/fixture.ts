@@ -14,6 +14,19 @@ import type {
 import { METRICS } from '../../src/analysis/types.js';
 import type { Model, Param } from '../../src/model/types.js';
 
+/** The forecast charts, in the order buildForecastCharts gives them (a plan with quarters). */
+export const FORECAST_CHART_NAMES = [
+  'fan',
+  'quarterly',
+  'cumulative',
+  'distribution',
+  'funnel',
+  'channels',
+  'new-vs-repeat',
+  'team',
+  'headcount',
+] as const;
+
 // Standard normal quantiles for 5, 10, 25, 75, 90, 95% (tables of Φ⁻¹).
 const Z = { p5: -1.6449, p10: -1.2816, p25: -0.6745, p75: 0.6745, p90: 1.2816, p95: 1.6449 };
 

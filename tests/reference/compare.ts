@@ -108,33 +108,14 @@ export function compareResults(model: Model, run: EngineRun, ref: RefResult): Co
   }
   const { targets } = engine;
   const wanted = model.targets;
-  if (wanted.bookings !== null) {
-    const e = targets.bookings;
-    const r = probability(ref.bookings, wanted.bookings);
-    if (e === undefined) missing(out, 'targets.bookings', r.mean);
-    else
-      check(
-        out,
-        'targets.bookings',
-        'total',
-        { mean: e.probability, se: e.se },
-        r,
-        PROBABILITY_SLACK,
-      );
-  }
-  if (wanted.profit !== null) {
-    const e = targets.profit;
-    const r = probability(ref.profit, wanted.profit);
-    if (e === undefined) missing(out, 'targets.profit', r.mean);
-    else
-      check(
-        out,
-        'targets.profit',
-        'total',
-        { mean: e.probability, se: e.se },
-        r,
-        PROBABILITY_SLACK,
-      );
+  for (const metric of ['bookings', 'profit'] as const) {
+    const target = wanted[metric];
+    if (target === null) continue;
+    const e = targets[metric];
+    const r = probability(ref[metric], target);
+    const key = `targets.${metric}`;
+    if (e === undefined) missing(out, key, r.mean);
+    else check(out, key, 'total', { mean: e.probability, se: e.se }, r, PROBABILITY_SLACK);
   }
   wanted.quarterly.forEach((target, q) => {
     const e = targets.quarterly_detail?.[q];

@@ -3,12 +3,10 @@
  */
 import { logBinomialPmf } from '../../stats/log-pmf.js';
 import type { Rng } from '../rng.js';
+import { RECIPROCALS } from './reciprocals.js';
 
 /** Below this mean n·p (p ≤ ½), inversion beats rejection. */
 const INVERSION_MAX = 10;
-
-/** 1/k for k < RECIPROCALS.length: the inversion's recurrence multiplies instead of dividing. */
-const RECIPROCALS = Float64Array.from({ length: 1024 }, (_, k) => (k === 0 ? 0 : 1 / k));
 
 /** (1 − p)^n: by repeated squaring for n < 2¹⁰ (at most 20 multiplications), else exp(n·log1p(−p)). */
 function probZero(n: number, p: number): number {
@@ -38,7 +36,7 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
       u -= r;
       k++;
       if (k > n) break;
-      r *= k < 1024 ? a * RECIPROCALS[k]! - s : a / k - s;
+      r *= k < RECIPROCALS.length ? a * RECIPROCALS[k]! - s : a / k - s;
     }
     if (k <= n) return k;
   }
@@ -88,9 +86,11 @@ function binomialBtrd(rng: Rng, n: number, p: number): number {
       // f(k)/f(m) by the recurrence f(i)/f(i−1) = (n+1−i)/i · p/q.
       let f = 1;
       if (m < k) {
-        for (let i = m + 1; i <= k; i++) f *= (i < 1024 ? nr * RECIPROCALS[i]! : nr / i) - r;
+        for (let i = m + 1; i <= k; i++)
+          f *= (i < RECIPROCALS.length ? nr * RECIPROCALS[i]! : nr / i) - r;
       } else {
-        for (let i = k + 1; i <= m; i++) v *= (i < 1024 ? nr * RECIPROCALS[i]! : nr / i) - r;
+        for (let i = k + 1; i <= m; i++)
+          v *= (i < RECIPROCALS.length ? nr * RECIPROCALS[i]! : nr / i) - r;
       }
       if (v <= f) return k;
       continue;

@@ -3,12 +3,10 @@
  */
 import { logPoissonPmf } from '../../stats/log-pmf.js';
 import type { Rng } from '../rng.js';
+import { RECIPROCALS } from './reciprocals.js';
 
 /** Below this mean, inversion (expected λ + 1 steps) beats rejection. */
 const INVERSION_MAX = 10;
-
-/** 1/k for k < RECIPROCALS.length: the inversion's recurrence multiplies instead of dividing. */
-const RECIPROCALS = Float64Array.from({ length: 1024 }, (_, k) => (k === 0 ? 0 : 1 / k));
 
 /** Sequential-search inversion: smallest k with F(k) ≥ u (Devroye 1986, §X.3.2). */
 function poissonInversion(rng: Rng, lambda: number): number {

@@ -13,6 +13,11 @@ const TWO_32 = 4294967296;
 const TWO_M24 = 2 ** -24;
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
+/** The signed abscissa in layer i from the high 25 bits of the 32-bit word w (cell midpoints). */
+function abscissa(w: number, i: number): number {
+  return (((w >>> 7) + 0.5) * TWO_M24 - 1) * X[i]!;
+}
+
 /** The unnormalised density f(x) = e^(−x²/2) the ziggurat covers. */
 function density(x: number): number {
   return Math.exp(-0.5 * x * x);
@@ -113,7 +118,7 @@ const F = TABLES.f;
 export function zigguratNormal(rng: Rng): number {
   const w = rng() * TWO_32;
   const i = w & LAYER_MASK;
-  const x = (((w >>> 7) + 0.5) * TWO_M24 - 1) * X[i]!;
+  const x = abscissa(w, i);
   return Math.abs(x) < X[i + 1]! ? x : zigguratEdge(rng, i, x);
 }
 
@@ -128,7 +133,7 @@ function zigguratEdge(rng: Rng, i: number, x: number): number {
     if (y < density(x)) return x;
     const w = rng() * TWO_32;
     i = w & LAYER_MASK;
-    x = (((w >>> 7) + 0.5) * TWO_M24 - 1) * X[i]!;
+    x = abscissa(w, i);
     if (Math.abs(x) < X[i + 1]!) return x;
   }
 }
