@@ -53,20 +53,14 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
   };
+  const wanted = model.simulation.precision;
   // The precision search keeps its rows (up to a limit) so the summary need not simulate them again.
-  const cache = model.simulation.precision
-    ? new RowCache(buildLayout(model).width, PRECISION_CACHE_BYTES)
-    : null;
+  const cache = wanted ? new RowCache(buildLayout(model).width, PRECISION_CACHE_BYTES) : null;
   try {
-    const precision = model.simulation.precision
-      ? await findTrialCount(
-          model,
-          model.simulation.precision.relativeSe,
-          sim,
-          opts.logger,
-          cache?.keep,
-        )
-      : null;
+    const precision =
+      wanted && cache
+        ? await findTrialCount(model, wanted.relativeSe, sim, opts.logger, cache.keep)
+        : null;
     const trials = precision?.trials ?? model.simulation.trials;
     let passes = 0;
     const tee = opts.tee;
