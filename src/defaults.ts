@@ -30,7 +30,5 @@ export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 300;
 /** Bytes of per-trial values a summary keeps at once; larger runs summarise in several passes. */
 export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
-/** Trials used to measure the rank correlations a run achieved. */
-export const CORRELATION_CHECK_TRIALS = 100_000;
 /** PNG pixels per SVG pixel: 2 keeps text sharp on slides and retina screens. */
 export const DEFAULT_PNG_SCALE = 2;

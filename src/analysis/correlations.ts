@@ -1,13 +1,12 @@
 /**
- * Rank correlations the run achieved between correlated inputs, measured on the sampled
- * parameter values of the first min(trials, CORRELATION_CHECK_TRIALS) trials.
+ * Rank correlations the run achieved between correlated inputs. Correlated inputs are
+ * stratified (docs/model.md): in the first design block, trial i of input p lies in stratum
+ * strata[p][i], and each input's value increases with its stratum, so the inputs' ranks
+ * over the block's trials are their strata. The achieved rank correlation is therefore
+ * Spearman's ρ of the strata — exactly what the sampled values of those trials show.
  */
-import { CORRELATION_CHECK_TRIALS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { spearman } from '../sim/design/spearman.js';
-import { DesignPlan } from '../sim/design-plan.js';
-import { ParamSampler } from '../sim/params.js';
-import { trialRng } from '../sim/rng.js';
+import { type DesignBlock, DesignPlan } from '../sim/design-plan.js';
 
 export interface AchievedCorrelation {
   readonly between: readonly [string, string];
@@ -15,21 +14,32 @@ export interface AchievedCorrelation {
   readonly achieved: number;
 }
 
-/** Target vs achieved rank correlation for each `correlations` entry of the model. */
-export function measureCorrelations(model: Model): AchievedCorrelation[] {
+/**
+ * Target vs achieved rank correlation for each `correlations` entry of the model, over the
+ * first design block (the first `simulation.trials` trials). Pass the block when a run
+ * already built it.
+ */
+export function measureCorrelations(model: Model, design?: DesignBlock): AchievedCorrelation[] {
   if (model.correlations.length === 0) return [];
-  const n = Math.min(model.simulation.trials, CORRELATION_CHECK_TRIALS);
-  const sampler = new ParamSampler(model, new DesignPlan(model));
-  const pv = new Float64Array(model.params.length);
-  const used = [...new Set(model.correlations.flatMap((c) => [c.a, c.b]))];
-  const values = new Map(used.map((p) => [p, new Float64Array(n)]));
-  for (let i = 0; i < n; i++) {
-    sampler.sample(i, trialRng(model.simulation.seed, i), pv);
-    for (const p of used) values.get(p)![i] = pv[p]!;
-  }
+  const block = design ?? new DesignPlan(model).block(0);
   return model.correlations.map((c) => ({
     between: [model.params[c.a]!.path, model.params[c.b]!.path] as const,
     target: c.rank,
-    achieved: spearman(values.get(c.a)!, values.get(c.b)!),
+    achieved: permutationSpearman(block.strata[c.a]!, block.strata[c.b]!),
   }));
+}
+
+/**
+ * Spearman's ρ of two permutations of 0 … n−1 (no ties): 1 − 6·Σd² / (n(n² − 1)).
+ * @example permutationSpearman(Uint32Array.of(0, 1, 2), Uint32Array.of(2, 1, 0)) // -1
+ */
+export function permutationSpearman(a: Uint32Array, b: Uint32Array): number {
+  const n = a.length;
+  if (n < 2) return Number.NaN;
+  let d2 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[i]!;
+    d2 += d * d;
+  }
+  return 1 - (6 * d2) / (n * (n * n - 1));
 }

@@ -1,10 +1,51 @@
 /**
- * Exact quantiles without a full sort: quickselect with a three-way partition
- * (Hoare's FIND with Dijkstra's Dutch-flag split, so columns full of ties — counts,
- * headcounts, constant costs — stay linear), pivot the median of three. All the order
- * statistics a set of quantiles needs are found in one multiselect. The result is the same
- * number `quantileSorted` gives on the sorted column (type 7).
+ * Exact quantiles without a full sort. Whole-number columns with a narrow range (counts,
+ * headcounts, accounts: most of a forecast's columns) are counted: one pass finds the
+ * range, one counts each value, and the order statistics are read off the running count.
+ * Other columns use quickselect with a three-way partition (Hoare's FIND with Dijkstra's
+ * Dutch-flag split, so columns full of ties stay linear), pivot the median of three; all
+ * the order statistics a set of quantiles needs are found in one multiselect. Either way
+ * the result is the same number `quantileSorted` gives on the sorted column (type 7).
  */
+
+/** Widest range (max − min) of a whole-number column that is counted rather than selected. */
+const COUNT_RANGE = 1 << 16;
+/** Counting scratch, grown on demand and left zeroed after each use. */
+let counts = new Int32Array(0);
+
+/**
+ * Writes into `at` the values of `values` at the increasing ranks `ranks[0..count)` by
+ * counting, when every value is a whole number below 2⁵³ in magnitude and max − min is at
+ * most min(COUNT_RANGE, 4n); returns false (and writes nothing) otherwise.
+ */
+function countRanks(
+  values: Float64Array | Float32Array,
+  ranks: Int32Array,
+  count: number,
+  at: Float64Array,
+): boolean {
+  const n = values.length;
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== Math.floor(v) || !(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return false;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const range = max - min;
+  if (range > Math.min(COUNT_RANGE, 4 * n)) return false;
+  if (counts.length <= range) counts = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) counts[values[i]! - min]! += 1;
+  let below = 0;
+  let r = 0;
+  for (let b = 0; b <= range && r < count; b++) {
+    below += counts[b]!;
+    while (r < count && ranks[r]! < below) at[r++] = min + b;
+  }
+  counts.fill(0, 0, range + 1);
+  return true;
+}
 
 function swap(a: Float64Array | Float32Array, i: number, j: number): void {
   const t = a[i]!;
@@ -68,8 +109,8 @@ function selectRanks(
 }
 
 /**
- * Type-7 quantiles of `values` at probabilities `probs` (any order); reorders `values`.
- * Selects the two order statistics around each (n − 1)·p in one multiselect.
+ * Type-7 quantiles of `values` at probabilities `probs` (any order); may reorder `values`.
+ * Finds the two order statistics around each (n − 1)·p by counting or in one multiselect.
  * @example quantilesInPlace(Float64Array.of(4, 1, 3, 2), [0.5]) // Float64Array [2.5]
  */
 export function quantilesInPlace(
@@ -88,12 +129,21 @@ export function quantilesInPlace(
   wanted.sort();
   let count = 0;
   for (const r of wanted) if (count === 0 || wanted[count - 1]! < r) wanted[count++] = r;
-  selectRanks(values, 0, n - 1, wanted, 0, count - 1);
+  const at = new Float64Array(count);
+  if (!countRanks(values, wanted, count, at)) {
+    selectRanks(values, 0, n - 1, wanted, 0, count - 1);
+    for (let r = 0; r < count; r++) at[r] = values[wanted[r]!]!;
+  }
+  const valueAt = (rank: number): number => {
+    let r = 0;
+    while (wanted[r] !== rank) r++;
+    return at[r]!;
+  };
   probs.forEach((p, i) => {
     const h = (n - 1) * p;
     const lo = Math.floor(h);
-    const a = values[lo]!;
-    const b = values[Math.min(lo + 1, n - 1)]!;
+    const a = valueAt(lo);
+    const b = valueAt(Math.min(lo + 1, n - 1));
     out[i] = a === b ? a : a + (h - lo) * (b - a);
   });
   return out;

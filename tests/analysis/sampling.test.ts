@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
+import { spearman } from '../../src/sim/design/spearman.js';
 import { DesignPlan, uncertainParams } from '../../src/sim/design-plan.js';
 import { ParamSampler } from '../../src/sim/params.js';
 import { trialRng } from '../../src/sim/rng.js';
@@ -61,6 +62,24 @@ describe('correlations (Iman–Conover)', () => {
     expect(c.between).toEqual(['markets.a.demand_shock', 'markets.b.demand_shock']);
     // Sampling error of a Spearman correlation at n = 2000 is about (1 − ρ²)/√n ≈ 0.011.
     expect(Math.abs(c.achieved - 0.7)).toBeLessThan(0.045);
+  });
+
+  it('reports exactly the rank correlation of the values the trials sampled', async () => {
+    const yaml = `${scenario('random')}correlations:\n  - {between: [markets.a.demand_shock, markets.b.demand_shock], rank: -0.4}\n`;
+    const model = modelOf(yaml);
+    const n = model.simulation.trials;
+    const sampler = new ParamSampler(model, new DesignPlan(model));
+    const pv = new Float64Array(model.params.length);
+    const { a, b } = model.correlations[0]!;
+    const xa = new Float64Array(n);
+    const xb = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      sampler.sample(i, trialRng(model.simulation.seed, i), pv);
+      xa[i] = pv[a]!;
+      xb[i] = pv[b]!;
+    }
+    const r = await forecast(model, { workers: 1 });
+    expect(r.correlations[0]!.achieved).toBeCloseTo(spearman(xa, xb), 12);
   });
 });
 

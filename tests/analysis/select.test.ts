@@ -50,6 +50,30 @@ describe('quantilesInPlace', () => {
     );
   });
 
+  it('counts whole-number columns to the same result, narrow or wide, small or huge', () => {
+    // Ranges from 3 to 70,000 straddle the counting limit (range ≤ min(2¹⁶, 4n)), so both
+    // the counted and the selected path meet the same expectation.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, -1e6, 2 ** 52, -(2 ** 53) + 80_000),
+        fc
+          .constantFrom(3, 300, 20_000, 70_000)
+          .chain((w) =>
+            fc.array(fc.integer({ min: 0, max: w }), { minLength: 1, maxLength: 20_000 }),
+          ),
+        fc.boolean(),
+        (base, offsets, single) => {
+          const xs = offsets.map((o) => base + o);
+          const values = single ? Float32Array.from(xs) : Float64Array.from(xs);
+          const sorted = Float64Array.from(values).sort();
+          const expected = PROBS.map((p) => quantileSorted(sorted, p) + 0);
+          expect(Array.from(quantilesInPlace(values, PROBS), (v) => v + 0)).toEqual(expected);
+        },
+      ),
+      { seed: 13, numRuns: 300 },
+    );
+  });
+
   it('stays fast on a column of one repeated value', () => {
     const q = quantilesInPlace(new Float64Array(1_000_000).fill(7), PROBS);
     expect(Array.from(q)).toEqual(PROBS.map(() => 7));
