@@ -6,8 +6,15 @@
 import { BATCH_TRIALS } from '../defaults.js';
 import type { RowConsumer } from '../sim/driver.js';
 
+/** Rows of trials [from, from + rows.length / width). */
+interface Chunk {
+  readonly from: number;
+  readonly rows: Float64Array;
+}
+
 export class RowCache {
-  private rows: Float64Array;
+  /** Kept rows as they came, one copy per batch: no regrowing and recopying one big array. */
+  private chunks: Chunk[] = [];
   private trials = 0;
   private overflowed = false;
 
@@ -15,9 +22,7 @@ export class RowCache {
   constructor(
     private readonly width: number,
     private readonly maxBytes: number,
-  ) {
-    this.rows = new Float64Array(0);
-  }
+  ) {}
 
   /** A row consumer that keeps what passes (trials must arrive in order from 0). */
   readonly keep: RowConsumer = (from, count, rows) => {
@@ -26,15 +31,7 @@ export class RowCache {
       this.drop();
       return;
     }
-    const need = (from + count) * this.width;
-    if (need > this.rows.length) {
-      const grown = new Float64Array(
-        Math.min(Math.max(need, 2 * this.rows.length), Math.floor(this.maxBytes / 8)),
-      );
-      grown.set(this.rows.subarray(0, this.trials * this.width));
-      this.rows = grown;
-    }
-    this.rows.set(rows.subarray(0, count * this.width), from * this.width);
+    this.chunks.push({ from, rows: rows.slice(0, count * this.width) });
     this.trials = from + count;
   };
 
@@ -43,18 +40,39 @@ export class RowCache {
     return !this.overflowed && this.trials >= trials;
   }
 
-  /** Feeds trials [0, trials) to `consume` in BATCH_TRIALS batches, as `simulate` would. */
+  /**
+   * Feeds trials [0, trials) to `consume` in BATCH_TRIALS batches, as `simulate` would: a
+   * view of the kept rows when a batch lies in one chunk, else a copy pieced together.
+   */
   replay(trials: number, consume: RowConsumer): void {
     if (!this.holds(trials)) throw new Error(`RowCache: trials 0…${trials - 1} are not all held`);
+    const w = this.width;
+    const end = (c: Chunk) => c.from + c.rows.length / w;
+    let scratch: Float64Array | null = null;
+    let first = 0;
     for (let from = 0; from < trials; from += BATCH_TRIALS) {
       const count = Math.min(BATCH_TRIALS, trials - from);
-      consume(from, count, this.rows.subarray(from * this.width, (from + count) * this.width));
+      const to = from + count;
+      while (end(this.chunks[first]!) <= from) first++;
+      const chunk = this.chunks[first]!;
+      if (to <= end(chunk)) {
+        consume(from, count, chunk.rows.subarray((from - chunk.from) * w, (to - chunk.from) * w));
+        continue;
+      }
+      scratch ??= new Float64Array(BATCH_TRIALS * w);
+      for (let at = from, k = first; at < to; k++) {
+        const c = this.chunks[k]!;
+        const upto = Math.min(to, end(c));
+        scratch.set(c.rows.subarray((at - c.from) * w, (upto - c.from) * w), (at - from) * w);
+        at = upto;
+      }
+      consume(from, count, scratch.subarray(0, count * w));
     }
   }
 
   /** Frees the memory; nothing is held from now on. */
   drop(): void {
     this.overflowed = true;
-    this.rows = new Float64Array(0);
+    this.chunks = [];
   }
 }

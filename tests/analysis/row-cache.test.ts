@@ -34,6 +34,17 @@ describe('RowCache', () => {
     ]);
   });
 
+  it('pieces a batch together from as many kept pieces as it spans', () => {
+    const cache = new RowCache(3, 1e6);
+    for (let from = 0; from < 600; from += 60) cache.keep(from, 60, rowsOf(from, 60));
+    const seen: number[] = [];
+    cache.replay(600, (from, count, rows) => {
+      seen.push(from);
+      expect(Array.from(rows)).toEqual(Array.from(rowsOf(from, count)));
+    });
+    expect(seen).toEqual([0, 250, 500]);
+  });
+
   it('lets go of everything past its memory limit, or when trials come out of order', () => {
     const small = new RowCache(3, 250 * 3 * 8);
     small.keep(0, 250, rowsOf(0, 250));
