@@ -74,6 +74,27 @@ describe('quantilesInPlace', () => {
     );
   });
 
+  it('selects long columns of fractions to the same result, with ties, far outliers and −0', () => {
+    const column = (wild: boolean) =>
+      fc.array(
+        fc.oneof(
+          { weight: 50, arbitrary: fc.integer({ min: 0, max: 1e6 }).map((i) => i / 997) },
+          { weight: 10, arbitrary: fc.constantFrom(0.5, -0, 0, 0.25) },
+          { weight: wild ? 1 : 0, arbitrary: fc.double({ min: -1e300, max: 1e300, noNaN: true }) },
+        ),
+        { minLength: 256, maxLength: 6000 },
+      );
+    fc.assert(
+      fc.property(fc.boolean().chain(column), fc.boolean(), (xs, single) => {
+        const values = single ? Float32Array.from(xs) : Float64Array.from(xs);
+        const sorted = Float64Array.from(values).sort();
+        const expected = PROBS.map((p) => quantileSorted(sorted, p) + 0);
+        expect(Array.from(quantilesInPlace(values, PROBS), (v) => v + 0)).toEqual(expected);
+      }),
+      { seed: 14, numRuns: 200 },
+    );
+  });
+
   it('stays fast on a column of one repeated value', () => {
     const q = quantilesInPlace(new Float64Array(1_000_000).fill(7), PROBS);
     expect(Array.from(q)).toEqual(PROBS.map(() => 7));
