@@ -126,10 +126,13 @@ export interface ForecastResult {
     readonly achieved: number;
     readonly trials: number;
   } | null;
-  /** Target and achieved rank correlations, when `correlations` were given. */
+  /**
+   * Target and achieved rank correlations, when `correlations` were given; `achieved` is
+   * null for a run of one trial, which has no rank correlation.
+   */
   readonly correlations: readonly {
     readonly between: readonly [string, string];
     readonly target: number;
-    readonly achieved: number;
+    readonly achieved: number | null;
   }[];
 }

@@ -49,7 +49,7 @@ export function forecastTable(r: ForecastResult): string {
   }
   for (const c of r.correlations) {
     lines.push(
-      `rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, achieved ${c.achieved.toFixed(3)}`,
+      `rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, achieved ${c.achieved === null ? 'n/a (one trial)' : c.achieved.toFixed(3)}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
+import { stringifyForecast } from '../../src/analysis/forecast-json.js';
 import { spearman } from '../../src/sim/design/spearman.js';
 import { DesignPlan, uncertainParams } from '../../src/sim/design-plan.js';
 import { ParamSampler } from '../../src/sim/params.js';
@@ -61,7 +62,7 @@ describe('correlations (Iman–Conover)', () => {
     const c = r.correlations[0]!;
     expect(c.between).toEqual(['markets.a.demand_shock', 'markets.b.demand_shock']);
     // Sampling error of a Spearman correlation at n = 2000 is about (1 − ρ²)/√n ≈ 0.011.
-    expect(Math.abs(c.achieved - 0.7)).toBeLessThan(0.045);
+    expect(Math.abs(c.achieved! - 0.7)).toBeLessThan(0.045);
   });
 
   it('reports exactly the rank correlation of the values the trials sampled', async () => {
@@ -80,6 +81,13 @@ describe('correlations (Iman–Conover)', () => {
     }
     const r = await forecast(model, { workers: 1 });
     expect(r.correlations[0]!.achieved).toBeCloseTo(spearman(xa, xb), 12);
+  });
+
+  it('reports no correlation for a single trial, and the JSON still has only finite numbers', async () => {
+    const yaml = `${scenario('random').replace('trials: 2000', 'trials: 1')}correlations:\n  - {between: [markets.a.demand_shock, markets.b.demand_shock], rank: 0.5}\n`;
+    const r = await forecast(modelOf(yaml), { workers: 1 });
+    expect(r.correlations[0]!.achieved).toBeNull();
+    expect(() => stringifyForecast(r)).not.toThrow();
   });
 });
 

@@ -25,7 +25,7 @@ export const methodologySection: ReportSection = {
         : `<p>Rank correlations between inputs (Iman–Conover): ${result.correlations
             .map(
               (c) =>
-                `<code>${escapeHtml(c.between[0])}</code> and <code>${escapeHtml(c.between[1])}</code>: target ${c.target.toFixed(2)}, achieved ${c.achieved.toFixed(2)}`,
+                `<code>${escapeHtml(c.between[0])}</code> and <code>${escapeHtml(c.between[1])}</code>: target ${c.target.toFixed(2)}, achieved ${c.achieved === null ? 'n/a (one trial)' : c.achieved.toFixed(2)}`,
             )
             .join('; ')}.</p>`;
     return `<p>This is a Monte Carlo simulation of the sales funnel, month by month over ${model.calendar.periods} periods.
