@@ -94,18 +94,16 @@ export async function writeShard(
 /** Merges shard files into exactly the forecast of one run. */
 export async function mergeShards(paths: readonly string[]): Promise<ForecastResult> {
   if (paths.length === 0) throw usage('merge', 'expected at least one shard file');
-  const files = await Promise.all(
-    paths.map(async (p) => {
-      try {
-        return { path: p, ...(await readTrialsMeta(p)) };
-      } catch (e) {
-        throw usage(
-          p,
-          `not a readable salesops trials file (${e instanceof Error ? e.message : String(e)})`,
-        );
-      }
-    }),
+  const read = await Promise.allSettled(
+    paths.map(async (p) => ({ path: p, ...(await readTrialsMeta(p)) })),
   );
+  const unreadable = read.flatMap((r, i) => {
+    if (r.status === 'fulfilled') return [];
+    const message = r.reason instanceof Error ? r.reason.message : String(r.reason);
+    return [{ file: paths[i]!, line: null, path: '', message }];
+  });
+  if (unreadable.length > 0) throw new InputError(unreadable);
+  const files = read.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const first = files[0]!.meta;
   for (const f of files) {
     const m = f.meta;

@@ -6,7 +6,7 @@
  * text, variant, seed, total trials and the slice this file holds.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import {
   type Data,
@@ -54,6 +54,7 @@ export class TrialsWriter {
   private readonly schema: Schema;
   private readonly done: Promise<void>;
   private readonly partial: string;
+  private wroteBatch = false;
 
   constructor(
     private readonly path: string,
@@ -88,10 +89,15 @@ export class TrialsWriter {
     }
     const data = makeData({ type: new Struct(this.schema.fields), length: count, children });
     this.writer.write(new RecordBatch(this.schema, data));
+    this.wroteBatch = true;
   }
 
-  /** Finishes the file and moves it into place. */
+  /**
+   * Finishes the file and moves it into place. A file without trials (a shard of a run with
+   * fewer trials than shards) still gets its schema and metadata, from one empty batch.
+   */
   async close(): Promise<void> {
+    if (!this.wroteBatch) this.write(0, 0, new Float64Array(0));
     this.writer.finish();
     await this.done;
     await rename(this.partial, this.path);
@@ -105,18 +111,41 @@ export class TrialsWriter {
   }
 }
 
-/** Reads a trials file's metadata and column names. */
+/**
+ * Reads a trials file's metadata and column names.
+ * @throws Error whose message says, for a user, what is wrong with the file.
+ */
 export async function readTrialsMeta(
   path: string,
 ): Promise<{ meta: TrialsFileMeta; names: string[] }> {
-  const reader = await RecordBatchReader.from(createReadStream(path));
-  await reader.open();
-  const raw = reader.schema.metadata.get(META_KEY);
-  const names = reader.schema.fields.slice(1).map((f) => f.name);
-  await reader.cancel();
-  if (raw === undefined)
-    throw new Error(`${path} is not a salesops trials file (no ${META_KEY} metadata)`);
-  return { meta: JSON.parse(raw) as TrialsFileMeta, names };
+  await stat(path).catch(() => {
+    throw new Error('no such file');
+  });
+  let schema: Schema | null = null;
+  try {
+    const reader = await RecordBatchReader.from(createReadStream(path));
+    await reader.open();
+    schema = reader.schema ?? null;
+    await reader.cancel();
+  } catch {
+    // apache-arrow's own errors on a damaged file say nothing useful to a user.
+  }
+  if (!schema) {
+    throw new Error(
+      'not a readable salesops trials file (empty, cut short, or not an Arrow IPC file)',
+    );
+  }
+  const raw = schema.metadata.get(META_KEY);
+  if (raw === undefined) {
+    throw new Error(`not a salesops trials file (an Arrow file without ${META_KEY} metadata)`);
+  }
+  let meta: TrialsFileMeta;
+  try {
+    meta = JSON.parse(raw) as TrialsFileMeta;
+  } catch {
+    throw new Error(`not a readable salesops trials file (its ${META_KEY} metadata is damaged)`);
+  }
+  return { meta, names: schema.fields.slice(1).map((f) => f.name) };
 }
 
 /** Replays the rows of a trials file in order: consume(from, count, rows). */

@@ -120,6 +120,40 @@ describe('salesops forecast', () => {
     expect(merged.stdout).toBe(one.stdout);
   });
 
+  it('writes an empty shard when there are fewer trials than shards, and merges it', async () => {
+    const one = await runCli(['forecast', 'scenarios/b2b-saas.yaml', '--trials', '2', '--json']);
+    const paths = [1, 2, 3].map((k) => join(dir, `e${k}.arrow`));
+    for (let k = 1; k <= 3; k++) {
+      const s = await runCli([
+        'forecast',
+        'scenarios/b2b-saas.yaml',
+        '--trials',
+        '2',
+        '--shard',
+        `${k}/3`,
+        '--trials-out',
+        paths[k - 1]!,
+      ]);
+      expect(s.code).toBe(0);
+      if (k === 1) expect(s.stdout).toMatch(/wrote no trials .*shard 1\/3 of 2 trials is empty/);
+    }
+    const merged = await runCli(['merge', ...paths, '--json']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(one.stdout);
+  });
+
+  it('merge says plainly that an empty or truncated file is not a trials file (exit 2)', async () => {
+    const empty = join(dir, 'empty.arrow');
+    writeFileSync(empty, '');
+    const r = await runCli(['merge', empty, join(dir, 'missing.arrow')]);
+    expect(r.code).toBe(2);
+    // Every bad file is named at once.
+    expect(r.stderr).toMatch(/missing\.arrow: ✖ no such file/);
+    expect(r.stderr).toMatch(
+      /empty\.arrow: ✖ not a readable salesops trials file \(empty, cut short, or not an Arrow IPC file\)/,
+    );
+  });
+
   it('rejects a --workers that is not a whole number from 1 to 256 (it would otherwise start no thread)', async () => {
     for (const w of ['0', 'abc', '1.5', '1000']) {
       const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--workers', w]);

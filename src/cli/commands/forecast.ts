@@ -79,7 +79,11 @@ export const forecastCommand: Command = {
       progress.finish();
       if (args.json) ctx.out(`${JSON.stringify(written)}\n`);
       else if (!args.quiet)
-        ctx.out(`wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${out}\n`);
+        ctx.out(
+          written.to > written.from
+            ? `wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${out}\n`
+            : `wrote no trials to ${out}: shard ${written.shard} of ${written.trials} trials is empty\n`,
+        );
       return EXIT.ok;
     }
     // --trials-out without --shard: the forecast's own rows are written as they pass.
