@@ -70,6 +70,9 @@ export class TrialsWriter {
     const out = createWriteStream(this.partial);
     this.writer.pipe(out);
     this.done = finished(out);
+    // A write error (disk full, folder gone) surfaces from close(); until then it is held
+    // here instead of crashing the process as an unhandled rejection.
+    this.done.catch(() => {});
   }
 
   /** Appends `count` trials starting at `from` (row-major rows of names.length values). */

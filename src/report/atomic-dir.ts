@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { makeFolders } from '../util/output-paths.js';
 
 /** File every salesops output folder holds; its presence allows replacing the folder. */
 export const OUTPUT_MARKER = '.salesops-output';
@@ -48,18 +49,18 @@ export async function writeDirAtomically(dir: string, files: readonly OutputFile
   const kind = await existingKind(dir);
   if (kind === 'foreign') throw new Error(`writeDirAtomically: ${await outputDirProblem(dir)}`);
   const parent = dirname(dir);
-  await mkdir(parent, { recursive: true });
+  await makeFolders(parent);
   const tag = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = join(parent, `.${basename(dir)}.tmp-${tag}`);
   try {
-    await mkdir(tmp, { recursive: true });
+    await mkdir(tmp);
     await writeFile(
       join(tmp, OUTPUT_MARKER),
       'Written by salesops; `salesops run` may replace this folder.\n',
     );
     for (const f of files) {
       const target = join(tmp, f.path);
-      await mkdir(dirname(target), { recursive: true });
+      await makeFolders(dirname(target));
       await writeFile(target, f.content);
     }
     if (kind === 'none') {

@@ -154,6 +154,34 @@ describe('salesops forecast', () => {
     );
   });
 
+  it('checks --csv and --trials-out before simulating: a folder or an unwritable place is exit 2', async () => {
+    const file = join(dir, 'plain');
+    writeFileSync(file, 'x');
+    for (const [flag, path, message] of [
+      ['--csv', dir, /--csv: ✖ .* is a folder; give a file name/],
+      [
+        '--trials-out',
+        join(file, 't.arrow'),
+        /--trials-out: ✖ cannot write .*plain is a file, not a folder/,
+      ],
+    ] as const) {
+      const r = await runCli(['forecast', 'scenarios/minimal.yaml', flag, path]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    const shardCsv = await runCli([
+      'forecast',
+      'scenarios/minimal.yaml',
+      '--shard',
+      '1/2',
+      '--csv',
+      join(dir, 's.csv'),
+    ]);
+    expect(shardCsv.code).toBe(2);
+    expect(shardCsv.stderr).toMatch(/give --csv to `salesops merge` instead/);
+  });
+
   it('rejects a --workers that is not a whole number from 1 to 256 (it would otherwise start no thread)', async () => {
     for (const w of ['0', 'abc', '1.5', '1000']) {
       const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--workers', w]);

@@ -95,6 +95,20 @@ describe('salesops run', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 60_000);
 
+  it('refuses an --out it cannot create at once, exit 2 (under /proc Node’s recursive mkdir would spin forever)', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const targets = [
+      join(file, 'out'),
+      ...(existsSync('/proc/self') ? ['/proc/salesops-out'] : []),
+    ];
+    for (const out of targets) {
+      const r = await salesops('run', 'scenarios/minimal.yaml', '--out', out, ...FLAGS);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--out: ✖ cannot write /);
+    }
+  });
+
   it('exits 2 with a located message on a bad scenario and writes nothing', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'scenario: x\ncurrency: USD\ncalendar: {start: 2027-01, periods: 0}\n');

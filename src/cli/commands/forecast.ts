@@ -1,10 +1,11 @@
 /** `salesops forecast FILE` — the forecast as a terminal table, JSON, CSV, or per-trial Arrow shards. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
 import { loadModel } from '../../scenario/index.js';
+import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
@@ -57,40 +58,56 @@ export const forecastCommand: Command = {
       ...(args.trials === undefined ? {} : { trials: args.trials }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
     });
+    const shard = typeof args.shard === 'string' ? parseShard(args.shard) : null;
+    const name = basename(file, extname(file));
+    // Every output path is resolved and checked before the simulation spends any time.
+    const trialsOut =
+      typeof args['trials-out'] === 'string'
+        ? resolve(ctx.cwd, args['trials-out'])
+        : shard
+          ? resolve(ctx.cwd, `${name}.shard-${shard.k}-of-${shard.n}.arrow`)
+          : null;
+    if (shard && typeof args.csv === 'string') {
+      throw new InputError([
+        {
+          file: '--csv',
+          line: null,
+          path: '',
+          message: 'a shard has no forecast to write: give --csv to `salesops merge` instead',
+        },
+      ]);
+    }
+    const csv = typeof args.csv === 'string' ? resolve(ctx.cwd, args.csv) : null;
+    if (trialsOut) await checkOutput('--trials-out', trialsOut, 'file');
+    if (csv) await checkOutput('--csv', csv, 'file');
+    if (trialsOut) await makeFolders(dirname(trialsOut));
+
     const progress = progressBar(ctx, 'simulating', args.quiet === true);
     const workers = args.workers === undefined ? {} : { workers: args.workers };
     // Arrow is loaded only when trials are written: it slows the start of every run.
-    const writeShard = async (
-      ...a: Parameters<typeof import('../../analysis/shard.js').writeShard>
-    ) => (await import('../../analysis/shard.js')).writeShard(...a);
-    if (typeof args.shard === 'string') {
-      const shard = parseShard(args.shard);
-      const name = basename(file, extname(file));
-      const out = resolve(
-        ctx.cwd,
-        typeof args['trials-out'] === 'string'
-          ? args['trials-out']
-          : `${name}.shard-${shard.k}-of-${shard.n}.arrow`,
+    const shardModule = () => import('../../analysis/shard.js');
+    if (shard && trialsOut) {
+      const written = await (await shardModule()).writeShard(
+        model,
+        file,
+        variant ?? null,
+        shard,
+        trialsOut,
+        { ...workers, onProgress: progress.update },
       );
-      const written = await writeShard(model, file, variant ?? null, shard, out, {
-        ...workers,
-        onProgress: progress.update,
-      });
       progress.finish();
       if (args.json) ctx.out(`${JSON.stringify(written)}\n`);
       else if (!args.quiet)
         ctx.out(
           written.to > written.from
-            ? `wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${out}\n`
-            : `wrote no trials to ${out}: shard ${written.shard} of ${written.trials} trials is empty\n`,
+            ? `wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${trialsOut}\n`
+            : `wrote no trials to ${trialsOut}: shard ${written.shard} of ${written.trials} trials is empty\n`,
         );
       return EXIT.ok;
     }
     // --trials-out without --shard: the forecast's own rows are written as they pass.
-    const trialsOut =
-      typeof args['trials-out'] === 'string' ? resolve(ctx.cwd, args['trials-out']) : null;
     const opened = trialsOut
-      ? (await import('../../analysis/shard.js')).openTrialsFile(
+      ? (await shardModule()).openTrialsFile(
           model,
           file,
           await readFile(file, 'utf8'),
@@ -112,8 +129,7 @@ export const forecastCommand: Command = {
     });
     progress.finish();
     await opened?.writer.close();
-    if (typeof args.csv === 'string')
-      await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
+    if (csv) await writeFileAtomically(csv, forecastToCsv(result));
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));
     return EXIT.ok;

@@ -1,8 +1,8 @@
 /** `salesops merge SHARD...` — combine shard files into exactly the result of one run. */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
+import { checkOutput, writeFileAtomically } from '../../util/output-paths.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { forecastTable } from '../forecast-table.js';
@@ -16,10 +16,11 @@ export const mergeCommand: Command = {
       .option('csv', { type: 'string', describe: 'write per-period summaries to this CSV file' }),
   run: async (args, ctx) => {
     const paths = (args.shards as string[]).map((p) => resolve(ctx.cwd, p));
+    const csv = typeof args.csv === 'string' ? resolve(ctx.cwd, args.csv) : null;
+    if (csv) await checkOutput('--csv', csv, 'file');
     const { mergeShards } = await import('../../analysis/shard.js');
     const result = await mergeShards(paths);
-    if (typeof args.csv === 'string')
-      await writeFile(resolve(ctx.cwd, args.csv), forecastToCsv(result));
+    if (csv) await writeFileAtomically(csv, forecastToCsv(result));
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));
     return EXIT.ok;

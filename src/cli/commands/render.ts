@@ -1,8 +1,9 @@
 /** `salesops render SPEC.vl.json` — a Vega-Lite spec file to SVG and/or PNG, validated against the schema first. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../../defaults.js';
+import { makeFolders, outputProblem, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
@@ -75,16 +76,19 @@ export const renderCommand: Command = {
     const both = args.svg !== true && args.png !== true;
     const spec = await readSpec(file, shown);
     const outDir = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : dirname(file);
-    await mkdir(outDir, { recursive: true });
+    const problem = await outputProblem(outDir, 'folder');
+    if (problem !== null)
+      throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
+    await makeFolders(outDir);
     const stem = join(outDir, specStem(file));
     const svg = await renderSvg(spec);
     const written: string[] = [];
     if (both || args.svg === true) {
-      await writeFile(`${stem}.svg`, svg);
+      await writeFileAtomically(`${stem}.svg`, svg);
       written.push(`${stem}.svg`);
     }
     if (both || args.png === true) {
-      await writeFile(`${stem}.png`, svgToPng(svg, { scale }));
+      await writeFileAtomically(`${stem}.png`, svgToPng(svg, { scale }));
       written.push(`${stem}.png`);
     }
     if (args.json) ctx.out(`${JSON.stringify({ files: written })}\n`);

@@ -8,6 +8,7 @@ import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatProbability } from '../../charts/format.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { loadModel } from '../../scenario/index.js';
+import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
@@ -62,7 +63,7 @@ export const runCommand: Command = {
     const name = basename(file, extname(file));
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', name));
     // Refuse a folder we may not replace before spending time on the simulation.
-    const problem = await outputDirProblem(dir);
+    const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));
     if (problem !== null)
       throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
     const progress = progressBar(ctx, 'simulating', args.quiet === true || args.json === true);

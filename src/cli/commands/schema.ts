@@ -2,9 +2,9 @@
  * `salesops schema [--out FILE]` — the JSON Schema of the scenario format, for editor
  * completion (`# yaml-language-server: $schema=./salesops.schema.json`).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { scenarioJsonSchema } from '../../scenario/index.js';
+import { outputProblem, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
@@ -20,14 +20,11 @@ export const schemaCommand: Command = {
       ctx.out(text);
       return EXIT.ok;
     }
-    try {
-      await writeFile(resolve(ctx.cwd, args.out), text);
-    } catch (e) {
-      const why = (e as { code?: string }).code ?? String(e);
-      throw new InputError([
-        { file: args.out, line: null, path: '', message: `cannot write ${args.out}: ${why}` },
-      ]);
-    }
+    const out = resolve(ctx.cwd, args.out);
+    const problem = await outputProblem(out, 'file');
+    if (problem !== null)
+      throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
+    await writeFileAtomically(out, text);
     if (!args.quiet) ctx.out(`Wrote ${args.out}: JSON Schema of the scenario format.\n`);
     return EXIT.ok;
   },

@@ -1,0 +1,61 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeFolders, outputProblem, writeFileAtomically } from '../../src/util/output-paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'salesops-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('output paths', () => {
+  it('accepts a new file or folder in a writable place, and leaves nothing behind', async () => {
+    expect(await outputProblem(join(dir, 'a/b/c.csv'), 'file')).toBeNull();
+    expect(await outputProblem(join(dir, 'out'), 'folder')).toBeNull();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('names what is in the way', async () => {
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    expect(await outputProblem(dir, 'file')).toMatch(/is a folder; give a file name/);
+    expect(await outputProblem(file, 'folder')).toMatch(/is a file; give a folder/);
+    expect(await outputProblem(join(file, 'x.csv'), 'file')).toMatch(
+      /plain\.txt is a file, not a folder/,
+    );
+  });
+
+  it('refuses a path under /proc at once instead of spinning in Node’s recursive mkdir', async () => {
+    if (!existsSync('/proc/self')) return; // procfs is Linux's
+    expect(await outputProblem('/proc/salesops-x/y.csv', 'file')).toMatch(
+      /cannot write \/proc\/salesops-x\/y\.csv: \/proc: nothing can be created there/,
+    );
+    await expect(makeFolders('/proc/salesops-x/y')).rejects.toThrow(/cannot create the folder/);
+  });
+
+  it('stops at a broken link in the path', async () => {
+    const link = join(dir, 'dangling');
+    symlinkSync(join(dir, 'no-such-target'), link);
+    await expect(makeFolders(join(link, 'sub'))).rejects.toThrow(/not a folder .* is in the way/);
+    rmSync(link);
+  });
+
+  it('creates missing folders and writes a file whole', async () => {
+    const target = join(dir, 'x/y/z.csv');
+    await writeFileAtomically(target, 'a,b\n');
+    expect(readFileSync(target, 'utf8')).toBe('a,b\n');
+    expect(readdirSync(join(dir, 'x/y'))).toEqual(['z.csv']);
+    mkdirSync(join(dir, 'x/y/z2.csv'));
+    await expect(writeFileAtomically(join(dir, 'x/y/z2.csv'), 'no')).rejects.toThrow();
+    // The failed write left no temporary file.
+    expect(readdirSync(join(dir, 'x/y')).sort()).toEqual(['z.csv', 'z2.csv']);
+  });
+});
