@@ -25,6 +25,16 @@ export const PRECISION_MAX_FACTOR = 100;
 export const HISTOGRAM_BINS = 40;
 /** Any expected count above this stops the run: it is a modelling error, not a forecast. */
 export const MAX_EXPECTED_COUNT = 1e12;
+/**
+ * Largest cohort-stage-period grid (channels × markets × stages × periods) a thread keeps
+ * per trial: 2²² values, 32 MiB. The bundled B2B example uses 600.
+ */
+export const MAX_GRID = 2 ** 22;
+/**
+ * Most values in one trial's row (series × periods): 2¹⁶, so a batch of 250 trials is at
+ * most 128 MiB. The bundled B2B example uses 636.
+ */
+export const MAX_ROW = 2 ** 16;
 /** Chart size that suits a 16:9 slide. */
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 300;

@@ -8,6 +8,7 @@ import { type DesignBlock, DesignPlan } from './design-plan.js';
 import { Kernel } from './kernel.js';
 import { buildLayout, type Layout } from './layout.js';
 import { ParamSampler } from './params.js';
+import { checkSize } from './size.js';
 import { TrialStream } from './trial-stream.js';
 
 export class TrialRunner {
@@ -20,6 +21,7 @@ export class TrialRunner {
 
   constructor(private readonly model: Model) {
     this.layout = buildLayout(model);
+    checkSize(model, this.layout);
     this.kernel = new Kernel(model, this.layout);
     this.design = new DesignPlan(model);
     this.sampler = new ParamSampler(model, this.design);
