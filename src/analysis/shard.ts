@@ -67,23 +67,24 @@ export function openTrialsFile(
   };
 }
 
-/** Runs one shard of a model and writes its per-trial rows to `out`. */
+/**
+ * Runs one shard of a model and writes its per-trial rows to `out`. `scenario` is the
+ * scenario file the model was compiled from, or that file's name with the text already read
+ * (so the file records exactly the text that was compiled, even if the file changed since).
+ */
 export async function writeShard(
   model: Model,
-  file: string,
+  scenario: string | { readonly file: string; readonly text: string },
   variant: string | null,
   shard: { k: number; n: number },
   out: string,
   sim: SimulateOptions = {},
 ): Promise<TrialsFileMeta> {
-  const { writer, meta } = openTrialsFile(
-    model,
-    file,
-    await readFile(file, 'utf8'),
-    variant,
-    shard,
-    out,
-  );
+  const { file, text } =
+    typeof scenario === 'string'
+      ? { file: scenario, text: await readFile(scenario, 'utf8') }
+      : scenario;
+  const { writer, meta } = openTrialsFile(model, file, text, variant, shard, out);
   await simulate(model, { ...sim, from: meta.from, to: meta.to }, (f, c, rows) =>
     writer.write(f, c, rows),
   );

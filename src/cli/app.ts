@@ -8,12 +8,14 @@ import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { checkCommonArgs } from './common-args.js';
 import { type CliContext, type CommonArgs, EXIT } from './context.js';
+import { markDashes } from './scenario-arg.js';
 
 export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
   return async (argv) => {
     let code: number = EXIT.ok;
     let failure: string | null = null;
-    let y = yargs([...argv])
+    const args = markDashes(argv);
+    let y = yargs(args)
       .scriptName('salesops')
       .version(VERSION)
       .help()
@@ -43,7 +45,7 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
     }
     try {
       let helpText = '';
-      await y.parseAsync([...argv], {}, (_err, _args, output) => {
+      await y.parseAsync(args, {}, (_err, _args, output) => {
         helpText = output;
       });
       if (failure !== null) {

@@ -14,7 +14,9 @@ export {
   compileScenario,
   compileScenarioFile,
   loadModel,
+  loadScenario,
   readScenarioText,
+  STDIN,
 } from './load.js';
 export { canonicalParamPath } from './params.js';
 export { decodeScenarioBytes, parseScenarioText } from './parse.js';

@@ -96,9 +96,10 @@ export interface FileOptions extends CompileOptions {
 
 /**
  * Reads a scenario file as text: size limit before reading, binary and UTF-8 checks;
- * messages name the file `display`.
+ * messages name the file `display`. `-` ({@link STDIN}) reads standard input.
  */
 export async function readScenarioText(path: string, display = path): Promise<Result<string>> {
+  if (path === STDIN) return readStdin(display);
   let size: number;
   try {
     const st = await stat(path);
@@ -117,10 +118,19 @@ export async function readScenarioText(path: string, display = path): Promise<Re
   try {
     const fh = await open(path, 'r');
     try {
-      // read at most one byte past the limit, in case the file grew since stat
-      const buf = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      bytes = buf.subarray(0, bytesRead);
+      // Read until the end, at most one byte past the limit: pipes, process substitution
+      // (`<(…)`) and /proc files report size 0, and a file may have grown since stat.
+      const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
+      let filled = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, filled, buf.length - filled, null);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+        if (filled === buf.length) break;
+      }
+      if (filled > MAX_FILE_BYTES)
+        return fail([{ file: display, line: null, path: '', message: msg.tooLargeRead() }]);
+      bytes = buf.subarray(0, filled);
     } finally {
       await fh.close();
     }
@@ -135,6 +145,36 @@ export async function readScenarioText(path: string, display = path): Promise<Re
     ]);
   }
   return decodeScenarioBytes(bytes, display);
+}
+
+/** The path that means standard input to {@link readScenarioText}. */
+export const STDIN = '-';
+
+/** Standard input, read to the end (at most one byte past the size limit). */
+async function readStdin(display: string): Promise<Result<string>> {
+  const chunks: Buffer[] = [];
+  let filled = 0;
+  try {
+    for await (const chunk of process.stdin) {
+      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      chunks.push(b);
+      filled += b.length;
+      if (filled > MAX_FILE_BYTES) {
+        process.stdin.destroy();
+        return fail([{ file: display, line: null, path: '', message: msg.tooLargeRead() }]);
+      }
+    }
+  } catch (e) {
+    return fail([
+      {
+        file: display,
+        line: null,
+        path: '',
+        message: msg.cannotRead(display, (e as Error).message),
+      },
+    ]);
+  }
+  return decodeScenarioBytes(Buffer.concat(chunks), display);
 }
 
 /**
@@ -156,7 +196,21 @@ export async function compileScenarioFile(
  * diagnostics (for CLI commands, which exit 2 on it).
  */
 export async function loadModel(path: string, opts: FileOptions = {}): Promise<Model> {
-  const r = await compileScenarioFile(path, opts);
+  return (await loadScenario(path, opts)).model;
+}
+
+/**
+ * Like {@link loadModel}, and also returns the text the model was compiled from (read once,
+ * so what a trials file records is exactly what was simulated).
+ */
+export async function loadScenario(
+  path: string,
+  opts: FileOptions = {},
+): Promise<{ model: Model; text: string }> {
+  const display = opts.displayName ?? path;
+  const text = await readScenarioText(path, display);
+  if (!text.ok) throw new InputError(text.errors);
+  const r = compileScenario(text.value, display, opts);
   if (!r.ok) throw new InputError(r.errors);
-  return r.value;
+  return { model: r.value, text: text.value };
 }

@@ -50,6 +50,8 @@ export const msg = {
   noSuchFile: (file: string) => `cannot read ${file}: no such file`,
   notAFile: (file: string) => `cannot read ${file}: it is a directory, not a file`,
   cannotRead: (file: string, why: string) => `cannot read ${file}: ${why}`,
+  tooLargeRead: () =>
+    `the file holds more than ${MIB(MAX_FILE_BYTES)}; scenario files are limited to ${MIB(MAX_FILE_BYTES)}`,
   tooLarge: (bytes: number) =>
     `the file is ${MIB(bytes)}; scenario files are limited to ${MIB(MAX_FILE_BYTES)}`,
   binary: (offset: number) =>

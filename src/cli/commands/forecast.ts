@@ -1,16 +1,16 @@
 /** `salesops forecast FILE` — the forecast as a terminal table, JSON, CSV, or per-trial Arrow shards. */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
-import { loadModel } from '../../scenario/index.js';
+import { loadScenario } from '../../scenario/index.js';
 import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { forecastTable } from '../forecast-table.js';
 import { progressBar } from '../progress.js';
+import { scenarioArg } from '../scenario-arg.js';
 
 /** Parses `K/N` (1 ≤ K ≤ N). */
 export function parseShard(text: string): { k: number; n: number } {
@@ -35,7 +35,10 @@ export const forecastCommand: Command = {
   describe: 'Monte Carlo forecast: P10/P50/P90 per quarter and horizon, target probabilities',
   builder: (y) =>
     y
-      .positional('file', { type: 'string', describe: 'scenario file (YAML or JSON)' })
+      .positional('file', {
+        type: 'string',
+        describe: 'scenario file (YAML or JSON); - reads standard input',
+      })
       .option('variant', {
         type: 'string',
         describe: 'run a variant of the scenario instead of the base',
@@ -50,16 +53,16 @@ export const forecastCommand: Command = {
         describe: 'K/N: run only the K-th of N slices of the trials (writes --trials-out)',
       }),
   run: async (args, ctx) => {
-    const file = resolve(ctx.cwd, String(args.file));
+    const { path: file, shown } = scenarioArg(args.file, ctx);
     const variant = typeof args.variant === 'string' ? args.variant : undefined;
-    const model = await loadModel(file, {
-      displayName: String(args.file),
+    const { model, text } = await loadScenario(file, {
+      displayName: shown,
       ...(variant === undefined ? {} : { variant }),
       ...(args.trials === undefined ? {} : { trials: args.trials }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
     });
     const shard = typeof args.shard === 'string' ? parseShard(args.shard) : null;
-    const name = basename(file, extname(file));
+    const name = shown === 'stdin' ? 'stdin' : basename(file, extname(file));
     // Every output path is resolved and checked before the simulation spends any time.
     const trialsOut =
       typeof args['trials-out'] === 'string'
@@ -89,7 +92,7 @@ export const forecastCommand: Command = {
     if (shard && trialsOut) {
       const written = await (await shardModule()).writeShard(
         model,
-        file,
+        { file, text },
         variant ?? null,
         shard,
         trialsOut,
@@ -110,7 +113,7 @@ export const forecastCommand: Command = {
       ? (await shardModule()).openTrialsFile(
           model,
           file,
-          await readFile(file, 'utf8'),
+          text,
           variant ?? null,
           { k: 1, n: 1 },
           trialsOut,

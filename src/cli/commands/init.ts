@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { STARTER_SCENARIO } from '../../scenario/starter.js';
 import type { CliContext, Command } from '../context.js';
 import { EXIT } from '../context.js';
+import { DASH } from '../scenario-arg.js';
 
 /** File `salesops init` writes when none is named. */
 export const DEFAULT_INIT_FILE = 'scenario.yaml';
@@ -74,9 +75,9 @@ export function runInit(
   return EXIT.ok;
 }
 
-/** FILE as the user meant it: yargs hands a lone `-` over as ''. */
+/** FILE as the user meant it: a lone `-` arrives as DASH (see scenario-arg.ts). */
 function fileArg(value: unknown): string {
-  if (value === '' || value === '-') return '-';
+  if (value === DASH || value === '' || value === '-') return '-';
   return typeof value === 'string' ? value : DEFAULT_INIT_FILE;
 }
 

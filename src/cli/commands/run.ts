@@ -13,6 +13,7 @@ import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { progressBar } from '../progress.js';
+import { scenarioArg } from '../scenario-arg.js';
 
 /** The short summary printed after a run and returned under `summary` by `--json`. */
 export function runSummary(result: ForecastResult) {
@@ -45,14 +46,16 @@ export const runCommand: Command = {
   describe: 'forecast + charts + report into an output folder (the main job)',
   builder: (y) =>
     y
-      .positional('file', { type: 'string', describe: 'scenario file (YAML or JSON)' })
+      .positional('file', {
+        type: 'string',
+        describe: 'scenario file (YAML or JSON); - reads standard input',
+      })
       .option('variant', {
         type: 'string',
         describe: 'run a variant of the scenario instead of the base',
       }),
   run: async (args, ctx) => {
-    const shown = String(args.file);
-    const file = resolve(ctx.cwd, shown);
+    const { path: file, shown } = scenarioArg(args.file, ctx);
     const variant = typeof args.variant === 'string' ? args.variant : undefined;
     const model = await loadModel(file, {
       displayName: shown,
@@ -60,7 +63,7 @@ export const runCommand: Command = {
       ...(args.trials === undefined ? {} : { trials: args.trials }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
     });
-    const name = basename(file, extname(file));
+    const name = shown === 'stdin' ? 'stdin' : basename(file, extname(file));
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', name));
     // Refuse a folder we may not replace before spending time on the simulation.
     const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));

@@ -9,6 +9,7 @@ import { compileScenarioFile } from '../../scenario/index.js';
 import { type Diagnostic, formatDiagnostic } from '../../util/result.js';
 import type { CliContext, Command } from '../context.js';
 import { EXIT } from '../context.js';
+import { scenarioArg } from '../scenario-arg.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -28,8 +29,9 @@ export async function runValidate(
   ctx: CliContext,
 ): Promise<number> {
   const report: { file: string; valid: boolean; errors: readonly Diagnostic[] }[] = [];
-  for (const file of files) {
-    const r = await compileScenarioFile(resolve(ctx.cwd, file), { displayName: file });
+  for (const arg of files) {
+    const { path, shown: file } = scenarioArg(arg, ctx);
+    const r = await compileScenarioFile(path, { displayName: file });
     report.push({ file, valid: r.ok, errors: r.ok ? [] : r.errors });
     if (opts.json) continue;
     if (r.ok) {
