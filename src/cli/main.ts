@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { cleanUpOnInterrupt } from '../util/cleanup.js';
 import { createCli } from './app.js';
+
+cleanUpOnInterrupt();
 
 // A closed pipe (e.g. `salesops forecast --json | head`) is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

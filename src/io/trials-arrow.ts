@@ -21,6 +21,7 @@ import {
   Struct,
 } from 'apache-arrow';
 import type { Layout } from '../sim/layout.js';
+import { keep, removeOnInterrupt } from '../util/cleanup.js';
 
 /** What a trials file says about where it came from. */
 export interface TrialsFileMeta {
@@ -67,6 +68,7 @@ export class TrialsWriter {
     ];
     this.schema = new Schema(fields, new Map([[META_KEY, JSON.stringify(meta)]]));
     this.partial = `${path}.partial-${process.pid}`;
+    removeOnInterrupt(this.partial);
     const out = createWriteStream(this.partial);
     this.writer.pipe(out);
     this.done = finished(out);
@@ -104,6 +106,7 @@ export class TrialsWriter {
     this.writer.finish();
     await this.done;
     await rename(this.partial, this.path);
+    keep(this.partial);
   }
 
   /** Stops writing and removes the temporary file. */
@@ -111,6 +114,7 @@ export class TrialsWriter {
     this.writer.finish();
     await this.done.catch(() => {});
     await rm(this.partial, { force: true });
+    keep(this.partial);
   }
 }
 

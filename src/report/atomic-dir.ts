@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { keep, removeOnInterrupt } from '../util/cleanup.js';
 import { makeFolders } from '../util/output-paths.js';
 
 /** File every salesops output folder holds; its presence allows replacing the folder. */
@@ -52,6 +53,7 @@ export async function writeDirAtomically(dir: string, files: readonly OutputFile
   await makeFolders(parent);
   const tag = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = join(parent, `.${basename(dir)}.tmp-${tag}`);
+  removeOnInterrupt(tmp);
   try {
     await mkdir(tmp);
     await writeFile(
@@ -74,5 +76,7 @@ export async function writeDirAtomically(dir: string, files: readonly OutputFile
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    keep(tmp);
   }
 }

@@ -9,6 +9,7 @@
  */
 import { mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { keep, removeOnInterrupt } from './cleanup.js';
 import { InputError } from './result.js';
 
 /** What an error code means for a path we want to write. */
@@ -122,11 +123,14 @@ export async function writeFileAtomically(
   const target = resolve(path);
   await makeFolders(dirname(target));
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+  removeOnInterrupt(tmp);
   try {
     await writeFile(tmp, content);
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    keep(tmp);
   }
 }
