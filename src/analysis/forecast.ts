@@ -2,7 +2,7 @@
  * forecast — what will we book: every metric per period and for the horizon, per stage,
  * role, channel and market, quarterly roll-ups, target probabilities and histograms.
  */
-import { HISTOGRAM_BINS, PRECISION_CACHE_BYTES } from '../defaults.js';
+import { HISTOGRAM_BINS, MAX_TRIALS, PRECISION_CACHE_BYTES } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { poolFor, type RowConsumer, type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
@@ -46,6 +46,13 @@ export interface ForecastOptions {
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  const n = model.simulation.trials;
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS)) {
+    // Compiled models always pass; a model edited by hand might not.
+    throw new Error(
+      `forecast: expected model.simulation.trials to be a whole number from 1 to ${MAX_TRIALS}, got ${n}`,
+    );
+  }
   // One pool of threads for the precision search and every summary pass.
   const pool = poolFor(model, model.simulation.trials, opts.workers);
   const sim: SimulateOptions = {

@@ -48,6 +48,11 @@ export async function simulate(
 ): Promise<void> {
   const from = opts.from ?? 0;
   const to = opts.to ?? model.simulation.trials;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0)) {
+    throw new Error(
+      `simulate: expected whole trial numbers 0 ≤ from ≤ to, got from ${from}, to ${to}`,
+    );
+  }
   const workers = workerCount(opts.workers);
   const total = to - from;
   if (total <= 0) return;

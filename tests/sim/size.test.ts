@@ -1,5 +1,6 @@
 /**
- * Models whose product of counts is too large are refused before anything is allocated.
+ * Models whose product of counts is too large, or whose trial count is not a whole number
+ * (a model edited by hand), are refused before anything is allocated.
  */
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
@@ -41,6 +42,16 @@ describe('model size', () => {
     await expect(forecast(model, { workers: 2 })).rejects.toThrow(
       /too large to simulate: \d+ series × 240 periods = [\d,]+ values per trial, above the limit of 65,536/,
     );
+  });
+
+  it('refuses a hand-edited model with a trial count that is not a whole number ≥ 1', async () => {
+    const model = modelOf(scenario(1, 1, 2, 12));
+    for (const trials of [0, 2.5, Number.NaN]) {
+      const bad = { ...model, simulation: { ...model.simulation, trials } };
+      await expect(forecast(bad, { workers: 1 })).rejects.toThrow(
+        /expected model\.simulation\.trials to be a whole number from 1/,
+      );
+    }
   });
 
   it('runs a large model that is inside both limits', async () => {
