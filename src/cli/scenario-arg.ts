@@ -32,8 +32,7 @@ export function markDashes(argv: readonly string[]): string[] {
   return argv.map((a, i) => {
     if (a !== '-') return a;
     const before = argv[i - 1];
-    const isValue =
-      before !== undefined && before.startsWith('-') && !before.includes('=') && !FLAGS.has(before);
+    const isValue = before?.startsWith('-') && !before.includes('=') && !FLAGS.has(before);
     return isValue ? a : DASH;
   });
 }

@@ -228,6 +228,7 @@ export class Kernel {
           this.arrivals,
           this.team.capacity[r]!,
           this.takenOn,
+          rng,
           this.shareScratch,
         );
       } else this.takenOn.set(this.arrivals);

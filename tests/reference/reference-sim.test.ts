@@ -9,22 +9,43 @@ import { shareCapacity } from './ref-queue.js';
 import { runReference } from './ref-summary.js';
 
 describe('reference simulator', () => {
-  it('shares capacity by largest remainder, lowest cohort on ties', () => {
-    // shares 1.5 and 0.5: floors 1 and 0, the odd item to cohort 0 (tie, lower index)
-    expect(shareCapacity([3, 1], 2)).toEqual([2, 0]);
-    // shares 7·(5, 3, 2)/10 = 3.5, 2.1, 1.4: floors 3, 2, 1, the odd item to the .5
-    expect(shareCapacity([5, 3, 2], 7)).toEqual([4, 2, 1]);
+  it('shares capacity in proportion: whole parts always, odd items by their fractional parts', () => {
+    // shares 1.5 and 0.5: floors 1 and 0, and the odd item to either cohort half the time
+    const seen = new Map<string, number>();
+    let u = 0;
+    const grid = () => (u++ + 0.5) / 1000; // u over (0, 1) evenly
+    for (let i = 0; i < 1000; i++) {
+      const key = shareCapacity([3, 1], 2, grid).join(',');
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(seen)).toEqual({ '2,0': 500, '1,1': 500 });
+    // shares 7·(5, 3, 2)/10 = 3.5, 2.1, 1.4: floors 3, 2, 1 and one odd item, to cohort 0,
+    // 1 or 2 with probability 0.5, 0.1, 0.4 (exact over an even grid of u)
+    const counts = [0, 0, 0];
+    u = 0;
+    for (let i = 0; i < 1000; i++) {
+      const got = shareCapacity([5, 3, 2], 7, grid);
+      got.forEach((g, h) => {
+        counts[h]! += g - [3, 2, 1][h]!;
+      });
+    }
+    expect(counts).toEqual([500, 100, 400]);
     fc.assert(
-      fc.property(fc.array(fc.nat(50), { minLength: 1, maxLength: 6 }), fc.nat(400), (w, cap) => {
-        const total = w.reduce((a, b) => a + b, 0);
-        const take = Math.min(cap, total);
-        const got = shareCapacity(w, take);
-        expect(got.reduce((a, b) => a + b, 0)).toBe(take);
-        got.forEach((g, h) => {
-          expect(g).toBeLessThanOrEqual(w[h]!);
-          expect(Math.abs(g - (take * w[h]!) / Math.max(1, total))).toBeLessThan(1);
-        });
-      }),
+      fc.property(
+        fc.array(fc.nat(50), { minLength: 1, maxLength: 6 }),
+        fc.nat(400),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (w, cap, v) => {
+          const total = w.reduce((a, b) => a + b, 0);
+          const take = Math.min(cap, total);
+          const got = shareCapacity(w, take, () => v);
+          expect(got.reduce((a, b) => a + b, 0)).toBe(take);
+          got.forEach((g, h) => {
+            expect(g).toBeLessThanOrEqual(w[h]!);
+            expect(Math.abs(g - (take * w[h]!) / Math.max(1, total))).toBeLessThan(1);
+          });
+        },
+      ),
       { seed: 3 },
     );
   });

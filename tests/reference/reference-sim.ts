@@ -137,7 +137,7 @@ export function simulateTrial(
           capacity[r]!,
           q.reduce((a, b) => a + b, 0),
         );
-        taken = shareCapacity(q, take);
+        taken = shareCapacity(q, take, rng);
         for (let h = 0; h < H; h++) q[h]! -= taken[h]!;
         series(`roles.${roles[r]!.id}.taken`)[t] = take;
       }

@@ -3,7 +3,6 @@
  * `✓ FILE: name (N periods, …)` per valid file, every problem of a bad file in the one
  * diagnostic format on stderr, and exits 2 if any file is bad.
  */
-import { resolve } from 'node:path';
 import type { Model } from '../../model/types.js';
 import { compileScenarioFile } from '../../scenario/index.js';
 import { type Diagnostic, formatDiagnostic } from '../../util/result.js';
