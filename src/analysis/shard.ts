@@ -119,6 +119,13 @@ export async function mergeShards(paths: readonly string[]): Promise<ForecastRes
         `comes from a different run than ${files[0]!.path} (scenario, variant, seed or trials differ)`,
       );
     }
+    // Another version may simulate the same seed differently: its trials do not belong here.
+    if (m.version !== first.version) {
+      throw usage(
+        f.path,
+        `was written by salesops ${m.version}, ${files[0]!.path} by ${first.version}: run every shard with one version`,
+      );
+    }
   }
   files.sort((a, b) => a.meta.from - b.meta.from);
   let expect = 0;

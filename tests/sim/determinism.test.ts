@@ -1,14 +1,17 @@
 /**
  * Same scenario + same seed = identical numbers, whatever the worker count or shard split.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
 import { stringifyForecast } from '../../src/analysis/forecast-json.js';
-import { mergeShards, writeShard } from '../../src/analysis/shard.js';
+import { mergeShards, openTrialsFile, writeShard } from '../../src/analysis/shard.js';
+import { TrialsWriter, trialColumnNames } from '../../src/io/trials-arrow.js';
 import { loadModel } from '../../src/scenario/index.js';
+import { simulate } from '../../src/sim/driver.js';
+import { buildLayout } from '../../src/sim/layout.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'salesops-det-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,6 +46,31 @@ describe('determinism', () => {
     const p = join(dir, 'only.arrow');
     await writeShard(model, file, null, { k: 1, n: 2 }, p, { workers: 1 });
     await expect(mergeShards([p])).rejects.toThrow(/missing/);
+  });
+
+  it('refuses shards of another run or of another salesops version', async () => {
+    const file = 'scenarios/minimal.yaml';
+    const model = await loadModel(file, { trials: 300, seed: 1 });
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => join(dir, `${x}.arrow`));
+    await writeShard(model, file, null, { k: 1, n: 2 }, a!, { workers: 1 });
+    const other = await loadModel(file, { trials: 300, seed: 2 });
+    await writeShard(other, file, null, { k: 2, n: 2 }, b!, { workers: 1 });
+    await expect(mergeShards([a!, b!])).rejects.toThrow(/comes from a different run/);
+    // The same second half, recorded as written by another version.
+    const text = readFileSync(file, 'utf8');
+    const { writer, meta } = openTrialsFile(model, file, text, null, { k: 2, n: 2 }, c!);
+    await writer.abort(); // only its metadata is wanted
+    const old = new TrialsWriter(c!, trialColumnNames(buildLayout(model), model.calendar.labels), {
+      ...meta,
+      version: '0.0.1',
+    });
+    await simulate(model, { workers: 1, from: meta.from, to: meta.to }, (f, n, rows) =>
+      old.write(f, n, rows),
+    );
+    await old.close();
+    await expect(mergeShards([a!, c!])).rejects.toThrow(
+      /written by salesops 0\.0\.1, .*a\.arrow by .*: run every shard with one version/,
+    );
   });
 
   it('recomputes any trial alone', async () => {
