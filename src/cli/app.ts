@@ -39,6 +39,9 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
       });
     for (const c of COMMANDS) {
       y = y.command(c.command, c.describe, c.builder, async (args) => {
+        // yargs still calls the handler after a failed check (an unknown or misspelt flag):
+        // run nothing then, the error is reported below.
+        if (failure !== null) return;
         checkCommonArgs(args as CommonArgs);
         code = await c.run(args as Record<string, unknown>, ctx);
       });

@@ -182,6 +182,13 @@ describe('salesops forecast', () => {
     expect(shardCsv.stderr).toMatch(/give --csv to `salesops merge` instead/);
   });
 
+  it('a misspelt flag is exit 2 and runs nothing (yargs calls the command even after its check fails)', async () => {
+    const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--trails', '500']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown argument: trails/);
+    expect(r.stdout).toBe('');
+  });
+
   it('rejects a --workers that is not a whole number from 1 to 256 (it would otherwise start no thread)', async () => {
     for (const w of ['0', 'abc', '1.5', '1000']) {
       const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--workers', w]);
