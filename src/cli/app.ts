@@ -23,19 +23,32 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
       .strict()
       .exitProcess(false)
       .wrap(Math.min(100, process.stdout.columns ?? 100))
-      .option('trials', { type: 'number', describe: 'Monte Carlo trials (overrides the scenario)' })
-      .option('seed', { type: 'number', describe: 'random seed (overrides the scenario)' })
-      .option('out', { type: 'string', describe: 'output folder or file' })
+      .option('trials', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'Monte Carlo trials (overrides the scenario)',
+      })
+      .option('seed', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'random seed (overrides the scenario)',
+      })
       .option('json', {
         type: 'boolean',
         describe: 'print one machine-readable JSON object on stdout',
       })
-      .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
+      .option('workers', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'worker threads (default: all cores)',
+      })
       .option('quiet', { type: 'boolean', describe: 'print nothing but errors' })
       .demandCommand(1, 'Name a command: salesops --help lists them.')
       .fail((msg, err) => {
-        if (err) throw err;
-        failure = msg;
+        // yargs' own parse errors (a flag without its value) are usage errors like msg ones;
+        // anything else was thrown by a command and is reported as it is.
+        if (err && err.name !== 'YError') throw err;
+        failure = msg ?? err?.message ?? 'bad arguments';
       });
     for (const c of COMMANDS) {
       y = y.command(c.command, c.describe, c.builder, async (args) => {

@@ -182,11 +182,19 @@ describe('salesops forecast', () => {
     expect(shardCsv.stderr).toMatch(/give --csv to `salesops merge` instead/);
   });
 
-  it('a misspelt flag is exit 2 and runs nothing (yargs calls the command even after its check fails)', async () => {
-    const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--trails', '500']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Unknown argument: trails/);
-    expect(r.stdout).toBe('');
+  it('a misspelt flag, a flag the command does not take, or a flag without its value is exit 2 and runs nothing', async () => {
+    // yargs calls the command even after its check fails: the forecast used to run anyway.
+    for (const [args, message] of [
+      [['--trails', '500'], /Unknown argument: trails/],
+      [['--out', 'x.json'], /Unknown argument: out/],
+      [['--trials'], /Not enough arguments following: trials/],
+      [['--workers', '--json'], /Not enough arguments following: workers/],
+    ] as const) {
+      const r = await runCli(['forecast', 'scenarios/minimal.yaml', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('rejects a --workers that is not a whole number from 1 to 256 (it would otherwise start no thread)', async () => {

@@ -41,15 +41,22 @@ export const forecastCommand: Command = {
       })
       .option('variant', {
         type: 'string',
+        requiresArg: true,
         describe: 'run a variant of the scenario instead of the base',
       })
-      .option('csv', { type: 'string', describe: 'write per-period summaries to this CSV file' })
+      .option('csv', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'write per-period summaries to this CSV file',
+      })
       .option('trials-out', {
         type: 'string',
+        requiresArg: true,
         describe: 'write per-trial results (Apache Arrow IPC) to this file',
       })
       .option('shard', {
         type: 'string',
+        requiresArg: true,
         describe: 'K/N: run only the K-th of N slices of the trials (writes --trials-out)',
       }),
   run: async (args, ctx) => {

@@ -13,7 +13,11 @@ export const mergeCommand: Command = {
   builder: (y) =>
     y
       .positional('shards', { type: 'string', array: true, describe: 'shard files (any order)' })
-      .option('csv', { type: 'string', describe: 'write per-period summaries to this CSV file' }),
+      .option('csv', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'write per-period summaries to this CSV file',
+      }),
   run: async (args, ctx) => {
     const paths = (args.shards as string[]).map((p) => resolve(ctx.cwd, p));
     const csv = typeof args.csv === 'string' ? resolve(ctx.cwd, args.csv) : null;

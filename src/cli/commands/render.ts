@@ -51,10 +51,16 @@ export const renderCommand: Command = {
   builder: (y) =>
     y
       .positional('spec', { type: 'string', describe: 'Vega-Lite spec file (JSON)' })
+      .option('out', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'output folder (default: the spec file’s folder)',
+      })
       .option('svg', { type: 'boolean', describe: 'write SVG (default: both SVG and PNG)' })
       .option('png', { type: 'boolean', describe: 'write PNG (default: both SVG and PNG)' })
       .option('scale', {
         type: 'number',
+        requiresArg: true,
         describe: `PNG scale factor (default ${DEFAULT_PNG_SCALE})`,
       }),
   run: async (args, ctx) => {

@@ -46,12 +46,18 @@ export const runCommand: Command = {
   describe: 'forecast + charts + report into an output folder (the main job)',
   builder: (y) =>
     y
+      .option('out', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'output folder (default out/<scenario name>)',
+      })
       .positional('file', {
         type: 'string',
         describe: 'scenario file (YAML or JSON); - reads standard input',
       })
       .option('variant', {
         type: 'string',
+        requiresArg: true,
         describe: 'run a variant of the scenario instead of the base',
       }),
   run: async (args, ctx) => {

@@ -13,7 +13,12 @@ import { EXIT } from '../context.js';
 export const schemaCommand: Command = {
   command: 'schema',
   describe: 'print the JSON Schema of the scenario format (for editor completion)',
-  builder: (y) => y,
+  builder: (y) =>
+    y.option('out', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'write the schema to this file instead of standard output',
+    }),
   run: async (args, ctx) => {
     const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
     if (typeof args.out !== 'string') {
