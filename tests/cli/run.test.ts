@@ -18,6 +18,10 @@ const dir = mkdtempSync(join(tmpdir(), 'salesops-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function salesops(...argv: string[]) {
+  return salesopsIn(ROOT, ...argv);
+}
+
+async function salesopsIn(cwd: string, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const cli = createCli({
@@ -25,7 +29,7 @@ async function salesops(...argv: string[]) {
     err: (t) => err.push(t),
     stdoutIsTTY: false,
     stderrIsTTY: false,
-    cwd: ROOT,
+    cwd,
   });
   const code = await cli(argv);
   return { code, stdout: out.join(''), stderr: err.join('') };
@@ -108,6 +112,17 @@ describe('salesops run', () => {
       expect(r.stderr).toMatch(/--out: ✖ cannot write /);
     }
   });
+
+  it('writes a variant to its own default folder, next to the base', async () => {
+    const here = join(dir, 'defaults');
+    mkdirSync(here);
+    const plan = join(ROOT, 'scenarios/b2b-saas.yaml');
+    const base = await salesopsIn(here, 'run', plan, '--json', ...FLAGS);
+    const variant = await salesopsIn(here, 'run', plan, '--variant', 'hire_q2', '--json', ...FLAGS);
+    expect(JSON.parse(base.stdout).report).toBe(join(here, 'out/b2b-saas/report.html'));
+    expect(JSON.parse(variant.stdout).report).toBe(join(here, 'out/b2b-saas.hire_q2/report.html'));
+    expect(readdirSync(join(here, 'out')).sort()).toEqual(['b2b-saas', 'b2b-saas.hire_q2']);
+  }, 60_000);
 
   it('exits 2 with a located message on a bad scenario and writes nothing', async () => {
     const bad = join(dir, 'bad.yaml');

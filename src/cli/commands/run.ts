@@ -49,7 +49,7 @@ export const runCommand: Command = {
       .option('out', {
         type: 'string',
         requiresArg: true,
-        describe: 'output folder (default out/<scenario name>)',
+        describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
       })
       .positional('file', {
         type: 'string',
@@ -70,7 +70,10 @@ export const runCommand: Command = {
       ...(args.seed === undefined ? {} : { seed: args.seed }),
     });
     const name = shown === 'stdin' ? 'stdin' : basename(file, extname(file));
-    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', name));
+    // A variant's default folder is its own, so running the base and its what-ifs one after
+    // another keeps every report.
+    const folder = variant === undefined ? name : `${name}.${variant}`;
+    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     // Refuse a folder we may not replace before spending time on the simulation.
     const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));
     if (problem !== null)
