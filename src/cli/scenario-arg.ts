@@ -28,7 +28,8 @@ const TAKES_DASH = new Set(['forecast', 'run', 'validate', 'init']);
 
 /** argv with each lone `-` positional of a command that takes one replaced by {@link DASH}. */
 export function markDashes(argv: readonly string[]): string[] {
-  if (!TAKES_DASH.has(argv[0] ?? '')) return [...argv];
+  // The command is the first word that names one (global flags may come before it).
+  if (!TAKES_DASH.has(argv.find((a) => TAKES_DASH.has(a) || a === '-') ?? '')) return [...argv];
   return argv.map((a, i) => {
     if (a !== '-') return a;
     const before = argv[i - 1];

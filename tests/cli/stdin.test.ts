@@ -26,6 +26,12 @@ describe('- for standard input', () => {
       '-',
     ]);
     expect(markDashes(['merge', '-'])).toEqual(['merge', '-']);
+    expect(markDashes(['--workers', '2', 'validate', '-'])).toEqual([
+      '--workers',
+      '2',
+      'validate',
+      DASH,
+    ]);
   });
 
   it('reads a whole scenario from a pipe, which reports size 0', async () => {
