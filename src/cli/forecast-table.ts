@@ -2,28 +2,36 @@
 import type { ForecastResult } from '../analysis/types.js';
 import { compact, percent, table } from './format.js';
 
+/** Quarters per block of the table: long horizons wrap instead of running off the screen. */
+const QUARTERS_PER_BLOCK = 8;
+
 /** Renders the terminal table of a forecast. */
 export function forecastTable(r: ForecastResult): string {
-  const head = ['', ...r.quarters, 'horizon'];
-  const row = (
-    label: string,
-    qs: readonly { p10: number; p50: number; p90: number }[] | undefined,
-    total: { p10: number; p50: number; p90: number },
-  ) => [
-    [`${label} P10`, ...(qs ?? []).map((q) => compact(q.p10)), compact(total.p10)],
-    [`${label} P50`, ...(qs ?? []).map((q) => compact(q.p50)), compact(total.p50)],
-    [`${label} P90`, ...(qs ?? []).map((q) => compact(q.p90)), compact(total.p90)],
-  ];
-  const rows: string[][] = [
-    head,
-    ...row('bookings', r.quarterly.bookings, r.metrics.bookings.total),
-    ...row('wins', r.quarterly.wins, r.metrics.wins.total),
-    ...row('profit', r.quarterly.profit, r.metrics.profit.total),
-  ];
+  type Q = { p10: number; p50: number; p90: number };
+  const block = (from: number, to: number, withTotal: boolean): string => {
+    const row = (label: string, qs: readonly Q[] | undefined, total: Q) =>
+      (['p10', 'p50', 'p90'] as const).map((p) => [
+        `${label} ${p.toUpperCase()}`,
+        ...(qs ?? []).slice(from, to).map((q) => compact(q[p])),
+        ...(withTotal ? [compact(total[p])] : []),
+      ]);
+    return table([
+      ['', ...r.quarters.slice(from, to), ...(withTotal ? ['horizon'] : [])],
+      ...row('bookings', r.quarterly.bookings, r.metrics.bookings.total),
+      ...row('wins', r.quarterly.wins, r.metrics.wins.total),
+      ...row('profit', r.quarterly.profit, r.metrics.profit.total),
+    ]);
+  };
+  const blocks: string[] = [];
+  const Q = r.quarters.length;
+  for (let from = 0; from < Q || from === 0; from += QUARTERS_PER_BLOCK) {
+    const to = Math.min(Q, from + QUARTERS_PER_BLOCK);
+    blocks.push(block(from, to, to === Q));
+  }
   const lines = [
     `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}, ${r.sampling} sampling (${r.currency})`,
     '',
-    table(rows),
+    blocks.join('\n\n'),
     '',
     `mean horizon bookings ${compact(r.metrics.bookings.total.mean)} ± ${compact(r.metrics.bookings.total.se)} (Monte Carlo standard error)`,
   ];

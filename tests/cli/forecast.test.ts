@@ -19,6 +19,23 @@ describe('salesops forecast', () => {
     expect(r.stdout).toMatch(/P\(bookings ≥ [\d.]+M\) = [\d.]+% ± [\d.]+%/);
   });
 
+  it('wraps a long horizon into blocks of 8 quarters instead of one very wide table', async () => {
+    const file = join(dir, 'long.yaml');
+    writeFileSync(
+      file,
+      readFileSync('scenarios/minimal.yaml', 'utf8')
+        .replace('periods: 12}', 'periods: 40}')
+        .replace(/^ *quarterly:.*$/m, ''),
+    );
+    const r = await runCli(['forecast', file, '--trials', '200']);
+    expect(r.code).toBe(0);
+    const heads = r.stdout.split('\n').filter((l) => /^ +2027-Q1|^ +2029-Q1/.test(l));
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toMatch(/2027-Q1 .* 2028-Q4$/);
+    expect(heads[1]).toMatch(/2029-Q1 .* 2030-Q2 +horizon$/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
   it('--json prints the stable core of PRODUCT.md', async () => {
     const r = await runCli([
       'forecast',
