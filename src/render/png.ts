@@ -2,7 +2,7 @@
  * Vega-Lite spec → PNG: the SVG from {@link renderSvg}, rasterised by resvg with only the
  * DejaVu font files loaded, so the same spec gives the same pixels on any machine.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../defaults.js';
 import { fontFiles } from './fonts.js';
@@ -15,20 +15,33 @@ export interface PngOptions {
 
 export { DEFAULT_PNG_SCALE };
 
+/** resvg's options for `scale` × the SVG's size, white background, DejaVu only. */
+function resvgOptions(scale: number): ResvgRenderOptions {
+  if (!(scale > 0 && scale <= 10))
+    throw new Error(`renderPng: scale must be in (0, 10], got ${scale}`);
+  return {
+    background: '#ffffff',
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+  };
+}
+
 /**
  * Rasterises an SVG document to PNG bytes at `scale` × its size, white background.
  * @example const png = svgToPng(svg, { scale: 2 });
  */
 export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
-  const scale = opts.scale ?? DEFAULT_PNG_SCALE;
-  if (!(scale > 0 && scale <= 10))
-    throw new Error(`renderPng: scale must be in (0, 10], got ${scale}`);
-  const resvg = new Resvg(svg, {
-    background: '#ffffff',
-    fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE)).render().asPng();
+}
+
+/**
+ * {@link svgToPng} on libuv's thread pool: the same bytes, while the main thread goes on
+ * (building a report, the next charts' SVGs rasterise in parallel).
+ * @example const png = await svgToPngAsync(svg, { scale: 2 });
+ */
+export async function svgToPngAsync(svg: string, opts: PngOptions = {}): Promise<Buffer> {
+  const options = resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE);
+  return (await renderAsync(svg, options)).asPng();
 }
 
 /**

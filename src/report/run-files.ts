@@ -7,7 +7,7 @@ import { stringifyForecast } from '../analysis/forecast-json.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { buildForecastCharts } from '../charts/index.js';
 import type { Model } from '../model/types.js';
-import { DEFAULT_PNG_SCALE, svgToPng } from '../render/png.js';
+import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
 import type { OutputFile } from './atomic-dir.js';
 import { buildReport } from './index.js';
@@ -29,19 +29,19 @@ export async function buildRunFiles(
 ): Promise<OutputFile[]> {
   const charts = buildForecastCharts(result, model);
   const svgs: Record<string, string> = {};
-  const files: OutputFile[] = [];
+  // Each chart's PNG rasterises on the thread pool while the next chart's SVG is drawn.
+  const pngs: Promise<Buffer>[] = [];
   for (const c of charts) {
     const svg = await renderSvg(c.spec);
     svgs[c.name] = svg;
-    files.push(
-      { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
-      { path: `charts/${c.name}.svg`, content: svg },
-      {
-        path: `charts/${c.name}.png`,
-        content: svgToPng(svg, { scale: opts.pngScale ?? DEFAULT_PNG_SCALE }),
-      },
-    );
+    pngs.push(svgToPngAsync(svg, { scale: opts.pngScale ?? DEFAULT_PNG_SCALE }));
   }
+  const rasters = await Promise.all(pngs);
+  const files: OutputFile[] = charts.flatMap((c, i) => [
+    { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
+    { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
+    { path: `charts/${c.name}.png`, content: rasters[i]! },
+  ]);
   const html = buildReport({
     result,
     model,

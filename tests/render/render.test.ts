@@ -2,7 +2,14 @@
 import { Resvg } from '@resvg/resvg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildForecastCharts } from '../../src/charts/index.js';
-import { DEJAVU_FILES, fontFiles, renderPng, renderSvg, svgToPng } from '../../src/render/index.js';
+import {
+  DEJAVU_FILES,
+  fontFiles,
+  renderPng,
+  renderSvg,
+  svgToPng,
+  svgToPngAsync,
+} from '../../src/render/index.js';
 import { loadFontWidths, textWidth } from '../../src/render/text-metrics.js';
 import { fixtureModel, fixtureResult, HOSTILE } from '../charts/fixture.js';
 
@@ -45,6 +52,13 @@ describe('renderPng', () => {
   it('is reproducible: the same spec gives the same bytes', async () => {
     const spec = charts[1]!.spec;
     expect(Buffer.compare(await renderPng(spec), await renderPng(spec))).toBe(0);
+  });
+  it('rasterises on the thread pool to exactly the same bytes', async () => {
+    const svgs = await Promise.all(charts.slice(0, 3).map((c) => renderSvg(c.spec)));
+    const pngs = await Promise.all(svgs.map((svg) => svgToPngAsync(svg)));
+    pngs.forEach((png, i) => {
+      expect(Buffer.compare(png, svgToPng(svgs[i]!))).toBe(0);
+    });
   });
   it('rejects a silly scale', () => {
     expect(() =>
