@@ -87,7 +87,7 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
       }
       return simulate(model, { ...sim, to: trials }, both);
     };
-    const result = await summariseRun(model, trials, source, opts.variant ?? null);
+    const result = await summariseRun(model, trials, source, opts.variant ?? null, opts.logger);
     return { ...result, precision };
   } finally {
     cache?.drop();
@@ -104,17 +104,22 @@ export async function summariseRun(
   trials: number,
   source: RowSource,
   variant: string | null,
+  logger?: Logger,
 ): Promise<ForecastResult> {
   const layout = buildLayout(model);
   const columns = new Columns(model, layout);
   const bookings = columns.total(layout.metric.bookings);
   const profit = columns.total(layout.metric.profit);
   const quarterCols = model.targets.quarterly.map((_, q) => columns.quarterly(0, q));
-  const stats = await summariseColumns(columns, layout, trials, source, [
-    bookings,
-    profit,
-    ...quarterCols,
-  ]);
+  const stats = await summariseColumns(
+    columns,
+    layout,
+    trials,
+    source,
+    [bookings, profit, ...quarterCols],
+    undefined,
+    logger,
+  );
   return assemble(model, layout, columns, stats, variant);
 }
 

@@ -15,6 +15,7 @@ import type { Model } from '../model/types.js';
 import { compileScenario } from '../scenario/index.js';
 import { type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout } from '../sim/layout.js';
+import type { Logger } from '../util/logger.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
@@ -92,8 +93,11 @@ export async function writeShard(
   return meta;
 }
 
-/** Merges shard files into exactly the forecast of one run. */
-export async function mergeShards(paths: readonly string[]): Promise<ForecastResult> {
+/** Merges shard files into exactly the forecast of one run; `logger` gets the summary's warnings. */
+export async function mergeShards(
+  paths: readonly string[],
+  logger?: Logger,
+): Promise<ForecastResult> {
   if (paths.length === 0) throw usage('merge', 'expected at least one shard file');
   const read = await Promise.allSettled(
     paths.map(async (p) => ({ path: p, ...(await readTrialsMeta(p)) })),
@@ -166,6 +170,7 @@ export async function mergeShards(paths: readonly string[]): Promise<ForecastRes
       for (const f of files) await readTrialRows(f.path, layout.width, consume);
     },
     first.variant,
+    logger,
   );
   return { ...result, precision: null };
 }

@@ -5,6 +5,7 @@
  */
 import { QUANTILES, STORE_BUDGET_BYTES } from '../defaults.js';
 import type { Layout } from '../sim/layout.js';
+import { type Logger, silentLogger } from '../util/logger.js';
 import type { ColumnMoments } from '../util/moments.js';
 import { Accumulator } from './accumulator.js';
 import type { Columns } from './columns.js';
@@ -41,6 +42,7 @@ export async function summariseColumns(
   source: RowSource,
   retain: readonly number[],
   budget: number = STORE_BUDGET_BYTES,
+  logger: Logger = silentLogger,
 ): Promise<ColumnStats> {
   const n = Math.max(1, trials);
   const all = columns.quantiled;
@@ -61,6 +63,11 @@ export async function summariseColumns(
     passes.at(-1)!.push(j);
     used += bytesOf(j);
     arenaBytes = Math.max(arenaBytes, used);
+  }
+  if (passes.length > 1) {
+    logger.warn(
+      `${trials.toLocaleString('en-US')} trials need ${passes.length} passes for exact quantiles (at most ${(budget / 2 ** 30).toFixed(0)} GiB of values are kept at once), so the trials are simulated or read ${passes.length} times`,
+    );
   }
   // One buffer serves every pass, so memory stays at the budget instead of waiting for the
   // collector to free the previous pass's arrays.

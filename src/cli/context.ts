@@ -1,3 +1,5 @@
+import type { Logger } from '../util/logger.js';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliContext {
   /** Write to standard output. */
@@ -27,6 +29,19 @@ export interface Command {
   // biome-ignore lint/suspicious/noExplicitAny: yargs builders are typed per command
   readonly builder: (y: import('yargs').Argv<any>) => import('yargs').Argv<any>;
   readonly run: (args: Record<string, unknown> & CommonArgs, ctx: CliContext) => Promise<number>;
+}
+
+/**
+ * The engine's warnings (the precision cap reached, summaries needing several passes) on
+ * stderr as `salesops: warning: …`; nothing with `--quiet`.
+ */
+export function cliLogger(ctx: CliContext, quiet: boolean): Logger {
+  return {
+    warn: (m) => {
+      if (!quiet) ctx.err(`salesops: warning: ${m}\n`);
+    },
+    info: () => {},
+  };
 }
 
 /** Exit codes: 0 success, 1 a failed run, 2 bad input. */

@@ -10,6 +10,7 @@ import { summariseColumns } from '../../src/analysis/summarise.js';
 import { loadModel } from '../../src/scenario/index.js';
 import { simulate } from '../../src/sim/driver.js';
 import { buildLayout } from '../../src/sim/layout.js';
+import { memoryLogger } from '../../src/util/logger.js';
 
 describe('multi-pass summaries', () => {
   it('give the same numbers with a 1 MB budget (many passes, float32) as with the default', async () => {
@@ -22,10 +23,19 @@ describe('multi-pass summaries', () => {
       return simulate(model, { workers: 1 }, consume);
     };
     const retained = [columns.total(layout.metric.bookings)];
-    const big = await summariseColumns(columns, layout, 1500, source, retained);
+    const quiet = memoryLogger();
+    const big = await summariseColumns(columns, layout, 1500, source, retained, undefined, quiet);
     expect(replays).toBe(1);
-    const small = await summariseColumns(columns, layout, 1500, source, retained, 1_000_000);
+    expect(quiet.warnings).toEqual([]);
+    const told = memoryLogger();
+    const small = await summariseColumns(columns, layout, 1500, source, retained, 1_000_000, told);
     expect(replays - 1).toBeGreaterThanOrEqual(3);
+    // The user is told why the run takes several times as long.
+    expect(told.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`^1,500 trials need ${replays - 1} passes for exact quantiles`),
+      ),
+    ]);
     for (let j = 0; j < columns.count; j++) {
       expect(small.moments.meanOf(j)).toBe(big.moments.meanOf(j));
       expect(small.moments.sdOf(j)).toBe(big.moments.sdOf(j));

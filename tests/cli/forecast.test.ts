@@ -36,6 +36,22 @@ describe('salesops forecast', () => {
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
+  it('warns on stderr when the precision target is out of reach (and not with --quiet)', async () => {
+    const file = join(dir, 'precise.yaml');
+    writeFileSync(
+      file,
+      readFileSync('scenarios/minimal.yaml', 'utf8').replace(
+        /^simulation: .*$/m,
+        'simulation: {trials: 100, seed: 1, precision: {metric: bookings, relative_se: 0.000001}}',
+      ),
+    );
+    const r = await runCli(['forecast', file, '--workers', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^salesops: warning: precision: stopped at 10000 trials \(the cap\)/m);
+    const quiet = await runCli(['forecast', file, '--workers', '1', '--quiet']);
+    expect(quiet.stderr).toBe('');
+  });
+
   it('--json prints the stable core of PRODUCT.md', async () => {
     const r = await runCli([
       'forecast',

@@ -7,7 +7,7 @@ import { loadScenario } from '../../scenario/index.js';
 import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
-import { EXIT } from '../context.js';
+import { cliLogger, EXIT } from '../context.js';
 import { forecastTable } from '../forecast-table.js';
 import { progressBar } from '../progress.js';
 import { scenarioArg } from '../scenario-arg.js';
@@ -130,6 +130,7 @@ export const forecastCommand: Command = {
       ...workers,
       onProgress: progress.update,
       variant: variant ?? null,
+      logger: cliLogger(ctx, args.quiet === true),
       ...(opened
         ? { tee: (f: number, c: number, rows: Float64Array) => opened.writer.write(f, c, rows) }
         : {}),

@@ -4,7 +4,7 @@ import { forecastToCsv } from '../../analysis/csv.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
 import { checkOutput, writeFileAtomically } from '../../util/output-paths.js';
 import type { Command } from '../context.js';
-import { EXIT } from '../context.js';
+import { cliLogger, EXIT } from '../context.js';
 import { forecastTable } from '../forecast-table.js';
 
 export const mergeCommand: Command = {
@@ -23,7 +23,7 @@ export const mergeCommand: Command = {
     const csv = typeof args.csv === 'string' ? resolve(ctx.cwd, args.csv) : null;
     if (csv) await checkOutput('--csv', csv, 'file');
     const { mergeShards } = await import('../../analysis/shard.js');
-    const result = await mergeShards(paths);
+    const result = await mergeShards(paths, cliLogger(ctx, args.quiet === true));
     if (csv) await writeFileAtomically(csv, forecastToCsv(result));
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));

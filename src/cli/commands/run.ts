@@ -11,7 +11,7 @@ import { loadModel } from '../../scenario/index.js';
 import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
-import { EXIT } from '../context.js';
+import { cliLogger, EXIT } from '../context.js';
 import { progressBar } from '../progress.js';
 import { scenarioArg } from '../scenario-arg.js';
 
@@ -83,6 +83,7 @@ export const runCommand: Command = {
       ...(args.workers === undefined ? {} : { workers: args.workers }),
       onProgress: progress.update,
       variant: variant ?? null,
+      logger: cliLogger(ctx, args.quiet === true),
     });
     progress.finish();
     // Loaded on use: vega, resvg and the report assets would slow every other command's start.
