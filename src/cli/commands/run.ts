@@ -78,6 +78,10 @@ export const runCommand: Command = {
     const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));
     if (problem !== null)
       throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
+    // Loaded on use (vega, resvg and the report assets would slow every other command's
+    // start), but from now on: the modules load while the worker threads simulate.
+    const reportModules = import('../../report/run-files.js');
+    reportModules.catch(() => {}); // a failure surfaces at the await below
     const progress = progressBar(ctx, 'simulating', args.quiet === true || args.json === true);
     const result = await forecast(model, {
       ...(args.workers === undefined ? {} : { workers: args.workers }),
@@ -86,8 +90,7 @@ export const runCommand: Command = {
       logger: cliLogger(ctx, args.quiet === true),
     });
     progress.finish();
-    // Loaded on use: vega, resvg and the report assets would slow every other command's start.
-    const { buildRunFiles } = await import('../../report/run-files.js');
+    const { buildRunFiles } = await reportModules;
     const files = await buildRunFiles(result, model, { source: basename(shown) });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
