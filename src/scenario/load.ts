@@ -3,7 +3,8 @@
  * is only valid when each of its variants compiles too (a variant that breaks the plan is
  * an error naming the variant).
  */
-import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Model } from '../model/types.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, InputError } from '../util/result.js';
@@ -99,7 +100,7 @@ export interface FileOptions extends CompileOptions {
  * messages name the file `display`. `-` ({@link STDIN}) reads standard input.
  */
 export async function readScenarioText(path: string, display = path): Promise<Result<string>> {
-  if (path === STDIN) return readStdin(display);
+  if (path === STDIN) return readCapped(process.stdin, display);
   let size: number;
   try {
     const st = await stat(path);
@@ -114,53 +115,31 @@ export async function readScenarioText(path: string, display = path): Promise<Re
   }
   if (size > MAX_FILE_BYTES)
     return fail([{ file: display, line: null, path: '', message: msg.tooLarge(size) }]);
-  let bytes: Uint8Array;
-  try {
-    const fh = await open(path, 'r');
-    try {
-      // Read until the end, at most one byte past the limit: pipes, process substitution
-      // (`<(…)`) and /proc files report size 0, and a file may have grown since stat.
-      const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
-      let filled = 0;
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, filled, buf.length - filled, null);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-        if (filled === buf.length) break;
-      }
-      if (filled > MAX_FILE_BYTES)
-        return fail([{ file: display, line: null, path: '', message: msg.tooLargeRead() }]);
-      bytes = buf.subarray(0, filled);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    return fail([
-      {
-        file: display,
-        line: null,
-        path: '',
-        message: msg.cannotRead(display, (e as Error).message),
-      },
-    ]);
-  }
-  return decodeScenarioBytes(bytes, display);
+  // Read until the end: pipes, process substitution (`<(…)`) and /proc files report size 0,
+  // and a file may have grown since stat.
+  return readCapped(createReadStream(path), display);
 }
 
 /** The path that means standard input to {@link readScenarioText}. */
 export const STDIN = '-';
 
-/** Standard input, read to the end (at most one byte past the size limit). */
-async function readStdin(display: string): Promise<Result<string>> {
+/**
+ * All of `stream` (a file or standard input) as scenario text, stopping one byte past the
+ * size limit; read errors and an over-long input are diagnostics naming `display`.
+ */
+async function readCapped(
+  stream: AsyncIterable<Buffer | string> & { destroy(): void },
+  display: string,
+): Promise<Result<string>> {
   const chunks: Buffer[] = [];
   let filled = 0;
   try {
-    for await (const chunk of process.stdin) {
-      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    for await (const chunk of stream) {
+      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
       chunks.push(b);
       filled += b.length;
       if (filled > MAX_FILE_BYTES) {
-        process.stdin.destroy();
+        stream.destroy();
         return fail([{ file: display, line: null, path: '', message: msg.tooLargeRead() }]);
       }
     }
