@@ -4,9 +4,11 @@
  * positional, dropped altogether from a list such as `validate`'s), so the CLI swaps it for
  * {@link DASH} before yargs sees it, except where it is the value of an option.
  */
-import { resolve } from 'node:path';
-import { STDIN } from '../scenario/index.js';
-import type { CliContext } from './context.js';
+import { basename, extname, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import type { Model } from '../model/types.js';
+import { loadScenario, STDIN } from '../scenario/index.js';
+import type { CliContext, CommonArgs } from './context.js';
 
 /** What a lone `-` positional becomes: NUL cannot be part of a real path. */
 export const DASH = '\u0000-';
@@ -43,4 +45,48 @@ export function scenarioArg(arg: unknown, ctx: CliContext): { path: string; show
   const text = String(arg ?? '');
   if (text === DASH || text === '') return { path: STDIN, shown: 'stdin' };
   return { path: resolve(ctx.cwd, text), shown: text };
+}
+
+/** The `file` positional and `--variant` of the commands that run one scenario. */
+export function scenarioOptions<T>(y: Argv<T>) {
+  return y
+    .positional('file', {
+      type: 'string',
+      describe: 'scenario file (YAML or JSON); - reads standard input',
+    })
+    .option('variant', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'run a variant of the scenario instead of the base',
+    });
+}
+
+/**
+ * Loads the scenario of a command's `file` argument with its `--variant`, `--trials` and
+ * `--seed`: the model, the text it was compiled from, and names for messages and outputs.
+ */
+export async function loadScenarioArg(
+  args: Record<string, unknown> & CommonArgs,
+  ctx: CliContext,
+): Promise<{
+  model: Model;
+  text: string;
+  /** Where the scenario was read from (a path, or STDIN). */
+  file: string;
+  /** The scenario as the user named it (`stdin` for standard input). */
+  shown: string;
+  /** Its file name without extension (`stdin`), for default output names. */
+  name: string;
+  variant: string | undefined;
+}> {
+  const { path: file, shown } = scenarioArg(args.file, ctx);
+  const variant = typeof args.variant === 'string' ? args.variant : undefined;
+  const { model, text } = await loadScenario(file, {
+    displayName: shown,
+    ...(variant === undefined ? {} : { variant }),
+    ...(args.trials === undefined ? {} : { trials: args.trials }),
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+  });
+  const name = file === STDIN ? 'stdin' : basename(file, extname(file));
+  return { model, text, file, shown, name, variant };
 }

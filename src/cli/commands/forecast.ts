@@ -1,16 +1,15 @@
 /** `salesops forecast FILE` — the forecast as a terminal table, JSON, CSV, or per-trial Arrow shards. */
-import { basename, dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
-import { loadScenario } from '../../scenario/index.js';
 import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { forecastTable } from '../forecast-table.js';
 import { progressBar } from '../progress.js';
-import { scenarioArg } from '../scenario-arg.js';
+import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
 
 /** Parses `K/N` (1 ≤ K ≤ N). */
 export function parseShard(text: string): { k: number; n: number } {
@@ -34,16 +33,7 @@ export const forecastCommand: Command = {
   command: 'forecast <file>',
   describe: 'Monte Carlo forecast: P10/P50/P90 per quarter and horizon, target probabilities',
   builder: (y) =>
-    y
-      .positional('file', {
-        type: 'string',
-        describe: 'scenario file (YAML or JSON); - reads standard input',
-      })
-      .option('variant', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'run a variant of the scenario instead of the base',
-      })
+    scenarioOptions(y)
       .option('csv', {
         type: 'string',
         requiresArg: true,
@@ -60,16 +50,8 @@ export const forecastCommand: Command = {
         describe: 'K/N: run only the K-th of N slices of the trials (writes --trials-out)',
       }),
   run: async (args, ctx) => {
-    const { path: file, shown } = scenarioArg(args.file, ctx);
-    const variant = typeof args.variant === 'string' ? args.variant : undefined;
-    const { model, text } = await loadScenario(file, {
-      displayName: shown,
-      ...(variant === undefined ? {} : { variant }),
-      ...(args.trials === undefined ? {} : { trials: args.trials }),
-      ...(args.seed === undefined ? {} : { seed: args.seed }),
-    });
+    const { model, text, file, name, variant } = await loadScenarioArg(args, ctx);
     const shard = typeof args.shard === 'string' ? parseShard(args.shard) : null;
-    const name = shown === 'stdin' ? 'stdin' : basename(file, extname(file));
     // Every output path is resolved and checked before the simulation spends any time.
     const trialsOut =
       typeof args['trials-out'] === 'string'

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../../defaults.js';
-import { makeFolders, outputProblem, writeFileAtomically } from '../../util/output-paths.js';
+import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
@@ -82,9 +82,7 @@ export const renderCommand: Command = {
     const both = args.svg !== true && args.png !== true;
     const spec = await readSpec(file, shown);
     const outDir = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : dirname(file);
-    const problem = await outputProblem(outDir, 'folder');
-    if (problem !== null)
-      throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
+    await checkOutput('--out', outDir, 'folder');
     await makeFolders(outDir);
     const stem = join(outDir, specStem(file));
     const svg = await renderSvg(spec);

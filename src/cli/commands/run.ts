@@ -2,18 +2,17 @@
  * `salesops run FILE` — the main job: validate, forecast, then write the report, the JSON
  * core, the CSV and every chart (spec, SVG, PNG) into one output folder, atomically.
  */
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { forecast } from '../../analysis/forecast.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatProbability } from '../../charts/format.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
-import { loadModel } from '../../scenario/index.js';
 import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { progressBar } from '../progress.js';
-import { scenarioArg } from '../scenario-arg.js';
+import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
 
 /** The short summary printed after a run and returned under `summary` by `--json`. */
 export function runSummary(result: ForecastResult) {
@@ -45,31 +44,13 @@ export const runCommand: Command = {
   command: 'run <file>',
   describe: 'forecast + charts + report into an output folder (the main job)',
   builder: (y) =>
-    y
-      .option('out', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
-      })
-      .positional('file', {
-        type: 'string',
-        describe: 'scenario file (YAML or JSON); - reads standard input',
-      })
-      .option('variant', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'run a variant of the scenario instead of the base',
-      }),
+    scenarioOptions(y).option('out', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
+    }),
   run: async (args, ctx) => {
-    const { path: file, shown } = scenarioArg(args.file, ctx);
-    const variant = typeof args.variant === 'string' ? args.variant : undefined;
-    const model = await loadModel(file, {
-      displayName: shown,
-      ...(variant === undefined ? {} : { variant }),
-      ...(args.trials === undefined ? {} : { trials: args.trials }),
-      ...(args.seed === undefined ? {} : { seed: args.seed }),
-    });
-    const name = shown === 'stdin' ? 'stdin' : basename(file, extname(file));
+    const { model, shown, name, variant } = await loadScenarioArg(args, ctx);
     // A variant's default folder is its own, so running the base and its what-ifs one after
     // another keeps every report.
     const folder = variant === undefined ? name : `${name}.${variant}`;

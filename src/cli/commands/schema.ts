@@ -4,8 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { scenarioJsonSchema } from '../../scenario/index.js';
-import { outputProblem, writeFileAtomically } from '../../util/output-paths.js';
-import { InputError } from '../../util/result.js';
+import { checkOutput, writeFileAtomically } from '../../util/output-paths.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
 
@@ -26,9 +25,7 @@ export const schemaCommand: Command = {
       return EXIT.ok;
     }
     const out = resolve(ctx.cwd, args.out);
-    const problem = await outputProblem(out, 'file');
-    if (problem !== null)
-      throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
+    await checkOutput('--out', out, 'file');
     await writeFileAtomically(out, text);
     if (!args.quiet) ctx.out(`Wrote ${args.out}: JSON Schema of the scenario format.\n`);
     return EXIT.ok;
