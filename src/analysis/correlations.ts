@@ -6,6 +6,7 @@
  * Spearman's ρ of the strata — exactly what the sampled values of those trials show.
  */
 import type { Model } from '../model/types.js';
+import { spearman } from '../sim/design/spearman.js';
 import { DesignPlan } from '../sim/design-plan.js';
 
 export interface AchievedCorrelation {
@@ -25,22 +26,7 @@ export function measureCorrelations(model: Model): AchievedCorrelation[] {
   return model.correlations.map((c) => ({
     between: [model.params[c.a]!.path, model.params[c.b]!.path] as const,
     target: c.rank,
-    achieved: permutationSpearman(block.strata[c.a]!, block.strata[c.b]!),
+    // One trial has no rank correlation (spearman gives NaN for n < 2).
+    achieved: block.n < 2 ? null : spearman(block.strata[c.a]!, block.strata[c.b]!),
   }));
-}
-
-/**
- * Spearman's ρ of two permutations of 0 … n−1 (no ties): 1 − 6·Σd² / (n(n² − 1)); null
- * for n < 2.
- * @example permutationSpearman(Uint32Array.of(0, 1, 2), Uint32Array.of(2, 1, 0)) // -1
- */
-function permutationSpearman(a: Uint32Array, b: Uint32Array): number | null {
-  const n = a.length;
-  if (n < 2) return null;
-  let d2 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]!;
-    d2 += d * d;
-  }
-  return 1 - (6 * d2) / (n * (n * n - 1));
 }
