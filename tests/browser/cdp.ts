@@ -61,7 +61,8 @@ export class Browser {
         '--remote-debugging-pipe',
         'about:blank',
       ],
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+      // Its own process group, so close() can kill Chromium's helper processes with it.
+      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
     );
     proc.stderr?.resume();
     const input = proc.stdio[3] as Writable;
@@ -139,13 +140,18 @@ export class Browser {
     } catch {
       // The browser may already be gone.
     }
-    if (this.proc.exitCode === null && this.proc.signalCode === null) {
-      const exited = new Promise((r) => this.proc.once('exit', r));
-      this.proc.kill('SIGKILL');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    // Kill the whole group: a helper process left behind keeps writing into the profile
+    // (CI failed twice with ENOTEMPTY removing it after killing only the browser process).
+    const exited =
+      this.proc.exitCode === null && this.proc.signalCode === null
+        ? new Promise((r) => this.proc.once('exit', r))
+        : Promise.resolve();
+    try {
+      if (this.proc.pid !== undefined) process.kill(-this.proc.pid, 'SIGKILL');
+    } catch {
+      // The group is already gone.
     }
-    // Chromium's helper processes may still be writing into the profile for a moment after
-    // the browser exits (seen once in CI: ENOTEMPTY); retry instead of failing the suite.
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
