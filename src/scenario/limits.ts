@@ -27,3 +27,8 @@ export const LAG_TAIL = 1e-9;
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** Largest plain number accepted anywhere (beyond it sums of a run lose meaning). */
 export const MAX_ABS_NUMBER = 1e15;
+/**
+ * Smallest magnitude of a non-zero number (a plain number or an end of `"LOW to HIGH"`):
+ * below it, squares of results underflow and standard deviations would silently read 0.
+ */
+export const MIN_ABS_NUMBER = 1e-15;

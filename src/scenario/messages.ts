@@ -7,7 +7,9 @@ import {
   MAX_DEPTH,
   MAX_FILE_BYTES,
   MAX_FLOW_DEPTH,
+  MAX_ABS_NUMBER,
   MAX_INDENT,
+  MIN_ABS_NUMBER,
 } from './limits.js';
 
 const MIB = (n: number): string =>
@@ -81,6 +83,8 @@ export const msg = {
     `expected at most ${max} entr${max === 1 ? 'y' : 'ies'}, got ${got}`,
   numberBound: (op: string, bound: number, got: unknown) =>
     expected(`a number ${op} ${bound}`, got),
+  tinyNumber: (got: unknown) =>
+    expected(`0 or a number of magnitude at least ${MIN_ABS_NUMBER} (and at most ${MAX_ABS_NUMBER})`, got),
   wholeNumber: (got: unknown) => expected('a whole number', got),
   oneOf: (values: readonly unknown[], got: unknown) =>
     expected(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, got),
@@ -95,6 +99,8 @@ export const msg = {
   uqNotRange: (text: string) => expected(UQ_PHRASE.replace(/\)$/, ', e.g. "18% to 28%")'), text),
   uqLowHigh: (low: number, high: number) =>
     `LOW must be below HIGH in "LOW to HIGH", got ${low} to ${high}`,
+  uqMagnitude: (low: number, high: number) =>
+    `each end of "LOW to HIGH" must be 0 or of magnitude between ${MIN_ABS_NUMBER} and ${MAX_ABS_NUMBER}, got ${low} to ${high}`,
   uqRateRange: (low: number, high: number) =>
     `a rate interval must lie strictly between 0 and 1 (0% and 100%), got ${low} to ${high}`,
   uqPositiveRange: (low: number, high: number) =>

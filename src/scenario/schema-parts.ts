@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { Dist } from '../model/dist.js';
-import { MAX_ABS_NUMBER, MAX_LAG } from './limits.js';
-import { UQ_PHRASE } from './messages.js';
+import { MAX_ABS_NUMBER, MAX_LAG, MIN_ABS_NUMBER } from './limits.js';
+import { msg, UQ_PHRASE } from './messages.js';
 import { RANGE_PATTERN } from './shorthand.js';
 import { toDist, type UqObject, type UqSpec } from './uncertain.js';
 
@@ -14,8 +14,18 @@ export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** A month, `YYYY-MM`. */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** A finite number of magnitude at most {@link MAX_ABS_NUMBER} (NaN and infinities refused). */
-export const num = () => z.number({ error: 'a number' }).min(-MAX_ABS_NUMBER).max(MAX_ABS_NUMBER);
+/**
+ * A finite number, 0 or of magnitude between {@link MIN_ABS_NUMBER} and {@link MAX_ABS_NUMBER}
+ * (NaN, infinities and near-underflow values such as 1e-320 refused).
+ */
+export const num = () =>
+  z
+    .number({ error: 'a number' })
+    .min(-MAX_ABS_NUMBER)
+    .max(MAX_ABS_NUMBER)
+    .refine((v) => v === 0 || Math.abs(v) >= MIN_ABS_NUMBER, {
+      error: (iss) => msg.tinyNumber(iss.input),
+    });
 /** A whole number ≥ `min`. */
 export const int = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.number({ error: 'a whole number' }).int().min(min).max(max);

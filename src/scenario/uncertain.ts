@@ -5,6 +5,7 @@
  */
 import type { Dist, Domain } from '../model/dist.js';
 import { fitBetaToQuantiles } from '../stats/beta.js';
+import { MAX_ABS_NUMBER, MIN_ABS_NUMBER } from './limits.js';
 import { msg } from './messages.js';
 import type { Segment } from './path.js';
 import { parseRange } from './shorthand.js';
@@ -97,11 +98,16 @@ export function toDist(value: number | string | UqObject, spec: UqSpec): UqResul
   return fromObject(value, spec);
 }
 
+/** 0, or a magnitude between MIN_ABS_NUMBER and MAX_ABS_NUMBER (as for plain numbers). */
+const inMagnitude = (v: number): boolean =>
+  v === 0 || (Math.abs(v) >= MIN_ABS_NUMBER && Math.abs(v) <= MAX_ABS_NUMBER);
+
 function fromRange(text: string, spec: UqSpec): UqResult {
   const r = parseRange(text);
   if (r === null) return issue(msg.uqNotRange(text));
   const { low, high } = r;
   if (!(low < high)) return issue(msg.uqLowHigh(low, high));
+  if (!inMagnitude(low) || !inMagnitude(high)) return issue(msg.uqMagnitude(low, high));
   if (spec.domain === 'rate') {
     if (!(low > 0 && high < 1)) return issue(msg.uqRateRange(low, high));
     const fit = fitBeta(low, high);

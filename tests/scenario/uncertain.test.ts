@@ -110,6 +110,11 @@ describe('uncertain quantities', () => {
       /p90 must be above the median/,
     );
     expect(issue('5 to 5')).toMatch(/LOW must be below HIGH/);
+    // Ends too small (squares underflow) or too large (sums lose meaning) for a run.
+    expect(issue('1e-170 to 1e-169')).toMatch(/magnitude between 1e-15 and/);
+    expect(issue('1e300 to 1e301')).toMatch(/magnitude between 1e-15 and/);
+    expect(issue('-1e-16 to 1%', SPECS.growth)).toMatch(/magnitude between 1e-15 and/);
+    expect(dist('0 to 1e-15', SPECS.growth).kind).toBe('normal');
     expect(issue({ dist: 'triangular', min: 1, mode: 1, max: 1 })).toMatch(/min must be below max/);
     expect(issue({ successes: 5, trials: 4 }, SPECS.rate)).toMatch(/successes ≤ trials/);
     expect(issue({ successes: 1.5, trials: 4 }, SPECS.rate)).toMatch(/whole numbers/);
