@@ -3,11 +3,11 @@
  * `src/log/message.ts`): what was expected and what was found, one sentence each.
  */
 import {
+  MAX_ABS_NUMBER,
   MAX_ALIAS_COUNT,
   MAX_DEPTH,
   MAX_FILE_BYTES,
   MAX_FLOW_DEPTH,
-  MAX_ABS_NUMBER,
   MAX_INDENT,
   MIN_ABS_NUMBER,
 } from './limits.js';
@@ -84,7 +84,10 @@ export const msg = {
   numberBound: (op: string, bound: number, got: unknown) =>
     expected(`a number ${op} ${bound}`, got),
   tinyNumber: (got: unknown) =>
-    expected(`0 or a number of magnitude at least ${MIN_ABS_NUMBER} (and at most ${MAX_ABS_NUMBER})`, got),
+    expected(
+      `0 or a number of magnitude at least ${MIN_ABS_NUMBER} (and at most ${MAX_ABS_NUMBER})`,
+      got,
+    ),
   wholeNumber: (got: unknown) => expected('a whole number', got),
   oneOf: (values: readonly unknown[], got: unknown) =>
     expected(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, got),
