@@ -35,7 +35,8 @@ const SI: readonly [number, string][] = [
 /**
  * A number with `digits` significant digits and a k/M/B/T suffix (1234567 → "1.23M").
  * Numbers below 1,000 keep up to `digits` significant digits; trailing zeros are trimmed.
- * Non-finite values print as "–"; magnitudes below 1e-6 as "0".
+ * Non-finite values print as "–"; magnitudes below 1e-6 as "0"; from 1,000T on, exponent form
+ * ("1.77e20").
  * @example formatCompact(1234567) // "1.23M"
  */
 export function formatCompact(value: number, digits = 3): string {
@@ -47,8 +48,10 @@ export function formatCompact(value: number, digits = 3): string {
   for (const [scale, suffix] of SI) {
     // Rounding can carry into the next unit (999,999 → "1000k"): test the rounded value.
     const scaled = Number((abs / scale).toPrecision(digits));
-    if (scaled >= 1 && (scaled < 1000 || scale === 1e12)) return `${sign}${trim(scaled)}${suffix}`;
+    if (scaled >= 1 && scaled < 1000) return `${sign}${trim(scaled)}${suffix}`;
   }
+  // Past 999T (only absurd plans get there) the exponent is clearer than "177000000T".
+  if (abs >= 1e12) return `${sign}${Number(abs.toPrecision(digits)).toExponential().replace('e+', 'e')}`;
   return `${sign}${trim(Number(abs.toPrecision(digits)))}`;
 }
 

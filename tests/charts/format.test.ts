@@ -17,6 +17,9 @@ describe('formatCompact', () => {
     expect(formatCompact(9_000_000)).toBe('9M');
     expect(formatCompact(2.5e9)).toBe('2.5B');
     expect(formatCompact(-2500)).toBe('−2.5k');
+    expect(formatCompact(4.2e13)).toBe('42T');
+    expect(formatCompact(-1.7734e20)).toBe('−1.77e20');
+    expect(formatCompact(999.9e12)).toBe('1e15');
   });
   it('carries rounding into the next unit instead of printing 1000k', () => {
     expect(formatCompact(999_999)).toBe('1M');
