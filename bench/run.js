@@ -33,6 +33,15 @@ console.log(
   '\ncold: a fresh process (threads start, code compiles while it runs); warm: threads up, kernel optimised.',
 );
 
+// The floor: what the random draws alone cost, replayed through the real samplers.
+const floor = JSON.parse(
+  execFileSync(process.execPath, ['bench/sampler-floor.js'], { encoding: 'utf8' }),
+);
+console.log(
+  `\nsampler floor (b2b-saas.yaml): ${fmt(floor.callsPerTrialPeriod, 1)} sampler calls per trial-period cost ${fmt(floor.samplerMicrosPerTrialPeriod, 2)} µs on one thread by themselves;` +
+    `\neven with everything else free and perfect scaling, 2 threads would reach at most ${fmt(floor.ceilingTwoThreads)} trial-periods/s.`,
+);
+
 if (process.argv.includes('--big')) {
   const big = JSON.parse(execFileSync(process.execPath, ['bench/big.js'], { encoding: 'utf8' }));
   console.log(
