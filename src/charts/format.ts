@@ -51,7 +51,8 @@ export function formatCompact(value: number, digits = 3): string {
     if (scaled >= 1 && scaled < 1000) return `${sign}${trim(scaled)}${suffix}`;
   }
   // Past 999T (only absurd plans get there) the exponent is clearer than "177000000T".
-  if (abs >= 1e12) return `${sign}${Number(abs.toPrecision(digits)).toExponential().replace('e+', 'e')}`;
+  if (abs >= 1e12)
+    return `${sign}${Number(abs.toPrecision(digits)).toExponential().replace('e+', 'e')}`;
   return `${sign}${trim(Number(abs.toPrecision(digits)))}`;
 }
 
