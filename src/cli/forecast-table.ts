@@ -1,6 +1,9 @@
 /** The readable terminal summary of a forecast: P10/P50/P90 per quarter and horizon, targets. */
 import type { ForecastResult } from '../analysis/types.js';
-import { compact, percent, table } from './format.js';
+import { formatCompact as compact, formatPercent } from '../charts/format.js';
+import { table } from './format.js';
+
+const percent = (p: number): string => formatPercent(p, 1);
 
 /** Quarters per block of the table: long horizons wrap instead of running off the screen. */
 const QUARTERS_PER_BLOCK = 8;
