@@ -27,6 +27,9 @@ export {
   buildForecastCharts,
   type ChartSpec,
   FORECAST_CHARTS,
+  formatCompact,
+  formatMoney,
+  formatPercent,
   houseConfig,
   validateSpec,
 } from './charts/index.js';

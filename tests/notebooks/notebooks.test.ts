@@ -1,0 +1,122 @@
+/**
+ * The notebooks run headless, as `npm run notebooks` runs them: Jupyter's nbconvert executes
+ * each one with the repository's Deno kernelspec (notebooks/jupyter), against the built
+ * library in dist/. Every notebook must run without an error output; the forecast notebook's
+ * numbers must be exactly the library's for the same file and seed. Skipped only when
+ * Jupyter is absent outside CI (.ci/run installs it).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forecast } from '../../src/analysis/forecast.js';
+import { loadModel } from '../../src/scenario/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NOTEBOOKS = join(ROOT, 'notebooks');
+const JUPYTER = '/usr/bin/jupyter';
+const run = existsSync(JUPYTER) || process.env.CI !== undefined;
+
+interface Output {
+  readonly output_type: string;
+  readonly text?: string | string[];
+  readonly data?: Record<string, string | string[]>;
+  readonly ename?: string;
+  readonly evalue?: string;
+}
+interface Notebook {
+  readonly cells: { readonly cell_type: string; readonly outputs?: Output[] }[];
+}
+
+const joined = (t: string | string[] | undefined): string =>
+  Array.isArray(t) ? t.join('') : (t ?? '');
+
+/** Every code cell's outputs, in order. */
+function outputsOf(nb: Notebook): Output[] {
+  return nb.cells.filter((c) => c.cell_type === 'code').flatMap((c) => c.outputs ?? []);
+}
+
+/** The JSON lines a notebook printed, parsed. */
+function jsonLines(nb: Notebook): unknown[] {
+  return outputsOf(nb)
+    .filter((o) => o.output_type === 'stream')
+    .flatMap((o) => joined(o.text).split('\n'))
+    .filter((l) => l.startsWith('{') || l.startsWith('['))
+    .map((l) => JSON.parse(l) as unknown);
+}
+
+describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno kernel', () => {
+  const out = mkdtempSync(join(tmpdir(), 'salesops-notebooks-'));
+  const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb'));
+  const executed = new Map<string, Notebook>();
+
+  beforeAll(async () => {
+    expect(existsSync(join(ROOT, 'dist/index.js')), 'notebooks import ../dist: build first').toBe(
+      true,
+    );
+    for (const file of files) {
+      await promisify(execFile)(
+        JUPYTER,
+        ['nbconvert', '--to', 'notebook', '--execute', join(NOTEBOOKS, file), '--output-dir', out],
+        { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') }, timeout: 240_000 },
+      );
+      executed.set(file, JSON.parse(readFileSync(join(out, file), 'utf8')) as Notebook);
+    }
+  }, 300_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('has notebooks, and each runs to the end without an error output', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const outputs = outputsOf(executed.get(file)!);
+      expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
+      expect(outputs.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('forecast-and-variants: the numbers are the library’s for the same file and seed, and both charts are SVG', async () => {
+    const nb = executed.get('forecast-and-variants.ipynb')!;
+    const [plan, variants] = jsonLines(nb) as [
+      {
+        trials: number;
+        seed: number;
+        leads: number;
+        wins: number;
+        p50: number;
+        probability: number;
+      },
+      { name: string; probability: number }[],
+    ];
+    const file = join(ROOT, 'scenarios/b2b-saas.yaml');
+    const model = await loadModel(file);
+    const result = await forecast(model);
+    // Counts and probabilities exactly; money to 1e-12, as Deno's V8 may round Math.exp
+    // differently in the last bit (docs/model.md, Summaries).
+    const { p50, ...exact } = plan;
+    expect(exact).toEqual({
+      trials: result.trials,
+      seed: result.seed,
+      leads: result.metrics.leads.total.mean,
+      wins: result.metrics.wins.total.mean,
+      probability: result.targets.bookings?.probability,
+    });
+    expect(Math.abs(p50 / result.metrics.bookings.total.p50 - 1)).toBeLessThan(1e-12);
+    expect(variants.map((v) => v.name)).toEqual(['plan', ...model.variants.map((v) => v.name)]);
+    for (const v of variants.slice(1)) {
+      const r = await forecast(await loadModel(file, { variant: v.name }));
+      expect(v.probability).toBe(r.targets.bookings?.probability);
+    }
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((s) => s !== '');
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((s) => s !== '');
+    expect(tables[0]).toContain(`| ${result.quarters[0]} |`);
+  }, 60_000);
+});
