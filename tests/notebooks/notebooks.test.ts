@@ -114,6 +114,8 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       .filter((s) => s !== '');
     expect(svgs).toHaveLength(2);
     for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(svgs[0]).toContain('Monthly bookings forecast');
+    for (const v of variants) expect(svgs[1]).toContain(`>${v.name}<`);
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');
