@@ -50,6 +50,8 @@ export {
 } from './scenario/index.js';
 export { type SimulateOptions, simulate } from './sim/driver.js';
 export { SimulationError } from './sim/errors.js';
+// The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
+export { buildLayout, type Layout, type SeriesDef } from './sim/layout.js';
 export * from './util/logger.js';
 export * from './util/result.js';
 export { VERSION } from './version.js';

@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
+import type { ForecastResult } from '../../src/analysis/types.js';
+import type { Model } from '../../src/model/types.js';
 import { loadModel } from '../../src/scenario/index.js';
+import { buildLayout } from '../../src/sim/layout.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
@@ -45,6 +48,24 @@ function jsonLines(nb: Notebook): unknown[] {
     .flatMap((o) => joined(o.text).split('\n'))
     .filter((l) => l.startsWith('{') || l.startsWith('['))
     .map((l) => JSON.parse(l) as unknown);
+}
+
+/** The forecast, and every trial's horizon bookings in trial order (from the rows it simulates). */
+async function withTrials(model: Model): Promise<{ result: ForecastResult; trials: Float64Array }> {
+  const layout = buildLayout(model);
+  const T = layout.periods;
+  const at = layout.metric.bookings * T;
+  const out = new Float64Array(model.simulation.trials);
+  const result = await forecast(model, {
+    tee: (from, count, rows) => {
+      for (let i = 0; i < count; i++) {
+        let sum = 0;
+        for (let t = 0; t < T; t++) sum += rows[i * layout.width + at + t]!;
+        out[from + i] = sum;
+      }
+    },
+  });
+  return { result, trials: out };
 }
 
 describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno kernel', () => {
@@ -88,7 +109,12 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
         p50: number;
         probability: number;
       },
-      { name: string; probability: number }[],
+      {
+        name: string;
+        probability: number;
+        difference: { mean: number; lo: number; hi: number };
+        probabilityBetter: number;
+      }[],
     ];
     const file = join(ROOT, 'scenarios/b2b-saas.yaml');
     const model = await loadModel(file);
@@ -104,10 +130,19 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       probability: result.targets.bookings?.probability,
     });
     expect(Math.abs(p50 / result.metrics.bookings.total.p50 - 1)).toBeLessThan(1e-12);
-    expect(variants.map((v) => v.name)).toEqual(['plan', ...model.variants.map((v) => v.name)]);
-    for (const v of variants.slice(1)) {
-      const r = await forecast(await loadModel(file, { variant: v.name }));
+    // Paired comparison: recomputed here from per-trial horizon bookings (forecast's tee).
+    const planTrials = (await withTrials(model)).trials;
+    expect(variants.map((v) => v.name)).toEqual(model.variants.map((v) => v.name));
+    for (const v of variants) {
+      const { result: r, trials } = await withTrials(await loadModel(file, { variant: v.name }));
       expect(v.probability).toBe(r.targets.bookings?.probability);
+      const d = trials.map((y, i) => y - planTrials[i]!);
+      const mean = d.reduce((a, b) => a + b, 0) / d.length;
+      const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1));
+      const half = (1.6448536 * sd) / Math.sqrt(d.length);
+      expect(v.difference.mean).toBeCloseTo(mean, 3);
+      expect(v.difference.hi - v.difference.lo).toBeCloseTo(2 * half, 3);
+      expect(v.probabilityBetter).toBe(d.filter((x) => x > 0).length / d.length);
     }
     const svgs = outputsOf(nb)
       .map((o) => joined(o.data?.['image/svg+xml']))
@@ -115,7 +150,9 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     expect(svgs).toHaveLength(2);
     for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(svgs[0]).toContain('Monthly bookings forecast');
-    for (const v of variants) expect(svgs[1]).toContain(`>${v.name}<`);
+    for (const name of ['plan', ...variants.map((v) => v.name)]) {
+      expect(svgs[1]).toContain(`>${name}<`);
+    }
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');
