@@ -32,3 +32,6 @@ export const MAX_ABS_NUMBER = 1e15;
  * below it, squares of results underflow and standard deviations would silently read 0.
  */
 export const MIN_ABS_NUMBER = 1e-15;
+
+/** Whether a number is non-zero but smaller in magnitude than {@link MIN_ABS_NUMBER}. */
+export const isNearUnderflow = (v: number): boolean => v !== 0 && Math.abs(v) < MIN_ABS_NUMBER;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Dist } from '../model/dist.js';
-import { MAX_ABS_NUMBER, MAX_LAG, MIN_ABS_NUMBER } from './limits.js';
+import { isNearUnderflow, MAX_ABS_NUMBER, MAX_LAG, MIN_ABS_NUMBER } from './limits.js';
 import { msg, UQ_PHRASE } from './messages.js';
 import { RANGE_PATTERN } from './shorthand.js';
 import { toDist, type UqObject, type UqSpec } from './uncertain.js';
@@ -23,7 +23,7 @@ export const num = () =>
     .number({ error: 'a number' })
     .min(-MAX_ABS_NUMBER)
     .max(MAX_ABS_NUMBER)
-    .refine((v) => v === 0 || Math.abs(v) >= MIN_ABS_NUMBER, {
+    .refine((v) => !isNearUnderflow(v), {
       error: (iss) => msg.tinyNumber(iss.input),
     });
 /** A whole number ≥ `min`. */

@@ -5,7 +5,7 @@
  */
 import type { Dist, Domain } from '../model/dist.js';
 import { fitBetaToQuantiles } from '../stats/beta.js';
-import { MAX_ABS_NUMBER, MIN_ABS_NUMBER } from './limits.js';
+import { isNearUnderflow, MAX_ABS_NUMBER } from './limits.js';
 import { msg } from './messages.js';
 import type { Segment } from './path.js';
 import { parseRange } from './shorthand.js';
@@ -99,8 +99,7 @@ export function toDist(value: number | string | UqObject, spec: UqSpec): UqResul
 }
 
 /** 0, or a magnitude between MIN_ABS_NUMBER and MAX_ABS_NUMBER (as for plain numbers). */
-const inMagnitude = (v: number): boolean =>
-  v === 0 || (Math.abs(v) >= MIN_ABS_NUMBER && Math.abs(v) <= MAX_ABS_NUMBER);
+const inMagnitude = (v: number): boolean => !isNearUnderflow(v) && Math.abs(v) <= MAX_ABS_NUMBER;
 
 function fromRange(text: string, spec: UqSpec): UqResult {
   const r = parseRange(text);
