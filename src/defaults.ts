@@ -32,7 +32,7 @@ export const MAX_EXPECTED_COUNT = 1e12;
 export const MAX_GRID = 2 ** 22;
 /**
  * Most values in one trial's row (series × periods): 2¹⁶, so a batch of 250 trials is at
- * most 128 MiB. The bundled B2B example uses 636.
+ * most 128 MiB. The bundled B2B example uses 660.
  */
 export const MAX_ROW = 2 ** 16;
 /** Chart size that suits a 16:9 slide. */

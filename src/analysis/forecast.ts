@@ -182,6 +182,7 @@ function assemble(
       utilisation: series(lr.utilisation),
       queue: series(lr.queue),
       lost: series(lr.lost),
+      leavers: series(lr.leavers),
     };
   });
   const quarterly: Record<string, Summary[]> = {};

@@ -76,6 +76,8 @@ export interface RoleResult {
   readonly queue: SeriesSummary;
   /** Items lost from the queue. */
   readonly lost: SeriesSummary;
+  /** Reps who left (attrition) in the period; joiners of the period are not exposed. */
+  readonly leavers: SeriesSummary;
 }
 
 export interface TargetResult {

@@ -40,6 +40,7 @@ export interface Layout {
     readonly utilisation: number;
     readonly queue: number;
     readonly lost: number;
+    readonly leavers: number;
   }[];
   readonly channel: readonly {
     readonly leads: number;
@@ -78,7 +79,8 @@ export function buildLayout(model: Model): Layout {
     });
     const queue = add(`roles.${r.id}.queue`, { kind: 'last' });
     const lost = add(`roles.${r.id}.lost`, { kind: 'sum' });
-    return { headcount, capacity, taken, utilisation, queue, lost };
+    const leavers = add(`roles.${r.id}.leavers`, { kind: 'sum' });
+    return { headcount, capacity, taken, utilisation, queue, lost, leavers };
   });
   const breakdown = (prefix: string) => ({
     leads: add(`${prefix}.leads`, { kind: 'sum' }, false),

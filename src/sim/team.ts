@@ -87,6 +87,7 @@ export class Team {
       this.capacity[r] = cap;
       row[layout.role[r]!.headcount * T + t] = heads;
       row[layout.role[r]!.capacity * T + t] = cap;
+      row[layout.role[r]!.leavers * T + t] = leavers;
       total += heads;
     }
     return total;

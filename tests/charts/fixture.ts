@@ -124,6 +124,7 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
     },
     queue: series((t) => 5 + 3 * t, 0.4, n, true),
     lost: series((t) => 2 + t, 0.4, n),
+    leavers: series(() => 0.1, 0.3, n),
   });
   const total = metrics.bookings.total;
   const edges = Array.from(

@@ -29,8 +29,10 @@ export class RefRole {
   step(t: number, rng: Rng): number {
     for (const rep of this.reps) rep.tenure += 1;
     const stay: Rep[] = [];
+    this.leavers = 0;
     for (const rep of this.reps) {
       if (rng() < this.attrition) {
+        this.leavers += 1;
         const due = t + this.role.backfillLag;
         if (this.role.backfillLag >= 0 && due < this.periods) this.backfillsDue.push(due);
       } else {
@@ -48,6 +50,9 @@ export class RefRole {
     }
     return productive;
   }
+
+  /** Reps who left in the last step. */
+  leavers = 0;
 
   /** Reps after this period's leavers and joiners. */
   get headcount(): number {

@@ -21,7 +21,7 @@ import { RefRole } from './ref-team.js';
 export type RefTrial = Map<string, number[]>;
 
 /** The per-role series, as in ForecastResult's RoleResult (utilisation is derived from taken/capacity). */
-export const ROLE_FIELDS = ['headcount', 'capacity', 'taken', 'queue', 'lost'] as const;
+export const ROLE_FIELDS = ['headcount', 'capacity', 'taken', 'queue', 'lost', 'leavers'] as const;
 
 /** Simulates one trial of `model` with the generator `rng` (pass the copula to skip rebuilding it per trial). */
 export function simulateTrial(
@@ -73,6 +73,7 @@ export function simulateTrial(
       const productive = team[i]!.step(t, rng);
       const cap = P[r.capacity]! * productive * factor('role_capacity', i, t);
       series(`roles.${r.id}.headcount`)[t] = team[i]!.headcount;
+      series(`roles.${r.id}.leavers`)[t] = team[i]!.leavers;
       return Math.floor(cap + 1e-9);
     });
     roles.forEach((r, i) => {
