@@ -15,6 +15,11 @@ export interface Param {
   readonly path: string;
   readonly dist: Dist;
   readonly domain: Domain;
+  /**
+   * Multiplier on every drawn value before it is clamped into the domain: 1 as compiled; an
+   * analysis sets it to move an input's location (its median × scale) on the same draws.
+   */
+  readonly scale: number;
 }
 
 export interface Calendar {
@@ -37,6 +42,21 @@ export interface SimulationSettings {
   readonly sampling: 'random' | 'lhs';
   /** Add trials until the Monte Carlo relative standard error of mean horizon `metric` is below `relativeSe`. */
   readonly precision: { readonly metric: 'bookings'; readonly relativeSe: number } | null;
+}
+
+/**
+ * Which inputs the sampling design stratifies, by dot path, and the rank correlations it
+ * induces among them (docs/model.md "Trials, streams and parameters"). A variant whose
+ * sampling and correlations are the base's keeps the base's basis, so it runs on exactly
+ * the base's design even where it fixes an input.
+ */
+export interface DesignBasis {
+  /** Paths of the stratified inputs: every uncertain input under `lhs`, else the correlated ones. */
+  readonly stratified: readonly string[];
+  /** Paths of the correlated inputs, in the order of {@link target}. */
+  readonly correlated: readonly string[];
+  /** Target rank correlation matrix among the correlated inputs. */
+  readonly target: readonly (readonly number[])[];
 }
 
 export interface Correlation {
@@ -192,6 +212,7 @@ export interface Model {
   readonly simulation: SimulationSettings;
   readonly params: readonly Param[];
   readonly correlations: readonly Correlation[];
+  readonly design: DesignBasis;
   readonly markets: readonly MarketModel[];
   readonly channels: readonly ChannelModel[];
   readonly stages: readonly StageModel[];

@@ -20,6 +20,7 @@ import {
   compileTargets,
 } from './compile-plan.js';
 import { resolveCorrelations } from './correlations.js';
+import { designBasis } from './design-basis.js';
 import { diagnosticAt, issuesToDiagnostics, NO_PHRASE } from './issues.js';
 import { MAX_ENTRIES, MAX_SEED } from './limits.js';
 import { msg } from './messages.js';
@@ -140,6 +141,7 @@ export function buildModel(
     return { name, description: v.description ?? '' };
   });
   if (errors.length > 0) return fail(sortByLine(errors));
+  const design = designBasis(ctx.params.params, correlations, simulation.sampling);
   return ok({
     name: s.scenario ?? (basename(file, extname(file)) || 'scenario'),
     currency: s.currency ?? 'USD',
@@ -147,6 +149,7 @@ export function buildModel(
     simulation,
     params: ctx.params.params,
     correlations,
+    design,
     markets,
     channels,
     stages,

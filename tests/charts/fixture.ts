@@ -3,6 +3,7 @@
  * plausible shapes (normal-approximation quantiles around chosen means). Golden tests
  * use a real forecast of scenarios/b2b-saas.yaml instead.
  */
+
 import type {
   BreakdownResult,
   ForecastResult,
@@ -13,6 +14,7 @@ import type {
 } from '../../src/analysis/types.js';
 import { METRICS } from '../../src/analysis/types.js';
 import type { Model, Param } from '../../src/model/types.js';
+import { designBasis } from '../../src/scenario/design-basis.js';
 
 /** The forecast charts, in the order buildForecastCharts gives them (a plan with quarters). */
 export const FORECAST_CHART_NAMES = [
@@ -180,24 +182,38 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
       path: 'markets.smb.demand_shock',
       dist: { kind: 'uniform', min: 0.85, max: 1.15 },
       domain: 'positive',
+      scale: 1,
     },
-    { path: 'funnel.won.rate', dist: { kind: 'beta', alpha: 43, beta: 139 }, domain: 'rate' },
+    {
+      path: 'funnel.won.rate',
+      dist: { kind: 'beta', alpha: 43, beta: 139 },
+      domain: 'rate',
+      scale: 1,
+    },
     {
       path: 'channels.paid_search.response.half_spend',
       dist: { kind: 'lognormal', mu: Math.log(60000), sigma: 0.3 },
       domain: 'positive',
+      scale: 1,
     },
-    { path: 'markets.smb.growth', dist: { kind: 'normal', mean: 0.01, sd: 0.005 }, domain: 'real' },
-    { path: 'team.ae.capacity', dist: { kind: 'fixed', value: 20 }, domain: 'positive' },
+    {
+      path: 'markets.smb.growth',
+      dist: { kind: 'normal', mean: 0.01, sd: 0.005 },
+      domain: 'real',
+      scale: 1,
+    },
+    { path: 'team.ae.capacity', dist: { kind: 'fixed', value: 20 }, domain: 'positive', scale: 1 },
     {
       path: 'team.ae.cost',
       dist: { kind: 'triangular', min: 12000, mode: 14000, max: 17000 },
       domain: 'positive',
+      scale: 1,
     },
     {
       path: 'initiatives.crm.effects.0.rate',
       dist: { kind: 'pert', min: 1, mode: 1.05, max: 1.2, alpha: 2, beta: 4 },
       domain: 'positive',
+      scale: 1,
     },
   ];
   const n = result.periods.length;
@@ -220,6 +236,7 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     },
     params,
     correlations: [],
+    design: designBasis(params, [], result.sampling),
     markets: [],
     channels: Object.keys(result.channels).map((id) => ({
       id,

@@ -141,7 +141,14 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       const half = (1.6448536 * sd) / Math.sqrt(d.length);
       expect(v.difference.mean).toBeCloseTo(mean, 3);
       expect(v.difference.hi - v.difference.lo).toBeCloseTo(2 * half, 3);
-      expect(v.probabilityBetter).toBe(d.filter((x) => x > 0).length / d.length);
+      // Exactly as counted here, but for trials whose difference is within rounding of 0:
+      // under common random numbers many trials tie, and Deno's V8 may round a sum of deal
+      // sizes differently in the last bit (docs/model.md, Summaries).
+      const noise = (i: number) => 1e-9 * Math.abs(planTrials[i]!);
+      const surely = d.filter((x, i) => x > noise(i)).length / d.length;
+      const maybe = d.filter((x, i) => x > -noise(i)).length / d.length;
+      expect(v.probabilityBetter).toBeGreaterThanOrEqual(surely);
+      expect(v.probabilityBetter).toBeLessThanOrEqual(maybe);
     }
     const svgs = outputsOf(nb)
       .map((o) => joined(o.data?.['image/svg+xml']))
