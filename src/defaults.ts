@@ -8,6 +8,12 @@ export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 1;
 /** Quantiles every {@link Summary} reports. */
 export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+/**
+ * Below this many trial-periods a one-off run stays on the main thread: starting a worker
+ * thread (~0.15 s cold) costs more than it saves. Analyses that evaluate many times start
+ * their threads for smaller runs (see `prepare`'s `threadMin`).
+ */
+export const THREAD_MIN_TRIAL_PERIODS = 60_000;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
 /**

@@ -22,6 +22,7 @@ export { forecastToCsv } from './analysis/csv.js';
 export { type ForecastOptions, forecast, summariseRun } from './analysis/forecast.js';
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
 export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
+export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
 export {
   buildForecastCharts,
@@ -48,7 +49,6 @@ export {
   loadModel,
   scenarioJsonSchema,
 } from './scenario/index.js';
-export { type SimulateOptions, simulate } from './sim/driver.js';
 export { SimulationError } from './sim/errors.js';
 // The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
 export { buildLayout, type Layout, type SeriesDef } from './sim/layout.js';

@@ -13,12 +13,12 @@ import {
 } from '../io/trials-arrow.js';
 import type { Model } from '../model/types.js';
 import { compileScenario } from '../scenario/index.js';
-import { type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout } from '../sim/layout.js';
 import type { Logger } from '../util/logger.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
+import { type SimulateOptions, simulate } from './simulate.js';
 import type { ForecastResult } from './types.js';
 
 /** The trial slice of shard k of n (1-based k). */

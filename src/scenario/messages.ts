@@ -188,4 +188,23 @@ export const msg = {
     `${JSON.stringify(path)} is not a dot path (e.g. channels.dealers.spend)`,
   variantNoField: (path: string, suggestion: string | null) =>
     `no field ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
+  // --- overrides (analyses and --set) ---
+  overrideNeedsDocument:
+    'this override edits the scenario document, so the evaluator must be prepared from a scenario bundle (loadBundle), not from a compiled model alone',
+  overrideNoChannel: (id: string, suggestion: string | null) =>
+    `no channel ${JSON.stringify(id)}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
+  overrideSpend: (channel: string, min: number, max: number, got: unknown) =>
+    expected(
+      `the spend of ${channel} per period to be a number from ${min} to ${Number.isFinite(max) ? max : 'any amount'} (its min_spend and max_spend)`,
+      got,
+    ),
+  overrideSpendLength: (periods: number, got: number) =>
+    `expected one spend per period (${periods}), got a list of ${got}`,
+  overrideNoInput: (path: string, suggestion: string | null) =>
+    `no numeric input ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
+  overrideFix: (path: string, domain: string, got: unknown) =>
+    expected(`${path} to be fixed at ${domain}`, got),
+  overrideQuantile: (path: string, got: unknown) =>
+    expected(`a quantile of ${path} strictly between 0 and 1`, got),
+  overrideScale: (path: string, got: unknown) => expected(`a multiplier of ${path} above 0`, got),
 };

@@ -56,6 +56,11 @@ export class TrialRunner {
     this.sampler = new ParamSampler(model, this.design, this.plan);
   }
 
+  /** What the current design depends on (seed, trials, basis): equal keys, equal designs. */
+  get designKey(): string {
+    return this.design.key;
+  }
+
   /** The first design block, or null when nothing is stratified (see DesignPlan). */
   firstDesignBlock(): DesignBlock | null {
     return this.design.isEmpty ? null : this.design.block(0);

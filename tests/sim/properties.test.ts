@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
-import { simulate } from '../../src/sim/driver.js';
+import { simulate } from '../../src/analysis/simulate.js';
 import { buildLayout } from '../../src/sim/layout.js';
 import { modelOf } from '../helpers/model.js';
 
