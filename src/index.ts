@@ -10,7 +10,7 @@
  *                     sim/     (samplers, per-trial kernel, worker driver)
  *                         │
  *                         ▼
- *                     analysis/ (summaries: forecast; shards and merge)
+ *                     analysis/ (the prepared evaluator; forecast and the other analyses; shards)
  *                         │
  *                         ▼
  *                     charts/  (Vega-Lite spec builders) ──► report/ (self-contained HTML)
@@ -19,9 +19,31 @@
  */
 
 export { forecastToCsv } from './analysis/csv.js';
-export { type ForecastOptions, forecast, summariseRun } from './analysis/forecast.js';
+export {
+  type EvaluateOptions,
+  type Evaluation,
+  Evaluator,
+  type MeanSummary,
+  meanSummary,
+  type PrepareOptions,
+  prepare,
+} from './analysis/evaluator.js';
+export {
+  type ForecastOptions,
+  forecast,
+  forecastWith,
+  runForecast,
+  summariseRun,
+} from './analysis/forecast.js';
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
-export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
+export { type MetricReader, metricReader } from './analysis/metric-reader.js';
+export {
+  mergeShards,
+  readShards,
+  type ShardSet,
+  shardRange,
+  writeShard,
+} from './analysis/shard.js';
 export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
 export {
@@ -44,11 +66,16 @@ export {
   type ReportSection,
 } from './report/index.js';
 export {
+  compileAll,
   compileScenario,
   compileScenarioFile,
+  loadBundle,
   loadModel,
+  type ScenarioBundle,
   scenarioJsonSchema,
 } from './scenario/index.js';
+export { applyOverrides, type Override, type OverrideTarget } from './scenario/overrides.js';
+export { recordedPlan } from './scenario/recorded.js';
 export { SimulationError } from './sim/errors.js';
 // The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
 export { buildLayout, type Layout, type SeriesDef } from './sim/layout.js';

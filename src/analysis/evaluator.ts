@@ -184,7 +184,7 @@ export class Evaluator {
     return names.map((name) => {
       const r = metricReader(this.layout, this.model.calendar, name);
       if (typeof r === 'string') {
-        throw new InputError([{ file: '--metric', line: null, path: '', message: r }]);
+        throw new InputError([{ file: 'evaluate', line: null, path: '', message: r }]);
       }
       return r;
     });

@@ -29,6 +29,8 @@ export interface TrialsFileMeta {
   readonly file: string;
   readonly scenario: string;
   readonly variant: string | null;
+  /** One-off `--set` edits applied on top of the variant, as [dot path, value] pairs. */
+  readonly edits: readonly (readonly [string, unknown])[];
   readonly seed: number;
   /** Trials of the whole run. */
   readonly trials: number;
@@ -148,7 +150,8 @@ export async function readTrialsMeta(
   }
   let meta: TrialsFileMeta;
   try {
-    meta = JSON.parse(raw) as TrialsFileMeta;
+    const parsed = JSON.parse(raw) as Partial<TrialsFileMeta>;
+    meta = { ...(parsed as TrialsFileMeta), edits: parsed.edits ?? [] };
   } catch {
     throw new Error(`not a readable salesops trials file (its ${META_KEY} metadata is damaged)`);
   }

@@ -11,6 +11,7 @@ import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
+import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
 
@@ -57,8 +58,7 @@ export const runCommand: Command = {
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     // Refuse a folder we may not replace before spending time on the simulation.
     const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));
-    if (problem !== null)
-      throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
+    if (problem !== null) throw flagError('--out', problem);
     // Loaded on use (vega, resvg and the report assets would slow every other command's
     // start), but from now on: the modules load while the worker threads simulate.
     const reportModules = import('../../report/run-files.js');
