@@ -4,7 +4,6 @@ import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
 import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
-import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';

@@ -8,7 +8,6 @@ import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatProbability } from '../../charts/format.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
-import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';

@@ -99,7 +99,6 @@ function smoke(draw: () => number, n: number): { chi2: number; serial: number } 
   const counts = new Float64Array(256);
   let prev = 0;
   let sxy = 0;
-  const sx = 0;
   let sxx = 0;
   for (let i = 0; i < n; i++) {
     const u = draw();
