@@ -20,6 +20,11 @@ export interface Param {
    * analysis sets it to move an input's location (its median × scale) on the same draws.
    */
   readonly scale: number;
+  /**
+   * The seed whose stream this input draws from, when not the run's: null as compiled; a
+   * pick-freeze design sets it to share one input's draws between two runs of other seeds.
+   */
+  readonly seed: number | null;
 }
 
 export interface Calendar {

@@ -206,5 +206,7 @@ export const msg = {
     expected(`${path} to be fixed at ${domain}`, got),
   overrideQuantile: (path: string, got: unknown) =>
     expected(`a quantile of ${path} strictly between 0 and 1`, got),
+  overrideSeed: (path: string, got: unknown) =>
+    expected(`a seed for ${path}'s draws: a whole number from 0 to 2^53 − 1`, got),
   overrideScale: (path: string, got: unknown) => expected(`a multiplier of ${path} above 0`, got),
 };

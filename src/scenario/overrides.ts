@@ -27,13 +27,16 @@ import { closest } from './suggest.js';
  * - `quantile`: an input's dot path and the quantile (0–1) of its distribution it is fixed at.
  * - `scale`: an input's dot path and a multiplier on its draw in every trial (its median moves
  *   by that factor; the same draws, so the two runs pair).
+ * - `reseed`: an input's dot path and a seed whose draws of that input it takes (pick-freeze
+ *   designs: a run of seed B whose input i is run A's).
  */
 export type Override =
   | { readonly set: string; readonly value: unknown }
   | { readonly spend: string; readonly value: number | readonly number[] }
   | { readonly fix: string; readonly value: number }
   | { readonly quantile: string; readonly value: number }
-  | { readonly scale: string; readonly value: number };
+  | { readonly scale: string; readonly value: number }
+  | { readonly reseed: string; readonly value: number };
 
 /**
  * What overrides apply to: a compiled plan, with its scenario bundle for `set` edits and the
@@ -106,7 +109,9 @@ export function applyOverrides(
         ? (['fix', o.fix, o.value] as const)
         : 'quantile' in o
           ? (['quantile', o.quantile, o.value] as const)
-          : (['scale', o.scale, o.value] as const);
+          : 'scale' in o
+            ? (['scale', o.scale, o.value] as const)
+            : (['reseed', o.reseed, o.value] as const);
     const canonical = canonicalParamPath(path, stageIds);
     const p = canonical === null ? -1 : model.params.findIndex((x) => x.path === canonical);
     if (p < 0) {
@@ -154,11 +159,25 @@ function spendArray(
 /** `param` fixed, fixed at a quantile, or scaled; null after reporting a bad value. */
 function paramOverride(
   param: Param,
-  kind: 'fix' | 'quantile' | 'scale',
+  kind: 'fix' | 'quantile' | 'scale' | 'reseed',
   value: unknown,
   problem: (message: string) => void,
 ): Param | null {
   const { path, domain } = param;
+  if (kind === 'reseed') {
+    if (
+      !(
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= 0 &&
+        value <= Number.MAX_SAFE_INTEGER
+      )
+    ) {
+      problem(msg.overrideSeed(path, value));
+      return null;
+    }
+    return { ...param, seed: value };
+  }
   if (kind === 'scale') {
     if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
       problem(msg.overrideScale(path, value));

@@ -38,12 +38,13 @@ export class ParamSampler {
     const block = this.design.isEmpty ? null : this.design.block(Math.floor(trial / n));
     const i = trial % n;
     for (let p = 0; p < params.length; p++) {
-      const { dist, domain, scale } = params[p]!;
+      const { dist, domain, scale, seed } = params[p]!;
       if (dist.kind === 'fixed') {
         out[p] = clampToDomain(dist.value * scale, domain);
         continue;
       }
-      rs.use(this.plan.param[p]!);
+      if (seed === null) rs.use(this.plan.param[p]!);
+      else rs.useSeeded(this.plan.param[p]!, seed);
       const strata = block?.strata[p] ?? null;
       // Half a step of the stream's 2⁻³² grid keeps u off 0, where a normal quantile is −∞.
       const x =

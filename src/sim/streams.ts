@@ -158,21 +158,35 @@ export class TrialStreams {
 
   /** Makes slot `slot` (see {@link StreamPlan}) the stream {@link next} draws from. */
   use(slot: number): void {
+    if (this.stamp[slot] !== this.generation) this.seedSlot(slot, this.seedLo, this.seedHi);
+    this.at = 4 * slot;
+  }
+
+  /**
+   * Like {@link use}, but the slot's stream is the one it has under another seed (same
+   * trial and purpose): how a pick-freeze design gives one input another run's draws.
+   */
+  useSeeded(slot: number, seed: number): void {
     if (this.stamp[slot] !== this.generation) {
-      const w = this.plan.words;
-      seedState(
-        this.seedLo,
-        this.seedHi,
-        KEY_DOMAIN.trial,
-        this.trial,
-        w[3 * slot]!,
-        w[3 * slot + 1]!,
-        w[3 * slot + 2]!,
-        this.state,
-        4 * slot,
-      );
-      this.stamp[slot] = this.generation;
+      this.seedSlot(slot, (seed % TWO_32) | 0, Math.floor(seed / TWO_32) | 0);
     }
     this.at = 4 * slot;
+  }
+
+  private seedSlot(slot: number, seedLo: number, seedHi: number): void {
+    const w = this.plan.words;
+    const k = 3 * slot;
+    seedState(
+      seedLo,
+      seedHi,
+      KEY_DOMAIN.trial,
+      this.trial,
+      w[k]!,
+      w[k + 1]!,
+      w[k + 2]!,
+      this.state,
+      4 * slot,
+    );
+    this.stamp[slot] = this.generation;
   }
 }
