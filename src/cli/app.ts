@@ -3,12 +3,13 @@
  * run the whole command line in-process and read stdout, stderr and the code.
  */
 import yargs from 'yargs';
+import { SimulationError } from '../sim/errors.js';
 import { formatDiagnostic, InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { checkCommonArgs } from './common-args.js';
 import { type CliContext, type CommonArgs, EXIT } from './context.js';
-import { markDashes } from './scenario-arg.js';
+import { markDashes, scenarioArg } from './scenario-arg.js';
 
 export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
   return async (argv) => {
@@ -56,7 +57,15 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
         // run nothing then, the error is reported below.
         if (failure !== null) return;
         checkCommonArgs(args as CommonArgs);
-        code = await c.run(args as Record<string, unknown>, ctx);
+        try {
+          code = await c.run(args as Record<string, unknown>, ctx);
+        } catch (e) {
+          // A plan that cannot be simulated is reported against the scenario it came from.
+          if (e instanceof SimulationError && e.file === undefined && args.file !== undefined) {
+            e.file = scenarioArg(args.file, ctx).shown;
+          }
+          throw e;
+        }
       });
     }
     try {
@@ -83,10 +92,14 @@ export function reportError(e: unknown, ctx: CliContext): number {
     for (const d of e.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
     return EXIT.badInput;
   }
+  // A scenario whose numbers cannot be simulated (e.g. 1e15 leads a month) is bad input.
+  if (e instanceof SimulationError) {
+    const d = { file: e.file ?? 'salesops', line: null, path: e.path, message: e.message };
+    ctx.err(`${formatDiagnostic(d)}\n`);
+    return EXIT.badInput;
+  }
   const message = e instanceof Error ? e.message : String(e);
   ctx.err(`salesops: ${message}\n`);
-  // A scenario whose numbers cannot be simulated (e.g. 1e15 leads a month) is bad input.
-  if (e instanceof Error && e.name === 'SimulationError') return EXIT.badInput;
   if (process.env.SALESOPS_DEBUG && e instanceof Error && e.stack) ctx.err(`${e.stack}\n`);
   return EXIT.failed;
 }

@@ -1,5 +1,5 @@
 /**
- * The Monte Carlo kernel: one trial of PRODUCT.md's "Model semantics", period by period,
+ * The Monte Carlo kernel: one trial of the model in docs/model.md, period by period,
  * over preallocated typed arrays (no allocation inside `run`).
  *
  * Per period t:
@@ -187,8 +187,7 @@ export class Kernel {
       let channelLeads = 0;
       for (let m = 0; m < M; m++) {
         const lambda = base * g * this.mix[c * M + m]! * inputs.demand[m * T + t]!;
-        if (!(lambda <= MAX_EXPECTED_COUNT))
-          this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
+        if (!(lambda <= MAX_EXPECTED_COUNT)) this.overflow(c, lambda, t);
         let n = 0;
         if (lambda > 0) {
           rs.use(plan.leads + c * M + m);
@@ -483,9 +482,11 @@ export class Kernel {
     return lost;
   }
 
-  private overflow(what: string, value: number, t: number): never {
+  private overflow(c: number, value: number, t: number): never {
+    const id = this.model.channels[c]!.id;
     throw new SimulationError(
-      `${what} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+      `leads of channel ${id} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+      `channels.${id}`,
     );
   }
 }

@@ -52,7 +52,7 @@ describe('salesops forecast', () => {
     expect(quiet.stderr).toBe('');
   });
 
-  it('--json prints the stable core of PRODUCT.md', async () => {
+  it('--json prints the stable core of docs/json-output.md', async () => {
     const r = await runCli([
       'forecast',
       'scenarios/b2b-saas.yaml',
@@ -266,7 +266,10 @@ funnel:
       const r = await runCli(['forecast', file, '--json', ...extra]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/leads of channel c would be 1\.00e\+16 in 2027-01/);
+      // The one diagnostic format: the scenario's file, the message, the field.
+      expect(r.stderr).toMatch(
+        /^[^\n]*huge\.yaml: ✖ leads of channel c would be 1\.00e\+16 in 2027-01: .* → at channels\.c\n$/,
+      );
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(readdirSync(dir).filter((f) => f.startsWith('huge.arrow'))).toEqual([]);
