@@ -34,9 +34,7 @@ console.log(
 );
 
 // The prepared evaluator: many what-ifs on warm threads.
-const ev = JSON.parse(
-  execFileSync(process.execPath, ['bench/evaluate.js'], { encoding: 'utf8' }),
-);
+const ev = JSON.parse(execFileSync(process.execPath, ['bench/evaluate.js'], { encoding: 'utf8' }));
 console.log(
   `\nprepared evaluator (b2b-saas.yaml): ${ev.evaluations} evaluations × ${fmt(ev.trials)} trials, each with another paid-search spend, in ${fmt(ev.totalSeconds, 2)} s in all` +
     ` (loading ${fmt(ev.loadSeconds, 2)} s; first evaluation, threads starting, ${fmt(ev.firstSeconds, 2)} s; then a median ${fmt(ev.medianSeconds, 3)} s each)`,

@@ -14,6 +14,8 @@ export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
  * their threads for smaller runs (see `prepare`'s `threadMin`).
  */
 export const THREAD_MIN_TRIAL_PERIODS = 60_000;
+/** Points of goal-seek's probability curve (the chart), the bounds included. */
+export const DEFAULT_GOAL_STEPS = 9;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
 /**

@@ -36,6 +36,13 @@ export {
   summariseRun,
 } from './analysis/forecast.js';
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
+export { type Lever, type LeverBounds, lever } from './analysis/goal/lever.js';
+export {
+  type GoalOptions,
+  type GoalPoint,
+  type GoalResult,
+  goalSeek,
+} from './analysis/goal/seek.js';
 export { type MetricReader, metricReader } from './analysis/metric-reader.js';
 export {
   mergeShards,

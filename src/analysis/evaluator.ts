@@ -39,6 +39,13 @@ export interface PrepareOptions {
    * many times passes less (its threads start once and stay warm).
    */
   readonly threadMin?: number;
+  /** Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base. */
+  readonly variant?: string | undefined;
+  /**
+   * One-off edits (`--set`) that are part of the plan being evaluated: applied to the base
+   * (or `variant`), and before every later `set` override.
+   */
+  readonly sets?: readonly Override[];
 }
 
 export interface EvaluateOptions {
@@ -85,7 +92,7 @@ export function prepare(input: Model | ScenarioBundle, opts: PrepareOptions = {}
 }
 
 export class Evaluator {
-  /** The base plan. */
+  /** The plan evaluations start from: the base (or the prepared variant) with its `sets`. */
   readonly model: Model;
   readonly bundle: ScenarioBundle | null;
   readonly layout: Layout;
@@ -93,6 +100,10 @@ export class Evaluator {
   private readonly workers: number;
   private readonly label: string;
   private readonly threadMin: number;
+  private readonly variant: string | null;
+  private readonly sets: readonly Override[];
+  /** The compiled plan given (or the bundle's base). */
+  private readonly root: Model;
   private local: SimPool | null = null;
   private threads: SimPool | null = null;
   private closed = false;
@@ -100,11 +111,14 @@ export class Evaluator {
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
     const isBundle = 'base' in input;
     this.bundle = isBundle ? input : null;
-    this.model = isBundle ? input.base : input;
-    this.layout = buildLayout(this.model);
     this.logger = opts.logger ?? silentLogger;
     this.label = opts.label ?? 'override';
     this.threadMin = opts.threadMin ?? THREAD_MIN_TRIAL_PERIODS;
+    this.variant = opts.variant ?? null;
+    this.sets = opts.sets ?? [];
+    this.root = isBundle ? input.base : input;
+    this.model = this.plan([]);
+    this.layout = buildLayout(this.model);
     const n = opts.workers ?? availableParallelism();
     if (!(Number.isInteger(n) && n >= 1)) {
       throw new Error(`prepare: expected a whole number of workers ≥ 1, got ${n}`);
@@ -113,31 +127,34 @@ export class Evaluator {
   }
 
   /**
-   * The plan with `overrides` applied (starting from `variant` when given), checked with the
-   * same messages as a variant.
+   * The plan with `overrides` applied — to `variant` when given, else to the prepared plan
+   * (the base, or the prepared variant, with the prepared `sets`) — checked with the same
+   * messages as a variant.
    * @throws InputError naming the path and what was expected.
    */
   plan(overrides: readonly Override[], variant?: string): Model {
-    let start = this.model;
-    if (variant !== undefined) {
-      const v = this.bundle?.variants.get(variant);
+    const name = variant ?? this.variant ?? undefined;
+    let start = this.root;
+    if (name !== undefined) {
+      const v = this.bundle?.variants.get(name);
       if (v === undefined) {
         const known = [...(this.bundle?.variants.keys() ?? [])];
         throw new InputError([
           {
-            file: this.bundle?.file ?? this.model.name,
+            file: this.bundle?.file ?? this.root.name,
             line: null,
             path: '',
-            message: `no variant ${JSON.stringify(variant)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
+            message: `no variant ${JSON.stringify(name)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
           },
         ]);
       }
       start = v;
     }
-    if (overrides.length === 0) return start;
+    const all = [...this.sets, ...overrides];
+    if (all.length === 0) return start;
     const r = applyOverrides(
-      { model: start, bundle: this.bundle, variant: variant ?? null },
-      overrides,
+      { model: start, bundle: this.bundle, variant: name ?? null },
+      all,
       this.label,
     );
     if (!r.ok) throw new InputError(r.errors);

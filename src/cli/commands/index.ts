@@ -1,6 +1,7 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
 import { forecastCommand } from './forecast.js';
+import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
 import { renderCommand } from './render.js';
@@ -11,6 +12,7 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   forecastCommand,
+  goalCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,
