@@ -329,9 +329,11 @@ export class Kernel {
    * whose lag runs past the horizon stay open.
    *
    * When stage k+1's rate is the same in every period (no initiative ramps on it), per
-   * cohort: beyond ~ Binomial(n, tail), advancers ~ Binomial(n − beyond, rate), and the
-   * advancers and (all cohorts together) the drop-outs are split over the in-horizon lags —
-   * the same law as splitting first and thinning at resolution, with far fewer draws.
+   * cohort the outcome comes first: advancers ~ Binomial(n, rate); then the advancers and
+   * (all cohorts together) the drop-outs are each split over the lags, with "after the
+   * horizon" as one more category (those stay open, whatever their outcome). Outcome and lag
+   * are independent per item, so this is the law of drawing each item's lag and outcome, with
+   * one binomial per cohort instead of one for the horizon and one for the outcome.
    */
   private schedule(k: number, t: number): void {
     const { H, T, rs, plan, inputs } = this;
@@ -344,20 +346,21 @@ export class Kernel {
       return;
     }
     const factor = inputs.stageFactor[j * T]!;
-    const tail = lag.tail;
     let dropped = 0;
     for (let h = 0; h < H; h++) {
       const n = this.takenOn[h]!;
       if (n === 0) continue;
-      rs.use(plan.schedule + k * H + h);
-      const inside = tail > 0 ? n - binomial(rng, n, tail) : n;
       const p = Math.min(1, inputs.rateBase[j * H + h]! * factor);
-      const w = p > 0 ? binomial(rng, inside, p) : 0;
+      let w = 0;
+      if (p > 0) {
+        rs.use(plan.schedule + k * H + h);
+        w = binomial(rng, n, p);
+      }
       if (w > 0) {
         rs.use(plan.lags + k * H + h);
         this.split(w, lag, this.sched, (k * H + h) * T + t);
       }
-      dropped += inside - w;
+      dropped += n - w;
     }
     if (pipeline && dropped > 0) {
       rs.use(plan.drops + k);
@@ -422,29 +425,29 @@ export class Kernel {
   }
 
   /**
-   * Adds n items, all known to resolve inside the horizon, to `into[at + l]` by lag l:
-   * a few items one by one (a uniform and a short walk of the cumulative table), more by
-   * conditional binomials.
+   * Adds n items to `into[at + l]` by lag l, each lag drawn from the whole lag distribution:
+   * items whose lag lands after the horizon are not added (they stay open). A few items one
+   * by one (a uniform and a short walk of the cumulative table), more by conditional binomials.
    */
   private split(n: number, lag: LagTable, into: Float64Array, at: number): void {
-    const { cats, cond, cum } = lag;
-    if (cats === 1) {
+    const { cats, condAll, cumAll, tail } = lag;
+    if (cats === 1 && tail === 0) {
       into[at]! += n;
       return;
     }
     const rng = this.rs.next;
-    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * cats)) {
+    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * (cats + 1))) {
       for (let i = 0; i < n; i++) {
         const u = rng();
         let l = 0;
-        while (u >= cum[l]!) l++;
-        into[at + l]! += 1;
+        while (l < cats && u >= cumAll[l]!) l++;
+        if (l < cats) into[at + l]! += 1;
       }
       return;
     }
     let left = n;
     for (let l = 0; l < cats && left > 0; l++) {
-      const c = cond[l]!;
+      const c = condAll[l]!;
       const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
       into[at + l]! += x;
       left -= x;
