@@ -1,11 +1,12 @@
 /**
  * Vega-Lite spec → PNG: the SVG from {@link renderSvg}, rasterised by resvg with only the
- * DejaVu font files loaded, so the same spec gives the same pixels on any machine.
+ * bundled font files loaded (no system font is ever looked up), so the same spec gives the
+ * same pixels on any machine, with or without fonts installed.
  */
 import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../defaults.js';
-import { fontFiles } from './fonts.js';
+import { FONT_FAMILIES, fontFiles } from './fonts.js';
 import { renderSvg } from './svg.js';
 
 /** PNG options. `scale` multiplies the chart's CSS size (default 2: crisp on slides and retina screens). */
@@ -15,14 +16,23 @@ export interface PngOptions {
 
 export { DEFAULT_PNG_SCALE };
 
-/** resvg's options for `scale` × the SVG's size, white background, DejaVu only. */
+/**
+ * resvg's options for `scale` × the SVG's size, white background, the bundled fonts only.
+ * resvg draws a character missing from the named family with another loaded face that has
+ * it, so CJK text falls back to the CJK face.
+ */
 function resvgOptions(scale: number): ResvgRenderOptions {
   if (!(scale > 0 && scale <= 10))
     throw new Error(`renderPng: scale must be in (0, 10], got ${scale}`);
   return {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: fontFiles(),
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILIES.latin,
+      sansSerifFamily: FONT_FAMILIES.latin,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * that draws every embedded spec with `actions: false`. A Content-Security-Policy with
  * `connect-src 'none'` makes sure opening the file fetches nothing.
  */
+import { FONT } from '../charts/theme.js';
 import { VERSION } from '../version.js';
 import { vegaScripts } from './assets.js';
 import { escapeHtml } from './escape.js';
@@ -11,7 +12,7 @@ import type { ReportInput, ReportSection } from './section.js';
 
 const CSS = `
 :root { color-scheme: light; }
-body { font-family: "DejaVu Sans", Verdana, Geneva, sans-serif; color: #222; margin: 0; background: #fafafa; line-height: 1.45; }
+body { font-family: ${FONT}; color: #222; margin: 0; background: #fafafa; line-height: 1.45; }
 main { max-width: 1080px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
 h1 { font-size: 28px; margin: 8px 0 4px; }
 h2 { font-size: 21px; margin-top: 40px; border-bottom: 2px solid #0072B2; padding-bottom: 4px; }
