@@ -35,6 +35,8 @@ export const PALETTE = [
 export const COLORS = {
   /** Forecast bands and median line. */
   forecast: '#0072B2',
+  /** The forecast's lighter tint (bars below a target). */
+  forecastLight: '#A9CCE3',
   /** Targets (vermillion: stands out against blue for every common deficiency). */
   target: '#D55E00',
   /** Secondary series, e.g. repeat bookings. */
@@ -105,7 +107,8 @@ export function houseConfig(currency: string): Config {
       labelFontSize: 12,
       titleFontSize: 12,
       titleFontWeight: 'normal',
-      orient: 'bottom',
+      // On top, under the subtitle: the bottom of a chart belongs to its footnote.
+      orient: 'top',
       direction: 'horizontal',
       symbolType: 'square',
       labelLimit: 220,
