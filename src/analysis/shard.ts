@@ -98,6 +98,18 @@ export async function mergeShards(
   paths: readonly string[],
   logger?: Logger,
 ): Promise<ForecastResult> {
+  return (await mergeShardsWithModel(paths, logger)).result;
+}
+
+/**
+ * {@link mergeShards}, also handing back the model compiled from the scenario text the shards
+ * record and their metadata, so a report can be drawn from the merged forecast exactly as
+ * from a single run (`salesops run --from`).
+ */
+export async function mergeShardsWithModel(
+  paths: readonly string[],
+  logger?: Logger,
+): Promise<{ result: ForecastResult; model: Model; meta: TrialsFileMeta }> {
   if (paths.length === 0) throw usage('merge', 'expected at least one shard file');
   const read = await Promise.allSettled(
     paths.map(async (p) => ({ path: p, ...(await readTrialsMeta(p)) })),
@@ -172,5 +184,5 @@ export async function mergeShards(
     first.variant,
     logger,
   );
-  return { ...result, precision: null };
+  return { result: { ...result, precision: null }, model, meta: first };
 }
