@@ -123,6 +123,7 @@ async function obtain(
 export const runCommand: Command = {
   command: 'run [file]',
   describe: 'forecast + charts + report into an output folder (the main job)',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     scenarioOptions(y)
       .option('out', {
