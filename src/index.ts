@@ -21,7 +21,7 @@
 export { forecastToCsv } from './analysis/csv.js';
 export { type ForecastOptions, forecast, summariseRun } from './analysis/forecast.js';
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
-export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
+export { mergeShards, mergeShardsWithModel, shardRange, writeShard } from './analysis/shard.js';
 export type * from './analysis/types.js';
 export {
   buildForecastCharts,
@@ -38,9 +38,12 @@ export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';
 export {
   buildReport,
+  executiveSummary,
   FORECAST_SECTIONS,
   type ReportInput,
   type ReportSection,
+  type SummaryExtras,
+  type SummarySentence,
 } from './report/index.js';
 export {
   compileScenario,
@@ -48,6 +51,7 @@ export {
   loadModel,
   scenarioJsonSchema,
 } from './scenario/index.js';
+export { defaultLabel, displayLabel } from './scenario/labels.js';
 export { type SimulateOptions, simulate } from './sim/driver.js';
 export { SimulationError } from './sim/errors.js';
 // The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
