@@ -62,7 +62,8 @@ describe('a plan named and labelled in Chinese', () => {
       const a = svgToPng(svgA, { scale: 1 });
       const b = svgToPng(svgB, { scale: 1 });
       expect(Buffer.compare(a, b)).not.toBe(0);
-      // Negative control: with the Latin face alone the two wordings rasterise identically.
+      // Negative control (once): with the Latin face alone the two wordings rasterise identically.
+      if (i !== 0) return;
       const latin = (svg: string) =>
         new Resvg(svg, {
           font: {
