@@ -50,3 +50,8 @@ export const CHART_HEIGHT = 300;
 export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** PNG pixels per SVG pixel: 2 keeps text sharp on slides and retina screens. */
 export const DEFAULT_PNG_SCALE = 2;
+/**
+ * A role is capacity-bound in a month when its median utilisation across trials is at least
+ * this: in more than half of the trials it took on all it could and items waited.
+ */
+export const SATURATED_UTILISATION = 0.99;

@@ -68,9 +68,12 @@ export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';
 export {
   buildReport,
+  executiveSummary,
   FORECAST_SECTIONS,
   type ReportInput,
   type ReportSection,
+  type SummaryExtras,
+  type SummarySentence,
 } from './report/index.js';
 export {
   compileAll,
@@ -81,6 +84,7 @@ export {
   type ScenarioBundle,
   scenarioJsonSchema,
 } from './scenario/index.js';
+export { defaultLabel, displayLabel } from './scenario/labels.js';
 export { applyOverrides, type Override, type OverrideTarget } from './scenario/overrides.js';
 export { recordedPlan } from './scenario/recorded.js';
 export { SimulationError } from './sim/errors.js';

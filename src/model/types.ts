@@ -37,7 +37,12 @@ export interface Calendar {
   readonly months: Int32Array;
   /** Quarter index (0-based, consecutive 3-period blocks from `start`) of each period. */
   readonly quarterOf: Int32Array;
-  /** Label of each quarter, e.g. `2027-Q1` (calendar quarter of its first month) . */
+  /** Month (1 = January … 12) that starts the fiscal year. */
+  readonly fiscalYearStart: number;
+  /**
+   * Label of each quarter: the fiscal year and fiscal quarter of its first month, e.g.
+   * `FY2027 Q1`; a fiscal year is named by the calendar year in which it ends.
+   */
   readonly quarterLabels: readonly string[];
 }
 
@@ -73,6 +78,8 @@ export interface Correlation {
 
 export interface MarketModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Compounding demand growth per period (real). */
   readonly growth: ParamRef;
   /** 12 multipliers, January first. */
@@ -96,6 +103,8 @@ export type ResponseModel =
 
 export interface ChannelModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Spend per period, length `periods`. */
   readonly spend: Float64Array;
   /** Optimiser bounds; 0 and +Infinity when not given. */
@@ -114,6 +123,8 @@ export interface ChannelModel {
 
 export interface StageModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Probability that an item of the previous stage advances into this one; -1 for the first stage. */
   readonly rate: ParamRef;
   /**
@@ -127,6 +138,8 @@ export interface StageModel {
 
 export interface RoleModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Stage this role works, or -1 if it works none (it still costs and counts headcount). */
   readonly stage: number;
   /** Fully ramped reps at the start (rounded to an integer per trial). */
@@ -169,6 +182,8 @@ export interface EffectModel {
 
 export interface InitiativeModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Period index of the start (may be < 0 or ≥ periods). */
   readonly start: number;
   /** Periods to full effect, linear; 0 = full effect from the start. */
@@ -206,6 +221,8 @@ export interface QuotaSettings {
 
 export interface VariantInfo {
   readonly name: string;
+  /** Display label: the scenario's `label`, or a readable default from the name. */
+  readonly label: string;
   readonly description: string;
 }
 

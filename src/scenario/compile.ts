@@ -22,6 +22,7 @@ import {
 import { resolveCorrelations } from './correlations.js';
 import { designBasis } from './design-basis.js';
 import { diagnosticAt, issuesToDiagnostics, NO_PHRASE } from './issues.js';
+import { displayLabel } from './labels.js';
 import { MAX_ENTRIES, MAX_SEED } from './limits.js';
 import { msg } from './messages.js';
 import { ParamTable } from './params.js';
@@ -84,7 +85,11 @@ export function buildModel(
   const errors: Diagnostic[] = [];
   const err = (path: readonly Segment[], message: string) =>
     errors.push(diagnosticAt({ file, source }, path, message));
-  const calendar = buildCalendar(s.calendar.start, s.calendar.periods);
+  const calendar = buildCalendar(
+    s.calendar.start,
+    s.calendar.periods,
+    s.calendar.fiscal_year_start ?? 1,
+  );
   const sections: [string, Record<string, unknown> | undefined, string][] = [
     ['markets', s.markets, 'market'],
     ['channels', s.channels, 'channel'],
@@ -138,7 +143,7 @@ export function buildModel(
   );
   const variants = Object.entries(s.variants ?? {}).map(([name, v]) => {
     if (Object.keys(v.set).length === 0) err(['variants', name, 'set'], msg.variantNoSet);
-    return { name, description: v.description ?? '' };
+    return { name, label: displayLabel(name, v.label), description: v.description ?? '' };
   });
   if (errors.length > 0) return fail(sortByLine(errors));
   const design = designBasis(ctx.params.params, correlations, simulation.sampling);

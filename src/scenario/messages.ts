@@ -172,6 +172,9 @@ export const msg = {
   trialsFlag: (got: unknown) => expected('--trials to be a whole number from 1 to 10000000', got),
   seedFlag: (got: unknown) => expected('--seed to be a whole number from 0 to 2^53 − 1', got),
   variantNoSet: 'a variant needs at least one entry in set',
+  labelTooLong: (max: number, got: string) =>
+    `expected a label of at most ${max} characters, got ${[...got].length} characters (${describeValue(got)})`,
+  labelBlank: 'expected a label with at least one visible character, got only spaces',
   // --- correlations ---
   corrNoParam: (path: string, suggestion: string | null) =>
     `no numeric input ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,

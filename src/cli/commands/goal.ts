@@ -63,6 +63,7 @@ function goalLines(g: GoalResult): string {
 export const goalCommand: Command = {
   command: 'goal <file>',
   describe: 'goal-seek: the smallest lever value that reaches a target with a given probability',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     scenarioOptions(y)
       .option('lever', {
