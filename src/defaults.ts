@@ -42,3 +42,15 @@ export const CHART_HEIGHT = 300;
 export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** PNG pixels per SVG pixel: 2 keeps text sharp on slides and retina screens. */
 export const DEFAULT_PNG_SCALE = 2;
+/**
+ * Spread of rep performance when `quota.performance_cv` is not given: each rep's bookings
+ * multiplier is lognormal with mean 1 and this coefficient of variation (see docs/quota.md).
+ */
+export const DEFAULT_PERFORMANCE_CV = 0.3;
+/** Confidence level of the distribution-free interval around the team target. */
+export const QUOTA_INTERVAL_LEVEL = 0.95;
+/**
+ * Bytes of per-trial, per-rep credited bookings quota keeps in memory; above this it reads
+ * the trials a second time instead (see docs/quota.md).
+ */
+export const QUOTA_STORE_BYTES = 256 * 2 ** 20;

@@ -11,6 +11,7 @@ import type {
   QuotaSettings,
   Targets,
 } from '../model/types.js';
+import { DEFAULT_PERFORMANCE_CV } from '../defaults.js';
 import { monthNumber } from './calendar.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
 import { msg } from './messages.js';
@@ -140,9 +141,19 @@ export function compileAllocation(
   return { budget: a.budget, channels, objective, step };
 }
 
-/** Compiles `quota`. */
-export function compileQuota(ctx: CompileContext, q: ScenarioInput['quota']): QuotaSettings | null {
+/** Compiles `quota`: its role must work a funnel stage (`stageOfRole[r]`, -1 for none). */
+export function compileQuota(
+  ctx: CompileContext,
+  q: ScenarioInput['quota'],
+  stageOfRole: readonly number[],
+): QuotaSettings | null {
   if (q === undefined) return null;
   const role = resolveRef(ctx, ctx.roles, 'role', q.role, ['quota', 'role']);
-  return { role, confidence: q.confidence, overAssignment: q.over_assignment ?? 1 };
+  if (role >= 0 && stageOfRole[role] === -1) ctx.err(['quota', 'role'], msg.quotaRoleNoStage(q.role));
+  return {
+    role,
+    confidence: q.confidence,
+    overAssignment: q.over_assignment ?? 1,
+    performanceCv: q.performance_cv ?? DEFAULT_PERFORMANCE_CV,
+  };
 }
