@@ -2,6 +2,8 @@
  * The planning sections → compiled settings: installed base, initiatives and their effects,
  * targets, allocation and quota.
  */
+
+import { DEFAULT_PERFORMANCE_CV } from '../defaults.js';
 import type {
   AllocationSettings,
   CustomersModel,
@@ -11,7 +13,6 @@ import type {
   QuotaSettings,
   Targets,
 } from '../model/types.js';
-import { DEFAULT_PERFORMANCE_CV } from '../defaults.js';
 import { monthNumber } from './calendar.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
 import { msg } from './messages.js';
@@ -149,7 +150,8 @@ export function compileQuota(
 ): QuotaSettings | null {
   if (q === undefined) return null;
   const role = resolveRef(ctx, ctx.roles, 'role', q.role, ['quota', 'role']);
-  if (role >= 0 && stageOfRole[role] === -1) ctx.err(['quota', 'role'], msg.quotaRoleNoStage(q.role));
+  if (role >= 0 && stageOfRole[role] === -1)
+    ctx.err(['quota', 'role'], msg.quotaRoleNoStage(q.role));
   return {
     role,
     confidence: q.confidence,

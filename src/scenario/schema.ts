@@ -120,7 +120,9 @@ const quota = z
     performance_cv: num()
       .min(0)
       .optional()
-      .describe('spread of rep performance: coefficient of variation of each rep\'s multiplier (default 0.3)'),
+      .describe(
+        "spread of rep performance: coefficient of variation of each rep's multiplier (default 0.3)",
+      ),
   })
   .describe('quota settings');
 
