@@ -3,6 +3,7 @@ import type { Command } from '../context.js';
 import { forecastCommand } from './forecast.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
+import { quotaCommand } from './quota.js';
 import { renderCommand } from './render.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -11,6 +12,7 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   forecastCommand,
+  quotaCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,
