@@ -9,7 +9,7 @@ import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { CHART_WIDTH } from '../defaults.js';
 import { type ChartSpec, subtitle, withTheme } from './common.js';
-import { formatCompact, formatMoney, formatPercent } from './format.js';
+import { formatMoney, formatPercent } from './format.js';
 import { COLORS, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
 /** Height of one rep's row. */
