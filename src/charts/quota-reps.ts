@@ -9,7 +9,7 @@ import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { CHART_WIDTH } from '../defaults.js';
 import { type ChartSpec, subtitle, withTheme } from './common.js';
-import { formatMoney, formatPercent } from './format.js';
+import { formatCompact, formatMoney, formatPercent } from './format.js';
 import { COLORS, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
 /** Height of one rep's row. */
@@ -90,7 +90,7 @@ export function buildQuotaRepsChart(q: QuotaResult, f: ForecastResult): ChartSpe
         rep: label(r),
         column: columns[i]!,
         quota: value,
-        text: formatMoney(value, q.currency, 3),
+        text: formatCompact(value, 3),
       }))
       .filter((c) => c.quota > 0),
   );
@@ -129,9 +129,8 @@ export function buildQuotaRepsChart(q: QuotaResult, f: ForecastResult): ChartSpe
             field: 'column',
             type: 'ordinal',
             sort: columns,
-            title: monthly
-              ? `${monthLabel(q.periods[0]!)} – ${monthLabel(q.periods.at(-1)!)}`
-              : null,
+            // Cells are too narrow for a currency symbol: the currency is named here once.
+            title: `Quota per ${monthly ? 'month' : 'quarter'} (${q.currency}), ${monthLabel(q.periods[0]!)} – ${monthLabel(q.periods.at(-1)!)}`,
             axis: { orient: 'top', labelAngle: 0, labelOverlap: false },
           },
         },

@@ -4,8 +4,9 @@
  */
 import { basename, join, resolve } from 'node:path';
 import { forecast } from '../../analysis/forecast.js';
+import { quotaWithForecast } from '../../analysis/quota/index.js';
 import type { ForecastResult } from '../../analysis/types.js';
-import { formatMoney, formatProbability } from '../../charts/format.js';
+import { formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
@@ -64,15 +65,22 @@ export const runCommand: Command = {
     const reportModules = import('../../report/run-files.js');
     reportModules.catch(() => {}); // a failure surfaces at the await below
     const progress = progressBar(ctx, 'simulating', args.quiet === true || args.json === true);
-    const result = await forecast(model, {
+    const run = {
       ...(args.workers === undefined ? {} : { workers: args.workers }),
       onProgress: progress.update,
       variant: variant ?? null,
       logger: cliLogger(ctx, args.quiet === true),
-    });
+    };
+    // With a quota block, the quota is computed from the same trials as the forecast.
+    const { forecast: result, quota } = model.quota
+      ? await quotaWithForecast(model, run)
+      : { forecast: await forecast(model, run), quota: undefined };
     progress.finish();
     const { buildRunFiles } = await reportModules;
-    const files = await buildRunFiles(result, model, { source: basename(shown) });
+    const files = await buildRunFiles(result, model, {
+      source: basename(shown),
+      ...(quota === undefined ? {} : { quota }),
+    });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
     if (args.json) {
@@ -80,10 +88,25 @@ export const runCommand: Command = {
         report,
         files: files.map((f) => join(dir, f.path)),
         summary: runSummary(result),
+        ...(quota === undefined
+          ? {}
+          : {
+              quota: {
+                role: quota.role,
+                confidence: quota.confidence,
+                team_target: quota.team_target,
+                total_quota: quota.total_quota,
+                share_reaching_quota: quota.share_reaching_quota.mean,
+              },
+            }),
       };
       ctx.out(`${JSON.stringify(payload, null, 2)}\n`);
     } else if (!args.quiet) {
-      ctx.out(`${summaryLines(result)}\nreport: ${report}\n`);
+      const quotaLine =
+        quota === undefined
+          ? ''
+          : `\nquota (${quota.role}): team target ${formatMoney(quota.team_target, quota.currency)} at ${formatPercent(quota.confidence)} confidence, total quota ${formatMoney(quota.total_quota, quota.currency)}; ${formatPercent(quota.share_reaching_quota.mean)} of reps expected to reach quota`;
+      ctx.out(`${summaryLines(result)}${quotaLine}\nreport: ${report}\n`);
     }
     return EXIT.ok;
   },
