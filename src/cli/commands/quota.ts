@@ -16,13 +16,23 @@ import { progressBar } from '../progress.js';
 import { quotaTable } from '../quota-table.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
 
-/** A numeric flag as given, or undefined; a flag given without a number is bad input. */
+/**
+ * A numeric flag as given, or undefined. The flags are read as text (yargs would turn
+ * `--confidence high` into NaN), so a value that is not a number is named as the user wrote it.
+ */
 function numberFlag(args: Record<string, unknown>, flag: string): number | undefined {
   const v = args[flag];
   if (v === undefined) return undefined;
-  if (typeof v === 'number' && !Number.isNaN(v)) return v;
+  const text = String(v).trim();
+  const x = text === '' ? Number.NaN : Number(text);
+  if (Number.isFinite(x)) return x;
   throw new InputError([
-    { file: `--${flag}`, line: null, path: '', message: `expected a number, got ${String(v)}` },
+    {
+      file: `--${flag}`,
+      line: null,
+      path: '',
+      message: `expected a number, got ${JSON.stringify(String(v))}`,
+    },
   ]);
 }
 
@@ -32,7 +42,7 @@ export const quotaCommand: Command = {
   builder: (y) =>
     scenarioOptions(y)
       .option('confidence', {
-        type: 'number',
+        type: 'string',
         requiresArg: true,
         describe:
           'probability that the team reaches its target, in (0, 1) (overrides quota.confidence)',
@@ -43,12 +53,12 @@ export const quotaCommand: Command = {
         describe: 'role that carries quota (overrides quota.role)',
       })
       .option('over-assignment', {
-        type: 'number',
+        type: 'string',
         requiresArg: true,
         describe: 'sum of rep quotas / team target, ≥ 1 (overrides quota.over_assignment)',
       })
       .option('performance-cv', {
-        type: 'number',
+        type: 'string',
         requiresArg: true,
         describe: 'spread of rep performance, ≥ 0 (overrides quota.performance_cv)',
       })
