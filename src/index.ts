@@ -10,7 +10,7 @@
  *                     sim/     (samplers, per-trial kernel, worker driver)
  *                         │
  *                         ▼
- *                     analysis/ (summaries: forecast; shards and merge)
+ *                     analysis/ (summaries: forecast, quota; shards and merge)
  *                         │
  *                         ▼
  *                     charts/  (Vega-Lite spec builders) ──► report/ (self-contained HTML)
@@ -21,6 +21,16 @@
 export { forecastToCsv } from './analysis/csv.js';
 export { type ForecastOptions, forecast, summariseRun } from './analysis/forecast.js';
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
+export { quotaToCsv } from './analysis/quota/csv.js';
+export {
+  type QuotaOptions,
+  type QuotaOverrides,
+  type QuotaRep,
+  type QuotaResult,
+  quota,
+  quotaWithForecast,
+} from './analysis/quota/index.js';
+export type { TrialRows } from './analysis/quota/rows.js';
 export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
 export type * from './analysis/types.js';
 export {
@@ -33,6 +43,7 @@ export {
   houseConfig,
   validateSpec,
 } from './charts/index.js';
+export { buildQuotaCharts } from './charts/quota.js';
 export type * from './model/dist.js';
 export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';
