@@ -36,7 +36,10 @@ export interface AttainmentTallyResult {
   readonly team: number;
 }
 
-/** Tallies attainment trial by trial. */
+/**
+ * Tallies attainment trial by trial.
+ * @example const tally = new AttainmentTally(quotas); tally.add(credit); tally.result().share.mean;
+ */
 export class AttainmentTally {
   private readonly moments: ColumnMoments;
   private readonly attainment: Float64Array;

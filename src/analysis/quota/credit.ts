@@ -33,7 +33,10 @@ export interface TrialCredit {
 /** Half a step of the 2⁻³² grid: keeps a uniform strictly inside (0, 1) for the inverse CDF. */
 const HALF_STEP = 2 ** -33;
 
-/** The row disagrees with the team dynamics the reconstruction assumes (an engine change). */
+/**
+ * The row disagrees with the team dynamics the reconstruction assumes (an engine change).
+ * @example if (e instanceof RosterMismatchError) throw e; // never a silent wrong number
+ */
 export class RosterMismatchError extends Error {
   constructor(message: string) {
     super(message);
@@ -41,7 +44,12 @@ export class RosterMismatchError extends Error {
   }
 }
 
-/** Rebuilds the reps of one role trial by trial and credits bookings to their seats. */
+/**
+ * Rebuilds the reps of one role trial by trial and credits bookings to their seats.
+ * @example
+ * const credit = new SeatCredit(model, buildLayout(model), buildRoster(model, 1), 0.3);
+ * credit.credit(trial, rows, i * layout.width).credit; // bookings credited to each seat
+ */
 export class SeatCredit {
   private readonly T: number;
   private readonly rampOf: Float64Array;
