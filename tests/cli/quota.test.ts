@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'salesops-quota-'));
@@ -13,7 +13,7 @@ const B2B = 'scenarios/b2b-saas.yaml';
 
 describe('salesops quota', () => {
   it('prints the team target with its error, a row per rep and the warning on stderr', async () => {
-    const r = await runCli(['quota', B2B, '--trials', '400', '--workers', '1']);
+    const r = await runCli(['quota', B2B, '--trials', '200', '--workers', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /team target [\d.]+M: horizon bookings reached with 60% probability \(± [\d.]+k Monte Carlo error; 95% interval/,
@@ -61,79 +61,76 @@ describe('salesops quota', () => {
     expect(q.team_target).toBeLessThan(q.bookings.p50);
   });
 
-  it('--csv writes one row per rep whose quarters and months add up to its quota', async () => {
+  describe('--csv, --out and --json in one run', () => {
     const file = join(dir, 'quotas.csv');
-    const r = await runCli([
-      'quota',
-      B2B,
-      '--trials',
-      '300',
-      '--workers',
-      '1',
-      '--csv',
-      file,
-      '--quiet',
-    ]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
-    expect(head).toBe(
-      'rep_id,role,kind,start,currency,capacity_share,quota,quota_2027-Q1,quota_2027-Q2,quota_2027-Q3,quota_2027-Q4,' +
-        Array.from({ length: 12 }, (_, t) => `quota_2027-${String(t + 1).padStart(2, '0')}`).join(
-          ',',
-        ),
-    );
-    expect(rows).toHaveLength(10);
-    const cents = (s: string) => Math.round(Number(s) * 100);
-    let total = 0;
-    for (const row of rows) {
-      const f = row.split(',');
-      expect(f.slice(1, 5)).toEqual([
-        'ae',
-        expect.stringMatching(/^(starting|hire)$/),
-        expect.stringMatching(/^2027-\d\d$/),
-        'USD',
-      ]);
-      for (const money of f.slice(6)) expect(money).toMatch(/^\d+\.\d\d$/);
-      const quarters = f.slice(7, 11).map(cents);
-      const months = f.slice(11).map(cents);
-      expect(quarters.reduce((a, b) => a + b, 0)).toBe(cents(f[6]!));
-      expect(months.reduce((a, b) => a + b, 0)).toBe(cents(f[6]!));
-      total += cents(f[6]!);
-    }
-    const q = JSON.parse(
-      (await runCli(['quota', B2B, '--trials', '300', '--workers', '1', '--json'])).stdout,
-    );
-    // Rounded to the cent month by month: at most half a cent per cell away from the total.
-    expect(Math.abs(total / 100 - q.total_quota)).toBeLessThanOrEqual(0.005 * 12 * 10);
-  });
-
-  it('--out writes quota.json, quota.csv and each chart as spec, SVG and PNG', async () => {
     const out = join(dir, 'out');
-    const r = await runCli([
-      'quota',
-      B2B,
-      '--trials',
-      '300',
-      '--workers',
-      '1',
-      '--out',
-      out,
-      '--quiet',
-    ]);
-    expect(r.code).toBe(0);
-    expect(
-      readdirSync(out)
-        .filter((f) => !f.startsWith('.'))
-        .sort(),
-    ).toEqual(['charts', 'quota.csv', 'quota.json']);
-    expect(readdirSync(join(out, 'charts')).sort()).toEqual(
-      ['quota-attainment', 'quota-distribution', 'quota-reps'].flatMap((n) => [
-        `${n}.png`,
-        `${n}.svg`,
-        `${n}.vl.json`,
-      ]),
-    );
+    let q: { total_quota: number };
+    let printed = '';
+    beforeAll(async () => {
+      const r = await runCli([
+        'quota',
+        B2B,
+        '--trials',
+        '300',
+        '--workers',
+        '1',
+        '--csv',
+        file,
+        '--out',
+        out,
+        '--json',
+      ]);
+      expect(r.code).toBe(0);
+      printed = r.stdout;
+      q = JSON.parse(r.stdout);
+    });
+
+    it('--csv writes one row per rep whose quarters and months add up to its quota', () => {
+      const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+      expect(head).toBe(
+        'rep_id,role,kind,start,currency,capacity_share,quota,quota_2027-Q1,quota_2027-Q2,quota_2027-Q3,quota_2027-Q4,' +
+          Array.from({ length: 12 }, (_, t) => `quota_2027-${String(t + 1).padStart(2, '0')}`).join(
+            ',',
+          ),
+      );
+      expect(rows).toHaveLength(10);
+      const cents = (x: string) => Math.round(Number(x) * 100);
+      let total = 0;
+      for (const row of rows) {
+        const f = row.split(',');
+        expect(f.slice(1, 5)).toEqual([
+          'ae',
+          expect.stringMatching(/^(starting|hire)$/),
+          expect.stringMatching(/^2027-\d\d$/),
+          'USD',
+        ]);
+        for (const money of f.slice(6)) expect(money).toMatch(/^\d+\.\d\d$/);
+        const quarters = f.slice(7, 11).map(cents);
+        const months = f.slice(11).map(cents);
+        expect(quarters.reduce((a, b) => a + b, 0)).toBe(cents(f[6]!));
+        expect(months.reduce((a, b) => a + b, 0)).toBe(cents(f[6]!));
+        total += cents(f[6]!);
+      }
+      // Rounded to the cent month by month: at most half a cent per cell away from the total.
+      expect(Math.abs(total / 100 - q.total_quota)).toBeLessThanOrEqual(0.005 * 12 * 10);
+    });
+
+    it('--out writes quota.json (what --json prints), quota.csv and each chart as spec, SVG and PNG', () => {
+      expect(
+        readdirSync(out)
+          .filter((f) => !f.startsWith('.'))
+          .sort(),
+      ).toEqual(['charts', 'quota.csv', 'quota.json']);
+      expect(readFileSync(join(out, 'quota.json'), 'utf8')).toBe(printed);
+      expect(readFileSync(join(out, 'quota.csv'), 'utf8')).toBe(readFileSync(file, 'utf8'));
+      expect(readdirSync(join(out, 'charts')).sort()).toEqual(
+        ['quota-attainment', 'quota-distribution', 'quota-reps'].flatMap((n) => [
+          `${n}.png`,
+          `${n}.svg`,
+          `${n}.vl.json`,
+        ]),
+      );
+    });
   });
 
   it('--role and --confidence make a quota for a scenario without a quota block', async () => {

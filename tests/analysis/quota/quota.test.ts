@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../../src/analysis/forecast.js';
 import { SeatCredit } from '../../../src/analysis/quota/credit.js';
 import { quota, quotaWithForecast } from '../../../src/analysis/quota/index.js';
 import { buildRoster } from '../../../src/analysis/quota/roster.js';
 import type { TrialRows } from '../../../src/analysis/quota/rows.js';
+import type { QuotaResult } from '../../../src/analysis/quota/types.js';
 import { simulate } from '../../../src/sim/driver.js';
 import { buildLayout } from '../../../src/sim/layout.js';
 import { memoryLogger } from '../../../src/util/logger.js';
@@ -106,17 +107,20 @@ describe('an uncertain starting headcount', () => {
 
 describe('attainment', () => {
   const b2b = modelOf(B2B, { trials: 1500 });
+  const logger = memoryLogger();
+  let q: QuotaResult;
+  beforeAll(async () => {
+    q = await quota(b2b, { workers: 1, logger });
+  });
 
-  it('credits all of the team bookings: Σ quota × mean attainment = mean bookings', async () => {
-    const q = await quota(b2b, { workers: 1 });
+  it('credits all of the team bookings: Σ quota × mean attainment = mean bookings', () => {
     expect(q.outside_roster).toEqual({ unrostered: 0, uncredited: 0 });
     const credited = q.reps.reduce((s, r) => s + r.quota * r.expected_attainment!, 0);
     expect(credited).toBeCloseTo(q.bookings.mean, 4);
     expect(q.team_attainment).toBeCloseTo(q.bookings.mean / q.total_quota, 12);
   });
 
-  it('rebuilds the seats the plan expects: simulated ramped months within 4.5 SE of the expectation', async () => {
-    const q = await quota(b2b, { workers: 1 });
+  it('rebuilds the seats the plan expects: simulated ramped months within 4.5 SE of the expectation', () => {
     for (const r of q.reps) {
       expect(
         Math.abs(r.simulated_ramped_months - r.ramped_months),
@@ -126,8 +130,6 @@ describe('attainment', () => {
   });
 
   it('warns when fewer than half the reps are expected to reach quota', async () => {
-    const logger = memoryLogger();
-    const q = await quota(b2b, { workers: 1, logger });
     expect(q.share_reaching_quota.mean).toBeLessThan(0.5);
     expect(q.warnings.some((w) => w.startsWith('fewer than half of the reps'))).toBe(true);
     expect(logger.warnings).toEqual(q.warnings);
@@ -160,6 +162,7 @@ quota: {role: ae, confidence: 0.6, over_assignment: 1.2, performance_cv: 0}
   });
 
   it('spreads attainment with performance_cv and keeps its mean', async () => {
+    // The example's own spread is 0.3 (q); none and 0.6 around it.
     const none = await quota(b2b, { workers: 1, performanceCv: 0 });
     const wide = await quota(b2b, { workers: 1, performanceCv: 0.6 });
     const spread = (h: readonly number[]) => {
