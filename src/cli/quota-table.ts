@@ -7,7 +7,7 @@ const pct = (p: number | null, decimals = 0): string =>
   p === null ? '–' : formatPercent(p, decimals);
 
 /** Quarters per block of the table: long horizons wrap instead of running off the screen. */
-const QUARTERS_PER_BLOCK = 8;
+const QUARTERS_PER_BLOCK = 4;
 
 /**
  * Renders the terminal table of a quota result.
@@ -32,7 +32,10 @@ export function quotaTable(q: QuotaResult): string {
       r.start,
       pct(r.capacity_share, 1),
       compact(r.quota),
-      ...r.quarterly.slice(from, to).map((x) => compact(x)),
+      // A quarter that ends before the rep's first month has no quota, not a quota of 0.
+      ...r.quarterly
+        .slice(from, to)
+        .map((x, i) => (3 * (from + i + 1) <= r.start_period ? '–' : compact(x))),
       ...(last ? [pct(r.probability_reaching), pct(r.expected_attainment)] : []),
     ]);
     const total = [
@@ -50,14 +53,18 @@ export function quotaTable(q: QuotaResult): string {
   const lines = [
     `${q.scenario}${q.variant ? ` — variant ${q.variant}` : ''}: ${q.trials.toLocaleString('en-US')} trials, seed ${q.seed} (${q.currency}) — quotas for role ${q.role}`,
     '',
-    `team target ${money(q.team_target)}: horizon bookings reached with ${pct(q.confidence)} probability (± ${money(q.team_target_se)} Monte Carlo error; ${pct(q.team_target_interval.level)} interval ${money(q.team_target_interval.lo)}–${money(q.team_target_interval.hi)})`,
-    `total quota ${money(q.total_quota)} = team target × ${q.over_assignment} over-assignment; the team books it in ${pct(q.probability_total_quota.probability, 1)} ± ${pct(q.probability_total_quota.se, 1)} of trials`,
+    `team target ${money(q.team_target)}: the horizon bookings reached with ${pct(q.confidence)} probability`,
+    `  Monte Carlo error ± ${money(q.team_target_se)} (${pct(q.team_target_interval.level)} interval ${money(q.team_target_interval.lo)}–${money(q.team_target_interval.hi)})`,
+    `total quota ${money(q.total_quota)} = team target × ${q.over_assignment} over-assignment`,
+    `  the team books it in ${pct(q.probability_total_quota.probability, 1)} ± ${pct(q.probability_total_quota.se, 1)} of trials`,
     '',
     blocks.join('\n\n'),
     '',
-    `share: the seat's share of expected ramped capacity, month by month, weighted by the forecast's bookings; attainment: mean credited bookings / quota`,
-    `reps reaching quota: ${pct(s.mean)} on average (P10 ${pct(s.p10)}, median ${pct(s.p50)}, P90 ${pct(s.p90)}), rep performance spread ${q.performance_cv} (coefficient of variation)`,
-    `expected backfills: ${q.expected_backfills.toFixed(1)} reps within the horizon; each takes over the quota of the seat it fills`,
+    `share: expected ramped capacity share, month by month, weighted by the forecast's bookings`,
+    `P(reach): chance of reaching quota; attainment: mean of credited bookings / quota`,
+    `reps reaching quota: ${pct(s.mean)} on average (P10 ${pct(s.p10)}, median ${pct(s.p50)}, P90 ${pct(s.p90)})`,
+    `rep performance spread (coefficient of variation): ${q.performance_cv}`,
+    `expected backfills: ${q.expected_backfills.toFixed(1)} reps, each taking over the quota of the seat it fills`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -16,7 +16,7 @@ describe('salesops quota', () => {
     const r = await runCli(['quota', B2B, '--trials', '200', '--workers', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /team target [\d.]+M: horizon bookings reached with 60% probability \(± [\d.]+k Monte Carlo error; 95% interval/,
+      /team target [\d.]+M: the horizon bookings reached with 60% probability\n {2}Monte Carlo error ± [\d.]+k \(95% interval [\d.]+M–[\d.]+M\)/,
     );
     expect(r.stdout).toMatch(
       /rep +start +share +quota +2027-Q1 +2027-Q2 +2027-Q3 +2027-Q4 +P\(reach\) +attainment/,
@@ -24,6 +24,7 @@ describe('salesops quota', () => {
     expect(r.stdout.match(/^ae-\d\d /gm)).toHaveLength(10);
     expect(r.stdout).toMatch(/^team +100\.0% +[\d.]+M/m);
     expect(r.stderr).toMatch(/salesops: warning: fewer than half of the reps/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
   it('--json prints the quota core; --confidence overrides the block', async () => {
