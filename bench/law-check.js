@@ -19,7 +19,6 @@ async function moments(dist, file, seed) {
   let w = 0;
   let sum;
   let sq;
-  let names;
   await simulate(model, {}, (_from, count, rows) => {
     w ||= rows.length / count;
     sum ??= new Float64Array(w);
@@ -34,7 +33,7 @@ async function moments(dist, file, seed) {
   });
   const { buildLayout } = await import(`${resolve(dist)}/index.js`);
   const layout = buildLayout(model);
-  names = layout.series.flatMap((s) => model.calendar.labels.map((l) => `${s.key}@${l}`));
+  const names = layout.series.flatMap((s) => model.calendar.labels.map((l) => `${s.key}@${l}`));
   const mean = sum.map((s) => s / trials);
   const se = sq.map((q, j) => Math.sqrt(Math.max(0, q / trials - mean[j] ** 2) / (trials - 1)));
   return { names, mean, se };

@@ -55,3 +55,15 @@ export const DEFAULT_PNG_SCALE = 2;
  * this: in more than half of the trials it took on all it could and items waited.
  */
 export const SATURATED_UTILISATION = 0.99;
+/**
+ * Spread of rep performance when `quota.performance_cv` is not given: each rep's bookings
+ * multiplier is lognormal with mean 1 and this coefficient of variation (see docs/quota.md).
+ */
+export const DEFAULT_PERFORMANCE_CV = 0.3;
+/** Confidence level of the distribution-free interval around the team target. */
+export const QUOTA_INTERVAL_LEVEL = 0.95;
+/**
+ * Bytes of per-trial, per-rep credited bookings quota keeps in memory; above this it reads
+ * the trials a second time instead (see docs/quota.md).
+ */
+export const QUOTA_STORE_BYTES = 256 * 2 ** 20;

@@ -10,7 +10,7 @@
  *                     sim/     (samplers, per-trial kernel, worker driver)
  *                         │
  *                         ▼
- *                     analysis/ (the prepared evaluator; forecast and the other analyses; shards)
+ *                     analysis/ (the prepared evaluator; forecast, quota, goal and the other analyses; shards)
  *                         │
  *                         ▼
  *                     charts/  (Vega-Lite spec builders) ──► report/ (self-contained HTML)
@@ -44,6 +44,16 @@ export {
   goalSeek,
 } from './analysis/goal/seek.js';
 export { type MetricReader, metricReader } from './analysis/metric-reader.js';
+export { quotaToCsv } from './analysis/quota/csv.js';
+export {
+  type QuotaOptions,
+  type QuotaOverrides,
+  type QuotaRep,
+  type QuotaResult,
+  quota,
+  quotaWithForecast,
+} from './analysis/quota/index.js';
+export type { TrialRows } from './analysis/quota/rows.js';
 export {
   mergeShards,
   readShards,
@@ -63,6 +73,7 @@ export {
   houseConfig,
   validateSpec,
 } from './charts/index.js';
+export { buildQuotaCharts } from './charts/quota.js';
 export type * from './model/dist.js';
 export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';

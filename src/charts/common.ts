@@ -97,10 +97,33 @@ export function finishChart(
     readonly body: ChartBody;
   },
 ): ChartSpec {
+  return finishWith(
+    {
+      currency: result.currency,
+      scenario: result.scenario,
+      run: `${runLine(result, model)} · salesops Monte Carlo forecast`,
+    },
+    o,
+  );
+}
+
+/**
+ * {@link finishChart} for a chart that is not drawn from one forecast (goal-seek, allocation):
+ * the scenario's name and currency and the footnote's text given directly.
+ */
+export function finishWith(
+  run: { readonly currency: string; readonly scenario: string; readonly run: string },
+  o: {
+    readonly name: string;
+    readonly title: string;
+    readonly meaning: string | readonly string[];
+    readonly body: ChartBody;
+  },
+): ChartSpec {
   const footnote: ChartBody = {
     width: 1,
     height: FOOTNOTE_HEIGHT,
-    data: { values: [{ note: `${runLine(result, model)} · salesops Monte Carlo forecast` }] },
+    data: { values: [{ note: run.run }] },
     mark: {
       type: 'text',
       align: 'left',
@@ -112,12 +135,15 @@ export function finishChart(
     },
     encoding: { text: { field: 'note', type: 'nominal' } },
   };
+  const [first = '', ...rest] = typeof o.meaning === 'string' ? [o.meaning] : o.meaning;
   const spec: TopLevelSpec = {
-    title: { text: o.title, subtitle: subtitle(result, o.meaning) },
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: o.title, subtitle: [`${run.scenario} — ${first}`, ...rest] },
     vconcat: [o.body, footnote],
     spacing: 10,
+    config: houseConfig(run.currency),
   };
-  return { name: o.name, title: o.title, spec: withTheme(result, spec) };
+  return { name: o.name, title: o.title, spec };
 }
 
 /**

@@ -3,11 +3,10 @@
  * search's trials, with the wanted probability as a rule, the answer marked (or the plain
  * statement that nothing within bounds reaches it) and the plan's own value marked.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { GoalResult } from '../analysis/goal/seek.js';
-import type { ChartSpec, Layer } from './common.js';
+import { type ChartSpec, finishWith, type Layer } from './common.js';
 import { formatCompact, formatMoney, formatPercent } from './format.js';
-import { COLORS, houseConfig, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
+import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
 
 /**
  * Line and points of P(metric ≥ target) over the lever's bounds.
@@ -146,17 +145,13 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
       ],
     });
   }
-  const subtitle = [
+  const meaning =
     goal.value === null
-      ? `${scenario} — no value from ${show(goal.bounds.min)} to ${show(goal.bounds.max)} reaches it; the best is ${formatPercent(Math.max(...goal.points.map((p) => p.probability)))}`
-      : `${scenario} — the smallest ${goal.lever} that reaches it: ${show(goal.value)}`,
-    `${goal.trials.toLocaleString('en-US')} trials per point (same trials for every point) · seed ${goal.seed}; the answer confirmed on fresh trials (seed ${goal.confirm_seed})`,
-  ];
-  const spec: TopLevelSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle },
-    layer: layers,
-    config: houseConfig(currency),
-  };
-  return { name: 'goal', title, spec };
+      ? `no value from ${show(goal.bounds.min)} to ${show(goal.bounds.max)} reaches it; the best is ${formatPercent(Math.max(...goal.points.map((p) => p.probability)))}`
+      : `the smallest ${goal.lever} that reaches it: ${show(goal.value)}`;
+  const run = `${goal.trials.toLocaleString('en-US')} trials per point, the same trials for every point · seed ${goal.seed}; the answer confirmed on fresh trials (seed ${goal.confirm_seed}) · salesops goal-seek`;
+  return finishWith(
+    { currency, scenario, run },
+    { name: 'goal', title, meaning, body: { layer: layers } },
+  );
 }

@@ -214,9 +214,14 @@ export interface AllocationSettings {
 }
 
 export interface QuotaSettings {
+  /** Role that carries quota (it works a funnel stage). */
   readonly role: number;
+  /** Probability that the team reaches its target, in (0, 1). */
   readonly confidence: number;
+  /** Sum of rep quotas / team target, ≥ 1. */
   readonly overAssignment: number;
+  /** Coefficient of variation of each rep's performance multiplier (lognormal, mean 1), ≥ 0. */
+  readonly performanceCv: number;
 }
 
 export interface VariantInfo {

@@ -9,6 +9,7 @@ import { assumptionsSection } from './sections/assumptions.js';
 import { chartsSection } from './sections/charts.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
 import { methodologySection } from './sections/methodology.js';
+import { quotaSection } from './sections/quota.js';
 import { scenarioSection } from './sections/scenario.js';
 import { summarySection } from './sections/summary.js';
 
@@ -30,6 +31,18 @@ export const FORECAST_SECTIONS: readonly ReportSection[] = [
   methodologySection,
   assumptionsSection,
 ];
+
+/**
+ * `sections` with the Quota section added before the methodology (at the end if there is none):
+ * the report of a scenario with a `quota` block.
+ * @example buildReport({ ...input, quota }, withQuotaSection(FORECAST_SECTIONS))
+ */
+export function withQuotaSection(sections: readonly ReportSection[]): ReportSection[] {
+  const at = sections.findIndex((s) => s.id === 'methodology');
+  const out = [...sections];
+  out.splice(at < 0 ? out.length : at, 0, quotaSection);
+  return out;
+}
 
 /**
  * Builds the report HTML for a forecast (default sections {@link FORECAST_SECTIONS}).

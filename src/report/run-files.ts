@@ -4,18 +4,22 @@
  */
 import { forecastToCsv } from '../analysis/csv.js';
 import { stringifyForecast } from '../analysis/forecast-json.js';
+import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { buildForecastCharts } from '../charts/index.js';
 import type { Model } from '../model/types.js';
 import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
 import type { OutputFile } from './atomic-dir.js';
-import { buildReport } from './index.js';
+import { buildReport, FORECAST_SECTIONS, withQuotaSection } from './index.js';
+import { quotaFiles } from './quota-files.js';
 
 /** Options: the scenario file name shown in the report, and the PNG scale (default 2). */
 export interface RunFilesOptions {
   readonly source?: string;
   readonly pngScale?: number;
+  /** The quota analysis of the same run: adds quota.json, quota.csv, its charts and the Quota section. */
+  readonly quota?: QuotaResult;
 }
 
 /**
@@ -42,17 +46,23 @@ export async function buildRunFiles(
     { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
     { path: `charts/${c.name}.png`, content: rasters[i]! },
   ]);
-  const html = buildReport({
-    result,
-    model,
-    charts,
-    svgs,
-    ...(opts.source === undefined ? {} : { source: opts.source }),
-  });
+  const quota = opts.quota ? await quotaFiles(opts.quota, result, opts.pngScale) : null;
+  const html = buildReport(
+    {
+      result,
+      model,
+      charts,
+      svgs: { ...svgs, ...quota?.svgs },
+      ...(opts.source === undefined ? {} : { source: opts.source }),
+      ...(quota && opts.quota ? { quota: { result: opts.quota, charts: quota.charts } } : {}),
+    },
+    quota ? withQuotaSection(FORECAST_SECTIONS) : FORECAST_SECTIONS,
+  );
   return [
     { path: 'report.html', content: html },
     { path: 'forecast.json', content: `${stringifyForecast(result)}\n` },
     { path: 'forecast.csv', content: forecastToCsv(result) },
     ...files,
+    ...(quota?.files ?? []),
   ];
 }

@@ -3,6 +3,7 @@
  * a `render` that returns HTML. Later analyses (allocation, quota, sensitivity, compare)
  * add a section by adding one module to the list they pass to {@link buildReport}.
  */
+import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
 import type { Model } from '../model/types.js';
@@ -19,6 +20,11 @@ export interface ReportInput {
   readonly source?: string;
   /** Results of other analyses for the summary's optional sentences (sensitivity, compare, allocation). */
   readonly extras?: SummaryExtras;
+  /** The quota analysis and its charts, when the scenario has a `quota` block. */
+  readonly quota?: {
+    readonly result: QuotaResult;
+    readonly charts: readonly ChartSpec[];
+  };
 }
 
 /** One section of the report. `render` returns trusted HTML: it must escape scenario text itself. */

@@ -2,6 +2,8 @@
  * The planning sections → compiled settings: installed base, initiatives and their effects,
  * targets, allocation and quota.
  */
+
+import { DEFAULT_PERFORMANCE_CV } from '../defaults.js';
 import type {
   AllocationSettings,
   CustomersModel,
@@ -142,9 +144,20 @@ export function compileAllocation(
   return { budget: a.budget, channels, objective, step };
 }
 
-/** Compiles `quota`. */
-export function compileQuota(ctx: CompileContext, q: ScenarioInput['quota']): QuotaSettings | null {
+/** Compiles `quota`: its role must work a funnel stage (`stageOfRole[r]`, -1 for none). */
+export function compileQuota(
+  ctx: CompileContext,
+  q: ScenarioInput['quota'],
+  stageOfRole: readonly number[],
+): QuotaSettings | null {
   if (q === undefined) return null;
   const role = resolveRef(ctx, ctx.roles, 'role', q.role, ['quota', 'role']);
-  return { role, confidence: q.confidence, overAssignment: q.over_assignment ?? 1 };
+  if (role >= 0 && stageOfRole[role] === -1)
+    ctx.err(['quota', 'role'], msg.quotaRoleNoStage(q.role));
+  return {
+    role,
+    confidence: q.confidence,
+    overAssignment: q.over_assignment ?? 1,
+    performanceCv: q.performance_cv ?? DEFAULT_PERFORMANCE_CV,
+  };
 }

@@ -134,7 +134,11 @@ export function buildModel(
     s,
     channels.map((c) => c.minSpend),
   );
-  const quota = compileQuota(ctx, s.quota);
+  const quota = compileQuota(
+    ctx,
+    s.quota,
+    roles.map((r) => r.stage),
+  );
   const correlations = resolveCorrelations(
     s.correlations ?? [],
     ctx.params.params,

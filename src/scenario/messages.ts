@@ -137,6 +137,8 @@ export const msg = {
     `stage ${JSON.stringify(id)} needs a rate (probability of advancing into it)`,
   unknownRef: (kind: string, id: string, suggestion: string | null, known: readonly string[]) =>
     `no ${kind} ${JSON.stringify(id)}${suggestion !== null ? `; did you mean ${JSON.stringify(suggestion)}?` : known.length > 0 ? `; expected one of ${known.join(', ')}` : ''}`,
+  quotaRoleNoStage: (role: string) =>
+    `role ${JSON.stringify(role)} works no funnel stage, so it books nothing to set quotas on; expected a role named in a stage's worked_by`,
   roleTwoStages: (role: string, first: string) =>
     `role ${JSON.stringify(role)} already works stage ${JSON.stringify(first)}; a role works at most one stage`,
   capacityRequired: (role: string, stage: string) =>

@@ -123,6 +123,12 @@ const quota = z
       .min(1)
       .optional()
       .describe('sum of rep quotas / team target (default 1)'),
+    performance_cv: num()
+      .min(0)
+      .optional()
+      .describe(
+        "spread of rep performance: coefficient of variation of each rep's multiplier (default 0.3)",
+      ),
   })
   .describe('quota settings');
 

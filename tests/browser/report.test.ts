@@ -139,6 +139,10 @@ describe.skipIf(!run)('report.html in headless Chromium (offline)', () => {
     expect(page.problems).toEqual([]);
     expect(page.requests).toEqual([]);
     expect(page.charts.length).toBeGreaterThanOrEqual(8);
+    // The example has a quota block: its section's charts are drawn too.
+    expect(page.charts.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['quota-distribution', 'quota-attainment', 'quota-reps']),
+    );
     for (const c of page.charts) {
       expect(c.error, c.name).toBe(false);
       expect(c.svg || c.canvas, c.name).toBe(true);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
+import { quotaWithForecast } from '../../src/analysis/quota/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
 import type { Model } from '../../src/model/types.js';
 import { loadModel } from '../../src/scenario/index.js';
@@ -178,5 +179,41 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');
     expect(tables[0]).toContain(`| ${result.quarters[0]} |`);
+  }, 60_000);
+
+  it('finance-quota: the team target, quotas and chances of reaching them are the library’s', async () => {
+    const nb = executed.get('finance-quota.ipynb')!;
+    const [line] = jsonLines(nb) as [
+      {
+        trials: number;
+        seed: number;
+        team_target: number;
+        total_quota: number;
+        share_reaching: number;
+        reps: [string, number, number][];
+      },
+    ];
+    const model = await loadModel(join(ROOT, 'scenarios/b2b-saas.yaml'));
+    const { quota: q } = await quotaWithForecast(model);
+    expect([line.trials, line.seed]).toEqual([q.trials, q.seed]);
+    // Money to 1e-12 (Deno's V8 may round Math.exp differently in the last bit); shares of
+    // trials exactly, as no credited amount sits within a last bit of its quota.
+    expect(Math.abs(line.team_target / q.team_target - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(line.total_quota / q.total_quota - 1)).toBeLessThan(1e-12);
+    expect(line.share_reaching).toBe(q.share_reaching_quota.mean);
+    expect(line.reps.map(([id]) => id)).toEqual(q.reps.map((r) => r.id));
+    line.reps.forEach(([, quota, p], i) => {
+      expect(Math.abs(quota / q.reps[i]!.quota - 1)).toBeLessThan(1e-12);
+      expect(p).toBe(q.reps[i]!.probability_reaching);
+    });
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((s) => s !== '');
+    expect(svgs).toHaveLength(3);
+    expect(svgs[2]).toContain('Quota per rep and month (ae)');
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((s) => s !== '');
+    expect(tables[0]).toContain('| ae-10 | 2027-07 (hire) |');
   }, 60_000);
 });

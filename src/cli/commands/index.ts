@@ -4,6 +4,7 @@ import { forecastCommand } from './forecast.js';
 import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
+import { quotaCommand } from './quota.js';
 import { renderCommand } from './render.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   forecastCommand,
   goalCommand,
+  quotaCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,

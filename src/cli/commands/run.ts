@@ -5,8 +5,9 @@
  * run (`forecast --shard K/N`), merged into exactly the forecast of one run.
  */
 import { basename, join, resolve } from 'node:path';
+import type { QuotaResult } from '../../analysis/quota/index.js';
 import type { ForecastResult } from '../../analysis/types.js';
-import { formatMoney, formatProbability } from '../../charts/format.js';
+import { formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
 import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { executiveSummary, type SummarySentence } from '../../report/executive-summary.js';
@@ -48,13 +49,17 @@ function summaryLines(result: ForecastResult, sentences: readonly SummarySentenc
 /** Flags that choose or shape a simulation: meaningless when the trials come from shard files. */
 const SIMULATION_FLAGS = ['trials', 'seed', 'variant', 'set', 'workers'] as const;
 
-/** The forecast to report on: simulated from FILE, or merged from `--from` shard files. */
+/**
+ * The forecast to report on — simulated from FILE, or merged from `--from` shard files — and,
+ * for a simulated scenario with a `quota` block, the quota from the same trials.
+ */
 async function obtain(
   args: Record<string, unknown> & CommonArgs,
   ctx: CliContext,
   quiet: boolean,
 ): Promise<{
   result: ForecastResult;
+  quota: QuotaResult | undefined;
   model: Model;
   folder: string;
   source: string;
@@ -85,6 +90,7 @@ async function obtain(
     const variant = set.meta.variant;
     return {
       result,
+      quota: undefined,
       model: plan.value,
       folder: variant === null ? name : `${name}.${variant}`,
       source: set.meta.file === '-' ? 'standard input' : basename(set.meta.file),
@@ -104,16 +110,22 @@ async function obtain(
   // Refuse a folder we may not replace before spending time on the simulation.
   await dirCheck(dir);
   const { forecast } = await import('../../analysis/forecast.js');
+  const { quotaWithForecast } = await import('../../analysis/quota/index.js');
   const progress = progressBar(ctx, 'simulating', quiet || args.json === true);
-  const result = await forecast(model, {
+  const run = {
     ...(args.workers === undefined ? {} : { workers: args.workers }),
     onProgress: progress.update,
     variant: variant ?? null,
     logger: cliLogger(ctx, quiet),
-  });
+  };
+  // With a quota block, the quota is computed from the same trials as the forecast.
+  const { forecast: result, quota } = model.quota
+    ? await quotaWithForecast(model, run)
+    : { forecast: await forecast(model, run), quota: undefined };
   progress.finish();
   return {
     result,
+    quota,
     model,
     folder,
     source: args.file === DASH ? 'standard input' : basename(shown),
@@ -145,11 +157,14 @@ export const runCommand: Command = {
     // start), but from now on: the modules load while the worker threads simulate.
     const reportModules = import('../../report/run-files.js');
     reportModules.catch(() => {}); // a failure surfaces at the await below
-    const { result, model, folder, source, dirCheck } = await obtain(args, ctx, quiet);
+    const { result, quota, model, folder, source, dirCheck } = await obtain(args, ctx, quiet);
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     await dirCheck(dir);
     const { buildRunFiles } = await reportModules;
-    const files = await buildRunFiles(result, model, { source });
+    const files = await buildRunFiles(result, model, {
+      source,
+      ...(quota === undefined ? {} : { quota }),
+    });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
     const sentences = executiveSummary(result, model);
@@ -158,11 +173,26 @@ export const runCommand: Command = {
         report,
         files: files.map((f) => join(dir, f.path)),
         summary: runSummary(result, sentences),
+        ...(quota === undefined
+          ? {}
+          : {
+              quota: {
+                role: quota.role,
+                confidence: quota.confidence,
+                team_target: quota.team_target,
+                total_quota: quota.total_quota,
+                share_reaching_quota: quota.share_reaching_quota.mean,
+              },
+            }),
       };
       ctx.out(`${JSON.stringify(payload, null, 2)}\n`);
     } else if (!quiet) {
+      const quotaLine =
+        quota === undefined
+          ? ''
+          : `\nquota (${quota.role}): team target ${formatMoney(quota.team_target, quota.currency)} at ${formatPercent(quota.confidence)} confidence, total quota ${formatMoney(quota.total_quota, quota.currency)}; ${formatPercent(quota.share_reaching_quota.mean)} of reps expected to reach quota`;
       ctx.out(
-        `${summaryLines(result, sentences)}\nreport: ${report}\ncharts for slides: ${join(dir, 'charts')}/*.png\n`,
+        `${summaryLines(result, sentences)}${quotaLine}\nreport: ${report}\ncharts for slides: ${join(dir, 'charts')}/*.png\n`,
       );
     }
     return EXIT.ok;
