@@ -63,6 +63,7 @@ export {
 } from './analysis/shard.js';
 export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
+export { buildGoalChart } from './charts/goal.js';
 export {
   buildForecastCharts,
   type ChartSpec,

@@ -9,11 +9,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepare } from '../../src/analysis/evaluator.js';
 import { forecast } from '../../src/analysis/forecast.js';
+import { goalSeek } from '../../src/analysis/goal/seek.js';
 import { quotaWithForecast } from '../../src/analysis/quota/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
 import type { Model } from '../../src/model/types.js';
-import { loadModel } from '../../src/scenario/index.js';
+import { loadBundle, loadModel } from '../../src/scenario/index.js';
 import { buildLayout } from '../../src/sim/layout.js';
 import { runChild } from '../helpers/child.js';
 
@@ -183,7 +185,7 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
 
   it('finance-quota: the team target, quotas and chances of reaching them are the library’s', async () => {
     const nb = executed.get('finance-quota.ipynb')!;
-    const [line] = jsonLines(nb) as [
+    const [line, goalLine] = jsonLines(nb) as [
       {
         trials: number;
         seed: number;
@@ -191,6 +193,14 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
         total_quota: number;
         share_reaching: number;
         reps: [string, number, number][];
+      },
+      {
+        goal: {
+          value: number | null;
+          achieved: number;
+          current: number;
+          current_probability: number;
+        };
       },
     ];
     const model = await loadModel(join(ROOT, 'scenarios/b2b-saas.yaml'));
@@ -206,14 +216,36 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       expect(Math.abs(quota / q.reps[i]!.quota - 1)).toBeLessThan(1e-12);
       expect(p).toBe(q.reps[i]!.probability_reaching);
     });
+    // Goal-seek: the same search on the same trials gives the same answer.
+    const ev = prepare(await loadBundle(join(ROOT, 'scenarios/b2b-saas.yaml')), { threadMin: 0 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'allocation.budget',
+        bounds: { max: 400_000 },
+        metric: 'bookings',
+        target: 9_000_000,
+        probability: 0.8,
+        trials: 2000,
+      });
+      expect(goalLine.goal).toEqual({
+        value: g.value,
+        achieved: g.achieved_probability,
+        current: g.current,
+        current_probability: g.current_probability,
+      });
+      expect(g.value).not.toBeNull();
+    } finally {
+      await ev.close();
+    }
     const svgs = outputsOf(nb)
       .map((o) => joined(o.data?.['image/svg+xml']))
       .filter((s) => s !== '');
-    expect(svgs).toHaveLength(3);
+    expect(svgs).toHaveLength(4);
     expect(svgs[2]).toContain('Quota per rep and month (ae)');
+    expect(svgs[3]).toContain('What it takes');
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');
     expect(tables[0]).toContain('| ae-10 | 2027-07 (hire) |');
-  }, 60_000);
+  }, 180_000);
 });

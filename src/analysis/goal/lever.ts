@@ -103,7 +103,8 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
     return {
       path,
       kind: 'budget',
-      current: model.allocation?.budget ?? mean,
+      // The plan's own spend of those channels (the scale pro rata is relative to).
+      current: mean,
       min,
       max,
       integer: false,
