@@ -172,6 +172,15 @@ export const msg = {
   trialsFlag: (got: unknown) => expected('--trials to be a whole number from 1 to 10000000', got),
   seedFlag: (got: unknown) => expected('--seed to be a whole number from 0 to 2^53 − 1', got),
   variantNoSet: 'a variant needs at least one entry in set',
+  // --- opening pipeline ---
+  pipelineLastStage: (stage: string) =>
+    `stage ${JSON.stringify(stage)} is the last stage: its items are won deals, not open pipeline (count them as bookings of the past)`,
+  pipelineQueuedNoRole: (stage: string) =>
+    `queued: true needs a stage worked by a role, and no role works stage ${JSON.stringify(stage)}`,
+  pipelineQueuedAge:
+    'queued items have not been taken on, so their lag has not started: remove age (or queued)',
+  pipelineNoLeads: (channel: string | null, market: string | null) =>
+    `cannot spread these items over ${channel === null && market === null ? 'channels and markets' : channel === null ? `the channels of market ${JSON.stringify(market)}` : `the markets of channel ${JSON.stringify(channel)}`}: none of them expects leads in the first period; name the channel and market`,
   // --- correlations ---
   corrNoParam: (path: string, suggestion: string | null) =>
     `no numeric input ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,

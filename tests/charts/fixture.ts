@@ -266,6 +266,7 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     allocation: null,
     quota: null,
     variants: [],
+    pipeline: [],
   };
 }
 
