@@ -79,19 +79,22 @@ describe('synthesize', () => {
       const h = synthesize(plain, { seed: 5, trial: i, deals: false });
       const sum = (pick: (c: (typeof h.cohorts)[number]) => Float64Array) => {
         const out = new Float64Array(T);
-        for (const c of h.cohorts) pick(c).forEach((v, t) => (out[t]! += v));
+        for (const c of h.cohorts)
+          pick(c).forEach((v, t) => {
+            out[t]! += v;
+          });
         return out;
       };
       push(
         'leads',
         sum((c) => c.leads),
       );
-      plain.stages.forEach((s, k) =>
+      plain.stages.forEach((s, k) => {
         push(
           `stages.${s.id}`,
           sum((c) => c.arrivals[k]!),
-        ),
-      );
+        );
+      });
       push(
         'new_bookings',
         sum((c) => c.bookings),
@@ -135,7 +138,9 @@ pipeline:
     const wins = [0, 0, 0, 0];
     for (let i = 0; i < N; i++) {
       const h = synthesize(model, { seed: 3, trial: i, deals: false });
-      h.cohorts[0]!.arrivals[2]!.forEach((v, t) => (wins[t]! += v / N));
+      h.cohorts[0]!.arrivals[2]!.forEach((v, t) => {
+        wins[t]! += v / N;
+      });
     }
     const p = [0.3, 0.25, 0.15, 0];
     p.forEach((q, l) => {
