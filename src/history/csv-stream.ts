@@ -42,7 +42,7 @@ export async function streamCsv(
   path: string,
   display: string,
   onHeader: (fields: readonly string[], line: number) => Diagnostic[],
-  onRecord: (r: CsvRecord) => Diagnostic[],
+  handle: (r: CsvRecord) => Diagnostic[],
 ): Promise<Diagnostic[]> {
   const whole = (message: string): Diagnostic[] => [
     { file: display, line: null, path: '', message },
@@ -57,29 +57,45 @@ export async function streamCsv(
     );
   }
   const errors: Diagnostic[] = [];
-  const source = createReadStream(path);
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false });
-  source.pipe(parser);
-  source.on('error', (e) => parser.destroy(e));
   let header = true;
   let row = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const { record, info } = item;
-      let found: Diagnostic[];
-      if (header) {
-        header = false;
-        found = onHeader(record, info.lines);
-      } else {
-        row += 1;
-        found = onRecord({ fields: record, line: info.lines, row });
-      }
-      errors.push(...found);
-      if (errors.length >= MAX_CSV_ERRORS || (row === 0 && found.length > 0)) break;
+  let stopped = false;
+  // Records are handled inside csv-parse's on_record hook and dropped there (returning
+  // null), so nothing is buffered and no per-record info object is built.
+  const onRecord = (record: string[], context: { lines: number }): null => {
+    if (stopped) return null;
+    let found: Diagnostic[];
+    if (header) {
+      header = false;
+      found = onHeader(record, context.lines);
+      if (found.length > 0) stopped = true;
+    } else {
+      row += 1;
+      found = handle({ fields: record, line: context.lines, row });
     }
+    errors.push(...found);
+    if (errors.length >= MAX_CSV_ERRORS) stopped = true;
+    return null;
+  };
+  const source = createReadStream(path);
+  const parser = parse({ bom: true, skip_empty_lines: true, on_record: onRecord });
+  try {
+    await new Promise<void>((done, reject) => {
+      source.on('error', reject);
+      parser.on('error', reject);
+      parser.on('end', done);
+      parser.on('data', () => {});
+      source.on('data', (chunk) => {
+        if (stopped) {
+          source.destroy();
+          done();
+        } else if (!parser.write(chunk)) {
+          source.pause();
+          parser.once('drain', () => source.resume());
+        }
+      });
+      source.on('end', () => parser.end());
+    });
   } catch (e) {
     const line = e instanceof CsvError && typeof e.lines === 'number' ? e.lines : null;
     const detail = e instanceof CsvError ? hmsg.csvSyntax(e.code, e.message) : (e as Error).message;

@@ -111,7 +111,7 @@ export function parseDate(
       error: `an unambiguous date (is ${s} day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy)`,
     };
   }
-  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -,]*(\d{4})$/.exec(s);
+  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ ,-]*(\d{4})$/.exec(s);
   if (m) return valid(+m[3]!, monthName(m[2]!), +m[1]!) ?? bad;
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s);
   if (m) return valid(+m[3]!, monthName(m[1]!), +m[2]!) ?? bad;

@@ -53,6 +53,8 @@ export interface StageStats {
   readonly censored: Float64Array;
   /** Items whose time in the stage is unknown (a missing stage date). */
   undated: number;
+  /** Items lost waiting for a rep (`lost_reason` `unworked`): not counted as resolved. */
+  unworked: number;
 }
 
 /** Won amounts of one market. */
@@ -108,13 +110,14 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     events: new Float64Array(MAX_LAG + 1),
     censored: new Float64Array(MAX_LAG + 2),
     undated: 0,
+    unworked: 0,
   }));
   const sizes = new Map<string, SizeStats>();
   const open = new Map<string, number>();
   const cohorts = new Set<string>();
   let openUndated = 0;
   let rows = 0;
-  let col: Record<string, number> = {};
+  let col: Record<string, number | undefined> = {};
   const enteredCol: (number | undefined)[] = [];
 
   const onHeader = (fields: readonly string[], line: number): Diagnostic[] => {
@@ -235,7 +238,11 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     if (j < K - 1) {
       const tr = transitions[j]!;
       const from = month(entry[j]!);
-      if (outcome === 'lost') {
+      const reason = text(col.lost_reason).trim().toLowerCase();
+      if (outcome === 'lost' && reason === 'unworked') {
+        // never taken on: its lag never started and it never faced the stage's rate
+        tr.unworked += 1;
+      } else if (outcome === 'lost') {
         tr.total.trials += 1;
         tally(tr.byCohort, key).trials += 1;
         const to = month(closed);

@@ -59,6 +59,7 @@ interface Item {
   closed: number | null;
   closedDay: number;
   outcome: Outcome;
+  unworked: boolean;
   amount: number | null;
 }
 
@@ -164,6 +165,7 @@ export function synthesize(model: Model, opts: SynthesizeOptions = {}): Syntheti
       closed: null,
       closedDay: 0,
       outcome: 'open',
+      unworked: false,
       amount: null,
     };
     if (keep) records.push(item);
@@ -295,6 +297,7 @@ export function synthesize(model: Model, opts: SynthesizeOptions = {}): Syntheti
         l.filter((item) => {
           if (u() >= loss) return true;
           close(item, t, 'lost');
+          item.unworked = true;
           return false;
         }),
       );
@@ -351,6 +354,7 @@ export function synthesize(model: Model, opts: SynthesizeOptions = {}): Syntheti
       closed: item.closed,
       closedDay: item.closedDay,
       outcome: item.outcome,
+      unworked: item.unworked,
       amount: item.amount,
     };
   });

@@ -53,6 +53,8 @@ export interface DealRecord {
   readonly closed: number | null;
   readonly closedDay: number;
   readonly outcome: Outcome;
+  /** Lost while waiting in a role's queue, never taken on (`lost_reason` `unworked`). */
+  readonly unworked: boolean;
   /** Booked amount of a won deal; null otherwise. */
   readonly amount: number | null;
 }

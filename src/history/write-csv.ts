@@ -59,7 +59,8 @@ export function actualsCsv(model: Model, h: SyntheticHistory): string {
 
 /**
  * The deal-level export of a synthetic history: every item (from lead on) with the date it
- * entered each middle stage; `closed` and `outcome` as of the end of the last period.
+ * entered each middle stage; `closed` and `outcome` as of the end of the last period;
+ * `lost_reason` is `unworked` for items lost waiting in a role's queue.
  * @example dealsCsv(model, synthesize(model)).split('\n')[0] // 'id,account,channel,…'
  */
 export function dealsCsv(model: Model, h: SyntheticHistory): string {
@@ -78,6 +79,7 @@ export function dealsCsv(model: Model, h: SyntheticHistory): string {
     'closed',
     'outcome',
     'amount',
+    'lost_reason',
   ]);
   for (const d of h.deals) {
     const reached = d.entered.length - 1;
@@ -94,6 +96,7 @@ export function dealsCsv(model: Model, h: SyntheticHistory): string {
       d.closed === null ? '' : date(d.closed, d.closedDay),
       d.outcome,
       d.amount === null ? '' : money(d.amount),
+      d.unworked ? 'unworked' : '',
     ]);
   }
   return out;
