@@ -159,7 +159,7 @@ function candidates(y: Float64Array, spend: Float64Array, o: Float64Array): Cand
       // golden-section refinement of log h around the grid's best
       let a = Math.log(best!.h) - Math.log((hi * 40) / lo) / steps;
       let b = Math.log(best!.h) + Math.log((hi * 40) / lo) / steps;
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < 20; i++) {
         const m1 = b - 0.618 * (b - a);
         const m2 = a + 0.618 * (b - a);
         if (
@@ -239,12 +239,12 @@ export function fitLeads(actuals: Actuals, anchor: number): LeadsFit {
   const response = (ch: (typeof byChannel)[number], t: number, e: Float64Array) =>
     ch.best!.a * shapeOf(ch.best!.curve, e[t]!, ch.best!.h, ch.best!.shape);
 
-  const ROUNDS = 16;
+  const ROUNDS = 12;
   for (let it = 0; it < ROUNDS; it++) {
     for (const ch of byChannel) {
-      // every candidate is searched every 5th round and in the last; between, the chosen
+      // every candidate is searched in the first round, the middle one and the last; between, the chosen
       // curve's scale is refitted to the new demand (its shape parameters barely move)
-      if (it % 5 !== 0 && it !== ROUNDS - 1 && ch.best !== null) {
+      if (it !== 0 && it !== ROUNDS / 2 && it !== ROUNDS - 1 && ch.best !== null) {
         const b = ch.best;
         const e = adstock(ch.spend, b.carryover);
         ch.best = { ...b, ...scaleFit(ch.y, e, offsets(ch), b.curve, b.h, b.shape) };

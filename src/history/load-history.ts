@@ -76,11 +76,14 @@ export async function loadHistory(inputs: HistoryInputs): Promise<LoadedHistory>
     const d = await readDeals(inputs.deals.path, {
       ...(inputs.deals.display === undefined ? {} : { display: inputs.deals.display }),
       stages: actuals.stages,
+      inferEnds: base === null,
       asOf,
       ...(inputs.dates === undefined ? {} : { dates: inputs.dates }),
     });
     if (!d.ok) throw new InputError(d.errors);
     deals = d.value;
+    // without a scenario, the deals name the first and last stages
+    return { actuals: { ...actuals, stages: deals.stages }, deals, base };
   }
   return { actuals, deals, base };
 }

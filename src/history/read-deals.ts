@@ -88,6 +88,12 @@ export interface ReadDealsOptions {
   readonly display?: string;
   /** The funnel's stage ids, first to last. */
   readonly stages: readonly string[];
+  /**
+   * The first and last ids are placeholders (no scenario named them): take them from the
+   * file — a stage value that is not a middle stage is the first stage on an item that was not
+   * won, and the last stage on a won one.
+   */
+  readonly inferEnds?: boolean;
   /** Month number of the last period the export covers in full. */
   readonly asOf: number;
   readonly dates?: DateOrder;
@@ -99,8 +105,9 @@ export interface ReadDealsOptions {
  */
 export async function readDeals(path: string, opts: ReadDealsOptions): Promise<Result<DealStats>> {
   const file = opts.display ?? path;
-  const ids = opts.stages;
+  const ids = [...opts.stages];
   const K = ids.length;
+  const named = [!opts.inferEnds, !opts.inferEnds];
   const middle = ids.slice(1, -1);
   const transitions: StageStats[] = ids.slice(0, -1).map((from, i) => ({
     from,
@@ -160,11 +167,21 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
       cohort.push(v);
     }
     const stageText = text(col.stage).trim();
-    const j = ids.indexOf(stageText);
-    if (j < 0) bad('stage', hmsg.unknownStage(stageText, ids));
     const outcomeText = text(col.outcome).trim().toLowerCase();
     const outcome = ['won', 'lost', 'open'].includes(outcomeText) ? outcomeText : null;
     if (outcome === null) bad('outcome', hmsg.unknownOutcome(text(col.outcome)));
+    const end = outcome === 'won' ? 1 : 0;
+    if (
+      !named[end] &&
+      outcome !== null &&
+      !ids.slice(1, -1).includes(stageText) &&
+      NAME_PATTERN.test(stageText)
+    ) {
+      ids[end === 1 ? K - 1 : 0] = stageText;
+      named[end] = true;
+    }
+    const j = ids.indexOf(stageText);
+    if (j < 0) bad('stage', hmsg.unknownStage(stageText, ids));
     if (outcome === 'won' && j >= 0 && j !== K - 1)
       bad('stage', hmsg.wonNotLast(stageText, ids[K - 1]!));
     if (outcome !== 'won' && j === K - 1 && outcome !== null)
@@ -277,5 +294,9 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
   const errors = await streamCsv(path, file, onHeader, onRecord);
   if (errors.length > 0) return fail(errors);
   if (rows === 0) return fail([{ file, line: null, path: '', message: hmsg.noRows }]);
+  transitions.forEach((tr, i) => {
+    (tr as { from: string }).from = ids[i]!;
+    (tr as { to: string }).to = ids[i + 1]!;
+  });
   return ok({ file, rows, asOf: opts.asOf, stages: ids, transitions, sizes, open, openUndated });
 }
