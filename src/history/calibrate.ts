@@ -81,6 +81,12 @@ export interface Calibration {
 export interface CalibrateOptions {
   /** The base scenario's compiled model: its calendar anchors the fit, its lags help monthly-only rates. */
   readonly base?: Model | null;
+  /**
+   * Month number (year·12 + month − 1) of the plan's first period, overriding the base's
+   * calendar; or a function of the fitted stages that gives it (backtest starts its
+   * forecasts a funnel's depth before the origin, and the depth comes from the lags).
+   */
+  readonly anchorMonth?: number | ((stages: readonly StageCalibration[]) => number);
 }
 
 const monthNumber = (label: string): number => {
@@ -140,8 +146,6 @@ export function calibrate(
   const notes: string[] = [];
   const T = actuals.periods.length;
   const first = monthNumber(actuals.periods[0]!);
-  const anchorMonth = opts.base ? monthNumber(opts.base.calendar.start) : first + T;
-  const anchor = anchorMonth - first;
   const ids = actuals.stages;
   const K = ids.length;
   const channelIds = [...new Set(actuals.cohorts.map((c) => c.channel))];
@@ -234,7 +238,11 @@ export function calibrate(
     };
   });
 
-  const leads = fitLeads(actuals, anchor);
+  const anchorMonth =
+    typeof opts.anchorMonth === 'function'
+      ? opts.anchorMonth(stages)
+      : (opts.anchorMonth ?? (opts.base ? monthNumber(opts.base.calendar.start) : first + T));
+  const leads = fitLeads(actuals, anchorMonth - first);
   if (T < 24)
     notes.push(
       `seasonality needs at least 24 months of history, and this has ${T}: it is not fitted`,

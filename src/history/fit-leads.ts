@@ -13,12 +13,15 @@
  * among fixed, linear, and hill with shape 1, 1.5 or 2, each with carryover 0, 0.1, … 0.7;
  * the first 3 periods only warm the adstock up. Parameter uncertainty: the inverse of the
  * quasi-likelihood's observed information (numerical Hessian in log parameters), as
- * lognormals. `leads_cv` by moments: cv² = Σ((y − μ)² − μ) / Σ μ², at least 0.
+ * lognormals, the level's widened by the growth's error times the distance from the data's
+ * centre to the anchor; growth as a normal with its standard error. `leads_cv` by moments: cv² = (Σ(y − μ)² · n/(n − p) − Σμ) / Σ μ², at least 0.
  */
 import type { Actuals } from './types.js';
 
 /** Periods at the start of the history used only to warm up the adstock. */
 export const WARM_UP = 3;
+/** Fitted periods (after the warm-up) needed to fit growth. */
+export const MIN_GROWTH_PERIODS = 6;
 /** Months of history needed to fit seasonality. */
 export const SEASONAL_MONTHS = 24;
 const CARRYOVERS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
@@ -58,6 +61,8 @@ export interface MarketDemandFit {
   readonly market: string;
   /** Compounding growth per period, e^γ − 1. */
   readonly growth: number;
+  /** Standard error of γ (quasi-Poisson: √(φ / Σ μ (t − t̄)²)); 0 when not fitted. */
+  readonly growthSd: number;
   /** 12 multipliers, January first; null when the history is shorter than 24 months. */
   readonly seasonality: number[] | null;
 }
@@ -211,8 +216,12 @@ export function fitLeads(actuals: Actuals, anchor: number): LeadsFit {
   const seasonal = T >= SEASONAL_MONTHS;
   const S = new Map(marketIds.map((m) => [m, new Array<number>(12).fill(1)]));
   const gamma = new Map(marketIds.map((m) => [m, 0]));
+  // Growth is fitted about the centre of the fitted periods, where level and slope are
+  // nearly uncorrelated (about the anchor, at the end, they zig-zag and converge slowly);
+  // the levels are moved to the anchor at the end.
+  const centre = (WARM_UP + T - 1) / 2;
   const demand = (m: string, t: number) =>
-    S.get(m)![monthOf(t)]! * Math.exp(gamma.get(m)! * (t - anchor));
+    S.get(m)![monthOf(t)]! * Math.exp(gamma.get(m)! * (t - centre));
   const byChannel = channelIds.map((c) => {
     const cohorts = actuals.cohorts.filter((x) => x.channel === c);
     const spend = new Float64Array(T);
@@ -299,7 +308,7 @@ export function fitLeads(actuals: Actuals, anchor: number): LeadsFit {
           for (let t = WARM_UP; t < T; t++) {
             s[monthOf(t)]! += x.arrivals[0]![t]!;
             e[monthOf(t)]! +=
-              R.get(ch.c)![t]! * ch.mix.get(m)! * Math.exp(gamma.get(m)! * (t - anchor));
+              R.get(ch.c)![t]! * ch.mix.get(m)! * Math.exp(gamma.get(m)! * (t - centre));
           }
         const raw = s.map((v, i) => (e[i]! > 0 ? v / e[i]! : 1));
         const mean = raw.reduce((a, b) => a + b, 0) / 12;
@@ -308,22 +317,62 @@ export function fitLeads(actuals: Actuals, anchor: number): LeadsFit {
           raw.map((v) => v / mean),
         );
       }
-      if (T - WARM_UP >= 12) {
+      if (T - WARM_UP >= MIN_GROWTH_PERIODS) {
         let score = 0;
         let info = 0;
         for (const { x, ch } of cells)
           for (let t = WARM_UP; t < T; t++) {
             const mu = R.get(ch.c)![t]! * ch.mix.get(m)! * demand(m, t);
-            score += (x.arrivals[0]![t]! - mu) * (t - anchor);
-            info += mu * (t - anchor) ** 2;
+            score += (x.arrivals[0]![t]! - mu) * (t - centre);
+            info += mu * (t - centre) ** 2;
           }
         if (info > 0) gamma.set(m, gamma.get(m)! + Math.max(-0.05, Math.min(0.05, score / info)));
       }
     }
   }
 
+  // standard errors of each market's growth, from the final fit
+  const growthSd = new Map<string, number>();
+  for (const m of marketIds) {
+    let info = 0;
+    let pearson = 0;
+    let n = 0;
+    for (const ch of byChannel) {
+      const e = adstock(ch.spend, ch.best!.carryover);
+      for (const x of ch.cohorts.filter((c) => c.market === m))
+        for (let t = WARM_UP; t < T; t++) {
+          const mu = response(ch, t, e) * ch.mix.get(m)! * demand(m, t);
+          if (!(mu > 0)) continue;
+          info += mu * (t - centre) ** 2;
+          pearson += (x.arrivals[0]![t]! - mu) ** 2 / mu;
+          n += 1;
+        }
+    }
+    const phi = Math.max(1, pearson / Math.max(1, n - 2 - (seasonal ? 11 : 0)));
+    growthSd.set(m, T - WARM_UP >= MIN_GROWTH_PERIODS && info > 0 ? Math.sqrt(phi / info) : 0);
+  }
+
   const channels: ChannelFit[] = byChannel.map((ch) => {
     const b = ch.best!;
+    // The level is fitted at the anchor given the growth; its error at the anchor also holds
+    // the growth's error times the distance from the data's centre to the anchor.
+    let sumMu = 0;
+    let sumMuT = 0;
+    for (let t = WARM_UP; t < T; t++) {
+      sumMu += ch.y[t]!;
+      sumMuT += ch.y[t]! * t;
+    }
+    const weighted = sumMu > 0 ? sumMuT / sumMu : centre;
+    let gSd = 0;
+    for (const [m, w] of ch.mix) gSd += w * growthSd.get(m)!;
+    const extra = (anchor - weighted) * gSd;
+    // levels and mix at the anchor: each market's share grows at its own rate
+    let move = 0;
+    for (const [m, w] of ch.mix) move += w * Math.exp(gamma.get(m)! * (anchor - centre));
+    const mixAtAnchor = Object.fromEntries(
+      [...ch.mix].map(([m, w]) => [m, (w * Math.exp(gamma.get(m)! * (anchor - centre))) / move]),
+    );
+    const widen = (sd: number) => Math.sqrt(sd * sd + extra * extra);
     const phi = (ch as { phi?: number }).phi ?? 1;
     const o = offsets(ch);
     const e = adstock(ch.spend, b.carryover);
@@ -343,35 +392,42 @@ export function fitLeads(actuals: Actuals, anchor: number): LeadsFit {
       const ok = det > 0 && H[0]![0]! > 0;
       response = {
         curve: 'hill',
-        maxLeads: b.a,
+        maxLeads: b.a * move,
         halfSpend: b.h,
         shape: b.shape,
         logSd: ok
-          ? { maxLeads: Math.sqrt(H[1]![1]! / det), halfSpend: Math.sqrt(H[0]![0]! / det) }
-          : { maxLeads: 0, halfSpend: 0 },
+          ? { maxLeads: widen(Math.sqrt(H[1]![1]! / det)), halfSpend: Math.sqrt(H[0]![0]! / det) }
+          : { maxLeads: widen(0), halfSpend: 0 },
       };
     } else {
       const H = hessian((x) => nll([x[0]!]), [Math.log(b.a)]);
-      const sd = H[0]![0]! > 0 ? 1 / Math.sqrt(H[0]![0]!) : 0;
+      const sd = widen(H[0]![0]! > 0 ? 1 / Math.sqrt(H[0]![0]!) : 0);
       response =
         b.curve === 'fixed'
-          ? { curve: 'fixed', leads: b.a, logSd: sd }
-          : { curve: 'linear', costPerLead: 1 / b.a, logSd: sd };
+          ? { curve: 'fixed', leads: b.a * move, logSd: sd }
+          : { curve: 'linear', costPerLead: 1 / (b.a * move), logSd: sd };
     }
     const fitted = Float64Array.from({ length: T }, (_, t) => response_(b, e[t]!) * o[t]!);
-    let num = 0;
+    // cv² by moments, the squared residuals scaled by n/(n − p) for the p fitted parameters
+    // (the curve's and the growth), which pull the fit towards the data
+    let ss = 0;
+    let sumFit = 0;
     let den = 0;
     for (let t = WARM_UP; t < T; t++) {
-      num += (ch.y[t]! - fitted[t]!) ** 2 - fitted[t]!;
+      ss += (ch.y[t]! - fitted[t]!) ** 2;
+      sumFit += fitted[t]!;
       den += fitted[t]! ** 2;
     }
+    const nFit = T - WARM_UP;
+    const p = b.k + 1;
+    const num = nFit > p ? (ss * nFit) / (nFit - p) - sumFit : ss - sumFit;
     const phiAll = (ch as { phi?: number }).phi ?? 1;
     return {
       channel: ch.c,
       response,
       carryover: b.curve === 'fixed' ? 0 : b.carryover,
       leadsCv: den > 0 ? Math.sqrt(Math.max(0, num / den)) : 0,
-      mix: Object.fromEntries(ch.mix),
+      mix: mixAtAnchor,
       candidates: ch.all.map((x) => ({
         curve: x.curve,
         shape: x.shape,
@@ -387,6 +443,7 @@ export function fitLeads(actuals: Actuals, anchor: number): LeadsFit {
   const markets: MarketDemandFit[] = marketIds.map((m) => ({
     market: m,
     growth: Math.exp(gamma.get(m)!) - 1,
+    growthSd: growthSd.get(m)!,
     seasonality: seasonal ? S.get(m)! : null,
   }));
   return { channels, markets };

@@ -65,11 +65,14 @@ export function calibrationEdits(cal: Calibration): Edit[] {
   const span = `${cal.periods[0]} … ${cal.periods.at(-1)}`;
   for (const m of cal.markets) {
     const at = ['markets', m.id];
-    if (cal.periods.length >= 12)
+    if (m.demand.growthSd > 0)
       edits.push({
         path: [...at, 'growth'],
-        value: sig(m.demand.growth, 3),
-        note: `growth per month: Poisson fit of ${m.id} leads over ${span}`,
+        value:
+          m.demand.growthSd > 0
+            ? { dist: 'normal', mean: sig(m.demand.growth, 3), sd: sig(m.demand.growthSd, 3) }
+            : sig(m.demand.growth, 3),
+        note: `growth per month: Poisson fit of ${m.id} leads over ${span}, with its standard error`,
       });
     if (m.demand.seasonality)
       edits.push({
