@@ -219,7 +219,14 @@ export async function backtest(
         points.filter((p) => p.metric === m),
       ),
     ),
-    summarise('all', points),
+    // CRPS and the median's error are in each metric's units: over all metrics they mean nothing
+    {
+      ...summarise('all', points),
+      crps: Number.NaN,
+      crpsRelative: Number.NaN,
+      medianError: Number.NaN,
+      medianAbsError: Number.NaN,
+    },
   ];
   const byAhead = metrics.flatMap((m) =>
     Array.from({ length: h }, (_, a) => ({

@@ -1,5 +1,6 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
+import { backtestCommand } from './backtest.js';
 import { calibrateCommand } from './calibrate.js';
 import { forecastCommand } from './forecast.js';
 import { initCommand } from './init.js';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   renderCommand,
   calibrateCommand,
+  backtestCommand,
 ];
