@@ -11,6 +11,7 @@
  *                         │
  *                         ▼
  *                     analysis/ (summaries: forecast; shards and merge)
+ *                         │      history/ (CRM CSVs → calibrate, backtest; synthetic history)
  *                         │
  *                         ▼
  *                     charts/  (Vega-Lite spec builders) ──► report/ (self-contained HTML)
@@ -23,6 +24,8 @@ export { type ForecastOptions, forecast, summariseRun } from './analysis/forecas
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
 export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
 export type * from './analysis/types.js';
+export { buildBacktestChart } from './charts/backtest.js';
+export { buildCalibrationCharts } from './charts/calibration.js';
 export {
   buildForecastCharts,
   type ChartSpec,
@@ -33,6 +36,36 @@ export {
   houseConfig,
   validateSpec,
 } from './charts/index.js';
+export {
+  type BacktestOptions,
+  type BacktestPoint,
+  type BacktestResult,
+  type BacktestSummary,
+  backtest,
+} from './history/backtest.js';
+export { backtestCsv, backtestJson } from './history/backtest-json.js';
+export {
+  type CalibrateOptions,
+  type Calibration,
+  calibrate,
+  type MarketCalibration,
+  type PipelineItem,
+  type StageCalibration,
+} from './history/calibrate.js';
+export { calibrationJson } from './history/calibration-json.js';
+export { fragmentYaml, mergeYaml } from './history/fragment.js';
+export { type HistoryInputs, type LoadedHistory, loadHistory } from './history/load-history.js';
+export { type DateOrder, parseDate, parseMonth, parseNumber } from './history/parse-values.js';
+export { type ReadActualsOptions, readActuals } from './history/read-actuals.js';
+export { type DealStats, type ReadDealsOptions, readDeals } from './history/read-deals.js';
+export { crpsSorted, type PointScore, scoreSamples } from './history/scores.js';
+export {
+  type SynthesizeOptions,
+  type SyntheticHistory,
+  synthesize,
+} from './history/synthesize.js';
+export type * from './history/types.js';
+export { actualsCsv, dealsCsv } from './history/write-csv.js';
 export type * from './model/dist.js';
 export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';

@@ -20,7 +20,10 @@ const themed = (currency: string, spec: TopLevelSpec): TopLevelSpec => ({
 const source = (cal: Calibration): string =>
   `${cal.actualsFile}${cal.dealsFile ? ` and ${cal.dealsFile}` : ''}, ${cal.periods[0]} … ${cal.periods.at(-1)}`;
 
-/** Leads of one period at effective spend e, by a fitted curve (before demand). */
+/**
+ * Leads of one period at effective spend e, by a fitted curve (before demand).
+ * @example curveAt({ curve: 'linear', costPerLead: 50, logSd: 0 }, 1000) // 20
+ */
 export function curveAt(r: CurveFit, e: number): number {
   if (r.curve === 'fixed') return r.leads;
   if (r.curve === 'linear') return e / r.costPerLead;

@@ -108,7 +108,11 @@ function funnelDepth(lags: readonly (readonly number[])[]): number {
   return depth;
 }
 
-/** Scores of a set of points. */
+/**
+ * Scores of a set of points: coverage of each central interval, mean CRPS (and over the mean
+ * outcome), mean and mean absolute error of the median.
+ * @example summarise('wins', points.filter((p) => p.metric === 'wins')).coverage80
+ */
 export function summarise(metric: string, points: readonly PointScore[]): BacktestSummary {
   const n = points.length;
   const mean = (f: (p: PointScore) => number) =>

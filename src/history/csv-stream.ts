@@ -20,7 +20,10 @@ export interface CellRef {
   readonly column: string;
 }
 
-/** A diagnostic at a cell: `file:line: ✖ message → at row R, column C`. */
+/**
+ * A diagnostic at a cell: `file:line: ✖ message → at row R, column C`.
+ * @example cellDiagnostic('h.csv', { line: 3, row: 2, column: 'spend' }, 'expected a number, got "x"')
+ */
 export function cellDiagnostic(file: string, at: CellRef, message: string): Diagnostic {
   return { file, line: at.line, path: `row ${at.row}, column ${at.column}`, message };
 }

@@ -97,7 +97,11 @@ export function sizesFromActuals(
   };
 }
 
-/** The scenario form of a fitted size: `{dist: lognormal, median, p90}` with 4 significant digits. */
+/**
+ * The scenario form of a fitted size: `{dist: lognormal, median, p90}` with 4 significant
+ * digits (a plain number when the spread rounds away).
+ * @example sizeForm(fit) // { dist: 'lognormal', median: 14280, p90: 37110 }
+ */
 export function sizeForm(f: SizeFit): { dist: 'lognormal'; median: number; p90: number } | number {
   const median = Number(Math.exp(f.mu).toPrecision(4));
   const p90 = Number(Math.exp(f.mu + Z90 * f.sigma).toPrecision(4));

@@ -59,7 +59,10 @@ interface Edit {
   readonly note: string;
 }
 
-/** Every calibrated field as an edit of a scenario document. */
+/**
+ * Every calibrated field as an edit of a scenario document: its path, value and provenance.
+ * @example calibrationEdits(cal).map((e) => e.path.join('.')) // ['markets.smb.growth', …]
+ */
 export function calibrationEdits(cal: Calibration): Edit[] {
   const edits: Edit[] = [];
   const span = `${cal.periods[0]} … ${cal.periods.at(-1)}`;

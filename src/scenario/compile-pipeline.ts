@@ -78,7 +78,10 @@ export function splitWhole(count: number, weights: readonly number[]): number[] 
 
 type Input = NonNullable<ScenarioInput['pipeline']>[number];
 
-/** Compiles `pipeline`; absent → an empty list. */
+/**
+ * Compiles `pipeline`; absent → an empty list.
+ * @example compilePipeline(ctx, [{ stage: 'opp', count: 5, age: 1 }], plan) // spread over the cohorts
+ */
 export function compilePipeline(
   ctx: CompileContext,
   input: ScenarioInput['pipeline'],

@@ -6,7 +6,10 @@ import { InputError } from '../../util/result.js';
 import type { CliContext } from '../context.js';
 import { scenarioArg } from '../scenario-arg.js';
 
-/** `<history>`, `--deals`, `--scenario`, `--as-of`, `--dates`. */
+/**
+ * `<history>`, `--deals`, `--scenario`, `--as-of`, `--dates`.
+ * @example historyOptions(y).option('out', { type: 'string' })
+ */
 export function historyOptions<T>(y: Argv<T>) {
   return y
     .positional('history', {
@@ -33,7 +36,10 @@ export function historyOptions<T>(y: Argv<T>) {
     });
 }
 
-/** Reads the inputs the flags name; paths resolve against the working folder. */
+/**
+ * Reads the inputs the flags name; paths resolve against the working folder.
+ * @example const { actuals, deals, base } = await loadHistoryArgs(args, ctx);
+ */
 export async function loadHistoryArgs(
   args: Record<string, unknown>,
   ctx: CliContext,
