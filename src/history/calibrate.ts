@@ -32,6 +32,12 @@ export interface StageCalibration {
   readonly marketFactors: Record<string, number>;
   /** Counts per channel (summed over markets), for the fit report. */
   readonly byChannel: Record<string, RateFit>;
+  /**
+   * Why the base scenario's rate and lag of this stage are kept instead of the estimate
+   * (items of the previous stage wait for a role, and the data cannot tell queue losses from
+   * failures); null when the estimate is used.
+   */
+  readonly kept: string | null;
   /** Lag pmf (rounded to 4 decimals), or null when nothing tells it. */
   readonly lag: number[] | null;
   readonly lagSource: string;
@@ -165,6 +171,7 @@ export function calibrate(
         channelFactors: {},
         marketFactors: {},
         byChannel: {},
+        kept: null,
         lag: null,
         lagSource: '',
       };
@@ -214,10 +221,15 @@ export function calibrate(
           `${c.channel}\u0000${c.market}`,
           windowedRate(c.arrivals[k - 1]!, c.arrivals[k]!, lagForWindow),
         );
-      if (baseStage?.role !== undefined && baseStage.role >= 0)
-        notes.push(
-          `stage ${id} is worked by a role: its rate from monthly counts includes items lost waiting for capacity, which the model also applies as queue_loss`,
-        );
+    }
+    // Items of the previous stage wait for a role: unless the deals mark the items lost in the
+    // queue, the estimate mixes those losses (which the model applies as queue_loss) into the
+    // rate, and the waits into the lag; the base's rate and lag are kept then.
+    let kept: string | null = null;
+    if (worked !== undefined && worked.role >= 0 && !(tr && deals!.lostReasons)) {
+      const role = opts.base!.roles[worked.role]!.id;
+      kept = `${ids[k - 1]} is worked by ${role}, and ${tr ? 'the deals have no lost_reason column, so they' : 'monthly counts'} cannot tell items lost waiting for a rep from items that failed: the base's ${id} rate and lag are kept (the estimate, ${rate.successes} of ${rate.trials}, includes queue losses)`;
+      notes.push(kept);
     }
     const f = fitFactors(counts, channelIds, marketIds, last);
     const byChannel: Record<string, RateFit> = {};
@@ -228,11 +240,14 @@ export function calibrate(
     }
     return {
       byChannel,
+      kept,
       id,
       rate,
       rateSource,
-      channelFactors: channelIds.length > 1 ? significant(f.channel, counts, 0) : {},
-      marketFactors: last && marketIds.length > 1 ? significant(f.market, counts, 1) : {},
+      channelFactors:
+        kept === null && channelIds.length > 1 ? significant(f.channel, counts, 0) : {},
+      marketFactors:
+        kept === null && last && marketIds.length > 1 ? significant(f.market, counts, 1) : {},
       lag,
       lagSource,
     };

@@ -21,6 +21,7 @@ export function calibrationJson(cal: Calibration) {
       rate: s.rate,
       rate_mean: s.rate ? round((s.rate.successes + 1) / (s.rate.trials + 2)) : null,
       rate_source: s.rateSource,
+      kept_from_base: s.kept,
       by_channel: s.byChannel,
       channel_factors: s.channelFactors,
       market_factors: s.marketFactors,

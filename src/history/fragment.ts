@@ -137,7 +137,7 @@ export function calibrationEdits(cal: Calibration): Edit[] {
     });
   }
   cal.stages.forEach((s, k) => {
-    if (k === 0) return;
+    if (k === 0 || s.kept !== null) return;
     edits.push({
       path: ['funnel', k, 'rate'],
       value: { successes: s.rate!.successes, trials: s.rate!.trials },

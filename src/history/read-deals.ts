@@ -81,6 +81,8 @@ export interface DealStats {
   readonly open: Map<string, number>;
   /** Open items of unknown age (their stage date is missing): counted with age 0. */
   readonly openUndated: number;
+  /** Whether the file has a `lost_reason` column (so items lost in a queue can be told apart). */
+  readonly lostReasons: boolean;
 }
 
 /** Options of {@link readDeals}. */
@@ -298,5 +300,15 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     (tr as { from: string }).from = ids[i]!;
     (tr as { to: string }).to = ids[i + 1]!;
   });
-  return ok({ file, rows, asOf: opts.asOf, stages: ids, transitions, sizes, open, openUndated });
+  return ok({
+    file,
+    rows,
+    asOf: opts.asOf,
+    stages: ids,
+    transitions,
+    sizes,
+    open,
+    openUndated,
+    lostReasons: col.lost_reason !== undefined,
+  });
 }
