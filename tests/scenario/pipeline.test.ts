@@ -2,6 +2,7 @@
  * The `pipeline` section compiles into merged, sorted per-stage, per-cohort, per-age counts;
  * entries without a channel or market are spread by first-period leads (worked by hand below).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitWhole } from '../../src/scenario/compile-pipeline.js';
 import { modelOf } from '../helpers/model.js';
@@ -54,5 +55,21 @@ describe('opening pipeline', () => {
     expect(splitWhole(7, [0, 2, 5])).toEqual([0, 2, 5]);
     expect(splitWhole(1, [1, 3])).toEqual([0, 1]);
     expect(splitWhole(5, [0, 0])).toBeNull();
+  });
+
+  it('keeps every item of the B2B example’s opening pipeline when spreading it over channels', () => {
+    const text = readFileSync('scenarios/b2b-saas.yaml', 'utf8');
+    const m = modelOf(text);
+    const written = [...text.matchAll(/\{stage: (\w+), count: (\d+)/g)].map((x) => Number(x[2]));
+    expect(m.pipeline.reduce((a, e) => a + e.count, 0)).toBe(written.reduce((a, b) => a + b, 0));
+    // every market's items stay in that market, spread over the channels that bring it leads
+    const enterprise = m.markets.findIndex((x) => x.id === 'enterprise');
+    const opp = m.stages.findIndex((x) => x.id === 'opportunity');
+    expect(
+      m.pipeline
+        .filter((e) => e.stage === opp && e.market === enterprise)
+        .reduce((a, e) => a + e.count, 0),
+    ).toBe(27 + 19 + 7 + 6 + 5);
+    expect(new Set(m.pipeline.map((e) => e.channel)).size).toBe(m.channels.length);
   });
 });
