@@ -85,6 +85,8 @@ export { type SimulateOptions, simulate } from './sim/driver.js';
 export { SimulationError } from './sim/errors.js';
 // The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
 export { buildLayout, type Layout, type SeriesDef } from './sim/layout.js';
+// Beta quantiles give the 90% interval of a `{successes, trials}` rate: Beta(s + 1, n − s + 1).
+export { betaQuantile } from './stats/beta.js';
 export * from './util/logger.js';
 export * from './util/result.js';
 export { VERSION } from './version.js';
