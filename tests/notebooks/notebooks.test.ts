@@ -185,14 +185,12 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     const cal = calibrate(history.actuals, history.deals, { base: base.model });
     // counts exactly; fitted sizes to 1e-12 (Deno's V8 may round Math.log in the last bit)
     expect(fit.stages).toEqual(
-      cal.stages
-        .slice(1)
-        .map((s) => ({
-          id: s.id,
-          successes: s.rate!.successes,
-          trials: s.rate!.trials,
-          lag: s.lag,
-        })),
+      cal.stages.slice(1).map((s) => ({
+        id: s.id,
+        successes: s.rate!.successes,
+        trials: s.rate!.trials,
+        lag: s.lag,
+      })),
     );
     expect(fit.pipeline).toBe(cal.pipeline.reduce((a, p) => a + p.count, 0));
     fit.markets.forEach((m, i) => {
