@@ -33,6 +33,13 @@ console.log(
   '\ncold: a fresh process (threads start, code compiles while it runs); warm: threads up, kernel optimised.',
 );
 
+// The prepared evaluator: many what-ifs on warm threads.
+const ev = JSON.parse(execFileSync(process.execPath, ['bench/evaluate.js'], { encoding: 'utf8' }));
+console.log(
+  `\nprepared evaluator (b2b-saas.yaml): ${ev.evaluations} evaluations × ${fmt(ev.trials)} trials, each with another paid-search spend, in ${fmt(ev.totalSeconds, 2)} s in all` +
+    ` (loading ${fmt(ev.loadSeconds, 2)} s; first evaluation, threads starting, ${fmt(ev.firstSeconds, 2)} s; then a median ${fmt(ev.medianSeconds, 3)} s each)`,
+);
+
 // The floor: what the random draws alone cost, replayed through the real samplers.
 const floor = JSON.parse(
   execFileSync(process.execPath, ['bench/sampler-floor.js'], { encoding: 'utf8' }),

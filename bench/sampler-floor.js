@@ -14,7 +14,7 @@ import { binomial } from '../dist/sim/samplers/binomial.js';
 import { gamma } from '../dist/sim/samplers/gamma.js';
 import { poisson } from '../dist/sim/samplers/poisson.js';
 import { sumOfIid } from '../dist/sim/samplers/sum-of-iid.js';
-import { TrialStream } from '../dist/sim/trial-stream.js';
+import { StreamPlan, TrialStreams } from '../dist/sim/streams.js';
 
 const [file = 'scenarios/b2b-saas.yaml', trialsArg = '4000'] = process.argv.slice(2);
 const trials = Number(trialsArg);
@@ -56,8 +56,11 @@ try {
 
 const model = await loadModel(file);
 const trialPeriods = trials * model.calendar.periods;
-const stream = new TrialStream();
-stream.reset(1, 0);
+// One of the engine's own trial streams (the same generator and the same call site shape).
+const plan = new StreamPlan(model);
+const stream = new TrialStreams(plan);
+stream.begin(1, 0);
+stream.use(plan.leads);
 const rng = stream.next;
 
 // Everything flatters the samplers, so the result is a floor: one monomorphic loop per

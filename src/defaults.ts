@@ -8,6 +8,14 @@ export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 1;
 /** Quantiles every {@link Summary} reports. */
 export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+/**
+ * Below this many trial-periods a one-off run stays on the main thread: starting a worker
+ * thread (~0.15 s cold) costs more than it saves. Analyses that evaluate many times start
+ * their threads for smaller runs (see `prepare`'s `threadMin`).
+ */
+export const THREAD_MIN_TRIAL_PERIODS = 60_000;
+/** Points of goal-seek's probability curve (the chart), the bounds included. */
+export const DEFAULT_GOAL_STEPS = 9;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
 /**
@@ -42,3 +50,8 @@ export const CHART_HEIGHT = 300;
 export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** PNG pixels per SVG pixel: 2 keeps text sharp on slides and retina screens. */
 export const DEFAULT_PNG_SCALE = 2;
+/**
+ * A role is capacity-bound in a month when its median utilisation across trials is at least
+ * this: in more than half of the trials it took on all it could and items waited.
+ */
+export const SATURATED_UTILISATION = 0.99;

@@ -10,7 +10,7 @@
  *                     sim/     (samplers, per-trial kernel, worker driver)
  *                         │
  *                         ▼
- *                     analysis/ (summaries: forecast; shards and merge)
+ *                     analysis/ (the prepared evaluator; forecast and the other analyses; shards)
  *                         │      history/ (CRM CSVs → calibrate, backtest; synthetic history)
  *                         │
  *                         ▼
@@ -20,9 +20,39 @@
  */
 
 export { forecastToCsv } from './analysis/csv.js';
-export { type ForecastOptions, forecast, summariseRun } from './analysis/forecast.js';
+export {
+  type EvaluateOptions,
+  type Evaluation,
+  Evaluator,
+  type MeanSummary,
+  meanSummary,
+  type PrepareOptions,
+  prepare,
+} from './analysis/evaluator.js';
+export {
+  type ForecastOptions,
+  forecast,
+  forecastWith,
+  runForecast,
+  summariseRun,
+} from './analysis/forecast.js';
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
-export { mergeShards, shardRange, writeShard } from './analysis/shard.js';
+export { type Lever, type LeverBounds, lever } from './analysis/goal/lever.js';
+export {
+  type GoalOptions,
+  type GoalPoint,
+  type GoalResult,
+  goalSeek,
+} from './analysis/goal/seek.js';
+export { type MetricReader, metricReader } from './analysis/metric-reader.js';
+export {
+  mergeShards,
+  readShards,
+  type ShardSet,
+  shardRange,
+  writeShard,
+} from './analysis/shard.js';
+export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
 export { buildBacktestChart } from './charts/backtest.js';
 export { buildCalibrationCharts } from './charts/calibration.js';
@@ -71,17 +101,25 @@ export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';
 export {
   buildReport,
+  executiveSummary,
   FORECAST_SECTIONS,
   type ReportInput,
   type ReportSection,
+  type SummaryExtras,
+  type SummarySentence,
 } from './report/index.js';
 export {
+  compileAll,
   compileScenario,
   compileScenarioFile,
+  loadBundle,
   loadModel,
+  type ScenarioBundle,
   scenarioJsonSchema,
 } from './scenario/index.js';
-export { type SimulateOptions, simulate } from './sim/driver.js';
+export { defaultLabel, displayLabel } from './scenario/labels.js';
+export { applyOverrides, type Override, type OverrideTarget } from './scenario/overrides.js';
+export { recordedPlan } from './scenario/recorded.js';
 export { SimulationError } from './sim/errors.js';
 // The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
 export { buildLayout, type Layout, type SeriesDef } from './sim/layout.js';

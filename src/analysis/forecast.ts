@@ -4,12 +4,14 @@
  */
 import { HISTOGRAM_BINS, MAX_TRIALS, PRECISION_CACHE_BYTES } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { poolFor, type RowConsumer, type SimulateOptions, simulate } from '../sim/driver.js';
+import type { Override } from '../scenario/overrides.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
+import type { RowConsumer } from '../sim/pool.js';
 import type { Logger } from '../util/logger.js';
 import { Columns, QUARTERLY_METRICS } from './columns.js';
 import { measureCorrelations } from './correlations.js';
-import { findTrialCount } from './precision.js';
+import { type Evaluator, prepare } from './evaluator.js';
+import { findTrialCount, type TrialSource } from './precision.js';
 import { RowCache } from './row-cache.js';
 import {
   type ColumnStats,
@@ -42,10 +44,47 @@ export interface ForecastOptions {
 }
 
 /**
- * Runs the Monte Carlo forecast of a compiled model.
+ * Runs the Monte Carlo forecast of a compiled model: one client of the prepared evaluator
+ * (see {@link prepare}), which starts threads only when the run is worth them and closes them
+ * before returning.
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  const ev = prepare(model, {
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    ...(opts.logger === undefined ? {} : { logger: opts.logger }),
+  });
+  try {
+    return await runForecast(model, ev.source(model, opts.onProgress), opts);
+  } finally {
+    await ev.close();
+  }
+}
+
+/**
+ * The forecast of the evaluator's plan with `overrides` applied (a variant with
+ * `opts.variant`), on the evaluator's threads: what `salesops forecast` prints, for a what-if.
+ * @throws InputError when an override does not apply.
+ * @example await forecastWith(ev, [{ spend: 'paid_search', value: 60000 }])
+ */
+export async function forecastWith(
+  ev: Evaluator,
+  overrides: readonly Override[],
+  opts: ForecastOptions = {},
+): Promise<ForecastResult> {
+  const model = ev.plan(overrides, opts.variant ?? undefined);
+  return runForecast(model, ev.source(model, opts.onProgress), opts);
+}
+
+/**
+ * The forecast of `model` from trials that `simulate` supplies (the evaluator's threads):
+ * the precision search when the plan asks for one, then every summary pass.
+ */
+export async function runForecast(
+  model: Model,
+  simulate: TrialSource,
+  opts: ForecastOptions = {},
+): Promise<ForecastResult> {
   const n = model.simulation.trials;
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS)) {
     // Compiled models always pass; a model edited by hand might not.
@@ -53,20 +92,13 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
       `forecast: expected model.simulation.trials to be a whole number from 1 to ${MAX_TRIALS}, got ${n}`,
     );
   }
-  // One pool of threads for the precision search and every summary pass.
-  const pool = poolFor(model, model.simulation.trials, opts.workers);
-  const sim: SimulateOptions = {
-    pool,
-    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-    ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-  };
   const wanted = model.simulation.precision;
   // The precision search keeps its rows (up to a limit) so the summary need not simulate them again.
   const cache = wanted ? new RowCache(buildLayout(model).width, PRECISION_CACHE_BYTES) : null;
   try {
     const precision =
       wanted && cache
-        ? await findTrialCount(model, wanted.relativeSe, sim, opts.logger, cache.keep)
+        ? await findTrialCount(model, wanted.relativeSe, simulate, opts.logger, cache.keep)
         : null;
     const trials = precision?.trials ?? model.simulation.trials;
     let passes = 0;
@@ -85,13 +117,12 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
         opts.onProgress?.(trials, trials);
         return;
       }
-      return simulate(model, { ...sim, to: trials }, both);
+      return simulate(0, trials, both);
     };
     const result = await summariseRun(model, trials, source, opts.variant ?? null, opts.logger);
     return { ...result, precision };
   } finally {
     cache?.drop();
-    await pool?.close();
   }
 }
 

@@ -7,8 +7,8 @@
  */
 import { BATCH_TRIALS, MAX_TRIALS, PRECISION_MAX_FACTOR } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { type RowConsumer, type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout } from '../sim/layout.js';
+import type { RowConsumer } from '../sim/pool.js';
 import type { Logger } from '../util/logger.js';
 import { ColumnMoments } from '../util/moments.js';
 
@@ -18,14 +18,18 @@ export interface PrecisionOutcome {
   readonly trials: number;
 }
 
+/** Simulates trials [from, to) of a plan and feeds `consume` in trial order. */
+export type TrialSource = (from: number, to: number, consume: RowConsumer) => Promise<void>;
+
 /**
- * Finds the number of trials that meets the relative-SE target (see module doc). `keep`, if
- * given, also receives every simulated row, in trial order from trial 0.
+ * Finds the number of trials that meets the relative-SE target (see module doc), simulating
+ * through `simulate`. `keep`, if given, also receives every simulated row, in trial order
+ * from trial 0.
  */
 export async function findTrialCount(
   model: Model,
   target: number,
-  sim: SimulateOptions,
+  simulate: TrialSource,
   logger?: Logger,
   keep?: RowConsumer,
 ): Promise<PrecisionOutcome> {
@@ -39,7 +43,7 @@ export async function findTrialCount(
   let next = model.simulation.trials;
   let achieved = Number.POSITIVE_INFINITY;
   for (;;) {
-    await simulate(model, { ...sim, from: done, to: next }, (from, count, rows) => {
+    await simulate(done, next, (from, count, rows) => {
       keep?.(from, count, rows);
       for (let i = 0; i < count; i++) {
         let v = 0;

@@ -4,7 +4,7 @@
  * uses it so that the forecast after it does not simulate the same trials again.
  */
 import { BATCH_TRIALS } from '../defaults.js';
-import type { RowConsumer } from '../sim/driver.js';
+import type { RowConsumer } from '../sim/pool.js';
 
 /** Rows of trials [from, from + rows.length / width). */
 interface Chunk {

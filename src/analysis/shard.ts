@@ -12,13 +12,12 @@ import {
   trialColumnNames,
 } from '../io/trials-arrow.js';
 import type { Model } from '../model/types.js';
-import { compileScenario } from '../scenario/index.js';
-import { type SimulateOptions, simulate } from '../sim/driver.js';
 import { buildLayout } from '../sim/layout.js';
 import type { Logger } from '../util/logger.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
+import { type SimulateOptions, simulate } from './simulate.js';
 import type { ForecastResult } from './types.js';
 
 /** The trial slice of shard k of n (1-based k). */
@@ -41,6 +40,7 @@ export function openTrialsFile(
   variant: string | null,
   shard: { k: number; n: number },
   out: string,
+  edits: readonly (readonly [string, unknown])[] = [],
 ): { writer: TrialsWriter; meta: TrialsFileMeta } {
   if (model.simulation.precision) {
     throw usage(
@@ -55,6 +55,7 @@ export function openTrialsFile(
     file,
     scenario: scenarioText,
     variant,
+    edits,
     seed: model.simulation.seed,
     trials,
     from,
@@ -80,12 +81,13 @@ export async function writeShard(
   shard: { k: number; n: number },
   out: string,
   sim: SimulateOptions = {},
+  edits: readonly (readonly [string, unknown])[] = [],
 ): Promise<TrialsFileMeta> {
   const { file, text } =
     typeof scenario === 'string'
       ? { file: scenario, text: await readFile(scenario, 'utf8') }
       : scenario;
-  const { writer, meta } = openTrialsFile(model, file, text, variant, shard, out);
+  const { writer, meta } = openTrialsFile(model, file, text, variant, shard, out, edits);
   await simulate(model, { ...sim, from: meta.from, to: meta.to }, (f, c, rows) =>
     writer.write(f, c, rows),
   );
@@ -93,11 +95,18 @@ export async function writeShard(
   return meta;
 }
 
-/** Merges shard files into exactly the forecast of one run; `logger` gets the summary's warnings. */
-export async function mergeShards(
-  paths: readonly string[],
-  logger?: Logger,
-): Promise<ForecastResult> {
+/** Shard files of one run, checked to fit together, in trial order. */
+export interface ShardSet {
+  /** The metadata they share (from the first shard in trial order). */
+  readonly meta: TrialsFileMeta;
+  readonly files: readonly { readonly path: string; readonly names: readonly string[] }[];
+}
+
+/**
+ * Reads the metadata of shard files and checks that they come from one run of one version
+ * and cover its trials exactly once; every problem names its file.
+ */
+export async function readShards(paths: readonly string[]): Promise<ShardSet> {
   if (paths.length === 0) throw usage('merge', 'expected at least one shard file');
   const read = await Promise.allSettled(
     paths.map(async (p) => ({ path: p, ...(await readTrialsMeta(p)) })),
@@ -115,12 +124,13 @@ export async function mergeShards(
     if (
       m.scenario !== first.scenario ||
       m.variant !== first.variant ||
+      JSON.stringify(m.edits) !== JSON.stringify(first.edits) ||
       m.seed !== first.seed ||
       m.trials !== first.trials
     ) {
       throw usage(
         f.path,
-        `comes from a different run than ${files[0]!.path} (scenario, variant, seed or trials differ)`,
+        `comes from a different run than ${files[0]!.path} (scenario, variant, --set, seed or trials differ)`,
       );
     }
     // Another version may simulate the same seed differently: its trials do not belong here.
@@ -146,13 +156,19 @@ export async function mergeShards(
   }
   if (expect !== first.trials)
     throw usage(files.at(-1)!.path, `trials ${expect}–${first.trials - 1} are missing`);
-  const compiled = compileScenario(first.scenario, first.file, {
-    ...(first.variant === null ? {} : { variant: first.variant }),
-    trials: first.trials,
-    seed: first.seed,
-  });
-  if (!compiled.ok) throw new InputError(compiled.errors);
-  const model = compiled.value;
+  return { meta: files[0]!.meta, files };
+}
+
+/**
+ * Summarises the shards of `set` into exactly the forecast of one run of `model`, the plan
+ * they record (see `recordedPlan`); `logger` gets the summary's warnings.
+ */
+export async function mergeShards(
+  set: ShardSet,
+  model: Model,
+  logger?: Logger,
+): Promise<ForecastResult> {
+  const { meta, files } = set;
   const layout = buildLayout(model);
   const names = trialColumnNames(layout, model.calendar.labels);
   for (const f of files) {
@@ -165,11 +181,11 @@ export async function mergeShards(
   }
   const result = await summariseRun(
     model,
-    first.trials,
+    meta.trials,
     async (consume) => {
       for (const f of files) await readTrialRows(f.path, layout.width, consume);
     },
-    first.variant,
+    meta.variant,
     logger,
   );
   return { ...result, precision: null };

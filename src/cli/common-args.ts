@@ -1,6 +1,7 @@
 /** Checks of the flags every command shares; a bad value is bad input (exit 2), never a silent default. */
-import { InputError } from '../util/result.js';
+
 import type { CommonArgs } from './context.js';
+import { flagError } from './flag-error.js';
 
 /** Most worker threads a run may ask for. */
 const MAX_WORKERS = 256;
@@ -9,13 +10,9 @@ const MAX_WORKERS = 256;
 export function checkCommonArgs(args: CommonArgs): void {
   const w = args.workers;
   if (w !== undefined && !(Number.isInteger(w) && w >= 1 && w <= MAX_WORKERS)) {
-    throw new InputError([
-      {
-        file: '--workers',
-        line: null,
-        path: '',
-        message: `expected a whole number of worker threads from 1 to ${MAX_WORKERS}, got ${String(w)}`,
-      },
-    ]);
+    throw flagError(
+      '--workers',
+      `expected a whole number of worker threads from 1 to ${MAX_WORKERS}, got ${String(w)}`,
+    );
   }
 }

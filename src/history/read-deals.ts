@@ -41,9 +41,9 @@ export interface Tally {
 
 /** What the deals say about the items of one stage (resolving into the next). */
 export interface StageStats {
-  /** Stage the items are in, and the stage they advance into. */
-  readonly from: string;
-  readonly to: string;
+  /** Stage the items are in, and the stage they advance into (named once the file is read). */
+  from: string;
+  to: string;
   readonly total: Tally;
   /** Per cohort `channel\0market`. */
   readonly byCohort: Map<string, Tally>;
@@ -296,9 +296,10 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
   const errors = await streamCsv(path, file, onHeader, onRecord);
   if (errors.length > 0) return fail(errors);
   if (rows === 0) return fail([{ file, line: null, path: '', message: hmsg.noRows }]);
+  // the first and last stage may have been named by the file
   transitions.forEach((tr, i) => {
-    (tr as { from: string }).from = ids[i]!;
-    (tr as { to: string }).to = ids[i + 1]!;
+    tr.from = ids[i]!;
+    tr.to = ids[i + 1]!;
   });
   return ok({
     file,

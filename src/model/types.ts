@@ -15,6 +15,16 @@ export interface Param {
   readonly path: string;
   readonly dist: Dist;
   readonly domain: Domain;
+  /**
+   * Multiplier on every drawn value before it is clamped into the domain: 1 as compiled; an
+   * analysis sets it to move an input's location (its median × scale) on the same draws.
+   */
+  readonly scale: number;
+  /**
+   * The seed whose stream this input draws from, when not the run's: null as compiled; a
+   * pick-freeze design sets it to share one input's draws between two runs of other seeds.
+   */
+  readonly seed: number | null;
 }
 
 export interface Calendar {
@@ -27,7 +37,12 @@ export interface Calendar {
   readonly months: Int32Array;
   /** Quarter index (0-based, consecutive 3-period blocks from `start`) of each period. */
   readonly quarterOf: Int32Array;
-  /** Label of each quarter, e.g. `2027-Q1` (calendar quarter of its first month) . */
+  /** Month (1 = January … 12) that starts the fiscal year. */
+  readonly fiscalYearStart: number;
+  /**
+   * Label of each quarter: the fiscal year and fiscal quarter of its first month, e.g.
+   * `FY2027 Q1`; a fiscal year is named by the calendar year in which it ends.
+   */
   readonly quarterLabels: readonly string[];
 }
 
@@ -39,6 +54,21 @@ export interface SimulationSettings {
   readonly precision: { readonly metric: 'bookings'; readonly relativeSe: number } | null;
 }
 
+/**
+ * Which inputs the sampling design stratifies, by dot path, and the rank correlations it
+ * induces among them (docs/model.md "Trials, streams and parameters"). A variant whose
+ * sampling and correlations are the base's keeps the base's basis, so it runs on exactly
+ * the base's design even where it fixes an input.
+ */
+export interface DesignBasis {
+  /** Paths of the stratified inputs: every uncertain input under `lhs`, else the correlated ones. */
+  readonly stratified: readonly string[];
+  /** Paths of the correlated inputs, in the order of {@link target}. */
+  readonly correlated: readonly string[];
+  /** Target rank correlation matrix among the correlated inputs. */
+  readonly target: readonly (readonly number[])[];
+}
+
 export interface Correlation {
   readonly a: ParamRef;
   readonly b: ParamRef;
@@ -48,6 +78,8 @@ export interface Correlation {
 
 export interface MarketModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Compounding demand growth per period (real). */
   readonly growth: ParamRef;
   /** 12 multipliers, January first. */
@@ -71,6 +103,8 @@ export type ResponseModel =
 
 export interface ChannelModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Spend per period, length `periods`. */
   readonly spend: Float64Array;
   /** Optimiser bounds; 0 and +Infinity when not given. */
@@ -89,6 +123,8 @@ export interface ChannelModel {
 
 export interface StageModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Probability that an item of the previous stage advances into this one; -1 for the first stage. */
   readonly rate: ParamRef;
   /**
@@ -102,6 +138,8 @@ export interface StageModel {
 
 export interface RoleModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Stage this role works, or -1 if it works none (it still costs and counts headcount). */
   readonly stage: number;
   /** Fully ramped reps at the start (rounded to an integer per trial). */
@@ -144,6 +182,8 @@ export interface EffectModel {
 
 export interface InitiativeModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Period index of the start (may be < 0 or ≥ periods). */
   readonly start: number;
   /** Periods to full effect, linear; 0 = full effect from the start. */
@@ -181,6 +221,8 @@ export interface QuotaSettings {
 
 export interface VariantInfo {
   readonly name: string;
+  /** Display label: the scenario's `label`, or a readable default from the name. */
+  readonly label: string;
   readonly description: string;
 }
 
@@ -215,6 +257,7 @@ export interface Model {
   readonly simulation: SimulationSettings;
   readonly params: readonly Param[];
   readonly correlations: readonly Correlation[];
+  readonly design: DesignBasis;
   readonly markets: readonly MarketModel[];
   readonly channels: readonly ChannelModel[];
   readonly stages: readonly StageModel[];

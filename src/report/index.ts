@@ -9,17 +9,24 @@ import { assumptionsSection } from './sections/assumptions.js';
 import { chartsSection } from './sections/charts.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
 import { methodologySection } from './sections/methodology.js';
+import { scenarioSection } from './sections/scenario.js';
 import { summarySection } from './sections/summary.js';
 
 export { describeDist, describeDomain } from './describe-dist.js';
 export { escapeHtml, jsonForScript } from './escape.js';
+export {
+  executiveSummary,
+  type SummaryExtras,
+  type SummarySentence,
+} from './executive-summary.js';
 export type { ReportInput, ReportSection } from './section.js';
 
 /** The forecast report's sections, in page order. */
 export const FORECAST_SECTIONS: readonly ReportSection[] = [
-  keyNumbersSection,
   summarySection,
+  keyNumbersSection,
   chartsSection,
+  scenarioSection,
   methodologySection,
   assumptionsSection,
 ];

@@ -6,6 +6,7 @@
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
 import type { Model } from '../model/types.js';
+import type { SummaryExtras } from './executive-summary.js';
 
 /** Everything a section may draw on. */
 export interface ReportInput {
@@ -14,8 +15,10 @@ export interface ReportInput {
   readonly charts: readonly ChartSpec[];
   /** SVG of each chart by name, embedded as a no-JavaScript fallback when given. */
   readonly svgs?: Readonly<Record<string, string>>;
-  /** Scenario file name as the user gave it, shown in the summary. */
+  /** Scenario file name as the user gave it, shown in the scenario section. */
   readonly source?: string;
+  /** Results of other analyses for the summary's optional sentences (sensitivity, compare, allocation). */
+  readonly extras?: SummaryExtras;
 }
 
 /** One section of the report. `render` returns trusted HTML: it must escape scenario text itself. */
@@ -24,4 +27,6 @@ export interface ReportSection {
   readonly id: string;
   readonly title: string;
   render(input: ReportInput): string;
+  /** Sub-headings for the table of contents (ids fixed, titles trusted text). */
+  contents?(input: ReportInput): readonly { readonly id: string; readonly title: string }[];
 }

@@ -13,6 +13,7 @@ import type {
 } from '../model/types.js';
 import { monthNumber } from './calendar.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
+import { displayLabel } from './labels.js';
 import { msg } from './messages.js';
 import type { ScenarioInput } from './schema.js';
 
@@ -94,6 +95,7 @@ export function compileInitiatives(
     });
     return {
       id,
+      label: displayLabel(id, ini.label),
       start: monthNumber(ini.start) - monthNumber(ctx.calendar.start),
       ramp: ini.ramp ?? 0,
       costOnce: ctx.params.add(`${p}.cost.once`, ini.cost?.once, 'positive', 0),

@@ -21,7 +21,9 @@ import {
   compileTargets,
 } from './compile-plan.js';
 import { resolveCorrelations } from './correlations.js';
+import { designBasis } from './design-basis.js';
 import { diagnosticAt, issuesToDiagnostics, NO_PHRASE } from './issues.js';
+import { displayLabel } from './labels.js';
 import { MAX_ENTRIES, MAX_SEED } from './limits.js';
 import { msg } from './messages.js';
 import { ParamTable } from './params.js';
@@ -84,7 +86,11 @@ export function buildModel(
   const errors: Diagnostic[] = [];
   const err = (path: readonly Segment[], message: string) =>
     errors.push(diagnosticAt({ file, source }, path, message));
-  const calendar = buildCalendar(s.calendar.start, s.calendar.periods);
+  const calendar = buildCalendar(
+    s.calendar.start,
+    s.calendar.periods,
+    s.calendar.fiscal_year_start ?? 1,
+  );
   const sections: [string, Record<string, unknown> | undefined, string][] = [
     ['markets', s.markets, 'market'],
     ['channels', s.channels, 'channel'],
@@ -145,9 +151,10 @@ export function buildModel(
   });
   const variants = Object.entries(s.variants ?? {}).map(([name, v]) => {
     if (Object.keys(v.set).length === 0) err(['variants', name, 'set'], msg.variantNoSet);
-    return { name, description: v.description ?? '' };
+    return { name, label: displayLabel(name, v.label), description: v.description ?? '' };
   });
   if (errors.length > 0) return fail(sortByLine(errors));
+  const design = designBasis(ctx.params.params, correlations, simulation.sampling);
   return ok({
     name: s.scenario ?? (basename(file, extname(file)) || 'scenario'),
     currency: s.currency ?? 'USD',
@@ -155,6 +162,7 @@ export function buildModel(
     simulation,
     params: ctx.params.params,
     correlations,
+    design,
     markets,
     channels,
     stages,

@@ -10,13 +10,20 @@ export type { CompileOptions } from './compile.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export { lagPmf } from './lag.js';
 export {
+  compileAll,
+  compileBundle,
   compileDocument,
+  compileEdited,
   compileScenario,
   compileScenarioFile,
+  loadBundle,
   loadModel,
   loadScenario,
+  pickPlan,
   readScenarioText,
+  type ScenarioBundle,
   STDIN,
+  withBaseDesign,
 } from './load.js';
 export { canonicalParamPath } from './params.js';
 export { decodeScenarioBytes, parseScenarioText } from './parse.js';

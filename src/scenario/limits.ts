@@ -27,6 +27,8 @@ export const MAX_PIPELINE_COUNT = 1_000_000_000;
 export const SUM_TOLERANCE = 1e-6;
 /** Probability left in a lognormal lag's tail where its discretisation stops. */
 export const LAG_TAIL = 1e-9;
+/** Longest display label (`label:` of a market, channel, stage, role, initiative or variant), in characters. */
+export const MAX_LABEL = 80;
 /** Largest seed: seeds are integers 0 … 2^53 − 1 so they survive JSON unchanged. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** Largest plain number accepted anywhere (beyond it sums of a run lose meaning). */

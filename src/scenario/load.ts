@@ -7,40 +7,126 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Model } from '../model/types.js';
 import type { Diagnostic, Result } from '../util/result.js';
-import { fail, InputError } from '../util/result.js';
+import { fail, InputError, ok } from '../util/result.js';
 import { buildModel, type CompileOptions, sortByLine, validateDocument } from './compile.js';
+import { sameDesign } from './design-basis.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { msg } from './messages.js';
 import { decodeScenarioBytes, parseText } from './parse.js';
 import type { Segment } from './path.js';
 import type { SourceMap } from './source-map.js';
-import { applyVariantDetailed } from './variants.js';
+import { applyEdits, type EditSource } from './variants.js';
 
-function compileVariant(
+/**
+ * Compiles `doc` with dot-path edits applied (a variant's `set`, or one-off `--set`
+ * what-ifs): errors inside an edited field point at the edit, others at the base field; every
+ * message names whose edit it was.
+ */
+export function compileEdited(
   doc: unknown,
   source: SourceMap,
   file: string,
-  name: string,
+  entries: readonly (readonly [string, unknown])[],
+  edit: EditSource,
   opts: CompileOptions,
 ): Result<Model> {
-  const applied = applyVariantDetailed(doc, name, file, (s) => source.lineOf(s));
+  const applied = applyEdits(doc, entries, file, edit);
   if (!applied.ok) return applied;
   const { edits } = applied.value;
   const startsWith = (s: readonly Segment[], p: readonly Segment[]) =>
     p.length <= s.length && p.every((x, i) => x === s[i]);
-  // errors inside an edited field point at the variant's set entry, others at the base field
-  const variantSource: SourceMap = {
+  const editedSource: SourceMap = {
     lineOf: (s) => {
-      const edit = edits.find((e) => startsWith(s, e.segments) || startsWith(e.segments, s));
-      return edit !== undefined
-        ? source.lineOf(['variants', name, 'set', edit.key])
-        : source.lineOf(s);
+      const e = edits.find((x) => startsWith(s, x.segments) || startsWith(x.segments, s));
+      return e !== undefined ? edit.lineOf(edit.at(e.key)) : source.lineOf(s);
     },
   };
-  const v = validateDocument(applied.value.doc, variantSource, file);
-  const r = v.ok ? buildModel(v.value, variantSource, file, opts) : v;
+  const v = validateDocument(applied.value.doc, editedSource, file);
+  const r = v.ok ? buildModel(v.value, editedSource, file, opts) : v;
   if (r.ok) return r;
-  return fail(r.errors.map((d) => ({ ...d, message: msg.variant(name, d.message) })));
+  return fail(r.errors.map((d) => ({ ...d, message: edit.describe(d.message) })));
+}
+
+/** The edits of variant `name` (its `set` map), or [] when the document has no such variant. */
+export function variantEntries(doc: unknown, name: string): [string, unknown][] {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  const variants = isObject(doc) && isObject(doc.variants) ? doc.variants : {};
+  const v = Object.hasOwn(variants, name) ? variants[name] : undefined;
+  return isObject(v) && isObject(v.set) ? Object.entries(v.set) : [];
+}
+
+/**
+ * `model` with its base's design (which inputs are stratified and correlated) when it
+ * samples and correlates like the base, so the two run on exactly the same trials.
+ */
+export function withBaseDesign(base: Model, model: Model): Model {
+  const same =
+    model.simulation.sampling === base.simulation.sampling &&
+    sameDesign({ ...model.design, stratified: [] }, { ...base.design, stratified: [] });
+  return same ? { ...model, design: base.design } : model;
+}
+
+/** A scenario compiled once: its document, the base plan and every variant plan. */
+export interface ScenarioBundle {
+  /** File name as messages show it. */
+  readonly file: string;
+  /** The parsed document (variants and `--set` edits apply to copies of it). */
+  readonly doc: unknown;
+  readonly source: SourceMap;
+  /** The options every plan of the bundle was compiled with (trials, seed). */
+  readonly options: CompileOptions;
+  readonly base: Model;
+  /** Every variant's plan, in file order, sharing the base's design where it can. */
+  readonly variants: ReadonlyMap<string, Model>;
+}
+
+/**
+ * Compiles the base plan and every variant from one parsed document; a variant that does
+ * not compile is an error naming the variant. `opts.variant` is ignored (pick from
+ * `variants`).
+ * @example compileBundle(doc, source, 'plan.yaml').value.variants.get('hire_q2')
+ */
+export function compileBundle(
+  doc: unknown,
+  source: SourceMap,
+  file: string,
+  opts: CompileOptions = {},
+): Result<ScenarioBundle> {
+  const { variant: _ignored, ...options } = opts;
+  const v = validateDocument(doc, source, file);
+  if (!v.ok) return v;
+  const base = buildModel(v.value, source, file, options);
+  if (!base.ok) return base;
+  const errors: Diagnostic[] = [];
+  const variants = new Map<string, Model>();
+  for (const { name } of base.value.variants) {
+    const r = compileEdited(
+      doc,
+      source,
+      file,
+      variantEntries(doc, name),
+      {
+        at: (key) => ['variants', name, 'set', key],
+        describe: (m) => msg.variant(name, m),
+        lineOf: (s) => source.lineOf(s),
+      },
+      options,
+    );
+    if (r.ok) variants.set(name, withBaseDesign(base.value, r.value));
+    else errors.push(...r.errors);
+  }
+  if (errors.length > 0) return fail(sortByLine(errors));
+  return ok({ file, doc, source, options, base: base.value, variants });
+}
+
+/** The plan of `bundle` named by `variant` (the base when undefined), or a diagnostic. */
+export function pickPlan(bundle: ScenarioBundle, variant: string | undefined): Result<Model> {
+  if (variant === undefined) return ok(bundle.base);
+  const model = bundle.variants.get(variant);
+  if (model !== undefined) return ok(model);
+  const message = msg.variantUnknown(variant, [...bundle.variants.keys()]);
+  return fail([{ file: bundle.file, line: null, path: '', message }]);
 }
 
 /** Compiles a parsed document: the base plan, then every variant (or applies `opts.variant`). */
@@ -50,28 +136,22 @@ export function compileDocument(
   file: string,
   opts: CompileOptions = {},
 ): Result<Model> {
-  const v = validateDocument(doc, source, file);
-  if (!v.ok) return v;
-  const base = buildModel(v.value, source, file, opts);
-  if (!base.ok) return base;
-  const errors: Diagnostic[] = [];
-  let chosen: Result<Model> | null = null;
-  for (const info of base.value.variants) {
-    const r = compileVariant(doc, source, file, info.name, opts);
-    if (!r.ok) errors.push(...r.errors);
-    if (info.name === opts.variant) chosen = r;
-  }
-  if (errors.length > 0) return fail(sortByLine(errors));
-  if (opts.variant !== undefined) {
-    if (chosen === null) {
-      const names = base.value.variants.map((x) => x.name);
-      return fail([
-        { file, line: null, path: '', message: msg.variantUnknown(opts.variant, names) },
-      ]);
-    }
-    return chosen;
-  }
-  return base;
+  const bundle = compileBundle(doc, source, file, opts);
+  return bundle.ok ? pickPlan(bundle.value, opts.variant) : bundle;
+}
+
+/**
+ * YAML or JSON text → the base plan and every variant, from one parse.
+ * @example compileAll(text, 'plan.yaml', { trials: 2000 }).value.base
+ */
+export function compileAll(
+  text: string,
+  file: string,
+  opts: CompileOptions = {},
+): Result<ScenarioBundle> {
+  const parsed = parseText(text, file);
+  if (!parsed.ok) return parsed;
+  return compileBundle(parsed.value.doc, parsed.value.source, file, opts);
 }
 
 /**
@@ -180,16 +260,28 @@ export async function loadModel(path: string, opts: FileOptions = {}): Promise<M
 
 /**
  * Like {@link loadModel}, and also returns the text the model was compiled from (read once,
- * so what a trials file records is exactly what was simulated).
+ * so what a trials file records is exactly what was simulated) and the whole bundle (base
+ * and every variant, from that one parse).
  */
 export async function loadScenario(
   path: string,
   opts: FileOptions = {},
-): Promise<{ model: Model; text: string }> {
+): Promise<{ model: Model; text: string; bundle: ScenarioBundle }> {
   const display = opts.displayName ?? path;
   const text = await readScenarioText(path, display);
   if (!text.ok) throw new InputError(text.errors);
-  const r = compileScenario(text.value, display, opts);
-  if (!r.ok) throw new InputError(r.errors);
-  return { model: r.value, text: text.value };
+  const bundle = compileAll(text.value, display, opts);
+  if (!bundle.ok) throw new InputError(bundle.errors);
+  const model = pickPlan(bundle.value, opts.variant);
+  if (!model.ok) throw new InputError(model.errors);
+  return { model: model.value, text: text.value, bundle: bundle.value };
+}
+
+/**
+ * Reads and compiles a scenario file into its base plan and every variant (one parse);
+ * throws an {@link InputError} with the diagnostics.
+ * @example const { base, variants } = await loadBundle('scenarios/b2b-saas.yaml');
+ */
+export async function loadBundle(path: string, opts: FileOptions = {}): Promise<ScenarioBundle> {
+  return (await loadScenario(path, opts)).bundle;
 }

@@ -172,6 +172,9 @@ export const msg = {
   trialsFlag: (got: unknown) => expected('--trials to be a whole number from 1 to 10000000', got),
   seedFlag: (got: unknown) => expected('--seed to be a whole number from 0 to 2^53 − 1', got),
   variantNoSet: 'a variant needs at least one entry in set',
+  labelTooLong: (max: number, got: string) =>
+    `expected a label of at most ${max} characters, got ${[...got].length} characters (${describeValue(got)})`,
+  labelBlank: 'expected a label with at least one visible character, got only spaces',
   // --- opening pipeline ---
   pipelineLastStage: (stage: string) =>
     `stage ${JSON.stringify(stage)} is the last stage: its items are won deals, not open pipeline (count them as bookings of the past)`,
@@ -197,4 +200,25 @@ export const msg = {
     `${JSON.stringify(path)} is not a dot path (e.g. channels.dealers.spend)`,
   variantNoField: (path: string, suggestion: string | null) =>
     `no field ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
+  // --- overrides (analyses and --set) ---
+  overrideNeedsDocument:
+    'this override edits the scenario document, so the evaluator must be prepared from a scenario bundle (loadBundle), not from a compiled model alone',
+  overrideNoChannel: (id: string, suggestion: string | null) =>
+    `no channel ${JSON.stringify(id)}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
+  overrideSpend: (channel: string, min: number, max: number, got: unknown) =>
+    expected(
+      `the spend of ${channel} per period to be a number from ${min} to ${Number.isFinite(max) ? max : 'any amount'} (its min_spend and max_spend)`,
+      got,
+    ),
+  overrideSpendLength: (periods: number, got: number) =>
+    `expected one spend per period (${periods}), got a list of ${got}`,
+  overrideNoInput: (path: string, suggestion: string | null) =>
+    `no numeric input ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
+  overrideFix: (path: string, domain: string, got: unknown) =>
+    expected(`${path} to be fixed at ${domain}`, got),
+  overrideQuantile: (path: string, got: unknown) =>
+    expected(`a quantile of ${path} strictly between 0 and 1`, got),
+  overrideSeed: (path: string, got: unknown) =>
+    expected(`a seed for ${path}'s draws: a whole number from 0 to 2^53 − 1`, got),
+  overrideScale: (path: string, got: unknown) => expected(`a multiplier of ${path} above 0`, got),
 };

@@ -14,7 +14,13 @@ export class ParamTable {
   /** Adds a param (its `dist`, or a fixed `fallback` when the field was left out) and returns its index. */
   add(path: string, dist: Dist | undefined, domain: Domain, fallback: number): ParamRef {
     const ref = this.params.length;
-    this.params.push({ path, dist: dist ?? { kind: 'fixed', value: fallback }, domain });
+    this.params.push({
+      path,
+      dist: dist ?? { kind: 'fixed', value: fallback },
+      domain,
+      scale: 1,
+      seed: null,
+    });
     this.byPath.set(path, ref);
     return ref;
   }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MAX_PERIODS, MAX_TRIALS } from '../defaults.js';
 import { MAX_ENTRIES, MAX_PIPELINE_ENTRIES, MAX_SEED } from './limits.js';
-import { int, month, name, num, SPECS, uq } from './schema-parts.js';
+import { int, label, month, name, num, SPECS, uq } from './schema-parts.js';
 import {
   channelSchema as channel,
   customersSchema as customers,
@@ -23,6 +23,11 @@ const calendar = z
   .strictObject({
     start: month().describe('first period, YYYY-MM'),
     periods: int(1, MAX_PERIODS).describe('number of monthly periods'),
+    fiscal_year_start: int(1, 12)
+      .optional()
+      .describe(
+        'month (1-12) that starts the fiscal year (default 1); quarters and years are labelled by it, e.g. FY2027 Q1',
+      ),
   })
   .describe('monthly calendar of the plan');
 
@@ -74,6 +79,7 @@ const effect = z
 
 const initiative = z
   .strictObject({
+    label: label().optional(),
     start: month().describe('month the initiative starts, YYYY-MM'),
     ramp: int(0, 10_000).optional().describe('periods to full effect, linear (default 0)'),
     cost: z
@@ -123,6 +129,7 @@ const quota = z
 
 const variant = z
   .strictObject({
+    label: label().optional(),
     description: z.string().optional().describe('what the variant tries'),
     set: z
       .record(z.string(), z.unknown())

@@ -149,6 +149,55 @@ export interface AppliedVariant {
   readonly edits: readonly { readonly segments: readonly Segment[]; readonly key: string }[];
 }
 
+/**
+ * How the edits of one variant, or of one-off `--set` what-ifs, report problems: where
+ * each edit lives (the diagnostic's path, and its line if the file has one) and the
+ * message prefix naming whose edit it is.
+ */
+export interface EditSource {
+  /** The diagnostic path of the edit whose key is `key`, e.g. `variants.a.set["x.y"]`. */
+  readonly at: (key: string) => readonly Segment[];
+  /** The message with its owner named, e.g. `variant a: …`. */
+  readonly describe: (message: string) => string;
+  readonly lineOf: (segments: readonly Segment[]) => number | null;
+}
+
+/**
+ * Applies dot-path edits to a copy of `doc`, in order. Every edit's path must name a field
+ * the format has; `variants` itself cannot be edited.
+ * @example applyEdits(doc, [['channels.dealers.spend', 20000]], 'plan.yaml', source)
+ */
+export function applyEdits(
+  doc: unknown,
+  entries: readonly (readonly [string, unknown])[],
+  file: string,
+  source: EditSource,
+): Result<AppliedVariant> {
+  let copy = cloneJson(doc);
+  const errors: Diagnostic[] = [];
+  const edits: { segments: Segment[]; key: string }[] = [];
+  for (const [key, value] of entries) {
+    const at = source.at(key);
+    const segs = key.startsWith('variants')
+      ? msg.variantNoField(key, null)
+      : resolvePath(copy, key);
+    if (typeof segs === 'string') {
+      errors.push({
+        file,
+        line: source.lineOf(at),
+        path: formatPath(at),
+        message: source.describe(segs),
+      });
+      continue;
+    }
+    assign(copy, segs, cloneJson(value));
+    edits.push({ segments: segs, key });
+  }
+  if (errors.length > 0) return fail(errors);
+  copy = copy as Record<string, unknown>;
+  return ok({ doc: copy, edits });
+}
+
 /** Applies variant `name` of `doc`; diagnostics are reported at `variants.NAME.set[PATH]`. */
 export function applyVariantDetailed(
   doc: unknown,
@@ -164,29 +213,11 @@ export function applyVariantDetailed(
     ]);
   }
   const set = isPlainObject(v.set) ? v.set : {};
-  let copy = cloneJson(doc);
-  const errors: Diagnostic[] = [];
-  const edits: { segments: Segment[]; key: string }[] = [];
-  for (const [key, value] of Object.entries(set)) {
-    const at: Segment[] = ['variants', name, 'set', key];
-    const segs = key.startsWith('variants')
-      ? msg.variantNoField(key, null)
-      : resolvePath(copy, key);
-    if (typeof segs === 'string') {
-      errors.push({
-        file,
-        line: lineOf(at),
-        path: formatPath(at),
-        message: msg.variant(name, segs),
-      });
-      continue;
-    }
-    assign(copy, segs, cloneJson(value));
-    edits.push({ segments: segs, key });
-  }
-  if (errors.length > 0) return fail(errors);
-  copy = copy as Record<string, unknown>;
-  return ok({ doc: copy, edits });
+  return applyEdits(doc, Object.entries(set), file, {
+    at: (key) => ['variants', name, 'set', key],
+    describe: (m) => msg.variant(name, m),
+    lineOf,
+  });
 }
 
 /**

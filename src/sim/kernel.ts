@@ -1,5 +1,5 @@
 /**
- * The Monte Carlo kernel: one trial of PRODUCT.md's "Model semantics", period by period,
+ * The Monte Carlo kernel: one trial of the model in docs/model.md, period by period,
  * over preallocated typed arrays (no allocation inside `run`).
  *
  * Per period t:
@@ -26,12 +26,12 @@ import { distMean, distVariance } from '../stats/dist-math.js';
 import { SimulationError } from './errors.js';
 import { type LagTable, lagTables } from './lag-tables.js';
 import type { Layout } from './layout.js';
-import type { Rng } from './rng.js';
 import { binomial } from './samplers/binomial.js';
 import { gamma } from './samplers/gamma.js';
 import { poisson } from './samplers/poisson.js';
 import { sumOfIid } from './samplers/sum-of-iid.js';
 import { shareCapacity } from './share-capacity.js';
+import type { StreamPlan, TrialStreams } from './streams.js';
 import { Team } from './team.js';
 import { TrialInputs } from './trial-inputs.js';
 
@@ -84,14 +84,13 @@ export class Kernel {
   private readonly accounts = new Float64Array(1);
   /** Whether the current trial draws leads already split by lag and outcome (see leadsSplit). */
   private splitLeads = false;
-  /** The current trial's stream (set by run; helpers draw from it). */
-  private rng: Rng = () => {
-    throw new Error('Kernel.rng used outside run()');
-  };
+  /** The current trial's streams (set by run; helpers select and draw from them). */
+  private rs!: TrialStreams;
 
   constructor(
     private readonly model: Model,
     private readonly layout: Layout,
+    private readonly plan: StreamPlan,
   ) {
     const T = model.calendar.periods;
     this.T = T;
@@ -104,7 +103,7 @@ export class Kernel {
     this.drops = new Float64Array(this.K * T);
     this.queue = new Float64Array(this.K * this.H);
     this.open = new Float64Array(this.K);
-    this.team = new Team(model, layout);
+    this.team = new Team(model, layout, plan);
     this.taken = new Float64Array(model.roles.length);
     this.arrivals = new Float64Array(this.H);
     this.takenOn = new Float64Array(this.H);
@@ -125,13 +124,13 @@ export class Kernel {
   }
 
   /**
-   * Simulates one trial with parameter values `pv` and random stream `rng`, writing every
-   * series of the layout into `row` (length layout.width).
+   * Simulates one trial with parameter values `pv` and the trial's streams `rs` (begun for
+   * this trial), writing every series of the layout into `row` (length layout.width).
    * @throws SimulationError when an expected count exceeds MAX_EXPECTED_COUNT or a value is not finite.
    */
-  run(pv: Float64Array, rng: Rng, row: Float64Array): void {
+  run(pv: Float64Array, rs: TrialStreams, row: Float64Array): void {
     const { model, layout, inputs, T, K } = this;
-    this.rng = rng;
+    this.rs = rs;
     inputs.compute(pv);
     row.fill(0);
     this.sched.fill(0);
@@ -165,13 +164,14 @@ export class Kernel {
 
   /** One period t of the current trial (steps 1–6 of the module doc). */
   private period(pv: Float64Array, t: number, row: Float64Array): void {
-    const { model, layout, inputs, T, M, C, H, K, rng } = this;
+    const { model, layout, inputs, plan, rs, T, M, C, H, K } = this;
+    const rng = rs.next;
     const churnRate = pv[model.customers.churn]!;
     const repeatRate = pv[model.customers.repeatRate]!;
     const margin = pv[model.grossMargin]!;
     const lm = layout.metric;
     const splitLeads = this.splitLeads;
-    const headcount = this.team.step(pv, t, rng, inputs.capFactor, row);
+    const headcount = this.team.step(pv, t, rs, inputs.capFactor, row);
     this.taken.fill(0);
 
     // 2. Leads, per cohort h = c·M + m.
@@ -179,17 +179,20 @@ export class Kernel {
     for (let c = 0; c < C; c++) {
       const base = inputs.leadsBase[c * T + t]!;
       const cv = pv[this.leadsCv[c]!]!;
-      const g = base > 0 && cv > 0 ? gamma(rng, 1 / (cv * cv), cv * cv) : 1;
+      let g = 1;
+      if (base > 0 && cv > 0) {
+        rs.use(plan.gamma + c);
+        g = gamma(rng, 1 / (cv * cv), cv * cv);
+      }
       let channelLeads = 0;
       for (let m = 0; m < M; m++) {
         const lambda = base * g * this.mix[c * M + m]! * inputs.demand[m * T + t]!;
-        if (!(lambda <= MAX_EXPECTED_COUNT))
-          this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
-        const n = !(lambda > 0)
-          ? 0
-          : splitLeads
-            ? this.leadsSplit(c * M + m, lambda, t)
-            : poisson(rng, lambda);
+        if (!(lambda <= MAX_EXPECTED_COUNT)) this.overflow(c, lambda, t);
+        let n = 0;
+        if (lambda > 0) {
+          rs.use(plan.leads + c * M + m);
+          n = splitLeads ? this.leadsSplit(c * M + m, lambda, t) : poisson(rng, lambda);
+        }
         this.arrivals[c * M + m] = n;
         channelLeads += n;
         row[this.marketLeadsAt[m]! + t]! += n;
@@ -221,6 +224,7 @@ export class Kernel {
 
       if (stage.role >= 0) {
         const r = stage.role;
+        rs.use(plan.share + r);
         this.taken[r] = shareCapacity(
           this.queue,
           k * H,
@@ -251,6 +255,7 @@ export class Kernel {
       if (n === 0) continue;
       const c = (h / M) | 0;
       const m = h - c * M;
+      rs.use(plan.deals + h);
       const value =
         sumOfIid(rng, n, model.markets[m]!.dealSize, this.dealMean[m]!, this.dealVar[m]!) *
         inputs.dealFactor[m * T + t]!;
@@ -264,6 +269,7 @@ export class Kernel {
 
     // 5. Installed base, from the accounts held after this period's wins.
     let accounts = this.accounts[0]! + winsTotal;
+    rs.use(plan.repeat);
     const repeatDeals =
       repeatRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, repeatRate)) : 0;
     const repeatBookings =
@@ -276,6 +282,7 @@ export class Kernel {
             this.repeatVar,
           )
         : 0;
+    rs.use(plan.churn);
     const churned =
       churnRate > 0 && accounts > 0 ? binomial(rng, accounts, Math.min(1, churnRate)) : 0;
     accounts -= churned;
@@ -322,12 +329,15 @@ export class Kernel {
    * whose lag runs past the horizon stay open.
    *
    * When stage k+1's rate is the same in every period (no initiative ramps on it), per
-   * cohort: beyond ~ Binomial(n, tail), advancers ~ Binomial(n − beyond, rate), and the
-   * advancers and (all cohorts together) the drop-outs are split over the in-horizon lags —
-   * the same law as splitting first and thinning at resolution, with far fewer draws.
+   * cohort the outcome comes first: advancers ~ Binomial(n, rate); then the advancers and
+   * (all cohorts together) the drop-outs are each split over the lags, with "after the
+   * horizon" as one more category (those stay open, whatever their outcome). Outcome and lag
+   * are independent per item, so this is the law of drawing each item's lag and outcome, with
+   * one binomial per cohort instead of one for the horizon and one for the outcome.
    */
   private schedule(k: number, t: number): void {
-    const { H, T, rng, inputs } = this;
+    const { H, T, rs, plan, inputs } = this;
+    const rng = rs.next;
     const j = k + 1;
     const lag = this.lags[j * T + t]!;
     const pipeline = k > 0;
@@ -336,18 +346,26 @@ export class Kernel {
       return;
     }
     const factor = inputs.stageFactor[j * T]!;
-    const tail = lag.tail;
     let dropped = 0;
     for (let h = 0; h < H; h++) {
       const n = this.takenOn[h]!;
       if (n === 0) continue;
-      const inside = tail > 0 ? n - binomial(rng, n, tail) : n;
       const p = Math.min(1, inputs.rateBase[j * H + h]! * factor);
-      const w = p > 0 ? binomial(rng, inside, p) : 0;
-      if (w > 0) this.split(w, lag, this.sched, (k * H + h) * T + t);
-      dropped += inside - w;
+      let w = 0;
+      if (p > 0) {
+        rs.use(plan.schedule + k * H + h);
+        w = binomial(rng, n, p);
+      }
+      if (w > 0) {
+        rs.use(plan.lags + k * H + h);
+        this.split(w, lag, this.sched, (k * H + h) * T + t);
+      }
+      dropped += n - w;
     }
-    if (pipeline && dropped > 0) this.split(dropped, lag, this.drops, k * T + t);
+    if (pipeline && dropped > 0) {
+      rs.use(plan.drops + k);
+      this.split(dropped, lag, this.drops, k * T + t);
+    }
   }
 
   /**
@@ -359,7 +377,8 @@ export class Kernel {
    * same law as {@link schedule}, with Poisson draws instead of binomial ones.
    */
   private leadsSplit(h: number, lambda: number, t: number): number {
-    const { T, rng } = this;
+    const { T } = this;
+    const rng = this.rs.next;
     const lag = this.lags[T + t]!;
     const p = Math.min(1, this.inputs.rateBase[this.H + h]! * this.inputs.stageFactor[T]!);
     let leads = 0;
@@ -384,11 +403,13 @@ export class Kernel {
 
   /** {@link schedule} when stage k+1's rate changes over the horizon: split, then thin per lag. */
   private scheduleVarying(k: number, t: number, lag: LagTable, pipeline: boolean): void {
-    const { H, T, rng, inputs } = this;
+    const { H, T, rs, plan, inputs } = this;
+    const rng = rs.next;
     const j = k + 1;
     const { cats, condAll } = lag;
     for (let h = 0; h < H; h++) {
       let left = this.takenOn[h]!;
+      if (left > 0) rs.use(plan.schedule + k * H + h);
       const rate = inputs.rateBase[j * H + h]!;
       for (let l = 0; l < cats && left > 0; l++) {
         const c = condAll[l]!;
@@ -404,29 +425,29 @@ export class Kernel {
   }
 
   /**
-   * Adds n items, all known to resolve inside the horizon, to `into[at + l]` by lag l:
-   * a few items one by one (a uniform and a short walk of the cumulative table), more by
-   * conditional binomials.
+   * Adds n items to `into[at + l]` by lag l, each lag drawn from the whole lag distribution:
+   * items whose lag lands after the horizon are not added (they stay open). A few items one
+   * by one (a uniform and a short walk of the cumulative table), more by conditional binomials.
    */
   private split(n: number, lag: LagTable, into: Float64Array, at: number): void {
-    const { cats, cond, cum } = lag;
-    if (cats === 1) {
+    const { cats, condAll, cumAll, tail } = lag;
+    if (cats === 1 && tail === 0) {
       into[at]! += n;
       return;
     }
-    const rng = this.rng;
-    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * cats)) {
+    const rng = this.rs.next;
+    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * (cats + 1))) {
       for (let i = 0; i < n; i++) {
         const u = rng();
         let l = 0;
-        while (u >= cum[l]!) l++;
-        into[at + l]! += 1;
+        while (l < cats && u >= cumAll[l]!) l++;
+        if (l < cats) into[at + l]! += 1;
       }
       return;
     }
     let left = n;
     for (let l = 0; l < cats && left > 0; l++) {
-      const c = cond[l]!;
+      const c = condAll[l]!;
       const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
       into[at + l]! += x;
       left -= x;
@@ -449,7 +470,11 @@ export class Kernel {
       const at = role.stage * H + h;
       const w = this.queue[at]!;
       if (w === 0) continue;
-      const x = loss > 0 ? binomial(this.rng, w, loss) : 0;
+      let x = 0;
+      if (loss > 0) {
+        this.rs.use(this.plan.loss + at);
+        x = binomial(this.rs.next, w, loss);
+      }
       this.queue[at] = w - x;
       lost += x;
       left += w - x;
@@ -460,9 +485,11 @@ export class Kernel {
     return lost;
   }
 
-  private overflow(what: string, value: number, t: number): never {
+  private overflow(c: number, value: number, t: number): never {
+    const id = this.model.channels[c]!.id;
     throw new SimulationError(
-      `${what} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+      `leads of channel ${id} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+      `channels.${id}`,
     );
   }
 }

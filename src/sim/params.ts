@@ -1,13 +1,14 @@
 /**
  * Draws the parameter vector of one trial: fixed params copied, uncertain ones sampled
- * once per trial — directly, or by inversion inside the trial's stratum when the design
- * stratifies them — then clamped into their domain (rate [0, 1], positive [0, ∞)).
+ * once per trial from their own stream — directly, or by inversion inside the trial's
+ * stratum when the design stratifies them — then multiplied by the param's scale and
+ * clamped into their domain (rate [0, 1], positive [0, ∞)).
  */
 import type { Model } from '../model/types.js';
 import { distQuantile } from '../stats/dist-math.js';
 import type { DesignPlan } from './design-plan.js';
-import type { Rng } from './rng.js';
 import { sampleDist } from './samplers/sample-dist.js';
+import type { StreamPlan, TrialStreams } from './streams.js';
 
 /** Half the resolution of a stream draw (2⁻³²). */
 const HALF_STEP = 2 ** -33;
@@ -23,27 +24,34 @@ export class ParamSampler {
   constructor(
     private readonly model: Model,
     private readonly design: DesignPlan,
+    private readonly plan: StreamPlan,
   ) {}
 
-  /** Writes the parameter values of `trial` into `out`, drawing from the trial's stream `rng`. */
-  sample(trial: number, rng: Rng, out: Float64Array): void {
+  /**
+   * Writes the parameter values of `trial` into `out`; uncertain input p draws from its
+   * stream `plan.param[p]` of `rs` (begun for this trial), so fixing or moving one input
+   * leaves every other input's draw as it was.
+   */
+  sample(trial: number, rs: TrialStreams, out: Float64Array): void {
     const { params } = this.model;
     const n = this.model.simulation.trials;
     const block = this.design.isEmpty ? null : this.design.block(Math.floor(trial / n));
     const i = trial % n;
     for (let p = 0; p < params.length; p++) {
-      const { dist, domain } = params[p]!;
+      const { dist, domain, scale, seed } = params[p]!;
       if (dist.kind === 'fixed') {
-        out[p] = dist.value;
+        out[p] = clampToDomain(dist.value * scale, domain);
         continue;
       }
+      if (seed === null) rs.use(this.plan.param[p]!);
+      else rs.useSeeded(this.plan.param[p]!, seed);
       const strata = block?.strata[p] ?? null;
       // Half a step of the stream's 2⁻³² grid keeps u off 0, where a normal quantile is −∞.
       const x =
         strata === null
-          ? sampleDist(rng, dist)
-          : distQuantile(dist, (strata[i]! + rng() + HALF_STEP) / block!.n);
-      out[p] = clampToDomain(x, domain);
+          ? sampleDist(rs.next, dist)
+          : distQuantile(dist, (strata[i]! + rs.next() + HALF_STEP) / block!.n);
+      out[p] = clampToDomain(x * scale, domain);
     }
   }
 }

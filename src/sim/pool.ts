@@ -78,6 +78,23 @@ export class SimPool {
     }
   }
 
+  /**
+   * Switches every thread to `model`, a plan of the same shape as the pool's (other values,
+   * spend, seed or trial count; see {@link TrialRunner.setModel}). Threads keep their warm
+   * kernel; the design block is built once, here, when it changed. Not during a run.
+   */
+  setModel(model: Model): void {
+    if (this.run) throw new Error('SimPool.setModel: a run is in progress');
+    const before = this.local.designKey;
+    this.local.setModel(model);
+    const block =
+      this.workers.length > 0 && this.local.designKey !== before
+        ? this.local.firstDesignBlock()
+        : null;
+    const msg: WorkerRequest = { type: 'model', model, block };
+    for (const w of this.workers) w.postMessage(msg);
+  }
+
   /** Simulating threads, the main thread included. */
   get size(): number {
     return this.workers.length + 1;
@@ -173,7 +190,9 @@ export class SimPool {
     if (!this.run) return;
     if (msg.type === 'error') {
       this.fail(
-        msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message),
+        msg.name === 'SimulationError'
+          ? new SimulationError(msg.message, msg.path)
+          : new Error(msg.message),
       );
       return;
     }

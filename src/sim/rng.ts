@@ -1,9 +1,13 @@
 /**
- * Seeded random streams. Every stochastic function in salesops takes an {@link Rng}; the
- * engine derives one stream per (seed, trial), so any trial can be recomputed alone and
- * any split of trials across workers or shards draws exactly the same numbers.
+ * Seeded random streams. Every stochastic function in salesops takes an {@link Rng}. The
+ * engine keys one stream per purpose inside each trial ({@link TrialStreams}); draws outside
+ * the trial loop (design permutations, Iman–Conover, tests) take a named stream from
+ * {@link streamRng}. Both are xoshiro128** generators whose 128-bit starting state is one
+ * Threefry-4×32-20 block of a key made from the seed and the stream's name (docs/samplers.md).
  */
 import seedrandom from 'seedrandom';
+import { threefry20 } from './random/threefry.js';
+import { xoshiro128ss } from './random/xoshiro128.js';
 
 /**
  * A source of uniform numbers in [0, 1) with 32-bit resolution (multiples of 2⁻³²; 0 can occur,
@@ -11,47 +15,64 @@ import seedrandom from 'seedrandom';
  */
 export type Rng = () => number;
 
-/**
- * The generator behind every stream: seedrandom's Tyche-i (Neves & Araujo, "Fast and small
- * nonlinear pseudorandom number generators for computer simulation", PPAM 2011; passes
- * TestU01 BigCrush), 128-bit state. Chosen by measurement on Node 20 (draws/s, streams
- * created/s): tychei 348 M, 2.7 M; xor128 346 M, 1.5 M (linear, fails BigCrush); xor4096
- * 226 M, 0.44 M; xorwow 219 M, 1.3 M; alea 195 M, 0.74 M (its Mash seeding keeps only ~32
- * bits, so 10⁵ trials would likely share a stream); xorshift7 182 M, 0.55 M; ARC4 28 M, 0.26 M.
- */
-const makeGenerator = (key: string): Rng => seedrandom.tychei(key);
+/** 2³²: a 32-bit output divided by it is a uniform in [0, 1). */
+export const TWO_32 = 0x100000000;
+
+/** Third Threefry key word: separates trial streams (0) from named streams (1). */
+export const KEY_DOMAIN = { trial: 0, named: 1 } as const;
+
+/** The seed's low and high 32-bit words (seeds are whole numbers 0 … 2⁵³ − 1). */
+export function seedWords(seed: number): [number, number] {
+  return [(seed % TWO_32) | 0, Math.floor(seed / TWO_32) | 0];
+}
 
 /**
- * The stream of trial `trial` under `seed`: key `t<seed>;<trial>;`. Each number ends with a
- * terminator, so (1, 23) and (12, 3) give different keys, and the leading tag keeps trial
- * streams apart from {@link streamRng} streams.
- * @example const rng = trialRng(2027, 0); rng(); // same value on every machine and shard
+ * Writes into `state[at … at+3]` the xoshiro128** state of the stream whose Threefry
+ * counter is (c0, c1, c2, c3) under the key (seed's low and high words, domain, 0). An
+ * all-zero block (probability 2⁻¹²⁸), which xoshiro cannot leave, becomes (1, 0, 0, 0).
  */
-export function trialRng(seed: number, trial: number): Rng {
-  return makeGenerator(trialKey(seed, trial));
+export function seedState(
+  seedLo: number,
+  seedHi: number,
+  domain: number,
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  state: Int32Array,
+  at: number,
+): void {
+  threefry20(c0, c1, c2, c3, seedLo, seedHi, domain, 0, state, at);
+  if ((state[at]! | state[at + 1]! | state[at + 2]! | state[at + 3]!) === 0) state[at] = 1;
+}
+
+/**
+ * Four 32-bit words naming `text`, from seedrandom's ARC4 keyed by the text (its string-key
+ * hashing, then RC4 with the first 256 bytes dropped): a fixed-length counter for any name.
+ * @example nameWords('lhs') // four int32 words, the same on every machine
+ */
+export function nameWords(text: string): [number, number, number, number] {
+  const arc4 = seedrandom(text);
+  return [arc4.int32(), arc4.int32(), arc4.int32(), arc4.int32()];
 }
 
 /**
  * A named stream for draws outside the trial loop (design permutations, optimiser starts, …):
- * key `s<seed>;` then each part as `n<number>;` or `s<length>:<string>;`. The type tag and
- * length prefix make the key unambiguous, so `('a', 'bc')`, `('ab', 'c')`, `(1)` and `('1')`
- * are all different streams.
+ * xoshiro128** started from the Threefry block of counter `nameWords(streamKey(seed, parts))`
+ * under key (seed, named domain). The key string tags and terminates every part, so
+ * `('a', 'bc')`, `('ab', 'c')`, `(1)` and `('1')` are all different streams.
  * @example const perm = randomPermutation(streamRng(2027, 'lhs', 3), 10_000);
  */
 export function streamRng(seed: number, ...parts: readonly (string | number)[]): Rng {
-  return makeGenerator(streamKey(seed, parts));
+  const [c0, c1, c2, c3] = nameWords(streamKey(seed, parts));
+  const state = new Int32Array(4);
+  const [lo, hi] = seedWords(seed);
+  seedState(lo, hi, KEY_DOMAIN.named, c0, c1, c2, c3, state, 0);
+  return () => xoshiro128ss(state, 0) / TWO_32;
 }
 
 /**
- * The seedrandom key of {@link trialRng}: `t<seed>;<trial>;`.
- * @example trialKey(1, 23) // 't1;23;'
- */
-export function trialKey(seed: number, trial: number): string {
-  return `t${seed};${trial};`;
-}
-
-/**
- * The seedrandom key of {@link streamRng}: `s<seed>;` then `n<number>;` or `s<length>:<string>;` per part.
+ * The name of a {@link streamRng} stream: `s<seed>;` then `n<number>;` or `s<length>:<string>;` per part.
  * @example streamKey(1, ['lhs', 2]) // 's1;s3:lhs;n2;'
  */
 export function streamKey(seed: number, parts: readonly (string | number)[]): string {

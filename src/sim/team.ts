@@ -7,8 +7,8 @@
  */
 import type { Model } from '../model/types.js';
 import type { Layout } from './layout.js';
-import type { Rng } from './rng.js';
 import { binomial } from './samplers/binomial.js';
+import type { StreamPlan, TrialStreams } from './streams.js';
 
 export class Team {
   /** Items each role can take on in the current period. */
@@ -22,6 +22,7 @@ export class Team {
   constructor(
     private readonly model: Model,
     private readonly layout: Layout,
+    private readonly plan: StreamPlan,
   ) {
     this.T = model.calendar.periods;
     this.bucketCount = 1 + Math.max(0, ...model.roles.map((r) => r.ramp.length));
@@ -43,10 +44,16 @@ export class Team {
 
   /**
    * Advances every role to period t; writes headcount and capacity into `row`, fills
-   * {@link capacity}, and returns the total headcount. `capFactor[r·T + t]` are the
+   * {@link capacity}, and returns the total headcount. Attrition draws from role r's stream. `capFactor[r·T + t]` are the
    * initiative factors on capacity.
    */
-  step(pv: Float64Array, t: number, rng: Rng, capFactor: Float64Array, row: Float64Array): number {
+  step(
+    pv: Float64Array,
+    t: number,
+    rs: TrialStreams,
+    capFactor: Float64Array,
+    row: Float64Array,
+  ): number {
     const { model, layout, T } = this;
     const B = this.bucketCount;
     const b = this.buckets;
@@ -63,10 +70,11 @@ export class Team {
       const attrition = pv[role.attrition]!;
       let leavers = 0;
       if (attrition > 0) {
+        rs.use(this.plan.team + r);
         for (let i = 0; i <= R; i++) {
           const n = b[o + i]!;
           if (n === 0) continue;
-          const x = binomial(rng, n, Math.min(1, attrition));
+          const x = binomial(rs.next, n, Math.min(1, attrition));
           b[o + i] = n - x;
           leavers += x;
         }

@@ -3,11 +3,14 @@ import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import type { DesignBlock } from './design-plan.js';
 import { detachEarly } from './detach-early.js';
+import { SimulationError } from './errors.js';
 import { TrialRunner } from './runner.js';
 
 export type WorkerRequest =
   | { readonly type: 'init'; readonly model: Model }
   | { readonly type: 'design'; readonly block: DesignBlock }
+  /** Switch to a plan of the same shape; `block` is its first design block when it has one. */
+  | { readonly type: 'model'; readonly model: Model; readonly block: DesignBlock | null }
   | {
       readonly type: 'batch';
       readonly id: number;
@@ -24,11 +27,14 @@ export type WorkerReply =
       readonly id: number;
       readonly name: string;
       readonly message: string;
+      /** A SimulationError's field path ('' otherwise). */
+      readonly path: string;
     };
 
 detachEarly();
 
 let runner: TrialRunner | null = null;
+let broken: Error | null = null;
 const port = parentPort;
 if (port) {
   port.on('message', (msg: WorkerRequest) => {
@@ -40,7 +46,19 @@ if (port) {
       runner?.primeDesign(msg.block);
       return;
     }
+    if (msg.type === 'model') {
+      // A failure here (a plan of another shape) is reported with the next batch.
+      try {
+        runner?.setModel(msg.model);
+        if (msg.block) runner?.primeDesign(msg.block);
+      } catch (e) {
+        runner = null;
+        broken = e instanceof Error ? e : new Error(String(e));
+      }
+      return;
+    }
     try {
+      if (broken) throw broken;
       if (!runner) throw new Error('worker used before init');
       const size = msg.count * runner.layout.width;
       const rows = msg.rows?.length === size ? msg.rows : new Float64Array(size);
@@ -54,6 +72,7 @@ if (port) {
         id: msg.id,
         name: err.name,
         message: err.message,
+        path: err instanceof SimulationError ? err.path : '',
       };
       port.postMessage(reply);
     }

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Columns } from '../../src/analysis/columns.js';
+import { simulate } from '../../src/analysis/simulate.js';
 import { summariseColumns } from '../../src/analysis/summarise.js';
 import { loadModel } from '../../src/scenario/index.js';
-import { simulate } from '../../src/sim/driver.js';
 import { buildLayout } from '../../src/sim/layout.js';
 import { memoryLogger } from '../../src/util/logger.js';
 

@@ -4,12 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
 import { stringifyForecast } from '../../src/analysis/forecast-json.js';
+import type { Model } from '../../src/model/types.js';
 import { spearman } from '../../src/sim/design/spearman.js';
-import { DesignPlan, uncertainParams } from '../../src/sim/design-plan.js';
+import { DesignPlan } from '../../src/sim/design-plan.js';
 import { ParamSampler } from '../../src/sim/params.js';
-import { trialRng } from '../../src/sim/rng.js';
+import { StreamPlan, TrialStreams } from '../../src/sim/streams.js';
 import { distCdf } from '../../src/stats/dist-math.js';
 import { modelOf } from '../helpers/model.js';
+
+/** The parameter sampler of a model and the streams it draws from. */
+function samplerOf(model: Model): { sampler: ParamSampler; rs: TrialStreams } {
+  const plan = new StreamPlan(model);
+  return {
+    sampler: new ParamSampler(model, new DesignPlan(model), plan),
+    rs: new TrialStreams(plan),
+  };
+}
 
 const scenario = (sampling: string, extra = '') => `
 scenario: sampling
@@ -30,13 +40,14 @@ describe('sampling: lhs', () => {
   it('puts exactly one trial in each of n equal-probability strata of every uncertain input', () => {
     const model = modelOf(scenario('lhs'));
     const n = model.simulation.trials;
-    const sampler = new ParamSampler(model, new DesignPlan(model));
+    const { sampler, rs } = samplerOf(model);
     const pv = new Float64Array(model.params.length);
-    const uncertain = uncertainParams(model);
+    const uncertain = model.params.flatMap((p, i) => (p.dist.kind === 'fixed' ? [] : [i]));
     expect(uncertain.length).toBe(4);
     const seen = uncertain.map(() => new Uint8Array(n));
     for (let i = 0; i < n; i++) {
-      sampler.sample(i, trialRng(model.simulation.seed, i), pv);
+      rs.begin(model.simulation.seed, i);
+      sampler.sample(i, rs, pv);
       uncertain.forEach((p, j) => {
         const u = distCdf(model.params[p]!.dist, pv[p]!);
         seen[j]![Math.min(n - 1, Math.floor(u * n))]! += 1;
@@ -69,13 +80,14 @@ describe('correlations (Iman–Conover)', () => {
     const yaml = `${scenario('random')}correlations:\n  - {between: [markets.a.demand_shock, markets.b.demand_shock], rank: -0.4}\n`;
     const model = modelOf(yaml);
     const n = model.simulation.trials;
-    const sampler = new ParamSampler(model, new DesignPlan(model));
+    const { sampler, rs } = samplerOf(model);
     const pv = new Float64Array(model.params.length);
     const { a, b } = model.correlations[0]!;
     const xa = new Float64Array(n);
     const xb = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      sampler.sample(i, trialRng(model.simulation.seed, i), pv);
+      rs.begin(model.simulation.seed, i);
+      sampler.sample(i, rs, pv);
       xa[i] = pv[a]!;
       xb[i] = pv[b]!;
     }

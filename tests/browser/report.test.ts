@@ -148,7 +148,7 @@ describe.skipIf(!run)('report.html in headless Chromium (offline)', () => {
 
   it('shows a hostile scenario name literally and runs none of it', async () => {
     const result = fixtureResult({ scenario: HOSTILE, channels: [HOSTILE, 'b'] });
-    const model = fixtureModel(result);
+    const model = fixtureModel(result, { [HOSTILE]: HOSTILE });
     const file = join(dir, 'hostile.html');
     writeFileSync(file, buildReport({ result, model, charts: buildForecastCharts(result, model) }));
     const page = await openReport(browser, file);

@@ -3,6 +3,7 @@
  * plausible shapes (normal-approximation quantiles around chosen means). Golden tests
  * use a real forecast of scenarios/b2b-saas.yaml instead.
  */
+
 import type {
   BreakdownResult,
   ForecastResult,
@@ -13,6 +14,8 @@ import type {
 } from '../../src/analysis/types.js';
 import { METRICS } from '../../src/analysis/types.js';
 import type { Model, Param } from '../../src/model/types.js';
+import { designBasis } from '../../src/scenario/design-basis.js';
+import { defaultLabel } from '../../src/scenario/labels.js';
 
 /** The forecast charts, in the order buildForecastCharts gives them (a plan with quarters). */
 export const FORECAST_CHART_NAMES = [
@@ -79,7 +82,7 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
   });
   const quarters = Array.from({ length: Math.ceil(n / 3) }, (_, q) => {
     const t = q * 3;
-    return `${2027 + Math.floor(t / 12)}-Q${Math.floor((t % 12) / 3) + 1}`;
+    return `FY${2027 + Math.floor(t / 12)} Q${Math.floor((t % 12) / 3) + 1}`;
   });
   const channels = opts.channels ?? ['paid_search', 'referrals', 'events'];
   const roles = opts.roles ?? ['sdr', 'ae'];
@@ -173,31 +176,64 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
   };
 }
 
-/** A minimal compiled Model matching {@link fixtureResult}, with a few params of each kind. */
-export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
+/**
+ * A minimal compiled Model matching {@link fixtureResult}, with a few params of each kind;
+ * `labels` gives display labels by id (default: the readable default of the id).
+ */
+export function fixtureModel(
+  result: ForecastResult = fixtureResult(),
+  labels: Readonly<Record<string, string>> = {},
+): Model {
+  const label = (id: string) => labels[id] ?? defaultLabel(id);
   const params: Param[] = [
     {
       path: 'markets.smb.demand_shock',
       dist: { kind: 'uniform', min: 0.85, max: 1.15 },
       domain: 'positive',
+      scale: 1,
+      seed: null,
     },
-    { path: 'funnel.won.rate', dist: { kind: 'beta', alpha: 43, beta: 139 }, domain: 'rate' },
+    {
+      path: 'funnel.won.rate',
+      dist: { kind: 'beta', alpha: 43, beta: 139 },
+      domain: 'rate',
+      scale: 1,
+      seed: null,
+    },
     {
       path: 'channels.paid_search.response.half_spend',
       dist: { kind: 'lognormal', mu: Math.log(60000), sigma: 0.3 },
       domain: 'positive',
+      scale: 1,
+      seed: null,
     },
-    { path: 'markets.smb.growth', dist: { kind: 'normal', mean: 0.01, sd: 0.005 }, domain: 'real' },
-    { path: 'team.ae.capacity', dist: { kind: 'fixed', value: 20 }, domain: 'positive' },
+    {
+      path: 'markets.smb.growth',
+      dist: { kind: 'normal', mean: 0.01, sd: 0.005 },
+      domain: 'real',
+      scale: 1,
+      seed: null,
+    },
+    {
+      path: 'team.ae.capacity',
+      dist: { kind: 'fixed', value: 20 },
+      domain: 'positive',
+      scale: 1,
+      seed: null,
+    },
     {
       path: 'team.ae.cost',
       dist: { kind: 'triangular', min: 12000, mode: 14000, max: 17000 },
       domain: 'positive',
+      scale: 1,
+      seed: null,
     },
     {
       path: 'initiatives.crm.effects.0.rate',
       dist: { kind: 'pert', min: 1, mode: 1.05, max: 1.2, alpha: 2, beta: 4 },
       domain: 'positive',
+      scale: 1,
+      seed: null,
     },
   ];
   const n = result.periods.length;
@@ -210,6 +246,7 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
       labels: result.periods,
       months: Int32Array.from({ length: n }, (_, t) => t % 12),
       quarterOf: Int32Array.from({ length: n }, (_, t) => Math.floor(t / 3)),
+      fiscalYearStart: 1,
       quarterLabels: result.quarters,
     },
     simulation: {
@@ -220,9 +257,11 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     },
     params,
     correlations: [],
+    design: designBasis(params, [], result.sampling),
     markets: [],
     channels: Object.keys(result.channels).map((id) => ({
       id,
+      label: label(id),
       spend: new Float64Array(n).fill(40000),
       minSpend: 0,
       maxSpend: Number.POSITIVE_INFINITY,
@@ -234,12 +273,14 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     })),
     stages: Object.keys(result.stages).map((id, i) => ({
       id,
+      label: label(id),
       rate: i === 0 ? -1 : 1,
       lag: new Float64Array([1]),
       role: -1,
     })),
     roles: Object.keys(result.roles).map((id, i) => ({
       id,
+      label: label(id),
       stage: 2 + i,
       headcount: 4,
       capacity: 4,

@@ -44,11 +44,17 @@ describe('salesops run', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(4);
     expect(lines[0]).toContain('500 trials, seed 11');
-    expect(lines[1]).toMatch(/P10 \$[\d.]+M · median \$[\d.]+M · P90 \$[\d.]+M/);
-    expect(lines[2]).toMatch(/probability of reaching the \$[\d.]+M target: \d+% ± [\d.]+ pp/);
-    expect(lines[3]).toBe(`report: ${join(out, 'report.html')}`);
+    // The executive summary, one bullet per sentence, the same sentences as the report's.
+    expect(lines[1]).toMatch(
+      /^• We expect to book \$[\d.]+M in Jan–Dec 2027 .*\$[\d.]+M \(P10\) and \$[\d.]+M \(P90\)\.$/,
+    );
+    expect(
+      lines.some((l) => /^• AE capacity binds: capacity-bound in \d+ of 12 months/.test(l)),
+    ).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/P\(bookings ≥ \$10M\) = \d+% ± [\d.]+ pp/));
+    expect(lines.at(-2)).toBe(`report: ${join(out, 'report.html')}`);
+    expect(lines.at(-1)).toBe(`charts for slides: ${join(out, 'charts')}/*.png`);
     const json = JSON.parse(readFileSync(join(out, 'forecast.json'), 'utf8'));
     expect(json.trials).toBe(500);
     expect(json.seed).toBe(11);
@@ -85,6 +91,7 @@ describe('salesops run', () => {
     const forecast = JSON.parse(readFileSync(join(out, 'forecast.json'), 'utf8'));
     expect(payload.summary.bookings.p50).toBe(forecast.metrics.bookings.total.p50);
     expect(payload.summary.target.probability).toBe(forecast.targets.bookings.probability);
+    expect(payload.summary.sentences[0]).toMatch(/^We expect to book/);
   }, 60_000);
 
   it('refuses to replace a folder it did not write, and leaves it untouched', async () => {

@@ -5,11 +5,9 @@
  * numbers must be exactly the library's for the same file and seed. Skipped only when
  * Jupyter is absent outside CI (.ci/run installs it).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
@@ -20,6 +18,7 @@ import { loadHistory } from '../../src/history/load-history.js';
 import type { Model } from '../../src/model/types.js';
 import { compileScenario, loadModel } from '../../src/scenario/index.js';
 import { buildLayout } from '../../src/sim/layout.js';
+import { runChild } from '../helpers/child.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
@@ -82,14 +81,30 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       true,
     );
     for (const file of files) {
-      await promisify(execFile)(
+      // nbclient waits only 4 s by default for a cell's outputs after it finishes, then drops
+      // them silently (outputs went missing on a loaded machine): wait as long as it takes.
+      // The deadline is for a hang; the kernel is killed with nbconvert on every path.
+      const { code, output } = await runChild(
         JUPYTER,
-        ['nbconvert', '--to', 'notebook', '--execute', join(NOTEBOOKS, file), '--output-dir', out],
-        { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') }, timeout: 240_000 },
+        [
+          'nbconvert',
+          '--to',
+          'notebook',
+          '--execute',
+          '--ExecutePreprocessor.timeout=-1',
+          '--ExecutePreprocessor.iopub_timeout=600',
+          '--ExecutePreprocessor.raise_on_iopub_timeout=True',
+          join(NOTEBOOKS, file),
+          '--output-dir',
+          out,
+        ],
+        900_000,
+        { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') } },
       );
+      expect(code, `nbconvert failed on ${file}:\n${output}`).toBe(0);
       executed.set(file, JSON.parse(readFileSync(join(out, file), 'utf8')) as Notebook);
     }
-  }, 300_000);
+  }, 3_600_000);
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -145,7 +160,14 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       const half = (1.6448536 * sd) / Math.sqrt(d.length);
       expect(v.difference.mean).toBeCloseTo(mean, 3);
       expect(v.difference.hi - v.difference.lo).toBeCloseTo(2 * half, 3);
-      expect(v.probabilityBetter).toBe(d.filter((x) => x > 0).length / d.length);
+      // Exactly as counted here, but for trials whose difference is within rounding of 0:
+      // under common random numbers many trials tie, and Deno's V8 may round a sum of deal
+      // sizes differently in the last bit (docs/model.md, Summaries).
+      const noise = (i: number) => 1e-9 * Math.abs(planTrials[i]!);
+      const surely = d.filter((x, i) => x > noise(i)).length / d.length;
+      const maybe = d.filter((x, i) => x > -noise(i)).length / d.length;
+      expect(v.probabilityBetter).toBeGreaterThanOrEqual(surely);
+      expect(v.probabilityBetter).toBeLessThanOrEqual(maybe);
     }
     const svgs = outputsOf(nb)
       .map((o) => joined(o.data?.['image/svg+xml']))

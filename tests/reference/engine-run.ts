@@ -5,9 +5,9 @@
  * are teed on their way into the summariser, so the engine simulates each trial once.
  */
 import { summariseRun } from '../../src/analysis/forecast.js';
+import { simulate } from '../../src/analysis/simulate.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
 import type { Model } from '../../src/model/types.js';
-import { simulate } from '../../src/sim/driver.js';
 import { buildLayout } from '../../src/sim/layout.js';
 
 /** The engine's result and the se of each breakdown series per period (`channels.<id>.wins` → se[t]). */

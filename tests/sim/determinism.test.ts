@@ -7,10 +7,25 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
 import { stringifyForecast } from '../../src/analysis/forecast-json.js';
-import { mergeShards, openTrialsFile, writeShard } from '../../src/analysis/shard.js';
+import {
+  openTrialsFile,
+  readShards,
+  mergeShards as summarise,
+  writeShard,
+} from '../../src/analysis/shard.js';
+import { recordedPlan } from '../../src/scenario/recorded.js';
+
+/** What `salesops merge` does: read and check the shards, compile their plan, summarise. */
+async function mergeShards(paths: readonly string[]) {
+  const set = await readShards(paths);
+  const plan = recordedPlan(set.meta);
+  if (!plan.ok) throw new Error('the shards record a scenario that does not compile');
+  return summarise(set, plan.value);
+}
+
+import { simulate } from '../../src/analysis/simulate.js';
 import { TrialsWriter, trialColumnNames } from '../../src/io/trials-arrow.js';
 import { loadModel } from '../../src/scenario/index.js';
-import { simulate } from '../../src/sim/driver.js';
 import { buildLayout } from '../../src/sim/layout.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'salesops-det-'));
@@ -75,7 +90,7 @@ describe('determinism', () => {
 
   it('recomputes any trial alone', async () => {
     const model = await loadModel('scenarios/b2b-saas.yaml', { trials: 50, seed: 3 });
-    const { simulate } = await import('../../src/sim/driver.js');
+    const { simulate } = await import('../../src/analysis/simulate.js');
     const all: Float64Array[] = [];
     await simulate(model, { workers: 1 }, (_f, count, rows) => {
       const w = rows.length / count;

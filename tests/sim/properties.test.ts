@@ -1,12 +1,12 @@
 /**
  * Properties of the engine over random small scenarios (fast-check): conservation through
- * the funnel, and monotonicity of mean wins in a rate and in spend under common random
- * numbers (same seed → same trial streams).
+ * the funnel, and monotonicity of mean wins in a rate and in the leads, paired trial by trial
+ * under common random numbers (same seed → same trial streams).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecast } from '../../src/analysis/forecast.js';
-import { simulate } from '../../src/sim/driver.js';
+import { meanSummary, prepare } from '../../src/analysis/evaluator.js';
+import { simulate } from '../../src/analysis/simulate.js';
 import { buildLayout } from '../../src/sim/layout.js';
 import { modelOf } from '../helpers/model.js';
 
@@ -92,29 +92,35 @@ describe('engine properties', () => {
     );
   });
 
-  it('raising a rate or a spend never lowers mean wins (common random numbers, 4 SE)', async () => {
+  it('raising a rate or the leads never lowers mean wins (paired under common random numbers, 4 SE)', async () => {
+    /** Per-trial horizon wins of a scenario (same seed, so trial i of two runs is paired). */
+    const wins = async (s: Small) => {
+      const ev = prepare(modelOf(yamlOf(s, 400)), { workers: 1 });
+      try {
+        return (await ev.evaluate([], { metrics: ['wins'] })).values.wins!;
+      } finally {
+        await ev.close();
+      }
+    };
     await fc.assert(
       fc.asyncProperty(
         scenarioArb,
         fc.integer({ min: 0, max: 3 }),
         fc.double({ min: 1, max: 2, noNaN: true }),
         async (s, which, bump) => {
-          const trials = 400;
-          const base = await forecast(modelOf(yamlOf(s, trials)), { workers: 1 });
+          const base = await wins(s);
           const i = which % s.rates.length;
           const higherRate = {
             ...s,
             rates: s.rates.map((r, j) => (j === i ? Math.min(1, r * bump + 0.05) : r)),
           };
-          const up = await forecast(modelOf(yamlOf(higherRate, trials)), { workers: 1 });
-          const more = await forecast(
-            modelOf(yamlOf({ ...s, leads: Math.round(s.leads * bump) + 5 }, trials)),
-            { workers: 1 },
-          );
-          const a = base.metrics.wins.total;
-          for (const b of [up.metrics.wins.total, more.metrics.wins.total]) {
-            // Conservative unpaired bound: 4 · √(se_a² + se_b²).
-            expect(b.mean).toBeGreaterThanOrEqual(a.mean - 4 * Math.hypot(a.se, b.se) - 1e-9);
+          const more = { ...s, leads: Math.round(s.leads * bump) + 5 };
+          for (const changed of [await wins(higherRate), await wins(more)]) {
+            // Paired bound: the mean per-trial difference is at least −4 of its own standard
+            // errors (0 when every trial moved by the same amount, e.g. not at all).
+            const d = changed.map((x, t) => x - base[t]!);
+            const { mean, se } = meanSummary(d);
+            expect(mean).toBeGreaterThanOrEqual(-4 * se - 1e-9);
           }
         },
       ),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { streamKey, streamRng, trialKey, trialRng } from '../../src/sim/rng.js';
+import { streamKey, streamRng } from '../../src/sim/rng.js';
 
 /** Chi-square statistic of `n` uniforms in `bins` equal bins. */
 function chiSquare(draw: () => number, n: number, bins: number): number {
@@ -15,63 +15,6 @@ function chiSquare(draw: () => number, n: number, bins: number): number {
 // Chi-square with 99 degrees of freedom: 99.9th percentile 148.23 (R: qchisq(0.999, 99)).
 const CHI2_99_999 = 148.23;
 
-describe('trialRng', () => {
-  it('is deterministic per (seed, trial) and independent of creation order', () => {
-    const a = trialRng(2027, 5);
-    const seqA = [a(), a(), a()];
-    trialRng(2027, 4)();
-    const b = trialRng(2027, 5);
-    expect([b(), b(), b()]).toEqual(seqA);
-    expect(trialRng(2027, 6)()).not.toBe(seqA[0]);
-    expect(trialRng(2028, 5)()).not.toBe(seqA[0]);
-  });
-
-  it('keys separate their parts: (1, 23) and (12, 3) differ', () => {
-    expect(trialKey(1, 23)).not.toBe(trialKey(12, 3));
-    expect(trialRng(1, 23)()).not.toBe(trialRng(12, 3)());
-    fc.assert(
-      fc.property(fc.nat(1e6), fc.nat(1e6), fc.nat(1e6), fc.nat(1e6), (s1, t1, s2, t2) => {
-        if (s1 === s2 && t1 === t2) return true;
-        return trialKey(s1, t1) !== trialKey(s2, t2);
-      }),
-      { seed: 31 },
-    );
-  });
-
-  it('draws in [0, 1) that pass a uniformity test within one stream', () => {
-    const rng = trialRng(7, 0);
-    let min = 1;
-    let max = 0;
-    const x2 = chiSquare(
-      () => {
-        const u = rng();
-        if (u < min) min = u;
-        if (u > max) max = u;
-        return u;
-      },
-      1_000_000,
-      100,
-    );
-    expect(min).toBeGreaterThanOrEqual(0);
-    expect(max).toBeLessThan(1);
-    expect(x2).toBeLessThan(CHI2_99_999);
-  });
-
-  it('gives independent first draws across consecutive trials', () => {
-    // Uniformity of the first draw of 200,000 consecutive trials, and the correlation of
-    // the first draws of trials i and i+1 (SE = 1/√n, so |r| < 4.5/√n).
-    const n = 200_000;
-    const first = new Float64Array(n);
-    for (let t = 0; t < n; t++) first[t] = trialRng(99, t)();
-    let i = 0;
-    expect(chiSquare(() => first[i++]!, n, 100)).toBeLessThan(CHI2_99_999);
-    let sxy = 0;
-    for (let t = 0; t + 1 < n; t++) sxy += (first[t]! - 0.5) * (first[t + 1]! - 0.5);
-    const r = sxy / (n - 1) / (1 / 12);
-    expect(Math.abs(r)).toBeLessThan(4.5 / Math.sqrt(n));
-  });
-});
-
 describe('streamRng', () => {
   it('keys are unambiguous across splits and types', () => {
     const keys = [
@@ -84,7 +27,6 @@ describe('streamRng', () => {
       streamKey(12, [3]),
       streamKey(1, ['a;n2;']),
       streamKey(1, ['a', 2]),
-      trialKey(1, 23),
     ];
     expect(new Set(keys).size).toBe(keys.length);
     fc.assert(
@@ -102,9 +44,30 @@ describe('streamRng', () => {
     );
   });
 
-  it('is deterministic and differs from trial streams', () => {
+  it('is deterministic per (seed, parts)', () => {
     expect(streamRng(3, 'lhs', 2)()).toBe(streamRng(3, 'lhs', 2)());
     expect(streamRng(3, 'lhs', 2)()).not.toBe(streamRng(3, 'lhs', 3)());
-    expect(streamRng(3, 0)()).not.toBe(trialRng(3, 0)());
+    expect(streamRng(4, 'lhs', 2)()).not.toBe(streamRng(3, 'lhs', 2)());
+    // Seeds beyond 32 bits are distinct too.
+    expect(streamRng(2 ** 40, 'x')()).not.toBe(streamRng(0, 'x')());
+  });
+
+  it('draws in [0, 1) that pass a uniformity test', () => {
+    const rng = streamRng(7, 'uniformity');
+    let min = 1;
+    let max = 0;
+    const x2 = chiSquare(
+      () => {
+        const u = rng();
+        if (u < min) min = u;
+        if (u > max) max = u;
+        return u;
+      },
+      1_000_000,
+      100,
+    );
+    expect(min).toBeGreaterThanOrEqual(0);
+    expect(max).toBeLessThan(1);
+    expect(x2).toBeLessThan(CHI2_99_999);
   });
 });

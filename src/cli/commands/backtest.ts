@@ -5,10 +5,7 @@
  * calibration chart.
  */
 import { resolve } from 'node:path';
-import { buildBacktestChart } from '../../charts/backtest.js';
 import { formatCompact, formatPercent } from '../../charts/format.js';
-import { backtest } from '../../history/backtest.js';
-import { backtestCsv, backtestJson } from '../../history/backtest-json.js';
 import { parseMonth } from '../../history/parse-values.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
@@ -35,6 +32,7 @@ const wholeFlag = (name: string, v: unknown, min: number): number | undefined =>
 export const backtestCommand: Command = {
   command: 'backtest <history>',
   describe: 'rolling-origin backtest: interval coverage, CRPS and median error of past forecasts',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     historyOptions(y)
       .option('horizon', {
@@ -78,6 +76,10 @@ export const backtestCommand: Command = {
         },
       ]);
     const { actuals, base } = await loadHistoryArgs(args, ctx);
+    // Loaded on use, so the other commands start as fast as before.
+    const { backtest } = await import('../../history/backtest.js');
+    const { backtestCsv, backtestJson } = await import('../../history/backtest-json.js');
+    const { buildBacktestChart } = await import('../../charts/backtest.js');
     let first: number | undefined;
     if (typeof args.first === 'string') {
       const m = parseMonth(args.first);

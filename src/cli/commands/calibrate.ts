@@ -4,9 +4,6 @@
  * given), or with `--out` a folder with the YAML, `fit.json`, `fit.html` and the charts.
  */
 import { resolve } from 'node:path';
-import { calibrate } from '../../history/calibrate.js';
-import { calibrationJson } from '../../history/calibration-json.js';
-import { fragmentYaml, mergeYaml } from '../../history/fragment.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { compileScenario } from '../../scenario/load.js';
 import { outputProblem } from '../../util/output-paths.js';
@@ -18,6 +15,7 @@ import { historyOptions, loadHistoryArgs } from './history-args.js';
 export const calibrateCommand: Command = {
   command: 'calibrate <history>',
   describe: 'fit rates, lags, deal sizes, response curves and the opening pipeline from history',
+  flags: ['json', 'quiet'],
   builder: (y) =>
     historyOptions(y).option('out', {
       type: 'string',
@@ -32,6 +30,10 @@ export const calibrateCommand: Command = {
         throw new InputError([{ file: '--out', line: null, path: '', message: problem }]);
     }
     const { actuals, deals, base } = await loadHistoryArgs(args, ctx);
+    // Loaded on use, so the other commands start as fast as before.
+    const { calibrate } = await import('../../history/calibrate.js');
+    const { calibrationJson } = await import('../../history/calibration-json.js');
+    const { fragmentYaml, mergeYaml } = await import('../../history/fragment.js');
     const cal = calibrate(actuals, deals, { base: base?.model ?? null });
     const yaml = base ? mergeYaml(cal, base.text, base.file) : fragmentYaml(cal);
     // What calibrate writes must be a valid scenario; anything else is a bug of ours.

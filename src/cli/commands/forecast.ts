@@ -4,9 +4,9 @@ import { forecastToCsv } from '../../analysis/csv.js';
 import { forecast } from '../../analysis/forecast.js';
 import { stringifyForecast } from '../../analysis/forecast-json.js';
 import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output-paths.js';
-import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
+import { flagError } from '../flag-error.js';
 import { forecastTable } from '../forecast-table.js';
 import { progressBar } from '../progress.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
@@ -17,14 +17,7 @@ export function parseShard(text: string): { k: number; n: number } {
   const k = m ? Number(m[1]) : Number.NaN;
   const n = m ? Number(m[2]) : Number.NaN;
   if (!(k >= 1 && n >= 1 && k <= n)) {
-    throw new InputError([
-      {
-        file: '--shard',
-        line: null,
-        path: '',
-        message: `expected K/N with 1 ≤ K ≤ N, got "${text}"`,
-      },
-    ]);
+    throw flagError('--shard', `expected K/N with 1 ≤ K ≤ N, got "${text}"`);
   }
   return { k, n };
 }
@@ -32,6 +25,7 @@ export function parseShard(text: string): { k: number; n: number } {
 export const forecastCommand: Command = {
   command: 'forecast <file>',
   describe: 'Monte Carlo forecast: P10/P50/P90 per quarter and horizon, target probabilities',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     scenarioOptions(y)
       .option('csv', {
@@ -50,7 +44,7 @@ export const forecastCommand: Command = {
         describe: 'K/N: run only the K-th of N slices of the trials (writes --trials-out)',
       }),
   run: async (args, ctx) => {
-    const { model, text, file, name, variant } = await loadScenarioArg(args, ctx);
+    const { model, text, file, name, variant, edits } = await loadScenarioArg(args, ctx);
     const shard = typeof args.shard === 'string' ? parseShard(args.shard) : null;
     // Every output path is resolved and checked before the simulation spends any time.
     const trialsOut =
@@ -60,14 +54,10 @@ export const forecastCommand: Command = {
           ? resolve(ctx.cwd, `${name}.shard-${shard.k}-of-${shard.n}.arrow`)
           : null;
     if (shard && typeof args.csv === 'string') {
-      throw new InputError([
-        {
-          file: '--csv',
-          line: null,
-          path: '',
-          message: 'a shard has no forecast to write: give --csv to `salesops merge` instead',
-        },
-      ]);
+      throw flagError(
+        '--csv',
+        'a shard has no forecast to write: give --csv to `salesops merge` instead',
+      );
     }
     const csv = typeof args.csv === 'string' ? resolve(ctx.cwd, args.csv) : null;
     if (trialsOut) await checkOutput('--trials-out', trialsOut, 'file');
@@ -86,6 +76,7 @@ export const forecastCommand: Command = {
         shard,
         trialsOut,
         { ...workers, onProgress: progress.update },
+        edits,
       );
       progress.finish();
       if (args.json) ctx.out(`${JSON.stringify(written)}\n`);
@@ -106,6 +97,7 @@ export const forecastCommand: Command = {
           variant ?? null,
           { k: 1, n: 1 },
           trialsOut,
+          edits,
         )
       : null;
     const result = await forecast(model, {

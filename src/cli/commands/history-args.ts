@@ -1,6 +1,6 @@
 /** Flags the history commands (calibrate, backtest) share, and reading their inputs. */
 import type { Argv } from 'yargs';
-import { type LoadedHistory, loadHistory } from '../../history/load-history.js';
+import type { LoadedHistory } from '../../history/load-history.js';
 import type { DateOrder } from '../../history/parse-values.js';
 import { InputError } from '../../util/result.js';
 import type { CliContext } from '../context.js';
@@ -49,6 +49,7 @@ export async function loadHistoryArgs(
     throw new InputError([
       { file: '<history>', line: null, path: '', message: 'name the monthly actuals CSV' },
     ]);
+  const { loadHistory } = await import('../../history/load-history.js');
   return loadHistory({
     actuals: file(args.history),
     deals: typeof args.deals === 'string' ? file(args.deals) : null,

@@ -3,6 +3,7 @@ import type { Command } from '../context.js';
 import { backtestCommand } from './backtest.js';
 import { calibrateCommand } from './calibrate.js';
 import { forecastCommand } from './forecast.js';
+import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
 import { renderCommand } from './render.js';
@@ -13,6 +14,7 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   forecastCommand,
+  goalCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,

@@ -7,6 +7,7 @@ import { checkOutput, makeFolders, writeFileAtomically } from '../../util/output
 import { InputError } from '../../util/result.js';
 import type { Command } from '../context.js';
 import { EXIT } from '../context.js';
+import { flagError } from '../flag-error.js';
 
 /** `chart.vl.json` → `chart`, `chart.json` → `chart`. */
 export function specStem(file: string): string {
@@ -48,6 +49,7 @@ async function readSpec(file: string, shown: string): Promise<TopLevelSpec> {
 export const renderCommand: Command = {
   command: 'render <spec>',
   describe: 'render a Vega-Lite spec (.vl.json) to SVG and PNG',
+  flags: ['json', 'quiet'],
   builder: (y) =>
     y
       .positional('spec', { type: 'string', describe: 'Vega-Lite spec file (JSON)' })
@@ -70,14 +72,7 @@ export const renderCommand: Command = {
     const { renderSvg } = await import('../../render/svg.js');
     const scale = typeof args.scale === 'number' ? args.scale : DEFAULT_PNG_SCALE;
     if (!(scale > 0 && scale <= 10)) {
-      throw new InputError([
-        {
-          file: '--scale',
-          line: null,
-          path: '',
-          message: `expected a number in (0, 10], got ${String(args.scale)}`,
-        },
-      ]);
+      throw flagError('--scale', `expected a number in (0, 10], got ${String(args.scale)}`);
     }
     const both = args.svg !== true && args.png !== true;
     const spec = await readSpec(file, shown);

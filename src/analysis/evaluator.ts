@@ -1,0 +1,261 @@
+/**
+ * The prepared evaluator: the one engine every analysis asks "this plan, with these few
+ * numbers changed, on the same trials — what happens, trial by trial?".
+ *
+ *   prepare(plan or bundle) ─► Evaluator ─┬─ evaluate(overrides, {trials, seed, metrics})
+ *        (layout, stream plan,            │     → per-trial values + mean/sd/se
+ *         design, threads: once)          ├─ source(plan) → rows, for forecastWith and friends
+ *                                         └─ close()
+ *
+ * Preparing compiles nothing and starts no thread; the first run large enough to be worth
+ * threads starts them, and they stay up (warm) until {@link Evaluator.close}. Every run
+ * switches the threads to the plan it simulates (same shape, other values), so no run
+ * re-parses, recompiles what did not change, or restarts a thread. Because every trial
+ * draws from streams keyed by (seed, trial, purpose), two runs of the same seed are paired
+ * trial by trial: common random numbers.
+ */
+import { availableParallelism } from 'node:os';
+import { BATCH_TRIALS, THREAD_MIN_TRIAL_PERIODS } from '../defaults.js';
+import type { Model } from '../model/types.js';
+import type { ScenarioBundle } from '../scenario/load.js';
+import { applyOverrides, type Override } from '../scenario/overrides.js';
+import { buildLayout, type Layout } from '../sim/layout.js';
+import type { RowConsumer } from '../sim/pool.js';
+import { SimPool } from '../sim/pool.js';
+import { type Logger, silentLogger } from '../util/logger.js';
+import { InputError } from '../util/result.js';
+import { type MetricReader, metricReader } from './metric-reader.js';
+import type { TrialSource } from './precision.js';
+
+export interface PrepareOptions {
+  /** Threads to simulate on, the main thread included; default every core. */
+  readonly workers?: number;
+  readonly logger?: Logger;
+  /** How overrides are named in messages (default `override`; the CLI says `--set`). */
+  readonly label?: string;
+  /**
+   * Trial-periods from which a run starts the threads (they then serve every later run);
+   * default THREAD_MIN_TRIAL_PERIODS, right for one forecast. An analysis that evaluates
+   * many times passes less (its threads start once and stay warm).
+   */
+  readonly threadMin?: number;
+  /** Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base. */
+  readonly variant?: string | undefined;
+  /**
+   * One-off edits (`--set`) that are part of the plan being evaluated: applied to the base
+   * (or `variant`), and before every later `set` override.
+   */
+  readonly sets?: readonly Override[];
+}
+
+export interface EvaluateOptions {
+  /** The metrics to return per trial (see metric-reader.ts); default `['bookings']`. */
+  readonly metrics?: readonly string[];
+  /** Trials to run; default the plan's `simulation.trials`. */
+  readonly trials?: number;
+  /** Seed; default the plan's. Another seed gives fresh trials (e.g. to confirm a search). */
+  readonly seed?: number;
+  /** Start from this variant of the bundle instead of the base plan. */
+  readonly variant?: string | undefined;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Mean, sample sd and the Monte Carlo standard error of the mean of one metric. */
+export interface MeanSummary {
+  readonly mean: number;
+  readonly sd: number;
+  readonly se: number;
+}
+
+/** What one evaluation returns: every asked-for metric, trial by trial, and its summary. */
+export interface Evaluation {
+  readonly trials: number;
+  readonly seed: number;
+  /** The plan that was simulated (overrides applied). */
+  readonly model: Model;
+  /** Per metric: one value per trial, trial 0 first. */
+  readonly values: Readonly<Record<string, Float64Array>>;
+  readonly summary: Readonly<Record<string, MeanSummary>>;
+}
+
+/**
+ * Prepares `input` (a compiled plan, or a bundle of a base plan and its variants, which
+ * `set` overrides need) for many evaluations. Close it when done.
+ * @example
+ * const ev = prepare(await loadBundle('plan.yaml'), { workers: 2 });
+ * const a = await ev.evaluate([], { trials: 2000 });
+ * const b = await ev.evaluate([{ spend: 'paid_search', value: 55000 }], { trials: 2000 });
+ * await ev.close();
+ */
+export function prepare(input: Model | ScenarioBundle, opts: PrepareOptions = {}): Evaluator {
+  return new Evaluator(input, opts);
+}
+
+export class Evaluator {
+  /** The plan evaluations start from: the base (or the prepared variant) with its `sets`. */
+  readonly model: Model;
+  readonly bundle: ScenarioBundle | null;
+  readonly layout: Layout;
+  readonly logger: Logger;
+  private readonly workers: number;
+  private readonly label: string;
+  private readonly threadMin: number;
+  private readonly variant: string | null;
+  private readonly sets: readonly Override[];
+  /** The compiled plan given (or the bundle's base). */
+  private readonly root: Model;
+  private local: SimPool | null = null;
+  private threads: SimPool | null = null;
+  private closed = false;
+
+  constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
+    const isBundle = 'base' in input;
+    this.bundle = isBundle ? input : null;
+    this.logger = opts.logger ?? silentLogger;
+    this.label = opts.label ?? 'override';
+    this.threadMin = opts.threadMin ?? THREAD_MIN_TRIAL_PERIODS;
+    this.variant = opts.variant ?? null;
+    this.sets = opts.sets ?? [];
+    this.root = isBundle ? input.base : input;
+    this.model = this.plan([]);
+    this.layout = buildLayout(this.model);
+    const n = opts.workers ?? availableParallelism();
+    if (!(Number.isInteger(n) && n >= 1)) {
+      throw new Error(`prepare: expected a whole number of workers ≥ 1, got ${n}`);
+    }
+    this.workers = n;
+  }
+
+  /**
+   * The plan with `overrides` applied — to `variant` when given, else to the prepared plan
+   * (the base, or the prepared variant, with the prepared `sets`) — checked with the same
+   * messages as a variant.
+   * @throws InputError naming the path and what was expected.
+   */
+  plan(overrides: readonly Override[], variant?: string): Model {
+    const name = variant ?? this.variant ?? undefined;
+    let start = this.root;
+    if (name !== undefined) {
+      const v = this.bundle?.variants.get(name);
+      if (v === undefined) {
+        const known = [...(this.bundle?.variants.keys() ?? [])];
+        throw new InputError([
+          {
+            file: this.bundle?.file ?? this.root.name,
+            line: null,
+            path: '',
+            message: `no variant ${JSON.stringify(name)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
+          },
+        ]);
+      }
+      start = v;
+    }
+    const all = [...this.sets, ...overrides];
+    if (all.length === 0) return start;
+    const r = applyOverrides(
+      { model: start, bundle: this.bundle, variant: name ?? null },
+      all,
+      this.label,
+    );
+    if (!r.ok) throw new InputError(r.errors);
+    return r.value;
+  }
+
+  /**
+   * Simulates the plan with `overrides` on trials [0, trials) and returns the asked-for
+   * metrics trial by trial. Two evaluations with the same seed see the same trials: their
+   * per-trial differences are paired.
+   * @throws InputError when an override or a metric name does not apply.
+   */
+  async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
+    const base = this.plan(overrides, opts.variant);
+    const trials = opts.trials ?? base.simulation.trials;
+    const seed = opts.seed ?? base.simulation.seed;
+    if (!(Number.isInteger(trials) && trials >= 1)) {
+      throw new Error(`evaluate: expected a whole number of trials ≥ 1, got ${trials}`);
+    }
+    const model: Model = {
+      ...base,
+      simulation: { ...base.simulation, trials, seed, precision: null },
+    };
+    const names = opts.metrics ?? ['bookings'];
+    const readers = this.readers(names);
+    const values: Record<string, Float64Array> = {};
+    for (const r of readers) values[r.name] = new Float64Array(trials);
+    const w = this.layout.width;
+    await this.source(model, opts.onProgress)(0, trials, (from, count, rows) => {
+      for (let i = 0; i < count; i++) {
+        for (const r of readers) values[r.name]![from + i] = r.read(rows, i * w);
+      }
+    });
+    const summary: Record<string, MeanSummary> = {};
+    for (const r of readers) summary[r.name] = meanSummary(values[r.name]!);
+    return { trials, seed, model, values, summary };
+  }
+
+  /**
+   * The metric readers for `names`.
+   * @throws InputError naming the metric and what names are accepted.
+   */
+  readers(names: readonly string[]): MetricReader[] {
+    return names.map((name) => {
+      const r = metricReader(this.layout, this.model.calendar, name);
+      if (typeof r === 'string') {
+        throw new InputError([{ file: 'evaluate', line: null, path: '', message: r }]);
+      }
+      return r;
+    });
+  }
+
+  /**
+   * Trials of `model` (a plan of the base's shape: the base or a variant with overrides)
+   * from the evaluator's threads, rows in trial order; what forecasts and analyses run on.
+   */
+  source(model: Model, onProgress?: (done: number, total: number) => void): TrialSource {
+    return async (from: number, to: number, consume: RowConsumer) => {
+      if (this.closed) throw new Error('Evaluator: used after close()');
+      if (to <= from) return;
+      const pool = this.poolFor((to - from) * model.calendar.periods);
+      pool.setModel(model);
+      await pool.simulate(from, to, consume, onProgress);
+    };
+  }
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pools = [this.threads, this.local];
+    this.threads = null;
+    this.local = null;
+    await Promise.all(pools.map((p) => p?.close()));
+  }
+
+  /** The main thread alone for small runs; every thread (started once) for larger ones. */
+  private poolFor(trialPeriods: number): SimPool {
+    const batches = Math.ceil(trialPeriods / (BATCH_TRIALS * this.model.calendar.periods));
+    if (this.workers > 1 && (this.threads !== null || trialPeriods >= this.threadMin)) {
+      this.threads ??= new SimPool(this.model, Math.min(this.workers, Math.max(2, batches)));
+      return this.threads;
+    }
+    this.local ??= new SimPool(this.model, 1);
+    return this.local;
+  }
+}
+
+/** Mean (compensated), sample sd and se = sd/√n of `x`. */
+export function meanSummary(x: Float64Array): MeanSummary {
+  const n = x.length;
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const y = x[i]! - c;
+    const t = sum + y;
+    c = t - sum - y;
+    sum = t;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  return { mean, sd, se: sd / Math.sqrt(n) };
+}
