@@ -11,6 +11,7 @@
  *                         │
  *                         ▼
  *                     analysis/ (the prepared evaluator; forecast, quota, goal and the other analyses; shards)
+ *                         │      history/ (CRM CSVs → calibrate, backtest; synthetic history)
  *                         │
  *                         ▼
  *                     charts/  (Vega-Lite spec builders) ──► report/ (self-contained HTML)
@@ -63,6 +64,8 @@ export {
 } from './analysis/shard.js';
 export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
+export { buildBacktestChart } from './charts/backtest.js';
+export { buildCalibrationCharts } from './charts/calibration.js';
 export { buildGoalChart } from './charts/goal.js';
 export {
   buildForecastCharts,
@@ -75,6 +78,36 @@ export {
   validateSpec,
 } from './charts/index.js';
 export { buildQuotaCharts } from './charts/quota.js';
+export {
+  type BacktestOptions,
+  type BacktestPoint,
+  type BacktestResult,
+  type BacktestSummary,
+  backtest,
+} from './history/backtest.js';
+export { backtestCsv, backtestJson } from './history/backtest-json.js';
+export {
+  type CalibrateOptions,
+  type Calibration,
+  calibrate,
+  type MarketCalibration,
+  type PipelineItem,
+  type StageCalibration,
+} from './history/calibrate.js';
+export { calibrationJson } from './history/calibration-json.js';
+export { fragmentYaml, mergeYaml } from './history/fragment.js';
+export { type HistoryInputs, type LoadedHistory, loadHistory } from './history/load-history.js';
+export { type DateOrder, parseDate, parseMonth, parseNumber } from './history/parse-values.js';
+export { type ReadActualsOptions, readActuals } from './history/read-actuals.js';
+export { type DealStats, type ReadDealsOptions, readDeals } from './history/read-deals.js';
+export { crpsSorted, type PointScore, scoreSamples } from './history/scores.js';
+export {
+  type SynthesizeOptions,
+  type SyntheticHistory,
+  synthesize,
+} from './history/synthesize.js';
+export type * from './history/types.js';
+export { actualsCsv, dealsCsv } from './history/write-csv.js';
 export type * from './model/dist.js';
 export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';
@@ -102,6 +135,8 @@ export { recordedPlan } from './scenario/recorded.js';
 export { SimulationError } from './sim/errors.js';
 // The per-trial row: what `forecast`'s `tee` and `simulate` hand over is read with it.
 export { buildLayout, type Layout, type SeriesDef } from './sim/layout.js';
+// Beta quantiles give the 90% interval of a `{successes, trials}` rate: Beta(s + 1, n − s + 1).
+export { betaQuantile } from './stats/beta.js';
 export * from './util/logger.js';
 export * from './util/result.js';
 export { VERSION } from './version.js';

@@ -231,6 +231,29 @@ export interface VariantInfo {
   readonly description: string;
 }
 
+/**
+ * Items open at the start of the horizon (the opening pipeline), one entry per stage,
+ * cohort (channel × market), age and state; docs/model.md "Opening pipeline" says how the
+ * engine treats them. Entries are merged (no two share stage, channel, market, age and
+ * state) and sorted by stage, channel, market, state (taken on first) and age.
+ */
+export interface PipelineEntry {
+  /** Stage the items are in (never the last stage: won deals are not pipeline). */
+  readonly stage: number;
+  readonly channel: number;
+  readonly market: number;
+  /**
+   * Periods since the items were taken on at `stage`, counted at the start: taken on in
+   * period −age (period 0 is `calendar.start`). 0 = taken on at the start. Always 0 for
+   * queued items.
+   */
+  readonly age: number;
+  /** Whole items, ≥ 1. */
+  readonly count: number;
+  /** Waiting in the queue of the role that works `stage` (not yet taken on). */
+  readonly queued: boolean;
+}
+
 export interface Model {
   /** Name shown on charts. */
   readonly name: string;
@@ -251,4 +274,6 @@ export interface Model {
   readonly allocation: AllocationSettings | null;
   readonly quota: QuotaSettings | null;
   readonly variants: readonly VariantInfo[];
+  /** The opening pipeline; empty when the scenario has no `pipeline` section. */
+  readonly pipeline: readonly PipelineEntry[];
 }

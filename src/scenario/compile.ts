@@ -12,6 +12,7 @@ import { buildCalendar } from './calendar.js';
 import { compileChannels } from './compile-channels.js';
 import { type CompileContext, indexOf } from './compile-context.js';
 import { compileMarkets, compileRoles, compileStages } from './compile-funnel.js';
+import { compilePipeline } from './compile-pipeline.js';
 import {
   compileAllocation,
   compileCustomers,
@@ -145,6 +146,13 @@ export function buildModel(
     stageIds,
     (p, m) => err(['correlations', ...p], m),
   );
+  const pipeline = compilePipeline(ctx, s.pipeline, {
+    params: ctx.params.params,
+    markets,
+    channels,
+    stages,
+    firstMonth: calendar.months[0]!,
+  });
   const variants = Object.entries(s.variants ?? {}).map(([name, v]) => {
     if (Object.keys(v.set).length === 0) err(['variants', name, 'set'], msg.variantNoSet);
     return { name, label: displayLabel(name, v.label), description: v.description ?? '' };
@@ -170,6 +178,7 @@ export function buildModel(
     allocation,
     quota,
     variants,
+    pipeline,
   });
 }
 

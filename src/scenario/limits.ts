@@ -19,6 +19,10 @@ export const MAX_LAG = 360;
 export const MAX_RAMP = 120;
 /** Most entries in one named section (markets, channels, roles, initiatives, variants, funnel stages). */
 export const MAX_ENTRIES = 1000;
+/** Most entries in the `pipeline` section (stages × cohorts × ages of a large plan). */
+export const MAX_PIPELINE_ENTRIES = 100_000;
+/** Largest `count` of one `pipeline` entry. */
+export const MAX_PIPELINE_COUNT = 1_000_000_000;
 /** Tolerance on sums that must be 1 (channel market mixes, lag probabilities). */
 export const SUM_TOLERANCE = 1e-6;
 /** Probability left in a lognormal lag's tail where its discretisation stops. */

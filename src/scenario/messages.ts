@@ -177,6 +177,15 @@ export const msg = {
   labelTooLong: (max: number, got: string) =>
     `expected a label of at most ${max} characters, got ${[...got].length} characters (${describeValue(got)})`,
   labelBlank: 'expected a label with at least one visible character, got only spaces',
+  // --- opening pipeline ---
+  pipelineLastStage: (stage: string) =>
+    `stage ${JSON.stringify(stage)} is the last stage: its items are won deals, not open pipeline (count them as bookings of the past)`,
+  pipelineQueuedNoRole: (stage: string) =>
+    `queued: true needs a stage worked by a role, and no role works stage ${JSON.stringify(stage)}`,
+  pipelineQueuedAge:
+    'queued items have not been taken on, so their lag has not started: remove age (or queued)',
+  pipelineNoLeads: (channel: string | null, market: string | null) =>
+    `cannot spread these items over ${channel === null && market === null ? 'channels and markets' : channel === null ? `the channels of market ${JSON.stringify(market)}` : `the markets of channel ${JSON.stringify(channel)}`}: none of them expects leads in the first period; name the channel and market`,
   // --- correlations ---
   corrNoParam: (path: string, suggestion: string | null) =>
     `no numeric input ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,

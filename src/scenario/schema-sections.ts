@@ -3,7 +3,7 @@
  * stages, team roles and the installed base (assembled in `schema.ts`).
  */
 import { z } from 'zod';
-import { MAX_RAMP } from './limits.js';
+import { MAX_LAG, MAX_PIPELINE_COUNT, MAX_RAMP } from './limits.js';
 import { int, label, lag, name, num, perPeriod, SPECS, uq } from './schema-parts.js';
 
 /** Schema of `market`. */
@@ -114,3 +114,28 @@ export const customersSchema = z
       .describe('repeat purchases of the installed base (default none)'),
   })
   .describe('the installed base');
+
+/** Schema of one `pipeline` entry: open items of one stage (and cohort, where known) and age. */
+export const pipelineItemSchema = z
+  .strictObject({
+    stage: name().describe('stage the items are in (any stage but the last)'),
+    count: int(0, MAX_PIPELINE_COUNT).describe('number of open items'),
+    age: int(0, MAX_LAG)
+      .optional()
+      .describe(
+        'whole periods since the items were taken on at the stage, counted at the start: 1 = in the period before the start (default 0: at the start)',
+      ),
+    channel: name()
+      .optional()
+      .describe('channel the items came from (default: spread over the channels by their leads)'),
+    market: name()
+      .optional()
+      .describe('market of the items (default: spread over the markets by their leads)'),
+    queued: z
+      .boolean({ error: 'true or false' })
+      .optional()
+      .describe(
+        "true: the items wait in the queue of the stage's role, not yet taken on (default false)",
+      ),
+  })
+  .describe('open items at the start of the horizon');

@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { MAX_PERIODS, MAX_TRIALS } from '../defaults.js';
-import { MAX_ENTRIES, MAX_SEED } from './limits.js';
+import { MAX_ENTRIES, MAX_PIPELINE_ENTRIES, MAX_SEED } from './limits.js';
 import { int, label, month, name, num, SPECS, uq } from './schema-parts.js';
 import {
   channelSchema as channel,
   customersSchema as customers,
   marketSchema as market,
+  pipelineItemSchema as pipelineItem,
   roleSchema as role,
   stageSchema as stage,
 } from './schema-sections.js';
@@ -167,6 +168,11 @@ export const scenarioSchema = z
     allocation: allocation.optional(),
     quota: quota.optional(),
     variants: named(variant, 'what-if variants by name').optional(),
+    pipeline: z
+      .array(pipelineItem)
+      .max(MAX_PIPELINE_ENTRIES)
+      .optional()
+      .describe('the opening pipeline: items open in each stage at the start, with their age'),
   })
   .describe('a salesops scenario');
 

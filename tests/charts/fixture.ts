@@ -307,6 +307,7 @@ export function fixtureModel(
     allocation: null,
     quota: null,
     variants: [],
+    pipeline: [],
   };
 }
 

@@ -14,8 +14,12 @@ import { forecast } from '../../src/analysis/forecast.js';
 import { goalSeek } from '../../src/analysis/goal/seek.js';
 import { quotaWithForecast } from '../../src/analysis/quota/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
+import { backtest } from '../../src/history/backtest.js';
+import { calibrate } from '../../src/history/calibrate.js';
+import { mergeYaml } from '../../src/history/fragment.js';
+import { loadHistory } from '../../src/history/load-history.js';
 import type { Model } from '../../src/model/types.js';
-import { loadBundle, loadModel } from '../../src/scenario/index.js';
+import { compileScenario, loadBundle, loadModel } from '../../src/scenario/index.js';
 import { buildLayout } from '../../src/sim/layout.js';
 import { runChild } from '../helpers/child.js';
 
@@ -248,4 +252,76 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       .filter((s) => s !== '');
     expect(tables[0]).toContain('| ae-10 | 2027-07 (hire) |');
   }, 180_000);
+  it('calibrate-and-backtest: the calibration, both forecasts and the backtest are the library’s', async () => {
+    const nb = executed.get('calibrate-and-backtest.ipynb')!;
+    const [fit, forecasts, scores] = jsonLines(nb) as [
+      {
+        stages: { id: string; successes: number; trials: number; lag: number[] }[];
+        markets: { id: string; mu: number; sigma: number }[];
+        pipeline: number;
+      },
+      { plan: number; calibrated: number },
+      { metric: string; n: number; coverage50: number; coverage80: number; crps: number | null }[],
+    ];
+    const history = await loadHistory({
+      actuals: {
+        path: join(ROOT, 'scenarios/history/b2b-actuals.csv'),
+        display: 'b2b-actuals.csv',
+      },
+      deals: { path: join(ROOT, 'scenarios/history/b2b-deals.csv'), display: 'b2b-deals.csv' },
+      scenario: { path: join(ROOT, 'scenarios/b2b-saas.yaml'), display: 'b2b-saas.yaml' },
+    });
+    const base = history.base!;
+    const cal = calibrate(history.actuals, history.deals, { base: base.model });
+    // counts exactly; fitted sizes to 1e-12 (Deno's V8 may round Math.log in the last bit)
+    expect(fit.stages).toEqual(
+      cal.stages.slice(1).map((s) => ({
+        id: s.id,
+        successes: s.rate!.successes,
+        trials: s.rate!.trials,
+        lag: s.lag,
+      })),
+    );
+    expect(fit.pipeline).toBe(cal.pipeline.reduce((a, p) => a + p.count, 0));
+    fit.markets.forEach((m, i) => {
+      expect(m.id).toBe(cal.markets[i]!.id);
+      expect(Math.abs(m.mu / cal.markets[i]!.dealSize!.mu - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(m.sigma / cal.markets[i]!.dealSize!.sigma - 1)).toBeLessThan(1e-12);
+    });
+    const compiled = compileScenario(
+      mergeYaml(cal, base.text, 'b2b-saas.yaml'),
+      'calibrated.yaml',
+      { trials: 4000 },
+    );
+    const plan = compileScenario(base.text, 'b2b-saas.yaml', { trials: 4000 });
+    if (!compiled.ok || !plan.ok) throw new Error('the notebook’s scenarios do not compile');
+    const p50 = async (m: Model) => (await forecast(m)).metrics.bookings.total.p50;
+    expect(Math.abs(forecasts.plan / (await p50(plan.value)) - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(forecasts.calibrated / (await p50(compiled.value)) - 1)).toBeLessThan(1e-12);
+    const bt = await backtest(history.actuals, { base, horizon: 3, step: 3, trials: 300, seed: 7 });
+    expect(scores.map(({ crps, ...rest }) => rest)).toEqual(
+      bt.summary.map((s) => ({
+        metric: s.metric,
+        n: s.n,
+        coverage50: s.coverage50,
+        coverage80: s.coverage80,
+      })),
+    );
+    scores.forEach((s, i) => {
+      const crps = bt.summary[i]!.crps;
+      if (s.crps === null) expect(Number.isNaN(crps)).toBe(true);
+      else expect(Math.abs(s.crps / crps - 1)).toBeLessThan(1e-9);
+    });
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((x) => x !== '');
+    expect(svgs).toHaveLength(3);
+    expect(svgs[0]).toContain('Stage rates with 90% intervals');
+    expect(svgs[1]).toContain('Deal sizes: won amounts against the fitted lognormal');
+    expect(svgs[2]).toContain('Backtest: how often outcomes fell inside the forecast intervals');
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((x) => x !== '');
+    expect(tables[0]).toMatch(/\d+ of 15 true rates lie inside their 90% intervals/);
+  }, 120_000);
 });

@@ -1,5 +1,7 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
+import { backtestCommand } from './backtest.js';
+import { calibrateCommand } from './calibrate.js';
 import { forecastCommand } from './forecast.js';
 import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   schemaCommand,
   initCommand,
   renderCommand,
+  calibrateCommand,
+  backtestCommand,
 ];
