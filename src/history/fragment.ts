@@ -156,7 +156,7 @@ export function calibrationEdits(cal: Calibration): Edit[] {
         channel: p.channel,
         market: p.market,
       })),
-      note: `open items of ${cal.dealsFile} at the start of ${cal.anchor}, by stage, channel, market and age in months (not yet simulated by the kernel: docs/model.md)`,
+      note: `open items of ${cal.dealsFile} at the start of ${cal.anchor}, by stage, channel, market and age in months (docs/model.md, "Opening pipeline")`,
     });
   return edits;
 }

@@ -24,7 +24,7 @@ import { MAX_EXPECTED_COUNT } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { distMean, distVariance } from '../stats/dist-math.js';
 import { SimulationError } from './errors.js';
-import { type LagTable, lagTables } from './lag-tables.js';
+import { type LagTable, lagTables, remainingLag } from './lag-tables.js';
 import type { Layout } from './layout.js';
 import { binomial } from './samplers/binomial.js';
 import { gamma } from './samplers/gamma.js';
@@ -74,6 +74,8 @@ export class Kernel {
   private readonly marketLeadsAt: Int32Array;
   /** [k·T + t]: stage k's lag for items taken on in t (see {@link lagTables}). */
   private readonly lags: LagTable[];
+  /** Per opening-pipeline entry: the remaining lag of its items (see {@link remainingLag}). */
+  private readonly opening: LagTable[];
   /** [k]: whether stage k's rate factors are the same in every period of this trial. */
   private readonly steadyRate: Uint8Array;
   private readonly dealMean: Float64Array;
@@ -116,6 +118,9 @@ export class Kernel {
     this.channelLeadsAt = Int32Array.from(layout.channel, (c) => c.leads * T);
     this.marketLeadsAt = Int32Array.from(layout.market, (m) => m.leads * T);
     this.lags = lagTables(model);
+    this.opening = model.pipeline.map((e) =>
+      remainingLag(model.stages[e.stage + 1]!.lag, e.age, this.T),
+    );
     this.steadyRate = new Uint8Array(this.K);
     this.dealMean = Float64Array.from(model.markets, (m) => distMean(m.dealSize));
     this.dealVar = Float64Array.from(model.markets, (m) => distVariance(m.dealSize));
@@ -150,6 +155,7 @@ export class Kernel {
     // Leads nobody queues for are a Poisson count, so their split by lag and outcome is
     // independent Poissons (see leadsSplit).
     this.splitLeads = K > 1 && model.stages[0]!.role < 0 && this.steadyRate[1] === 1;
+    for (let e = 0; e < model.pipeline.length; e++) this.openEntry(e);
 
     for (let t = 0; t < T; t++) this.period(pv, t, row);
     for (let i = 0; i < row.length; i++) {
@@ -399,6 +405,47 @@ export class Kernel {
     }
     const rest = lambda - advance;
     return leads + (rest > 0 ? poisson(rng, rest) : 0);
+  }
+
+  /**
+   * Opening-pipeline entry e (docs/model.md, "Opening pipeline"): queued items wait in their
+   * role's queue from period 0; taken-on items are scheduled like items taken on at the start
+   * — outcome first, then the remaining lag given their age — from the entry's own stream.
+   */
+  private openEntry(e: number): void {
+    const { model, inputs, H, T, M, rs, plan } = this;
+    const entry = model.pipeline[e]!;
+    const k = entry.stage;
+    const j = k + 1;
+    const h = entry.channel * M + entry.market;
+    const n = entry.count;
+    this.open[k]! += n;
+    if (entry.queued) {
+      this.queue[k * H + h]! += n;
+      return;
+    }
+    const lag = this.opening[e]!;
+    const rng = rs.next;
+    rs.use(plan.pipeline + e);
+    const pipeline = k > 0;
+    if (this.steadyRate[j]) {
+      const p = Math.min(1, inputs.rateBase[j * H + h]! * inputs.stageFactor[j * T]!);
+      const w = p > 0 ? binomial(rng, n, p) : 0;
+      if (w > 0) this.split(w, lag, this.sched, (k * H + h) * T);
+      if (pipeline && n > w) this.split(n - w, lag, this.drops, k * T);
+      return;
+    }
+    let left = n;
+    for (let l = 0; l < lag.cats && left > 0; l++) {
+      const c = lag.condAll[l]!;
+      const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
+      if (x === 0) continue;
+      left -= x;
+      const p = Math.min(1, inputs.rateBase[j * H + h]! * inputs.stageFactor[j * T + l]!);
+      const w = p > 0 ? binomial(rng, x, p) : 0;
+      this.sched[(k * H + h) * T + l]! += w;
+      if (pipeline) this.drops[k * T + l]! += x - w;
+    }
   }
 
   /** {@link schedule} when stage k+1's rate changes over the horizon: split, then thin per lag. */

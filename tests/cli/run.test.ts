@@ -55,7 +55,9 @@ describe('salesops run', () => {
     expect(
       lines.some((l) => /^• AE capacity binds: capacity-bound in \d+ of 12 months/.test(l)),
     ).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(/P\(bookings ≥ \$10M\) = \d+% ± [\d.]+ pp/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/P\(bookings ≥ \$12.5M\) = \d+% ± [\d.]+ pp/),
+    );
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^quota \(ae\): team target \$[\d.]+M at 60% confidence, total quota \$[\d.]+M; \d+% of reps expected to reach quota$/,

@@ -227,7 +227,7 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
         lever: 'allocation.budget',
         bounds: { max: 400_000 },
         metric: 'bookings',
-        target: 9_000_000,
+        target: 11_000_000,
         probability: 0.8,
         trials: 2000,
       });

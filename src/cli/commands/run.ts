@@ -80,17 +80,26 @@ async function obtain(
           `not used with --from: the shard files fix the scenario, variant, trials and seed`,
         );
     }
-    const { mergeShards, readShards } = await import('../../analysis/shard.js');
+    const { mergeShards, readShards, shardTrialRows } = await import('../../analysis/shard.js');
     const { recordedPlan } = await import('../../scenario/recorded.js');
     const set = await readShards(from.map((p) => resolve(ctx.cwd, p)));
     const plan = recordedPlan(set.meta);
     if (!plan.ok) throw new InputError(plan.errors);
-    const result = await mergeShards(set, plan.value, cliLogger(ctx, quiet));
+    const logger = cliLogger(ctx, quiet);
+    // With a quota block, the quota reads the shards' rows as it would a simulation's.
+    const { quotaWithForecast } = await import('../../analysis/quota/index.js');
+    const { forecast: result, quota } = plan.value.quota
+      ? await quotaWithForecast(plan.value, {
+          rows: shardTrialRows(set, plan.value, logger),
+          logger,
+          variant: set.meta.variant,
+        })
+      : { forecast: await mergeShards(set, plan.value, logger), quota: undefined };
     const name = outputName(set.meta.file, plan.value.name);
     const variant = set.meta.variant;
     return {
       result,
-      quota: undefined,
+      quota,
       model: plan.value,
       folder: variant === null ? name : `${name}.${variant}`,
       source: set.meta.file === '-' ? 'standard input' : basename(set.meta.file),
