@@ -1,5 +1,6 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
+import { allocateCommand } from './allocate.js';
 import { forecastCommand } from './forecast.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
@@ -11,6 +12,7 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   forecastCommand,
+  allocateCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,
