@@ -2,6 +2,7 @@
  * Everything `salesops run` writes for a forecast, as a list of files: the report, the
  * JSON core, the CSV, and each chart as `.vl.json`, `.svg` and `.png`.
  */
+import type { AllocationResult } from '../analysis/allocate/types.js';
 import { forecastToCsv } from '../analysis/csv.js';
 import { stringifyForecast } from '../analysis/forecast-json.js';
 import type { ForecastResult } from '../analysis/types.js';
@@ -9,13 +10,17 @@ import { buildForecastCharts } from '../charts/index.js';
 import type { Model } from '../model/types.js';
 import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
+import { allocationFiles } from './allocation-files.js';
 import type { OutputFile } from './atomic-dir.js';
-import { buildReport } from './index.js';
+import { buildReport, FORECAST_SECTIONS } from './index.js';
+import { withAllocationSection } from './sections/allocation.js';
 
 /** Options: the scenario file name shown in the report, and the PNG scale (default 2). */
 export interface RunFilesOptions {
   readonly source?: string;
   readonly pngScale?: number;
+  /** The allocation, when the scenario has an allocation block: its section, charts and files. */
+  readonly allocation?: AllocationResult;
 }
 
 /**
@@ -42,17 +47,34 @@ export async function buildRunFiles(
     { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
     { path: `charts/${c.name}.png`, content: rasters[i]! },
   ]);
-  const html = buildReport({
-    result,
-    model,
-    charts,
-    svgs,
-    ...(opts.source === undefined ? {} : { source: opts.source }),
-  });
+  const allocation =
+    opts.allocation === undefined
+      ? null
+      : await allocationFiles(opts.allocation, opts.pngScale ?? DEFAULT_PNG_SCALE);
+  const html = buildReport(
+    {
+      result,
+      model,
+      charts,
+      svgs,
+      ...(opts.source === undefined ? {} : { source: opts.source }),
+      ...(allocation === null || opts.allocation === undefined
+        ? {}
+        : {
+            allocation: {
+              result: opts.allocation,
+              charts: allocation.charts,
+              svgs: allocation.svgs,
+            },
+          }),
+    },
+    allocation === null ? FORECAST_SECTIONS : withAllocationSection(FORECAST_SECTIONS),
+  );
   return [
     { path: 'report.html', content: html },
     { path: 'forecast.json', content: `${stringifyForecast(result)}\n` },
     { path: 'forecast.csv', content: forecastToCsv(result) },
     ...files,
+    ...(allocation?.files ?? []),
   ];
 }

@@ -3,6 +3,7 @@
  * a `render` that returns HTML. Later analyses (allocation, quota, sensitivity, compare)
  * add a section by adding one module to the list they pass to {@link buildReport}.
  */
+import type { AllocationResult } from '../analysis/allocate/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
 import type { Model } from '../model/types.js';
@@ -16,6 +17,12 @@ export interface ReportInput {
   readonly svgs?: Readonly<Record<string, string>>;
   /** Scenario file name as the user gave it, shown in the summary. */
   readonly source?: string;
+  /** The allocation, when the scenario has an allocation block (the Allocation section). */
+  readonly allocation?: {
+    readonly result: AllocationResult;
+    readonly charts: readonly ChartSpec[];
+    readonly svgs?: Readonly<Record<string, string>>;
+  };
 }
 
 /** One section of the report. `render` returns trusted HTML: it must escape scenario text itself. */

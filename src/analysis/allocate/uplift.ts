@@ -7,7 +7,6 @@
  */
 import { HISTOGRAM_BINS, Z90 } from '../../defaults.js';
 import type { Model } from '../../model/types.js';
-import { histogram } from '../summarise.js';
 import type { Histogram, Summary } from '../types.js';
 import type { Candidates, TrialSet } from './candidates.js';
 import { capacityLoads, capacityMetrics, type RoleLoad } from './capacity.js';
@@ -65,9 +64,30 @@ export async function confirm(
     objective_value: { current: estimate(o, a), recommended: estimate(o, b) },
     uplift: { mean: d.mean, lo: d.mean - Z90 * d.se, hi: d.mean + Z90 * d.se, se: d.se },
     probability_better: better / diff.length,
-    distribution: histogram(Float64Array.from(diff).sort(), HISTOGRAM_BINS),
+    distribution: zeroAlignedHistogram(diff, HISTOGRAM_BINS),
     capacity: { current: capacityLoads(model, cur), recommended: capacityLoads(model, rec) },
   };
+}
+
+/**
+ * Equal-width histogram of `x` in about `bins` bins, one edge at 0 when the values straddle
+ * it, so every bin holds only gains or only losses.
+ */
+export function zeroAlignedHistogram(x: Float64Array, bins: number): Histogram {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of x) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  if (!(max > min)) return { edges: [min, max], counts: [x.length] };
+  const width = (max - min) / bins;
+  const first = min < 0 && max > 0 ? Math.floor(min / width) * width : min;
+  const k = Math.max(1, Math.ceil((max - first) / width - 1e-9));
+  const edges = Array.from({ length: k + 1 }, (_, i) => first + i * width);
+  const counts = new Array<number>(k).fill(0);
+  for (const v of x) counts[Math.min(k - 1, Math.floor((v - first) / width))]! += 1;
+  return { edges, counts };
 }
 
 /** The objective over `x` with the standard error of its pseudo-values' mean. */

@@ -3,12 +3,15 @@
  * core, the CSV and every chart (spec, SVG, PNG) into one output folder, atomically.
  */
 import { basename, join, resolve } from 'node:path';
+import type { AllocationResult } from '../../analysis/allocate/types.js';
 import { forecast } from '../../analysis/forecast.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatProbability } from '../../charts/format.js';
+import { formatObjectiveChange } from '../../charts/objective-format.js';
+import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
-import type { Command } from '../context.js';
+import type { CliContext, Command, CommonArgs } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
@@ -38,6 +41,37 @@ function summaryLines(result: ForecastResult): string {
       ? 'no bookings target set'
       : `probability of reaching the ${money(t.value)} target: ${formatProbability(t.probability, t.se)}`,
   ].join('\n');
+}
+
+/** One line on the recommended split and its uplift. */
+function allocationLine(a: AllocationResult): string {
+  const change = (v: number) => formatObjectiveChange(a.objective, v, a.currency);
+  return `recommended split of ${formatMoney(a.budget, a.currency)} a period: ${Object.entries(
+    a.recommended,
+  )
+    .map(([id, v]) => `${id} ${formatMoney(v, a.currency)}`)
+    .join(
+      ', ',
+    )} (${a.objective} ${change(a.uplift.mean)}, 90% ${change(a.uplift.lo)} to ${change(a.uplift.hi)})`;
+}
+
+/** The allocation of a run, with its own progress bar. */
+async function runAllocation(
+  model: Model,
+  variant: string | undefined,
+  args: Record<string, unknown> & CommonArgs,
+  ctx: CliContext,
+): Promise<AllocationResult> {
+  const progress = progressBar(ctx, 'allocating', args.quiet === true || args.json === true);
+  const { allocate } = await import('../../analysis/allocate/allocate.js');
+  const a = await allocate(model, {
+    ...(args.workers === undefined ? {} : { workers: args.workers }),
+    ...(variant === undefined ? {} : { variant }),
+    onProgress: progress.update,
+    logger: cliLogger(ctx, args.quiet === true),
+  });
+  progress.finish();
+  return a;
 }
 
 export const runCommand: Command = {
@@ -70,8 +104,14 @@ export const runCommand: Command = {
       logger: cliLogger(ctx, args.quiet === true),
     });
     progress.finish();
+    // With an allocation block the report gets its Allocation section (docs/allocate.md).
+    const allocation =
+      model.allocation === null ? undefined : await runAllocation(model, variant, args, ctx);
     const { buildRunFiles } = await reportModules;
-    const files = await buildRunFiles(result, model, { source: basename(shown) });
+    const files = await buildRunFiles(result, model, {
+      source: basename(shown),
+      ...(allocation === undefined ? {} : { allocation }),
+    });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
     if (args.json) {
@@ -79,10 +119,20 @@ export const runCommand: Command = {
         report,
         files: files.map((f) => join(dir, f.path)),
         summary: runSummary(result),
+        ...(allocation === undefined
+          ? {}
+          : {
+              allocation: {
+                objective: allocation.objective,
+                recommended: allocation.recommended,
+                uplift: allocation.uplift,
+              },
+            }),
       };
       ctx.out(`${JSON.stringify(payload, null, 2)}\n`);
     } else if (!args.quiet) {
-      ctx.out(`${summaryLines(result)}\nreport: ${report}\n`);
+      const line = allocation === undefined ? '' : `${allocationLine(allocation)}\n`;
+      ctx.out(`${summaryLines(result)}\n${line}report: ${report}\n`);
     }
     return EXIT.ok;
   },
