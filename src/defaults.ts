@@ -55,6 +55,8 @@ export const DEFAULT_PNG_SCALE = 2;
  */
 export const ALLOCATE_SEARCH_TRIALS = [1000, 3000] as const;
 export const ALLOCATE_CURVE_TRIALS = 500;
+/** The same for objectives read off a tail or a threshold (p10, target), which are noisier. */
+export const ALLOCATE_CURVE_TRIALS_TAIL = 2000;
 /** Budget-curve points as shares of the budget (1.1 gives the value of the next 10%). */
 export const BUDGET_CURVE_SHARES = [0.5, 0.75, 1, 1.1, 1.25, 1.5, 1.75, 2] as const;
 /** A role is saturated at or above this utilisation of its capacity … */

@@ -60,7 +60,12 @@ export function buildBudgetCurveChart(result: AllocationResult): ChartSpec | nul
     field: 'budget',
     type: 'quantitative',
     title: moneyTitle('Total budget per period', cur),
-    scale: { domain: [Math.max(0, minBudget - pad), maxBudget + pad], nice: false, zero: false, padding: 0 },
+    scale: {
+      domain: [Math.max(0, minBudget - pad), maxBudget + pad],
+      nice: false,
+      zero: false,
+      padding: 0,
+    },
     axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR, tickCount: 8 },
   };
   const yTitle =

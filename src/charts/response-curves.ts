@@ -111,16 +111,15 @@ export function buildResponseCurvesChart(result: AllocationResult): ChartSpec | 
         { mark: { type: 'line', color: COLORS.forecast, strokeWidth: 2, opacity: 0.6 } },
         {
           transform: [{ filter: "datum.kind === 'Recommended'" }],
+          // In the panel's top left corner, clear of the curve's points.
           mark: {
             type: 'text',
             align: 'left',
             baseline: 'top',
-            x: 4,
-            y: 4,
             color: COLORS.forecast,
             fontWeight: 'bold',
           },
-          encoding: { text: { field: 'note' } },
+          encoding: { x: { value: 4 }, y: { value: 2 }, text: { field: 'note' } },
         },
         {
           transform: [{ filter: "datum.kind !== 'curve'" }],

@@ -35,7 +35,11 @@ export function buildUpliftChart(result: AllocationResult): ChartSpec {
   const change = (v: number) => formatObjectiveChange('revenue', v, result.currency);
   const maxShare = Math.max(0.01, ...bins.map((b) => b.share));
   const title = 'Uplift of the recommendation, trial by trial';
-  const meaning = `recommended − current horizon ${metric} in the same trial; better in ${formatPercent(result.probability_better, 1)} of trials; mean ${change(meanDiff)}`;
+  const objectiveUplift =
+    result.objective === 'p10' || result.objective === 'target'
+      ? `; ${result.objective === 'p10' ? 'P10' : 'P(target)'} ${formatObjectiveChange(result.objective, result.uplift.mean, result.currency)}`
+      : '';
+  const meaning = `recommended − current horizon ${metric} in the same trial; better in ${formatPercent(result.probability_better, 1)} of trials; mean ${change(meanDiff)}${objectiveUplift}`;
   const x = {
     field: 'start',
     type: 'quantitative',

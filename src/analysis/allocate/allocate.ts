@@ -13,7 +13,11 @@
  * its stage, so differences are paired (common random numbers; docs/evaluator.md).
  * docs/allocate.md describes the method, the stopping rule and what each number means.
  */
-import { ALLOCATE_CURVE_TRIALS, ALLOCATE_SEARCH_TRIALS } from '../../defaults.js';
+import {
+  ALLOCATE_CURVE_TRIALS,
+  ALLOCATE_CURVE_TRIALS_TAIL,
+  ALLOCATE_SEARCH_TRIALS,
+} from '../../defaults.js';
 import type { AllocationObjective, Model } from '../../model/types.js';
 import type { ScenarioBundle } from '../../scenario/load.js';
 import type { Logger } from '../../util/logger.js';
@@ -88,7 +92,8 @@ export async function allocate(
   const searchSeed = seed >= Number.MAX_SAFE_INTEGER ? 0 : seed + 1;
   const n1 = Math.min(trials, ALLOCATE_SEARCH_TRIALS[0]);
   const n2 = Math.min(trials, ALLOCATE_SEARCH_TRIALS[1]);
-  const nc = Math.min(trials, ALLOCATE_CURVE_TRIALS);
+  const tail = p.objective === 'p10' || p.objective === 'target';
+  const nc = Math.min(trials, tail ? ALLOCATE_CURVE_TRIALS_TAIL : ALLOCATE_CURVE_TRIALS);
   const curves = opts.curves !== false;
 
   const f = expectedValue(expected, goal);

@@ -1,12 +1,14 @@
 /**
  * The budget curve: the best objective found for total budgets from half to twice the
  * budget (BUDGET_CURVE_SHARES), with the allocation at each. Each point other than the budget
- * itself starts from the best split of the expected model — calibrated so that its marginal
+ * itself starts from its neighbour's split (the point next to it, nearer the budget),
+ * resized one step at a time where the expected model — calibrated so that its marginal
  * returns at the recommendation are the simulation's (a linear correction per channel, for
- * the objectives the expected model can state: revenue and profit) — and from its
- * neighbour's allocation rescaled; the better of the two on the simulation is refined by
- * transfers that the calibrated model ranks and the simulation accepts (a paired gain above
- * one standard error; {@link guidedSearch}). Every point is then evaluated on the same fresh
+ * the objectives the expected model can state: revenue and profit) — gains most; the
+ * expected model's own best split replaces it only when better on the simulation by more
+ * than one paired standard error. The start is refined by transfers that the calibrated
+ * model ranks and the simulation accepts (a paired gain above one standard error;
+ * {@link guidedSearch}). Every point is then evaluated on the same fresh
  * trials, so the curve's steps are paired differences. A budget below the channels' minimums
  * (or one that max_share cannot place) is marked infeasible; one above their maximums spends
  * every channel at its maximum.
@@ -14,9 +16,9 @@
 import { BUDGET_CURVE_SHARES } from '../../defaults.js';
 import type { Model } from '../../model/types.js';
 import type { Candidates, TrialSet } from './candidates.js';
-import { expectedSplit, moveSizes, type SplitValue } from './expected-split.js';
+import { expectedSplit, greedyResize, moveSizes, type SplitValue } from './expected-split.js';
 import { type Objective, paired } from './objective.js';
-import { type AllocationProblem, atBudget, project } from './problem.js';
+import { type AllocationProblem, atBudget } from './problem.js';
 import { guidedSearch } from './search.js';
 import { estimate } from './uplift.js';
 
@@ -90,8 +92,8 @@ export async function budgetCurve(ctx: CurveContext): Promise<BudgetCurve> {
     if (x === undefined) {
       const neighbour = nearestFound(found, share);
       const starts = [
+        { name: 'current' as const, x: greedyResize(q, ctx.predict, neighbour) },
         { name: 'expected' as const, x: expectedSplit(q, ctx.predict, ctx.current) },
-        { name: 'current' as const, x: project(q, neighbour) },
       ];
       const deltas = moveSizes(q.step, q.total);
       const r = await guidedSearch(q, cands, o, starts, ctx.searchSet, ctx.predict, deltas, 2);

@@ -115,3 +115,39 @@ function exchange(
   }
   return x;
 }
+
+/**
+ * `x` (a split of another budget) resized to `p`'s total one step at a time: each step goes
+ * to the channel where `f` gains most (or, shrinking, comes from where it loses least) —
+ * the greedy path of a budget curve, which keeps neighbouring budgets' splits alike.
+ * @example greedyResize(problemAt110, f, recommended)
+ */
+export function greedyResize(p: AllocationProblem, f: SplitValue, x: readonly number[]): number[] {
+  let y = x.map((v, i) => Math.min(p.hi[i]!, Math.max(p.lo[i]!, v)));
+  const tol = 1e-9 * Math.max(1, p.total);
+  for (let guard = 0; guard < 100_000; guard++) {
+    const gap = p.total - y.reduce((a, v) => a + v, 0);
+    if (Math.abs(gap) <= tol) break;
+    const grow = gap > 0;
+    const here = f(y);
+    let best = -1;
+    let bestGain = Number.NEGATIVE_INFINITY;
+    let bestY: number[] = y;
+    for (let i = 0; i < y.length; i++) {
+      const room = grow ? p.hi[i]! - y[i]! : y[i]! - p.lo[i]!;
+      const a = Math.min(p.step, Math.abs(gap), room);
+      if (!(a > 0)) continue;
+      const z = [...y];
+      z[i] = y[i]! + (grow ? a : -a);
+      const gain = f(z) - here;
+      if (gain > bestGain) {
+        best = i;
+        bestGain = gain;
+        bestY = z;
+      }
+    }
+    if (best < 0) break;
+    y = bestY;
+  }
+  return y;
+}

@@ -278,7 +278,8 @@ async function tryTransfers(
 }
 
 /**
- * A cheaper search for points of the budget curve: transfers are ranked by a deterministic
+ * A cheaper search for points of the budget curve: starts are compared pairwise (the first is
+ * kept unless another gains more than one standard error); transfers are ranked by a deterministic
  * prediction (the expected model, calibrated to the simulation's marginal returns at the
  * recommendation) instead of by one-channel moves on the simulation, and the best `tries` of
  * each round are evaluated on the simulation; a transfer is accepted, as in {@link search},
@@ -296,16 +297,14 @@ export async function guidedSearch(
   deltas: readonly number[],
   tries: number,
 ): Promise<{ x: readonly number[]; moves: Move[] }> {
-  let best = starts[0]!.x;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (const s of starts) {
-    const v = o.value(await cands.values(s.x, set));
-    if (v > bestValue) {
-      best = s.x;
-      bestValue = v;
-    }
+  // The first start (the neighbouring point's split, resized) is kept unless another beats
+  // it by more than one paired standard error: points of a curve then follow one path
+  // instead of jumping between splits whose values differ only by noise.
+  let x = starts[0]!.x;
+  for (const s of starts.slice(1)) {
+    const d = paired(o, await cands.values(x, set), await cands.values(s.x, set));
+    if (d.mean > d.se) x = s.x;
   }
-  let x = best;
   const moves: Move[] = [];
   const n = x.length;
   for (const delta of deltas) {

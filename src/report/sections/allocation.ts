@@ -69,20 +69,31 @@ function splitTable(r: AllocationResult): string {
     const cur = r.current[c.channel]!;
     const varies = r.current_varies.includes(c.channel) ? '*' : '';
     const delta = c.spend - cur;
-    const next = c.up === null ? 'at its maximum' : `${change(c.up.value * step)}`;
-    return `<tr><th scope="row"><code>${escapeHtml(c.channel)}</code></th><td>${money(r, cur)}${varies}</td><td><strong>${money(r, c.spend)}</strong></td><td>${delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${money(r, Math.abs(delta))}`}</td><td>${c.bound === null ? '' : BOUND_TEXT[c.bound]}</td><td>${next}</td></tr>`;
+    const last = c.down === null ? '–' : change(c.down.value * step);
+    const next = c.up === null ? '–' : change(c.up.value * step);
+    return `<tr><th scope="row"><code>${escapeHtml(c.channel)}</code></th><td>${money(r, cur)}${varies}</td><td><strong>${money(r, c.spend)}</strong></td><td>${delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${money(r, Math.abs(delta))}`}</td><td>${c.bound === null ? '' : BOUND_TEXT[c.bound]}</td><td>${last}</td><td>${next}</td></tr>`;
   });
   const note =
     r.current_varies.length > 0
       ? `<p class="note">* The plan varies this channel's spend by month; the table shows its monthly mean. The recommendation spends the same every month.</p>`
       : '';
   return `<table class="numbers">
-<thead><tr><th scope="col">Channel</th><th scope="col">Current plan</th><th scope="col">Recommended</th><th scope="col">Change</th><th scope="col">Bound reached</th><th scope="col">Value of ${money(r, step)} more a month</th></tr></thead>
+<thead><tr><th scope="col">Channel</th><th scope="col">Current plan</th><th scope="col">Recommended</th><th scope="col">Change</th><th scope="col">Bound reached</th><th scope="col">Its last ${money(r, step)} a month earns</th><th scope="col">${money(r, step)} more would earn</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
-<tr><th scope="row">Total per month</th><td>${money(r, r.current_total)}</td><td><strong>${money(r, r.spent)}</strong></td><td></td><td></td><td></td></tr>
+<tr><th scope="row">Total per month</th><td>${money(r, r.current_total)}</td><td><strong>${money(r, r.spent)}</strong></td><td></td><td></td><td></td><td></td></tr>
 </tbody></table>
+${readAcross(r)}
 ${note}`;
+}
+
+/** What the last two columns of the split table say, as the certificate supports it. */
+function readAcross(r: AllocationResult): string {
+  const b = r.certificate.best_transfer;
+  if (b === null) return '';
+  return b.gain <= 2 * b.se
+    ? `<p>Read across the last two columns: no channel's next step earns more than another channel's last step (to within the Monte Carlo error; see the certificate below), so moving money between channels in either direction would not raise the objective.</p>`
+    : `<p>One transfer, from <code>${escapeHtml(b.from)}</code> to <code>${escapeHtml(b.to)}</code>, is still predicted to gain more than twice its standard error, although the search did not confirm it on the simulation; see the certificate below.</p>`;
 }
 
 function outcome(r: AllocationResult): string {
