@@ -82,7 +82,8 @@ export async function budgetCurve(ctx: CurveContext): Promise<BudgetCurve> {
   const order = [...BUDGET_CURVE_SHARES].sort((a, b) => Math.abs(a - 1) - Math.abs(b - 1) || a - b);
   const points = new Map<number, CurvePoint>();
   for (const share of order) {
-    const budget = share * p.budget;
+    // 1.1 × 100000 is 110000.00000000001 in binary: 12 significant digits are plenty.
+    const budget = Number((share * p.budget).toPrecision(12));
     const q = share === 1 ? p : atBudget(ctx.model, p, budget);
     if (q === null) {
       points.set(share, infeasible(share, budget));
