@@ -105,7 +105,8 @@ function certificateLines(
   const eq = c.equal_marginals;
   if (eq.channels.length >= 2) {
     out.push(
-      `  channels inside their bounds (${eq.channels.join(', ')}): marginal returns differ by ${compact(eq.spread)} per unit, tolerance ${compact(eq.tolerance)} — ${eq.holds ? 'equal within tolerance' : 'NOT equal within tolerance'}`,
+      `  inside their bounds: ${eq.channels.join(', ')}; returns per step differ by ${value(eq.spread * c.step)},`,
+      `    tolerance ${value(eq.tolerance * c.step)}: ${eq.holds ? 'equal within tolerance' : 'NOT equal within tolerance'}`,
     );
   } else {
     out.push(
