@@ -7,7 +7,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { houseConfig, PALETTE } from './theme.js';
 
-/** The spec with the schema URL and the house theme. */
+/**
+ * The spec with the schema URL and the house theme.
+ * @example allocationTheme(result, { mark: 'bar' }).config?.font // 'DejaVu Sans, …'
+ */
 export function allocationTheme(result: AllocationResult, spec: TopLevelSpec): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -16,7 +19,10 @@ export function allocationTheme(result: AllocationResult, spec: TopLevelSpec): T
   };
 }
 
-/** Subtitle: the scenario and what the marks mean, then the trials and seed behind them. */
+/**
+ * Subtitle: the scenario and what the marks mean, then the trials and seed behind them.
+ * @example allocationSubtitle(result, 'spend per period', 10000, 2027)[1] // '10,000 trials · seed 2027 · objective: …'
+ */
 export function allocationSubtitle(
   result: AllocationResult,
   meaning: string,
@@ -30,7 +36,10 @@ export function allocationSubtitle(
   ];
 }
 
-/** The allocated channels in allocation order and their colours (palette order). */
+/**
+ * The allocated channels in allocation order and their colours (palette order).
+ * @example channelColors(result).range[0] // '#0072B2'
+ */
 export function channelColors(result: AllocationResult): { domain: string[]; range: string[] } {
   const domain = result.certificate.channels.map((c) => c.channel);
   return { domain, range: domain.map((_, i) => PALETTE[i % PALETTE.length]!) };

@@ -44,7 +44,10 @@ export function formatObjectiveChange(
   return `${value >= 0 ? '+' : '−'}${text}`;
 }
 
-/** Vega format of an objective's axis (the theme's locale supplies the currency symbol). */
+/**
+ * Vega format of an objective's axis (the theme's locale supplies the currency symbol).
+ * @example objectiveAxisFormat('target') // '.0%'
+ */
 export function objectiveAxisFormat(objective: AllocationObjective): string {
   return objective === 'target' ? '.0%' : '$.3~s';
 }

@@ -10,7 +10,10 @@ import { formatCompact as compact, formatPercent } from '../charts/format.js';
 import { formatObjective, formatObjectiveChange } from '../charts/objective-format.js';
 import { table } from './format.js';
 
-/** Renders the terminal summary of an allocation. */
+/**
+ * Renders the terminal summary of an allocation.
+ * @example ctx.out(allocateTable(await allocate(model)))
+ */
 export function allocateTable(r: AllocationResult): string {
   const value = (v: number) => formatObjective(r.objective, v, r.currency);
   const change = (v: number) => formatObjectiveChange(r.objective, v, r.currency);

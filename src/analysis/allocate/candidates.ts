@@ -23,6 +23,13 @@ export interface EvaluationCount {
   readonly trials: number;
 }
 
+/**
+ * Allocations evaluated on the simulation and remembered by (seed, trials, spend): the
+ * search's one door to the evaluator.
+ * @example
+ * const c = new Candidates(prepare(model, { threadMin: 0 }), problem, ['bookings']);
+ * const bookings = await c.values([50000, 20000], { seed: 2028, trials: 1000 });
+ */
 export class Candidates {
   private readonly cache = new Map<string, Promise<Readonly<Record<string, Float64Array>>>>();
   private runs = 0;

@@ -23,7 +23,10 @@ export interface RoleLoad {
   readonly saturated: boolean;
 }
 
-/** The metric names capacity reads, per role that works a stage. */
+/**
+ * The metric names capacity reads, per role that works a stage.
+ * @example capacityMetrics(model) // ['roles.ae.utilisation', 'roles.ae.lost', 'stages.opportunity', …]
+ */
 export function capacityMetrics(model: Model): string[] {
   return model.roles.flatMap((r) =>
     r.stage < 0

@@ -23,7 +23,10 @@ export function expectedValue(em: ExpectedModel, goal: ExpectedGoal): SplitValue
   return (x) => em.evaluate(x)[goal];
 }
 
-/** Move sizes from the largest power-of-two multiple of `step` below `total / 2` down to `step`. */
+/**
+ * Move sizes from the largest power-of-two multiple of `step` below `total / 2` down to `step`.
+ * @example moveSizes(5000, 100000) // [40000, 20000, 10000, 5000]
+ */
 export function moveSizes(step: number, total: number): number[] {
   const sizes = [step];
   while (sizes.at(-1)! * 2 <= total / 2) sizes.push(sizes.at(-1)! * 2);

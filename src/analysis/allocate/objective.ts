@@ -129,7 +129,10 @@ function sorted(x: Float64Array): Float64Array {
   return Float64Array.from(x).sort();
 }
 
-/** Compensated mean (Kahan), as the evaluator's summaries. */
+/**
+ * Compensated mean (Kahan), as the evaluator's summaries.
+ * @example mean([1, 2, 3]) // 2
+ */
 export function mean(x: ArrayLike<number>): number {
   let sum = 0;
   let c = 0;

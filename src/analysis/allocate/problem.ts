@@ -106,7 +106,10 @@ export function defineProblem(
   };
 }
 
-/** The same problem at another budget (bounds that depend on it recomputed), or the reasons it has none. */
+/**
+ * The same problem at another budget (bounds that depend on it recomputed), or the reasons it has none.
+ * @example atBudget(model, problem, 1.5 * problem.budget)?.total
+ */
 export function atBudget(
   model: Model,
   p: AllocationProblem,
@@ -120,7 +123,10 @@ export function atBudget(
   }
 }
 
-/** Whether x is a feasible point of `p` (bounds, and the total spent). */
+/**
+ * Whether x is a feasible point of `p` (bounds, and the total spent).
+ * @example isFeasible(problem, project(problem, [1, 1])) // true
+ */
 export function isFeasible(p: AllocationProblem, x: readonly number[]): boolean {
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
@@ -222,6 +228,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /**
  * How far spend can move from channel i to channel j in one move of up to `delta`: limited by
  * i's room above its minimum and j's room below its maximum (0 when none).
+ * @example transferRoom(problem, [60000, 15000], 0, 1, 5000) // 5000 unless a bound is nearer
  */
 export function transferRoom(
   p: AllocationProblem,
@@ -233,7 +240,10 @@ export function transferRoom(
   return Math.max(0, Math.min(delta, x[i]! - p.lo[i]!, p.hi[j]! - x[j]!));
 }
 
-/** x with `amount` moved from channel i to channel j (grid dust removed). */
+/**
+ * x with `amount` moved from channel i to channel j (grid dust removed).
+ * @example moved(problem, [60000, 15000], 0, 1, 5000) // [55000, 20000]
+ */
 export function moved(
   p: AllocationProblem,
   x: readonly number[],
@@ -247,7 +257,10 @@ export function moved(
   return out;
 }
 
-/** Which bound a channel sits at in x: `min`, `max` (max_spend or the share cap), or null. */
+/**
+ * Which bound a channel sits at in x: `min`, `max` (max_spend or the share cap), or null.
+ * @example boundAt(problem, x, 0) // 'min' | 'max' | null
+ */
 export function boundAt(
   p: AllocationProblem,
   x: readonly number[],

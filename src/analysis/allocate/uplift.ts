@@ -72,6 +72,7 @@ export async function confirm(
 /**
  * Equal-width histogram of `x` in about `bins` bins, one edge at 0 when the values straddle
  * it, so every bin holds only gains or only losses.
+ * @example zeroAlignedHistogram(Float64Array.of(-1, 0.5, 2), 3).edges // [-1, 0, 1, 2]
  */
 export function zeroAlignedHistogram(x: Float64Array, bins: number): Histogram {
   let min = Number.POSITIVE_INFINITY;
@@ -90,7 +91,10 @@ export function zeroAlignedHistogram(x: Float64Array, bins: number): Histogram {
   return { edges, counts };
 }
 
-/** The objective over `x` with the standard error of its pseudo-values' mean. */
+/**
+ * The objective over `x` with the standard error of its pseudo-values' mean.
+ * @example estimate(objectiveOf('revenue', null), Float64Array.of(1, 2, 3)) // { value: 2, se: 0.577… }
+ */
 export function estimate(o: Objective, x: Float64Array): Estimate {
   const p = o.pseudo(x);
   const m = mean(p);

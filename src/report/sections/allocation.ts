@@ -41,7 +41,10 @@ export const allocationSection: ReportSection = {
   },
 };
 
-/** `sections` with the Allocation section after the charts (at the end when there is none). */
+/**
+ * `sections` with the Allocation section after the charts (at the end when there is none).
+ * @example withAllocationSection(FORECAST_SECTIONS).map((s) => s.id) // [… 'charts', 'allocation', …]
+ */
 export function withAllocationSection(sections: readonly ReportSection[]): ReportSection[] {
   const at = sections.findIndex((s) => s.id === 'charts');
   const out = [...sections];
