@@ -35,7 +35,7 @@ export function allocateTable(r: AllocationResult): string {
     ];
   });
   const head = [
-    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: split ${compact(r.budget)} a period across ${cert.channels.length} channels to maximise ${r.objective_description} (${r.currency})`,
+    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: split ${compact(r.budget)} a period across ${cert.channels.length} channel${cert.channels.length === 1 ? '' : 's'} to maximise ${r.objective_description} (${r.currency})`,
     `${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}; searched on seed ${r.search.seed} (${r.search.stages.map((s) => s.trials.toLocaleString('en-US')).join(' then ')} trials), ${r.search.evaluations.runs} simulation runs`,
     '',
     table([
@@ -65,6 +65,11 @@ export function allocateTable(r: AllocationResult): string {
   if (r.unspent > 0) {
     lines.push(
       `every channel is at its maximum: ${compact(r.unspent)} of the ${compact(r.budget)} budget is left unspent`,
+    );
+  }
+  if (Math.abs(r.current_total - r.spent) >= r.step / 2) {
+    lines.push(
+      `the current plan spends ${compact(r.current_total)} a period on these channels, ${compact(Math.abs(r.current_total - r.spent))} ${r.current_total > r.spent ? 'more' : 'less'} than the split: the uplift includes that`,
     );
   }
   const ov = r.objective_value;

@@ -56,6 +56,26 @@ describe('salesops allocate', () => {
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^section,budget,channel/);
   }, 120_000);
 
+  it('applies --set edits like a variant before allocating', async () => {
+    const r = await runCli([
+      'allocate',
+      file,
+      ...FAST,
+      '--json',
+      '--set',
+      'allocation.budget=60000',
+      '--set',
+      'channels.display.max_spend=10000',
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.budget).toBe(60000);
+    expect(json.recommended.display).toBeLessThanOrEqual(10000);
+    const bad = await runCli(['allocate', file, ...FAST, '--set', 'allocation.max_share=2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--set: .*allocation\.max_share/);
+  }, 120_000);
+
   it('says so when the budget is above what the channels can take (not an error)', async () => {
     const capped = join(dir, 'capped.yaml');
     writeFileSync(

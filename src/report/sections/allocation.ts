@@ -112,7 +112,14 @@ function outcome(r: AllocationResult): string {
   return `<p><strong>${escapeHtml(capitalise(r.objective_description))}:</strong> ${v(ov.current.value)} with the current plan, <strong>${v(ov.recommended.value)}</strong> with the recommendation:
 an uplift of <strong>${change(u.mean)}</strong> (90% interval ${change(u.lo)} to ${change(u.hi)}). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
 Both plans were re-run on the report's own ${r.trials.toLocaleString('en-US')} trials (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
-<p>Largest channel: <code>${escapeHtml(share.channel)}</code> with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
+${spendGap(r)}<p>Largest channel: <code>${escapeHtml(share.channel)}</code> with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
+}
+
+/** A note when the plan spends a different total than the split: the uplift includes it. */
+function spendGap(r: AllocationResult): string {
+  const gap = r.current_total - r.spent;
+  if (Math.abs(gap) < r.step / 2) return '';
+  return `<p>The current plan spends ${money(r, r.current_total)} a month on these channels, ${money(r, Math.abs(gap))} ${gap > 0 ? 'more' : 'less'} than the recommended split: the uplift includes that difference in spend.</p>\n`;
 }
 
 function certificate(r: AllocationResult): string {
