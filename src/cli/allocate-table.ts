@@ -89,6 +89,16 @@ export function allocateTable(r: AllocationResult): string {
     );
   }
   const points = r.budget_curve.points;
+  const top = points.reduce<(typeof points)[number] | null>(
+    (a, p) =>
+      p.difference !== null && (a === null || p.difference.mean > a.difference!.mean) ? p : a,
+    null,
+  );
+  if (top !== null && top.share !== 1 && top.difference!.mean > 2 * top.difference!.se) {
+    lines.push(
+      `of the budgets tried, ${compact(top.budget)} a period (${Math.round(top.share * 100)}%) does best: ${change(top.difference!.mean)} against the budget`,
+    );
+  }
   if (points.length > 0) {
     lines.push(
       `budget curve (${r.budget_curve.trials.toLocaleString('en-US')} trials, best split found at each budget):`,

@@ -74,7 +74,7 @@ function splitTable(r: AllocationResult): string {
     const delta = c.spend - cur;
     const last = c.down === null ? '–' : change(c.down.value * step);
     const next = c.up === null ? '–' : change(c.up.value * step);
-    return `<tr><th scope="row"><code>${escapeHtml(c.channel)}</code></th><td>${money(r, cur)}${varies}</td><td><strong>${money(r, c.spend)}</strong></td><td>${delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${money(r, Math.abs(delta))}`}</td><td>${c.bound === null ? '' : BOUND_TEXT[c.bound]}</td><td>${last}</td><td>${next}</td></tr>`;
+    return `<tr><th scope="row"><code>${escapeHtml(c.channel)}</code></th><td style="white-space:nowrap">${money(r, cur)}${varies}</td><td style="white-space:nowrap"><strong>${money(r, c.spend)}</strong></td><td style="white-space:nowrap">${delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${money(r, Math.abs(delta))}`}</td><td style="white-space:nowrap">${c.bound === null ? '' : BOUND_TEXT[c.bound]}</td><td style="white-space:nowrap">${last}</td><td style="white-space:nowrap">${next}</td></tr>`;
   });
   const note =
     r.current_varies.length > 0
@@ -84,7 +84,7 @@ function splitTable(r: AllocationResult): string {
 <thead><tr><th scope="col">Channel</th><th scope="col">Current plan</th><th scope="col">Recommended</th><th scope="col">Change</th><th scope="col">Bound reached</th><th scope="col">Its last ${money(r, step)} a month earns</th><th scope="col">${money(r, step)} more would earn</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
-<tr><th scope="row">Total per month</th><td>${money(r, r.current_total)}</td><td><strong>${money(r, r.spent)}</strong></td><td></td><td></td><td></td><td></td></tr>
+<tr><th scope="row">Total per month</th><td style="white-space:nowrap">${money(r, r.current_total)}</td><td style="white-space:nowrap"><strong>${money(r, r.spent)}</strong></td><td style="white-space:nowrap"></td><td style="white-space:nowrap"></td><td style="white-space:nowrap"></td><td style="white-space:nowrap"></td></tr>
 </tbody></table>
 ${readAcross(r)}
 ${note}`;
@@ -131,7 +131,7 @@ function certificate(r: AllocationResult): string {
       : `${escapeHtml(formatObjectiveChange(r.objective, x * c.step, r.currency))} ± ${escapeHtml(formatObjective(r.objective, (se ?? 0) * c.step, r.currency))}`;
   const rows = c.channels.map(
     (ch) =>
-      `<tr><th scope="row"><code>${escapeHtml(ch.channel)}</code></th><td>${money(r, ch.spend)}</td><td>${money(r, ch.min)} – ${ch.max === null ? 'no limit' : money(r, ch.max)}</td><td>${ch.bound === null ? 'inside' : `at its ${BOUND_TEXT[ch.bound]}`}</td><td>${per(ch.down?.value ?? null, ch.down?.se ?? null)}</td><td>${per(ch.up?.value ?? null, ch.up?.se ?? null)}</td><td><strong>${per(ch.marginal, ch.se)}</strong></td></tr>`,
+      `<tr><th scope="row"><code>${escapeHtml(ch.channel)}</code></th><td style="white-space:nowrap">${money(r, ch.spend)}</td><td style="white-space:nowrap">${money(r, ch.min)} – ${ch.max === null ? 'no limit' : money(r, ch.max)}</td><td style="white-space:nowrap">${ch.bound === null ? 'inside' : `at its ${BOUND_TEXT[ch.bound]}`}</td><td style="white-space:nowrap">${per(ch.down?.value ?? null, ch.down?.se ?? null)}</td><td style="white-space:nowrap">${per(ch.up?.value ?? null, ch.up?.se ?? null)}</td><td style="white-space:nowrap"><strong>${per(ch.marginal, ch.se)}</strong></td></tr>`,
   );
   const eq = c.equal_marginals;
   const verdict =
@@ -167,12 +167,22 @@ function capacity(r: AllocationResult): string {
     return '<p>No role works a stage of this funnel, so team capacity does not limit it.</p>';
   const rows = rec.map((l, i) => {
     const c = cur[i]!;
-    return `<tr><th scope="row"><code>${escapeHtml(l.role)}</code> (works <code>${escapeHtml(l.stage)}</code>)</th><td>${formatPercent(c.utilisation, 0)}</td><td>${formatPercent(c.lost_share, 1)}</td><td>${c.saturated ? 'saturated' : ''}</td><td>${formatPercent(l.utilisation, 0)}</td><td>${formatPercent(l.lost_share, 1)}</td><td>${l.saturated ? '<strong>saturated</strong>' : ''}</td></tr>`;
+    return `<tr><th scope="row"><code>${escapeHtml(l.role)}</code> (works <code>${escapeHtml(l.stage)}</code>)</th><td style="white-space:nowrap">${formatPercent(c.utilisation, 0)}</td><td style="white-space:nowrap">${formatPercent(c.lost_share, 1)}</td><td style="white-space:nowrap">${c.saturated ? 'saturated' : ''}</td><td style="white-space:nowrap">${formatPercent(l.utilisation, 0)}</td><td style="white-space:nowrap">${formatPercent(l.lost_share, 1)}</td><td style="white-space:nowrap">${l.saturated ? '<strong>saturated</strong>' : ''}</td></tr>`;
   });
   const binding = r.capacity.binding;
+  const next = r.budget_curve.next_10_percent;
+  const falls = next !== null && next.gain < -2 * next.se;
+  const loads = (b: string) => {
+    const l = rec.find((x) => x.role === b)!;
+    return `<code>${escapeHtml(b)}</code> (${formatPercent(l.utilisation, 0)} busy, ${formatPercent(l.lost_share, 1)} of <code>${escapeHtml(l.stage)}</code> lost waiting)`;
+  };
   const said =
     binding.length > 0
-      ? `<p><strong>Capacity binds</strong> at the recommendation: ${binding.map((b) => `<code>${escapeHtml(b)}</code>`).join(', ')} ${binding.length === 1 ? 'is' : 'are'} saturated, so more leads there mostly wait, crowd out others or go cold. The search valued leads by what the team can work, which is why spend does not go where reps cannot follow; hiring is the lever beyond this point.</p>`
+      ? `<p><strong>Capacity binds</strong> at the recommendation: ${binding.map(loads).join(', ')}. Leads beyond what the team can work mostly wait, crowd out others or go cold; the search valued them at what they then bring.${
+          falls
+            ? ' More budget lowers the objective here (see the budget curve): the budget is larger than the team can turn into business, and hiring, not spend, is the lever.'
+            : ''
+        }</p>`
       : `<p>Capacity does not bind at the recommendation${
           cur.some((l) => l.saturated)
             ? ` (it does at the current plan: ${cur
@@ -197,9 +207,10 @@ function budgetCurve(r: AllocationResult): string {
   const ids = r.certificate.channels.map((c) => c.channel);
   const rows = b.points.map(
     (p) =>
-      `<tr${p.share === 1 ? ' class="here"' : ''}><th scope="row">${money(r, p.budget)} (${Math.round(p.share * 100)}%)</th><td>${p.value === null ? 'infeasible' : v(p.value)}</td>${ids
+      `<tr${p.share === 1 ? ' class="here"' : ''}><th scope="row">${money(r, p.budget)} (${Math.round(p.share * 100)}%)</th><td style="white-space:nowrap">${p.value === null ? 'infeasible' : v(p.value)}</td>${ids
         .map(
-          (id) => `<td>${p.allocation[id] === undefined ? '' : money(r, p.allocation[id]!)}</td>`,
+          (id) =>
+            `<td style="white-space:nowrap">${p.allocation[id] === undefined ? '' : money(r, p.allocation[id]!)}</td>`,
         )
         .join('')}</tr>`,
   );
@@ -209,13 +220,26 @@ function budgetCurve(r: AllocationResult): string {
     next === null
       ? ''
       : `<p>The next 10% of budget (${money(r, next.budget)} more a month, best split) is worth <strong>${change(next.gain)}</strong> ± ${v(next.se)}.</p>`;
-  return `${nextText}
+  return `${nextText}${bestBudget(r)}
 <table class="numbers">
 <thead><tr><th scope="col">Budget a month</th><th scope="col">Objective</th>${ids.map((id) => `<th scope="col"><code>${escapeHtml(id)}</code></th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>
 <p class="note">Each budget's split was found by a shorter search than the recommendation's (see Method); all points are evaluated on the same ${b.trials.toLocaleString('en-US')} trials, so differences between budgets are paired.</p>`;
+}
+
+/** Where the curve peaks, when clearly away from the budget itself. */
+function bestBudget(r: AllocationResult): string {
+  const pts = r.budget_curve.points.filter((p) => p.difference !== null);
+  const top = pts.reduce<(typeof pts)[number] | null>(
+    (a, p) => (a === null || p.difference!.mean > a.difference!.mean ? p : a),
+    null,
+  );
+  if (top === null || top.share === 1 || !(top.difference!.mean > 2 * top.difference!.se))
+    return '';
+  const change = (x: number) => escapeHtml(formatObjectiveChange(r.objective, x, r.currency));
+  return `<p>Of the budgets tried, <strong>${money(r, top.budget)} a month (${Math.round(top.share * 100)}%)</strong> does best: ${change(top.difference!.mean)} ± ${escapeHtml(formatObjective(r.objective, top.difference!.se, r.currency))} against the current budget.</p>`;
 }
 
 function method(r: AllocationResult): string {
