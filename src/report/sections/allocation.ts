@@ -101,7 +101,8 @@ function readAcross(r: AllocationResult): string {
 
 function outcome(r: AllocationResult): string {
   const v = (x: number) => escapeHtml(formatObjective(r.objective, x, r.currency));
-  const change = (x: number) => escapeHtml(formatObjectiveChange(r.objective, x, r.currency));
+  const change = (x: number) =>
+    `<span style="white-space:nowrap">${escapeHtml(formatObjectiveChange(r.objective, x, r.currency))}</span>`;
   const ov = r.objective_value;
   const u = r.uplift;
   const share = r.largest_share;
