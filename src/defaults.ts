@@ -67,3 +67,25 @@ export const QUOTA_INTERVAL_LEVEL = 0.95;
  * the trials a second time instead (see docs/quota.md).
  */
 export const QUOTA_STORE_BYTES = 256 * 2 ** 20;
+/**
+ * Allocation search: trials of its two stages (coarse moves, then one step with the stopping
+ * rule), capped at the run's trials; budget-curve and response-curve points run on
+ * ALLOCATE_CURVE_TRIALS. See docs/allocate.md.
+ */
+export const ALLOCATE_SEARCH_TRIALS = [1000, 3000] as const;
+export const ALLOCATE_CURVE_TRIALS = 500;
+/** The same for objectives read off a tail or a threshold (p10, target), which are noisier. */
+export const ALLOCATE_CURVE_TRIALS_TAIL = 2000;
+/** Budget-curve points as shares of the budget (1.1 gives the value of the next 10%). */
+export const BUDGET_CURVE_SHARES = [0.5, 0.75, 1, 1.1, 1.25, 1.5, 1.75, 2] as const;
+/**
+ * Over the horizon (allocation's capacity table), a role is saturated at or above this mean
+ * utilisation of its capacity … (a month is capacity-bound at SATURATED_UTILISATION)
+ */
+export const HORIZON_SATURATED_UTILISATION = 0.9;
+/** … or when it loses at least this share of the items that reach its queue. */
+export const HORIZON_SATURATED_LOSS = 0.05;
+/** Two-sided 90% normal quantile, for the uplift's interval. */
+export const Z90 = 1.6448536269514722;
+/** Evenly spaced spends per response curve (the current and recommended spends are added). */
+export const RESPONSE_CURVE_POINTS = 5;

@@ -19,6 +19,13 @@
  *   cli/ sits on top and only wires.
  */
 
+export {
+  type AllocateOptions,
+  allocate,
+} from './analysis/allocate/allocate.js';
+export { allocationToCsv } from './analysis/allocate/csv.js';
+export { stringifyAllocation } from './analysis/allocate/json.js';
+export type { AllocationResult } from './analysis/allocate/types.js';
 export { forecastToCsv } from './analysis/csv.js';
 export {
   type EvaluateOptions,
@@ -64,6 +71,7 @@ export {
 } from './analysis/shard.js';
 export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
+export { ALLOCATION_CHARTS, buildAllocationCharts } from './charts/allocation.js';
 export { buildBacktestChart } from './charts/backtest.js';
 export { buildCalibrationCharts } from './charts/calibration.js';
 export { buildGoalChart } from './charts/goal.js';

@@ -211,6 +211,8 @@ export interface AllocationSettings {
   readonly channels: readonly number[];
   readonly objective: AllocationObjective;
   readonly step: number;
+  /** Largest share of the budget one channel may take, in (0, 1]; null for no cap. */
+  readonly maxShare: number | null;
 }
 
 export interface QuotaSettings {

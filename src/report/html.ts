@@ -103,8 +103,9 @@ function horizonWords({ model }: ReportInput): string {
  * Renders the report page from its sections, in order.
  * @example renderPage(input, FORECAST_SECTIONS) // '<!doctype html>…'
  */
-export function renderPage(input: ReportInput, sections: readonly ReportSection[]): string {
+export function renderPage(input: ReportInput, all: readonly ReportSection[]): string {
   const { result, model } = input;
+  const sections = all.filter((s) => s.applies?.(input) ?? true);
   const variantLabel =
     result.variant === null
       ? null

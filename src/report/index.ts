@@ -5,6 +5,7 @@
  */
 import { renderPage } from './html.js';
 import type { ReportInput, ReportSection } from './section.js';
+import { allocationSection } from './sections/allocation.js';
 import { assumptionsSection } from './sections/assumptions.js';
 import { chartsSection } from './sections/charts.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
@@ -22,27 +23,20 @@ export {
 } from './executive-summary.js';
 export type { ReportInput, ReportSection } from './section.js';
 
-/** The forecast report's sections, in page order. */
+/**
+ * The report's sections, in page order; a section whose analysis was not run (no allocation
+ * or quota block) is left out of the page (`applies`).
+ */
 export const FORECAST_SECTIONS: readonly ReportSection[] = [
   summarySection,
   keyNumbersSection,
   chartsSection,
+  allocationSection,
+  quotaSection,
   scenarioSection,
   methodologySection,
   assumptionsSection,
 ];
-
-/**
- * `sections` with the Quota section added before the methodology (at the end if there is none):
- * the report of a scenario with a `quota` block.
- * @example buildReport({ ...input, quota }, withQuotaSection(FORECAST_SECTIONS))
- */
-export function withQuotaSection(sections: readonly ReportSection[]): ReportSection[] {
-  const at = sections.findIndex((s) => s.id === 'methodology');
-  const out = [...sections];
-  out.splice(at < 0 ? out.length : at, 0, quotaSection);
-  return out;
-}
 
 /**
  * Builds the report HTML for a forecast (default sections {@link FORECAST_SECTIONS}).

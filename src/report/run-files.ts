@@ -2,6 +2,7 @@
  * Everything `salesops run` writes for a forecast, as a list of files: the report, the
  * JSON core, the CSV, and each chart as `.vl.json`, `.svg` and `.png`.
  */
+import type { AllocationResult } from '../analysis/allocate/types.js';
 import { forecastToCsv } from '../analysis/csv.js';
 import { stringifyForecast } from '../analysis/forecast-json.js';
 import type { QuotaResult } from '../analysis/quota/types.js';
@@ -10,8 +11,9 @@ import { buildForecastCharts } from '../charts/index.js';
 import type { Model } from '../model/types.js';
 import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
+import { allocationFiles } from './allocation-files.js';
 import type { OutputFile } from './atomic-dir.js';
-import { buildReport, FORECAST_SECTIONS, withQuotaSection } from './index.js';
+import { buildReport } from './index.js';
 import { quotaFiles } from './quota-files.js';
 
 /** Options: the scenario file name shown in the report, and the PNG scale (default 2). */
@@ -20,6 +22,8 @@ export interface RunFilesOptions {
   readonly pngScale?: number;
   /** The quota analysis of the same run: adds quota.json, quota.csv, its charts and the Quota section. */
   readonly quota?: QuotaResult;
+  /** The allocation, when the scenario has an allocation block: its section, charts and files. */
+  readonly allocation?: AllocationResult;
 }
 
 /**
@@ -47,22 +51,33 @@ export async function buildRunFiles(
     { path: `charts/${c.name}.png`, content: rasters[i]! },
   ]);
   const quota = opts.quota ? await quotaFiles(opts.quota, result, opts.pngScale) : null;
-  const html = buildReport(
-    {
-      result,
-      model,
-      charts,
-      svgs: { ...svgs, ...quota?.svgs },
-      ...(opts.source === undefined ? {} : { source: opts.source }),
-      ...(quota && opts.quota ? { quota: { result: opts.quota, charts: quota.charts } } : {}),
-    },
-    quota ? withQuotaSection(FORECAST_SECTIONS) : FORECAST_SECTIONS,
-  );
+  const allocation =
+    opts.allocation === undefined
+      ? null
+      : await allocationFiles(opts.allocation, opts.pngScale ?? DEFAULT_PNG_SCALE);
+  const html = buildReport({
+    result,
+    model,
+    charts,
+    svgs: { ...svgs, ...quota?.svgs },
+    ...(opts.source === undefined ? {} : { source: opts.source }),
+    ...(quota && opts.quota ? { quota: { result: opts.quota, charts: quota.charts } } : {}),
+    ...(allocation === null || opts.allocation === undefined
+      ? {}
+      : {
+          allocation: {
+            result: opts.allocation,
+            charts: allocation.charts,
+            svgs: allocation.svgs,
+          },
+        }),
+  });
   return [
     { path: 'report.html', content: html },
     { path: 'forecast.json', content: `${stringifyForecast(result)}\n` },
     { path: 'forecast.csv', content: forecastToCsv(result) },
     ...files,
     ...(quota?.files ?? []),
+    ...(allocation?.files ?? []),
   ];
 }

@@ -3,6 +3,8 @@
  * a `render` that returns HTML. Later analyses (allocation, quota, sensitivity, compare)
  * add a section by adding one module to the list they pass to {@link buildReport}.
  */
+
+import type { AllocationResult } from '../analysis/allocate/types.js';
 import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
@@ -25,6 +27,12 @@ export interface ReportInput {
     readonly result: QuotaResult;
     readonly charts: readonly ChartSpec[];
   };
+  /** The allocation, when the scenario has an allocation block (the Allocation section). */
+  readonly allocation?: {
+    readonly result: AllocationResult;
+    readonly charts: readonly ChartSpec[];
+    readonly svgs?: Readonly<Record<string, string>>;
+  };
 }
 
 /** One section of the report. `render` returns trusted HTML: it must escape scenario text itself. */
@@ -32,6 +40,8 @@ export interface ReportSection {
   /** HTML id (fixed, never from the scenario). */
   readonly id: string;
   readonly title: string;
+  /** Whether the section has something to show for this input (default: always). */
+  applies?(input: ReportInput): boolean;
   render(input: ReportInput): string;
   /** Sub-headings for the table of contents (ids fixed, titles trusted text). */
   contents?(input: ReportInput): readonly { readonly id: string; readonly title: string }[];

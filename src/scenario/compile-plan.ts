@@ -13,6 +13,7 @@ import type {
   QuotaSettings,
   Targets,
 } from '../model/types.js';
+import { budgetProblems } from './allocation-check.js';
 import { monthNumber } from './calendar.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
 import { displayLabel } from './labels.js';
@@ -122,6 +123,7 @@ export function compileAllocation(
   ctx: CompileContext,
   s: ScenarioInput,
   minSpend: readonly number[],
+  maxSpend: readonly number[],
 ): AllocationSettings | null {
   const a = s.allocation;
   if (a === undefined) return null;
@@ -138,10 +140,17 @@ export function compileAllocation(
   if (objective === 'target' && s.targets?.bookings === undefined) {
     ctx.err(['allocation', 'objective'], msg.targetNeedsBookings);
   }
-  const mins = channels.reduce((sum, i) => sum + minSpend[i]!, 0);
-  if (mins > a.budget) ctx.err(['allocation', 'budget'], msg.budgetBelowMins(a.budget, mins));
+  const maxShare = a.max_share ?? null;
+  const problems = budgetProblems({
+    budget: a.budget,
+    ids: channels.map((i) => Object.keys(s.channels)[i]!),
+    minSpend: channels.map((i) => minSpend[i]!),
+    maxSpend: channels.map((i) => maxSpend[i]!),
+    maxShare,
+  });
+  for (const p of problems) ctx.err(['allocation', p.field], p.message);
   const step = a.step ?? (a.budget > 0 ? a.budget / 100 : 1);
-  return { budget: a.budget, channels, objective, step };
+  return { budget: a.budget, channels, objective, step, maxShare };
 }
 
 /** Compiles `quota`: its role must work a funnel stage (`stageOfRole[r]`, -1 for none). */

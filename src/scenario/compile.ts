@@ -134,6 +134,7 @@ export function buildModel(
     ctx,
     s,
     channels.map((c) => c.minSpend),
+    channels.map((c) => c.maxSpend),
   );
   const quota = compileQuota(
     ctx,

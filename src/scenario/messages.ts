@@ -171,6 +171,10 @@ export const msg = {
     'no channel to allocate: every channel has a fixed response; list channels explicitly',
   budgetBelowMins: (budget: number, sum: number) =>
     `the budget ${budget} is below the channels' total min_spend ${sum}`,
+  maxShareBelowMin: (share: number, budget: number, channel: string, min: number) =>
+    `max_share ${share} caps each channel at ${Number((share * budget).toPrecision(12))} (${Number((share * 100).toPrecision(12))}% of the budget ${budget}), below the min_spend ${min} of channel ${JSON.stringify(channel)}`,
+  maxShareTooLow: (share: number, n: number, total: number, budget: number, need: number) =>
+    `with max_share ${share} the ${n} channel${n === 1 ? '' : 's'} can take at most ${total} of the budget ${budget}; raise max_share to at least ${Math.ceil(need * 1000) / 1000}, lower the budget or allocate more channels`,
   trialsFlag: (got: unknown) => expected('--trials to be a whole number from 1 to 10000000', got),
   seedFlag: (got: unknown) => expected('--seed to be a whole number from 0 to 2^53 − 1', got),
   variantNoSet: 'a variant needs at least one entry in set',

@@ -113,6 +113,11 @@ const allocation = z
       .optional()
       .describe('what to maximise (default revenue)'),
     step: num().gt(0).optional().describe('spend step of the search (default budget / 100)'),
+    max_share: num()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('largest share of the budget any one channel may take (0–1; default no cap)'),
   })
   .describe('channel budget allocation settings');
 

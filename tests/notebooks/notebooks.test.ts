@@ -9,11 +9,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allocate } from '../../src/analysis/allocate/allocate.js';
 import { prepare } from '../../src/analysis/evaluator.js';
 import { forecast } from '../../src/analysis/forecast.js';
 import { goalSeek } from '../../src/analysis/goal/seek.js';
 import { quotaWithForecast } from '../../src/analysis/quota/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
+import { formatMoney } from '../../src/charts/format.js';
 import { backtest } from '../../src/history/backtest.js';
 import { calibrate } from '../../src/history/calibrate.js';
 import { mergeYaml } from '../../src/history/fragment.js';
@@ -324,4 +326,50 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       .filter((x) => x !== '');
     expect(tables[0]).toMatch(/\d+ of 15 true rates lie inside their 90% intervals/);
   }, 120_000);
+
+  it('allocation: the recommendation, uplift, marginal returns and budget curve are the library’s, and the four charts are SVG', async () => {
+    const nb = executed.get('allocation.ipynb')!;
+    const [line] = jsonLines(nb) as [
+      {
+        recommended: Record<string, number>;
+        uplift: { mean: number; lo: number; hi: number; se: number };
+        probability_better: number;
+        marginal: Record<string, number>;
+        next: { budget: number; gain: number; se: number; per_unit: number };
+        runs: number;
+      },
+    ];
+    const r = await allocate(await loadBundle(join(ROOT, 'scenarios/b2b-saas.yaml')), {
+      trials: 4000,
+    });
+    // The search's decisions and counts exactly; money to 1e-9 (Deno's V8 may round a sum of
+    // deal sizes differently in the last bit; docs/model.md, Summaries).
+    expect(line.recommended).toEqual(r.recommended);
+    expect(line.runs).toBe(r.search.evaluations.runs);
+    const close = (a: number, b: number) =>
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+    close(line.uplift.mean, r.uplift.mean);
+    close(line.uplift.se, r.uplift.se);
+    close(line.probability_better, r.probability_better);
+    for (const [id, m] of Object.entries(r.marginal)) close(line.marginal[id]!, m!);
+    close(line.next.gain, r.budget_curve.next_10_percent!.gain);
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((s) => s !== '');
+    expect(svgs).toHaveLength(4);
+    for (const [i, title] of [
+      'Recommended budget split',
+      'Response curves by channel',
+      'Budget curve',
+      'Uplift of the recommendation, trial by trial',
+    ].entries()) {
+      expect(svgs[i]).toContain(title);
+    }
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((s) => s !== '');
+    expect(tables).toHaveLength(4);
+    expect(tables[0]).toContain(`**${formatMoney(r.recommended.events!, r.currency)}**`);
+    expect(tables[1]).toMatch(/equal within tolerance/);
+  }, 240_000);
 });

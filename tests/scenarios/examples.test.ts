@@ -198,6 +198,7 @@ const REQUIRED: readonly string[] = [
   'allocation.objective=profit',
   'allocation.objective=p10',
   'allocation.step',
+  'allocation.max_share',
   'quota.role',
   'quota.confidence',
   'quota.over_assignment',

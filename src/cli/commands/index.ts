@@ -1,5 +1,6 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
+import { allocateCommand } from './allocate.js';
 import { backtestCommand } from './backtest.js';
 import { calibrateCommand } from './calibrate.js';
 import { forecastCommand } from './forecast.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   forecastCommand,
   goalCommand,
   quotaCommand,
+  allocateCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,

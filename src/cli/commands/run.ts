@@ -5,9 +5,11 @@
  * run (`forecast --shard K/N`), merged into exactly the forecast of one run.
  */
 import { basename, join, resolve } from 'node:path';
+import type { AllocationResult } from '../../analysis/allocate/types.js';
 import type { QuotaResult } from '../../analysis/quota/index.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import { formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
+import { formatObjectiveChange } from '../../charts/objective-format.js';
 import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { executiveSummary, type SummarySentence } from '../../report/executive-summary.js';
@@ -44,6 +46,35 @@ function summaryLines(result: ForecastResult, sentences: readonly SummarySentenc
           `  P(bookings ≥ ${formatMoney(t.value, result.currency)}) = ${formatProbability(t.probability, t.se)} (± one Monte Carlo standard error)`,
         ]),
   ].join('\n');
+}
+
+/** One line on the recommended split and its uplift. */
+function allocationLine(a: AllocationResult): string {
+  const change = (v: number) => formatObjectiveChange(a.objective, v, a.currency);
+  const split = Object.entries(a.recommended)
+    .map(([id, v]) => `${id} ${formatMoney(v, a.currency)}`)
+    .join(', ');
+  return `recommended split of ${formatMoney(a.budget, a.currency)} a period: ${split} (${a.objective} ${change(a.uplift.mean)}, 90% ${change(a.uplift.lo)} to ${change(a.uplift.hi)})`;
+}
+
+/** The allocation of a run's plan (docs/allocate.md), with its own progress bar. */
+async function runAllocation(
+  model: Model,
+  variant: string | null,
+  args: Record<string, unknown> & CommonArgs,
+  ctx: CliContext,
+  quiet: boolean,
+): Promise<AllocationResult> {
+  const progress = progressBar(ctx, 'allocating', quiet || args.json === true);
+  const { allocate } = await import('../../analysis/allocate/allocate.js');
+  const a = await allocate(model, {
+    ...(args.workers === undefined ? {} : { workers: args.workers }),
+    ...(variant === null ? {} : { variant }),
+    onProgress: progress.update,
+    logger: cliLogger(ctx, quiet),
+  });
+  progress.finish();
+  return a;
 }
 
 /** Flags that choose or shape a simulation: meaningless when the trials come from shard files. */
@@ -169,10 +200,16 @@ export const runCommand: Command = {
     const { result, quota, model, folder, source, dirCheck } = await obtain(args, ctx, quiet);
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     await dirCheck(dir);
+    // With an allocation block the report gets its Allocation section (docs/allocate.md).
+    const allocation =
+      model.allocation === null
+        ? undefined
+        : await runAllocation(model, result.variant, args, ctx, quiet);
     const { buildRunFiles } = await reportModules;
     const files = await buildRunFiles(result, model, {
       source,
       ...(quota === undefined ? {} : { quota }),
+      ...(allocation === undefined ? {} : { allocation }),
     });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
@@ -193,6 +230,15 @@ export const runCommand: Command = {
                 share_reaching_quota: quota.share_reaching_quota.mean,
               },
             }),
+        ...(allocation === undefined
+          ? {}
+          : {
+              allocation: {
+                objective: allocation.objective,
+                recommended: allocation.recommended,
+                uplift: allocation.uplift,
+              },
+            }),
       };
       ctx.out(`${JSON.stringify(payload, null, 2)}\n`);
     } else if (!quiet) {
@@ -200,8 +246,9 @@ export const runCommand: Command = {
         quota === undefined
           ? ''
           : `\nquota (${quota.role}): team target ${formatMoney(quota.team_target, quota.currency)} at ${formatPercent(quota.confidence)} confidence, total quota ${formatMoney(quota.total_quota, quota.currency)}; ${formatPercent(quota.share_reaching_quota.mean)} of reps expected to reach quota`;
+      const allocationText = allocation === undefined ? '' : `\n${allocationLine(allocation)}`;
       ctx.out(
-        `${summaryLines(result, sentences)}${quotaLine}\nreport: ${report}\ncharts for slides: ${join(dir, 'charts')}/*.png\n`,
+        `${summaryLines(result, sentences)}${quotaLine}${allocationText}\nreport: ${report}\ncharts for slides: ${join(dir, 'charts')}/*.png\n`,
       );
     }
     return EXIT.ok;

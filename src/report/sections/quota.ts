@@ -89,6 +89,7 @@ ${total}
 export const quotaSection: ReportSection = {
   id: 'quota',
   title: 'Quota',
+  applies: (input) => input.quota !== undefined,
   render(input: ReportInput): string {
     const quota = input.quota;
     if (quota === undefined) return '<p>The scenario sets no quota.</p>';
