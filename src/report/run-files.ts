@@ -13,6 +13,7 @@ import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
 import { allocationFiles } from './allocation-files.js';
 import type { OutputFile } from './atomic-dir.js';
+import type { SummaryExtras } from './executive-summary.js';
 import { buildReport } from './index.js';
 import { quotaFiles } from './quota-files.js';
 
@@ -24,6 +25,11 @@ export interface RunFilesOptions {
   readonly quota?: QuotaResult;
   /** The allocation, when the scenario has an allocation block: its section, charts and files. */
   readonly allocation?: AllocationResult;
+}
+
+/** What the other analyses of the run add to the executive summary (docs/report.md). */
+export function summaryExtras(opts: RunFilesOptions): SummaryExtras {
+  return opts.allocation === undefined ? {} : { allocation: opts.allocation };
 }
 
 /**

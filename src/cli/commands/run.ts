@@ -205,7 +205,7 @@ export const runCommand: Command = {
       model.allocation === null
         ? undefined
         : await runAllocation(model, result.variant, args, ctx, quiet);
-    const { buildRunFiles } = await reportModules;
+    const { buildRunFiles, summaryExtras } = await reportModules;
     const files = await buildRunFiles(result, model, {
       source,
       ...(quota === undefined ? {} : { quota }),
@@ -213,7 +213,11 @@ export const runCommand: Command = {
     });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
-    const sentences = executiveSummary(result, model);
+    const sentences = executiveSummary(
+      result,
+      model,
+      summaryExtras(allocation === undefined ? {} : { allocation }),
+    );
     if (args.json) {
       const payload = {
         report,
