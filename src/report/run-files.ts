@@ -67,6 +67,7 @@ export async function buildRunFiles(
     charts,
     svgs: { ...svgs, ...quota?.svgs },
     ...(opts.source === undefined ? {} : { source: opts.source }),
+    extras: summaryExtras(opts),
     ...(quota && opts.quota ? { quota: { result: opts.quota, charts: quota.charts } } : {}),
     ...(allocation === null || opts.allocation === undefined
       ? {}
