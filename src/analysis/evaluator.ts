@@ -18,12 +18,16 @@ import { availableParallelism } from 'node:os';
 import { BATCH_TRIALS, THREAD_MIN_TRIAL_PERIODS } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import type { ScenarioBundle } from '../scenario/load.js';
+import { msg } from '../scenario/messages.js';
 import { applyOverrides, type Override } from '../scenario/overrides.js';
+import { canonicalParamPath } from '../scenario/params.js';
+import { closest } from '../scenario/suggest.js';
+import { drawInputs } from '../sim/input-draws.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
 import { SimPool } from '../sim/pool.js';
 import { type Logger, silentLogger } from '../util/logger.js';
-import { InputError } from '../util/result.js';
+import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
 import type { TrialSource } from './precision.js';
 
@@ -50,6 +54,11 @@ export interface EvaluateOptions {
   readonly seed?: number;
   /** Start from this variant of the bundle instead of the base plan. */
   readonly variant?: string | undefined;
+  /**
+   * Inputs (dot paths, stages by id or index) whose value in each trial to return as well,
+   * under `inputs` by their canonical path: the draws the trials were simulated with.
+   */
+  readonly inputs?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -69,6 +78,8 @@ export interface Evaluation {
   /** Per metric: one value per trial, trial 0 first. */
   readonly values: Readonly<Record<string, Float64Array>>;
   readonly summary: Readonly<Record<string, MeanSummary>>;
+  /** Per asked-for input (canonical dot path): its value in each trial, trial 0 first. */
+  readonly inputs: Readonly<Record<string, Float64Array>>;
 }
 
 /**
@@ -163,6 +174,7 @@ export class Evaluator {
     };
     const names = opts.metrics ?? ['bookings'];
     const readers = this.readers(names);
+    const wanted = this.inputIndices(model, opts.inputs ?? []);
     const values: Record<string, Float64Array> = {};
     for (const r of readers) values[r.name] = new Float64Array(trials);
     const w = this.layout.width;
@@ -173,7 +185,37 @@ export class Evaluator {
     });
     const summary: Record<string, MeanSummary> = {};
     for (const r of readers) summary[r.name] = meanSummary(values[r.name]!);
-    return { trials, seed, model, values, summary };
+    const draws = drawInputs(model, trials, wanted);
+    const inputs: Record<string, Float64Array> = {};
+    wanted.forEach((p, j) => {
+      inputs[model.params[p]!.path] = draws[j]!;
+    });
+    return { trials, seed, model, values, summary, inputs };
+  }
+
+  /**
+   * Param indices of the inputs at `paths` (any spelling users write).
+   * @throws InputError naming a path that is no input, with the closest one.
+   */
+  private inputIndices(model: Model, paths: readonly string[]): number[] {
+    const stageIds = model.stages.map((s) => s.id);
+    const errors: Diagnostic[] = [];
+    const found = paths.map((path) => {
+      const canonical = canonicalParamPath(path, stageIds);
+      const p = canonical === null ? -1 : model.params.findIndex((x) => x.path === canonical);
+      if (p < 0) {
+        const known = model.params.map((x) => x.path);
+        errors.push({
+          file: this.bundle?.file ?? model.name,
+          line: null,
+          path,
+          message: `${this.label}: ${msg.overrideNoInput(path, closest(path, known))}`,
+        });
+      }
+      return p;
+    });
+    if (errors.length > 0) throw new InputError(errors);
+    return found;
   }
 
   /**
