@@ -48,3 +48,5 @@ export const CHART_HEIGHT = 300;
 export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** PNG pixels per SVG pixel: 2 keeps text sharp on slides and retina screens. */
 export const DEFAULT_PNG_SCALE = 2;
+/** Level of the intervals of paired differences (compare) and of the sensitivity errors. */
+export const INTERVAL_LEVEL = 0.9;
