@@ -50,3 +50,18 @@ export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
 export const DEFAULT_PNG_SCALE = 2;
 /** Level of the intervals of paired differences (compare) and of the sensitivity errors. */
 export const INTERVAL_LEVEL = 0.9;
+/** Inputs the sensitivity spider chart draws (the largest swings). */
+export const SPIDER_INPUTS = 5;
+/** Input percentiles of the spider chart (P10 … P90). */
+export const SPIDER_PERCENTILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+/** Bootstrap resamples behind the errors of the variance shares. */
+export const SENSITIVITY_BOOTSTRAP = 200;
+/**
+ * Tornado runs use this share of the variance runs' trials (within the bounds below): every
+ * other input is fixed and the runs pair trial by trial, so their differences need far fewer.
+ */
+export const TORNADO_TRIAL_SHARE = 0.1;
+export const TORNADO_TRIALS_MIN = 200;
+export const TORNADO_TRIALS_MAX = 2000;
+/** Added to the seed for the run that keeps the inputs and redraws the funnel's own noise. */
+export const NOISE_SEED_OFFSET = 1_000_003;

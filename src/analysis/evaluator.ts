@@ -162,7 +162,16 @@ export class Evaluator {
    * @throws InputError when an override or a metric name does not apply.
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
-    const base = this.plan(overrides, opts.variant);
+    return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
+  }
+
+  /**
+   * Like {@link evaluate}, for a plan the caller made: one of the evaluator's shape (from
+   * {@link plan}, then changed by `applyOverrides`), e.g. a what-if that many runs start
+   * from, so its `set` edits compile once. `opts.variant` is ignored.
+   * @throws InputError when a metric name does not apply.
+   */
+  async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
     const trials = opts.trials ?? base.simulation.trials;
     const seed = opts.seed ?? base.simulation.seed;
     if (!(Number.isInteger(trials) && trials >= 1)) {
