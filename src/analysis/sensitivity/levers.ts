@@ -8,6 +8,7 @@
  *   fixed p, ±x:        {fix: p, v·(1 − x)}      {fix: p, v·(1 + x)}
  *   channels.c.spend:   {spend: c, s·(1 − x)}    {spend: c, s·(1 + x)}   (every period)
  */
+import type { Domain } from '../../model/dist.js';
 import type { Model, Param } from '../../model/types.js';
 import { applyOverrides, type Override } from '../../scenario/overrides.js';
 import { canonicalParamPath } from '../../scenario/params.js';
@@ -28,6 +29,7 @@ export interface Vary {
 export interface Lever {
   readonly path: string;
   readonly kind: 'uncertain' | 'varied';
+  readonly domain: Domain;
   readonly low: number;
   readonly high: number;
   readonly lowOverride: Override;
@@ -62,6 +64,7 @@ export function levers(model: Model, vary: readonly Vary[], label = '--vary'): L
     out.push({
       path: p.path,
       kind: 'uncertain',
+      domain: p.domain,
       low: valueAt(p, 0.1),
       high: valueAt(p, 0.9),
       lowOverride: { quantile: p.path, value: 0.1 },
@@ -131,6 +134,7 @@ function varied(model: Model, v: Vary, problem: (message: string) => void): Leve
     return {
       path: `channels.${id}.spend`,
       kind: 'varied',
+      domain: 'positive',
       low: mean(scaled(1 - v.by)),
       high: mean(scaled(1 + v.by)),
       lowOverride: { spend: id, value: scaled(1 - v.by) },
@@ -162,6 +166,7 @@ function varied(model: Model, v: Vary, problem: (message: string) => void): Leve
   return {
     path: param.path,
     kind: 'varied',
+    domain: param.domain,
     low: at(1 - v.by),
     high: at(1 + v.by),
     lowOverride: { fix: param.path, value: raw * (1 - v.by) },

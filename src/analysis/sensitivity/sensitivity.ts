@@ -136,6 +136,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
     return {
       path: b.lever.path,
       kind: b.lever.kind,
+      domain: b.lever.domain,
       low: b.lever.low,
       high: b.lever.high,
       output_low: b.outputLow,

@@ -3,6 +3,7 @@
  * (docs/what-ifs.md): `{ metric, base, inputs: [{path, low, high, output_low, output_high,
  * swing, variance_share}] }`, largest swing first; the rest is extra.
  */
+import type { Domain } from '../../model/dist.js';
 
 /** The output a sensitivity analysis explains. */
 export type SensitivityMetric = 'bookings' | 'profit' | 'target';
@@ -11,6 +12,8 @@ export type SensitivityMetric = 'bookings' | 'profit' | 'target';
 export interface SensitivityInput {
   /** Dot path as users write it, stages by id: `funnel.won.rate`, `channels.events.spend`. */
   readonly path: string;
+  /** What values it takes: `rate` (0 … 1, shown as a percentage), `positive`, `real`. */
+  readonly domain: Domain;
   /** `uncertain` (P10 to P90 of its distribution) or `varied` (a fixed input, `--vary ±x%`). */
   readonly kind: 'uncertain' | 'varied';
   /** The input's low and high values (for a channel's spend: its mean spend per period). */
