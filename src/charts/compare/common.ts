@@ -1,0 +1,49 @@
+/**
+ * Pieces the comparison charts share: the plans in order (base first), their colours, the
+ * subtitle with the run, and the house theme for the scenario's currency.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CompareResult, PlanOutcome } from '../../analysis/compare/types.js';
+import { COLORS, houseConfig, PALETTE } from '../theme.js';
+
+/** The base first, then every variant in the comparison's order. */
+export function plansOf(r: CompareResult): { name: string; order: number; outcome: PlanOutcome }[] {
+  return [r.base, ...Object.values(r.variants)].map((outcome, order) => ({
+    name: outcome.name,
+    order,
+    outcome,
+  }));
+}
+
+/**
+ * A colour per plan: the base in the text colour, variants in the Okabe–Ito palette without
+ * vermillion (the targets' colour) and black (the base's), cycling past six variants.
+ */
+export function planColours(r: CompareResult): { domain: string[]; range: string[] } {
+  const variants = PALETTE.filter((c) => c !== COLORS.target && c !== '#000000');
+  const plans = plansOf(r);
+  return {
+    domain: plans.map((p) => p.name),
+    range: plans.map((_, i) => (i === 0 ? COLORS.text : variants[(i - 1) % variants.length]!)),
+  };
+}
+
+/** Second subtitle line: trials, seed, sampling and the pairing. */
+export function compareRunLine(r: CompareResult): string {
+  const sampling = r.sampling === 'lhs' ? 'Latin hypercube' : 'random';
+  return `${r.trials.toLocaleString('en-US')} trials · seed ${r.seed} · ${sampling} sampling · every plan on the same trials`;
+}
+
+/** The subtitle: scenario and what the marks mean, then the run. */
+export function compareSubtitle(r: CompareResult, meaning: string): string[] {
+  return [`${r.scenario} — ${meaning}`, compareRunLine(r)];
+}
+
+/** The schema URL and the house theme for `currency`. */
+export function themed(currency: string, spec: TopLevelSpec): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    ...spec,
+    config: houseConfig(currency),
+  };
+}
