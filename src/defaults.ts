@@ -65,3 +65,7 @@ export const TORNADO_TRIALS_MIN = 200;
 export const TORNADO_TRIALS_MAX = 2000;
 /** Added to the seed for the run that keeps the inputs and redraws the funnel's own noise. */
 export const NOISE_SEED_OFFSET = 1_000_003;
+/** Inputs the tornado chart shows (the largest swings; the JSON and tables keep every one). */
+export const TORNADO_ROWS = 12;
+/** Inputs the variance-shares chart names (the largest shares; the rest are summed). */
+export const SHARE_ROWS = 8;

@@ -79,7 +79,6 @@ export function buildCompareCumulativeChart(r: CompareResult): ChartSpec {
           type: 'nominal',
           title: `Plan: median bookings by ${monthLabel(last)}${target === null ? '' : ' · chance of reaching the target'}`,
           scale: colours,
-          sort: colours.domain,
           legend: {
             columns: 2,
             symbolType: 'stroke',
