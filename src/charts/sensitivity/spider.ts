@@ -37,12 +37,7 @@ export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
       ),
     })),
   );
-  const axis = metricAxis(
-    r,
-    metricName(r)
-      .replace(/^the c/, 'C')
-      .replace(/^h/, 'H'),
-  );
+  const axis = metricAxis(r, capitalised(metricName(r)));
   const colours = PALETTE.filter((c) => c !== COLORS.target);
   const title = `${capitalised(metricName(r))} as each top input moves from its P10 to its P90`;
   const meaning = `lines: the metric with the input at each percentile, every other input at its median (${metricText(r, r.base)})`;

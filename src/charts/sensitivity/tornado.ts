@@ -54,12 +54,7 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
       },
     ].map((d) => ({ ...d, base: r.base, right: d.output >= r.base }));
   });
-  const axis = metricAxis(
-    r,
-    metricName(r)
-      .replace(/^the c/, 'C')
-      .replace(/^h/, 'H'),
-  );
+  const axis = metricAxis(r, capitalised(metricName(r)));
   const hidden = r.inputs.length - shown.length;
   // Room beyond the longest bars for the input values written at their ends.
   const outs = shown.flatMap((i) => [i.output_low, i.output_high, r.base]);
