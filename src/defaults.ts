@@ -69,3 +69,11 @@ export const NOISE_SEED_OFFSET = 1_000_003;
 export const TORNADO_ROWS = 12;
 /** Inputs the variance-shares chart names (the largest shares; the rest are summed). */
 export const SHARE_ROWS = 8;
+/**
+ * Sizes of the sensitivity analysis inside `salesops run`, chosen to keep the report of the
+ * B2B example quick (docs/what-ifs.md gives the seconds): trials of each variance run (at
+ * most the plan's) and of each tornado and spider run (at most; an eighth of the variance
+ * runs' trials for short runs). `salesops sensitivity` runs more.
+ */
+export const REPORT_SENSITIVITY_TRIALS = 4000;
+export const REPORT_TORNADO_TRIALS = 500;

@@ -53,8 +53,9 @@ const CSP =
  * Renders the report page from its sections, in order.
  * @example renderPage(input, FORECAST_SECTIONS) // '<!doctype html>…'
  */
-export function renderPage(input: ReportInput, sections: readonly ReportSection[]): string {
+export function renderPage(input: ReportInput, all: readonly ReportSection[]): string {
   const { result } = input;
+  const sections = all.filter((s) => s.applies?.(input) ?? true);
   const title = `${result.scenario} — sales forecast`;
   const nav = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.title)}</a>`).join('');
   const body = sections

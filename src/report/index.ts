@@ -7,9 +7,11 @@ import { renderPage } from './html.js';
 import type { ReportInput, ReportSection } from './section.js';
 import { assumptionsSection } from './sections/assumptions.js';
 import { chartsSection } from './sections/charts.js';
+import { driversSection } from './sections/drivers.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
 import { methodologySection } from './sections/methodology.js';
 import { summarySection } from './sections/summary.js';
+import { whatIfsSection } from './sections/what-ifs.js';
 
 export { describeDist, describeDomain } from './describe-dist.js';
 export { escapeHtml, jsonForScript } from './escape.js';
@@ -20,6 +22,9 @@ export const FORECAST_SECTIONS: readonly ReportSection[] = [
   keyNumbersSection,
   summarySection,
   chartsSection,
+  // Shown only when the run compared variants or analysed sensitivity (their `applies`).
+  whatIfsSection,
+  driversSection,
   methodologySection,
   assumptionsSection,
 ];

@@ -130,7 +130,9 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
         ],
       },
       {
-        data: { values: [{ base: r.base, label: `median plan ${metricText(r, r.base)}` }] },
+        data: {
+          values: [{ base: r.base, label: `every input at its median: ${metricText(r, r.base)}` }],
+        },
         layer: [
           {
             mark: { type: 'rule', color: COLORS.text, strokeWidth: 1.5 },

@@ -13,6 +13,7 @@ import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
+import { runWhatIfs } from '../what-ifs-arg.js';
 
 /** The short summary printed after a run and returned under `summary` by `--json`. */
 export function runSummary(result: ForecastResult) {
@@ -50,7 +51,7 @@ export const runCommand: Command = {
       describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
     }),
   run: async (args, ctx) => {
-    const { model, shown, name, variant } = await loadScenarioArg(args, ctx);
+    const { model, shown, name, variant, bundle } = await loadScenarioArg(args, ctx);
     // A variant's default folder is its own, so running the base and its what-ifs one after
     // another keeps every report.
     const folder = variant === undefined ? name : `${name}.${variant}`;
@@ -70,8 +71,9 @@ export const runCommand: Command = {
       logger: cliLogger(ctx, args.quiet === true),
     });
     progress.finish();
+    const whatIfs = await runWhatIfs(bundle, result.trials, args, ctx);
     const { buildRunFiles } = await reportModules;
-    const files = await buildRunFiles(result, model, { source: basename(shown) });
+    const files = await buildRunFiles(result, model, { source: basename(shown), ...whatIfs });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
     if (args.json) {
