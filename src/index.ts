@@ -18,6 +18,17 @@
  *   cli/ sits on top and only wires.
  */
 
+export {
+  beats,
+  type CompareOptions,
+  type CompareResult,
+  compare,
+  type Difference,
+  type PlanOutcome,
+  pairedDifference,
+  type VariantOutcome,
+  type WhatIf,
+} from './analysis/compare/index.js';
 export { forecastToCsv } from './analysis/csv.js';
 export {
   type EvaluateOptions,
@@ -38,6 +49,17 @@ export {
 export { forecastJson, stringifyForecast } from './analysis/forecast-json.js';
 export { type MetricReader, metricReader } from './analysis/metric-reader.js';
 export {
+  ESTIMATOR,
+  type SensitivityInput,
+  type SensitivityMetric,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type Share,
+  type SpiderLine,
+  sensitivity,
+  type Vary,
+} from './analysis/sensitivity/index.js';
+export {
   mergeShards,
   readShards,
   type ShardSet,
@@ -46,6 +68,9 @@ export {
 } from './analysis/shard.js';
 export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
+export { summaryOf } from './analysis/value-summary.js';
+export { type WhatIfAnalyses, whatIfAnalyses } from './analysis/what-ifs.js';
+export { buildCompareCharts, COMPARE_CHARTS } from './charts/compare/index.js';
 export {
   buildForecastCharts,
   type ChartSpec,
@@ -56,6 +81,7 @@ export {
   houseConfig,
   validateSpec,
 } from './charts/index.js';
+export { buildSensitivityCharts, SENSITIVITY_CHARTS } from './charts/sensitivity/index.js';
 export type * from './model/dist.js';
 export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';

@@ -6,7 +6,10 @@ import { table } from './format.js';
 const signed = (x: number): string => (x > 0 ? `+${formatCompact(x)}` : formatCompact(x));
 const percent = (p: number | null): string => (p === null ? '–' : formatPercent(p, 1));
 
-/** Renders the comparison as two aligned tables and a line on how to read them. */
+/**
+ * Renders the comparison as two aligned tables and a line on how to read them.
+ * @example ctx.out(compareTable(await compare(bundle)))
+ */
 export function compareTable(r: CompareResult): string {
   const plans: [string, PlanOutcome, VariantOutcome | null][] = [
     ['base', r.base, null],

@@ -4,26 +4,38 @@ import { formatCompact, formatPercent } from '../charts/format.js';
 import { plainNumber } from '../report/describe-dist.js';
 import { table } from './format.js';
 
-/** An input's value in its own terms: rates as percentages. */
+/**
+ * An input's value in its own terms: rates as percentages.
+ * @example inputValue(0.19, 'rate') // '19.0%'
+ */
 export function inputValue(x: number, domain: SensitivityInput['domain']): string {
   return domain === 'rate' ? formatPercent(x, x < 0.1 ? 2 : 1) : plainNumber(x);
 }
 
-/** What the metric is, in words. */
+/**
+ * What the metric is, in words.
+ * @example metricWords(result) // 'horizon bookings'
+ */
 export function metricWords(r: SensitivityResult): string {
   if (r.metric === 'target')
     return `the probability of reaching ${formatCompact(r.target ?? 0)} of bookings`;
   return r.metric === 'profit' ? 'horizon profit' : 'horizon bookings';
 }
 
-/** A value of the metric: money compactly, a probability as a percentage. */
+/**
+ * A value of the metric: money compactly, a probability as a percentage.
+ * @example metricValue(result, 9.87e6) // '9.87M'
+ */
 export function metricValue(r: SensitivityResult, x: number): string {
   return r.metric === 'target' ? formatPercent(x, 1) : formatCompact(x);
 }
 
 const share = (s: number, se: number) => `${formatPercent(s, 1)} ± ${(100 * se).toFixed(1)}`;
 
-/** Renders the tornado table, the noise and interaction lines, and how to read them. */
+/**
+ * Renders the tornado table, the noise and interaction lines, and how to read them.
+ * @example ctx.out(sensitivityTable(await sensitivity(bundle)))
+ */
 export function sensitivityTable(r: SensitivityResult): string {
   const v = (x: number) => metricValue(r, x);
   const rows = r.inputs.map((i) => [

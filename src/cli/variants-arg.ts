@@ -4,7 +4,10 @@
  */
 import { flagError } from './flag-error.js';
 
-/** The names of `--variants`, or undefined (every variant) when it is absent. */
+/**
+ * The names of `--variants`, or undefined (every variant) when it is absent.
+ * @example parseVariants('hire_q2,recession') // ['hire_q2', 'recession']
+ */
 export function parseVariants(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const text = (Array.isArray(value) ? value : [value]).map(String).join(',');

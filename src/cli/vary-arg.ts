@@ -8,7 +8,10 @@ import { flagError } from './flag-error.js';
 
 const AMOUNT = /^(?:±|\+-|\+\/-)?\s*(\d+(?:\.\d*)?|\.\d+)\s*%$/;
 
-/** The `--vary` values as {path, by} (by = 0.2 for ±20%); none when absent. */
+/**
+ * The `--vary` values as {path, by} (by = 0.2 for ±20%); none when absent.
+ * @example parseVary(['funnel.sql.rate=±20%']) // [{ path: 'funnel.sql.rate', by: 0.2 }]
+ */
 export function parseVary(values: unknown): Vary[] {
   if (values === undefined) return [];
   const list = Array.isArray(values) ? values : [values];

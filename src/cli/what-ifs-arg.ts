@@ -14,6 +14,7 @@ import { parseSets } from './set-arg.js';
 /**
  * Runs the report's what-if analyses for the command's arguments (`--variant`, `--set`,
  * `--workers`) on `trials` trials (the forecast's).
+ * @example const { compare, sensitivity } = await runWhatIfs(bundle, result.trials, args, ctx);
  */
 export async function runWhatIfs(
   bundle: ScenarioBundle,

@@ -8,7 +8,10 @@ import type { Evaluation } from '../evaluator.js';
 import { exceedanceOf, summaryOf } from '../value-summary.js';
 import type { PlanOutcome } from './types.js';
 
-/** The metric names an outcome needs: horizon bookings and profit, and bookings per period. */
+/**
+ * The metric names an outcome needs: horizon bookings and profit, and bookings per period.
+ * @example outcomeMetrics(model) // ['bookings', 'profit', 'bookings@2027-01', …]
+ */
 export function outcomeMetrics(model: Model): string[] {
   return ['bookings', 'profit', ...model.calendar.labels.map((l) => `bookings@${l}`)];
 }

@@ -14,7 +14,10 @@
  * effect included.
  */
 
-/** Bins for n trials: about ∛n (10 for 1,000 trials, 22 for 10,000), from 4 to 25. */
+/**
+ * Bins for n trials: about ∛n (10 for 1,000 trials, 22 for 10,000), from 4 to 25.
+ * @example binCount(10_000) // 22
+ */
 export function binCount(n: number): number {
   return Math.max(4, Math.min(25, Math.round(Math.cbrt(n))));
 }

@@ -39,12 +39,18 @@ export interface Lever {
   readonly by: number | null;
 }
 
-/** The value of `param` at quantile q of its distribution, as a trial would use it. */
+/**
+ * The value of `param` at quantile q of its distribution, as a trial would use it.
+ * @example valueAt(model.params[3], 0.9) // its P90, scaled and clamped like a draw
+ */
 export function valueAt(param: Param, q: number): number {
   return clampToDomain(distQuantile(param.dist, q) * param.scale, param.domain);
 }
 
-/** Every uncertain input fixed at its median: the tornado's centre. */
+/**
+ * Every uncertain input fixed at its median: the tornado's centre.
+ * @example medianOverrides(model) // [{ quantile: 'funnel.won.rate', value: 0.5 }, …]
+ */
 export function medianOverrides(model: Model): Override[] {
   return model.params.flatMap((p) =>
     p.dist.kind === 'fixed' ? [] : [{ quantile: p.path, value: 0.5 }],

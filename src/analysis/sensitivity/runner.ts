@@ -9,6 +9,11 @@ import { InputError } from '../../util/result.js';
 import type { Evaluation, Evaluator } from '../evaluator.js';
 import type { MetricPlan } from './metric.js';
 
+/**
+ * @example
+ * const runner = new SensitivityRunner(ev, plan, metricPlan('bookings', plan), 2027, total);
+ * const { values } = await runner.run(runner.with([{ quantile: 'funnel.won.rate', value: 0.9 }]), 1000);
+ */
 export class SensitivityRunner {
   private done = 0;
 

@@ -33,7 +33,10 @@ export interface Shares {
   readonly bins: number;
 }
 
-/** The seed of the run that keeps run A's inputs and redraws the funnel's noise. */
+/**
+ * The seed of the run that keeps run A's inputs and redraws the funnel's noise.
+ * @example noiseSeed(2027) // 1002030
+ */
 export function noiseSeed(seed: number): number {
   return (seed + NOISE_SEED_OFFSET) % SEED_SPAN;
 }
@@ -41,6 +44,7 @@ export function noiseSeed(seed: number): number {
 /**
  * Variance shares of the runner's metric over `trials` trials: each of `paths` (uncertain
  * inputs), the funnel's own noise, and the remainder.
+ * @example (await varianceShares(runner, ['funnel.won.rate'], 4000)).noise // { share, se }
  */
 export async function varianceShares(
   runner: SensitivityRunner,

@@ -19,7 +19,10 @@ export interface Bar {
   readonly swingSe: number;
 }
 
-/** Runs the tornado and the spider needs: 1 + 2 per lever. */
+/**
+ * Runs the tornado needs: its centre, and each lever low and high.
+ * @example tornadoRuns(levers) // 1 + 2 · levers.length
+ */
 export function tornadoRuns(levers: readonly Lever[]): number {
   return 1 + 2 * levers.length;
 }
@@ -32,6 +35,7 @@ export const SPIDER_EXTRA_RUNS = SPIDER_PERCENTILES.filter(
 /**
  * The tornado's centre (every uncertain input at its median) and one bar per lever, largest
  * swing first (ties in lever order).
+ * @example const { base, bars } = await tornado(runner, levers(model, []), 1000);
  */
 export async function tornado(
   runner: SensitivityRunner,
@@ -69,6 +73,7 @@ export async function tornado(
  * The spider lines of the `top` uncertain levers with the largest swings: the metric's mean
  * at each of SPIDER_PERCENTILES of the input, every other uncertain input at its median.
  * P10, the median and P90 come from the tornado.
+ * @example const lines = await spider(runner, bars, base, 5, 1000);
  */
 export async function spider(
   runner: SensitivityRunner,

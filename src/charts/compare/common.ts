@@ -6,7 +6,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult, PlanOutcome } from '../../analysis/compare/types.js';
 import { COLORS, houseConfig, PALETTE } from '../theme.js';
 
-/** The base first, then every variant in the comparison's order. */
+/**
+ * The base first, then every variant in the comparison's order.
+ * @example plansOf(result).map((p) => p.name) // ['base', 'hire_q2', …]
+ */
 export function plansOf(r: CompareResult): { name: string; order: number; outcome: PlanOutcome }[] {
   return [r.base, ...Object.values(r.variants)].map((outcome, order) => ({
     name: outcome.name,
@@ -18,6 +21,7 @@ export function plansOf(r: CompareResult): { name: string; order: number; outcom
 /**
  * A colour per plan: the base in the text colour, variants in the Okabe–Ito palette without
  * vermillion (the targets' colour) and black (the base's), cycling past six variants.
+ * @example planColours(result).range[0] // '#222222', the base
  */
 export function planColours(r: CompareResult): { domain: string[]; range: string[] } {
   const variants = PALETTE.filter((c) => c !== COLORS.target && c !== '#000000');
@@ -28,18 +32,27 @@ export function planColours(r: CompareResult): { domain: string[]; range: string
   };
 }
 
-/** Second subtitle line: trials, seed, sampling and the pairing. */
+/**
+ * Second subtitle line: trials, seed, sampling and the pairing.
+ * @example compareRunLine(result) // '10,000 trials · seed 2027 · random sampling · every plan on the same trials'
+ */
 export function compareRunLine(r: CompareResult): string {
   const sampling = r.sampling === 'lhs' ? 'Latin hypercube' : 'random';
   return `${r.trials.toLocaleString('en-US')} trials · seed ${r.seed} · ${sampling} sampling · every plan on the same trials`;
 }
 
-/** The subtitle: scenario and what the marks mean, then the run. */
+/**
+ * The subtitle: scenario and what the marks mean, then the run.
+ * @example compareSubtitle(result, 'bars: …') // ['Acme FY2027 plan — bars: …', '10,000 trials · …']
+ */
 export function compareSubtitle(r: CompareResult, meaning: string): string[] {
   return [`${r.scenario} — ${meaning}`, compareRunLine(r)];
 }
 
-/** The schema URL and the house theme for `currency`. */
+/**
+ * The schema URL and the house theme for `currency`.
+ * @example themed('USD', spec).config?.font // 'DejaVu Sans, …'
+ */
 export function themed(currency: string, spec: TopLevelSpec): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

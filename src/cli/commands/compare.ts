@@ -12,7 +12,10 @@ import { loadScenarioArg } from '../scenario-arg.js';
 import { parseSets } from '../set-arg.js';
 import { parseVariants } from '../variants-arg.js';
 
-/** The name of the `--set` what-if: its edits as typed, e.g. `channels.paid_search.spend=80000`. */
+/**
+ * The name of the `--set` what-if: its edits as typed.
+ * @example whatIfName(['channels.paid_search.spend=80000']) // 'channels.paid_search.spend=80000'
+ */
 export function whatIfName(sets: unknown): string {
   return (Array.isArray(sets) ? sets : [sets]).map((s) => String(s).trim()).join(', ');
 }
