@@ -1,8 +1,8 @@
 /**
  * The notebooks run headless, as `npm run notebooks` runs them: Jupyter's nbconvert executes
  * each one with the repository's Deno kernelspec (notebooks/jupyter), against the built
- * library in dist/. Every notebook must run without an error output; the forecast notebook's
- * numbers must be exactly the library's for the same file and seed. Skipped only when
+ * library in dist/. Every notebook must run without an error output; each notebook's numbers
+ * must be the library's for the same file, seed and options. Skipped only when
  * Jupyter is absent outside CI (.ci/run installs it).
  */
 import { execFile } from 'node:child_process';
@@ -12,9 +12,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecast } from '../../src/analysis/forecast.js';
+import { type SensitivityOptions, sensitivity } from '../../src/analysis/sensitivity/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
 import type { Model } from '../../src/model/types.js';
-import { loadModel } from '../../src/scenario/index.js';
+import { loadBundle, loadModel } from '../../src/scenario/index.js';
 import { buildLayout } from '../../src/sim/layout.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,6 +49,15 @@ function jsonLines(nb: Notebook): unknown[] {
     .flatMap((o) => joined(o.text).split('\n'))
     .filter((l) => l.startsWith('{') || l.startsWith('['))
     .map((l) => JSON.parse(l) as unknown);
+}
+
+/** Every SVG a notebook displayed, in order, each checked to be one whole SVG document. */
+function svgsOf(nb: Notebook): string[] {
+  const svgs = outputsOf(nb)
+    .map((o) => joined(o.data?.['image/svg+xml']))
+    .filter((s) => s !== '');
+  for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  return svgs;
 }
 
 /** The forecast, and every trial's horizon bookings in trial order (from the rows it simulates). */
@@ -85,7 +95,7 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       );
       executed.set(file, JSON.parse(readFileSync(join(out, file), 'utf8')) as Notebook);
     }
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -98,7 +108,7 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     }
   });
 
-  it('forecast-and-variants: the numbers are the library’s for the same file and seed, and both charts are SVG', async () => {
+  it('forecast-and-variants: the numbers are the library’s for the same file and seed, and its three charts are SVG', async () => {
     const nb = executed.get('forecast-and-variants.ipynb')!;
     const [plan, variants] = jsonLines(nb) as [
       {
@@ -150,18 +160,56 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       expect(v.probabilityBetter).toBeGreaterThanOrEqual(surely);
       expect(v.probabilityBetter).toBeLessThanOrEqual(maybe);
     }
-    const svgs = outputsOf(nb)
-      .map((o) => joined(o.data?.['image/svg+xml']))
-      .filter((s) => s !== '');
-    expect(svgs).toHaveLength(2);
-    for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    const svgs = svgsOf(nb);
+    expect(svgs).toHaveLength(3);
     expect(svgs[0]).toContain('Monthly bookings forecast');
-    for (const name of ['plan', ...variants.map((v) => v.name)]) {
-      expect(svgs[1]).toContain(`>${name}<`);
+    expect(svgs[1]).toContain('Difference to the base');
+    expect(svgs[2]).toContain('Chance of reaching the bookings target by plan');
+    for (const v of variants) expect(svgs[1]).toContain(`>${v.name}<`);
+    for (const name of ['base', ...variants.map((v) => v.name)]) {
+      expect(svgs[2]).toContain(`>${name}<`);
     }
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');
     expect(tables[0]).toContain(`| ${result.quarters[0]} |`);
   }, 60_000);
+
+  it('what-drives-it: the tornado and the shares are the library’s for the same options, and all three charts are SVG', async () => {
+    const nb = executed.get('what-drives-it.ipynb')!;
+    const [printed] = jsonLines(nb) as [
+      {
+        options: SensitivityOptions;
+        metric: string;
+        base: number;
+        noise: number;
+        inputs: { path: string; swing: number; share: number }[];
+      },
+    ];
+    const s = await sensitivity(await loadBundle(join(ROOT, 'scenarios/b2b-saas.yaml')), {
+      ...printed.options,
+      workers: 2,
+    });
+    // Money and shares to 1e-9 (Deno's V8 may round Math.exp differently in the last bit,
+    // docs/model.md, Summaries); the order of the inputs exactly.
+    const close = (a: number, b: number) =>
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+    expect(printed.metric).toBe(s.metric);
+    expect(printed.inputs.map((i) => i.path)).toEqual(s.inputs.map((i) => i.path));
+    close(printed.base, s.base);
+    close(printed.noise, s.noise.share);
+    printed.inputs.forEach((i, k) => {
+      close(i.swing, s.inputs[k]!.swing);
+      close(i.share, s.inputs[k]!.variance_share);
+    });
+    const svgs = svgsOf(nb);
+    expect(svgs).toHaveLength(3);
+    expect(svgs[0]).toContain('What moves horizon bookings most');
+    expect(svgs[1]).toContain('Where the uncertainty in horizon bookings comes from');
+    expect(svgs[2]).toContain('Horizon bookings as each top input moves from its P10 to its P90');
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((t) => t !== '');
+    expect(tables[0]).toContain(`| \`${s.inputs[0]!.path}\` |`);
+  }, 120_000);
 });
