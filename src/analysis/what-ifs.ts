@@ -6,7 +6,11 @@
  *
  * The comparison runs exactly the forecast's trials, so its base is the forecast's numbers.
  */
-import { REPORT_SENSITIVITY_TRIALS, REPORT_TORNADO_TRIALS } from '../defaults.js';
+import {
+  REPORT_SENSITIVITY_TRIALS,
+  REPORT_SPIDER_PERCENTILES,
+  REPORT_TORNADO_TRIALS,
+} from '../defaults.js';
 import type { ScenarioBundle } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
 import type { Logger } from '../util/logger.js';
@@ -79,6 +83,7 @@ export async function whatIfAnalyses(
             ...(opts.variant === undefined ? {} : { variant: opts.variant }),
             overrides,
             trials,
+            spiderPercentiles: REPORT_SPIDER_PERCENTILES,
             onProgress: (d, t) => opts.onProgress?.('sensitivity', d, t),
             // A short run gets short tornado runs too (an eighth of its trials, at least 50).
             tornadoTrials: Math.min(REPORT_TORNADO_TRIALS, Math.max(50, Math.round(trials / 8))),

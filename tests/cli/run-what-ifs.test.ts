@@ -40,6 +40,10 @@ describe('salesops run with what-ifs', () => {
     );
     const sensitivity = JSON.parse(readFileSync(join(out, 'sensitivity.json'), 'utf8'));
     expect(sensitivity.trials).toEqual({ variance: 300, tornado: 50 });
+    // The report's spider: P10, the quartiles, the median and P90.
+    expect(sensitivity.spider[0].points.map((p: { percentile: number }) => p.percentile)).toEqual([
+      0.1, 0.25, 0.5, 0.75, 0.9,
+    ]);
     const charts = readdirSync(join(out, 'charts'));
     for (const name of [
       'compare-difference',
@@ -53,6 +57,25 @@ describe('salesops run with what-ifs', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<section id="what-ifs">');
     expect(html).toContain('<section id="drivers">');
+  }, 120_000);
+
+  it('--no-what-ifs writes the forecast’s report alone', async () => {
+    const out = join(dir, 'forecast-only');
+    const r = await runCli([
+      'run',
+      'scenarios/b2b-saas.yaml',
+      '--out',
+      out,
+      '--no-what-ifs',
+      ...FLAGS,
+    ]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out);
+    expect(files).not.toContain('compare.json');
+    expect(files).not.toContain('sensitivity.json');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain('<section id="what-ifs">');
+    expect(html).not.toContain('<section id="drivers">');
   }, 120_000);
 
   it('a scenario without variants gets no What-ifs section', async () => {

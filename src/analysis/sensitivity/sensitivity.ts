@@ -15,6 +15,7 @@
 import {
   SENSITIVITY_BOOTSTRAP,
   SPIDER_INPUTS,
+  SPIDER_PERCENTILES,
   TORNADO_TRIAL_SHARE,
   TORNADO_TRIALS_MAX,
   TORNADO_TRIALS_MIN,
@@ -30,7 +31,7 @@ import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
 import { SensitivityRunner } from './runner.js';
 import { varianceShares } from './shares.js';
-import { SPIDER_EXTRA_RUNS, spider, tornado, tornadoRuns } from './tornado.js';
+import { spider, spiderExtraRuns, tornado, tornadoRuns } from './tornado.js';
 import type { SensitivityInput, SensitivityMetric, SensitivityResult } from './types.js';
 
 export interface SensitivityOptions {
@@ -44,6 +45,8 @@ export interface SensitivityOptions {
   readonly vary?: readonly Vary[];
   /** Inputs on the spider chart (default 5). */
   readonly top?: number;
+  /** Input percentiles of the spider's points, within 0.1 … 0.9 (default P10, P20 … P90). */
+  readonly spiderPercentiles?: readonly number[];
   /** Trials of each of the two variance runs (default the plan's `simulation.trials`). */
   readonly trials?: number;
   /** Trials of each tornado and spider run (default a tenth of `trials`, 200 … 2,000). */
@@ -100,6 +103,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
     ]);
   }
   const top = opts.top ?? SPIDER_INPUTS;
+  const percentiles = opts.spiderPercentiles ?? SPIDER_PERCENTILES;
   if (!(Number.isInteger(top) && top >= 1 && top <= 20)) {
     throw new InputError([
       { file: plan.name, line: null, path: 'top', message: whatIfMsg.top(top) },
@@ -119,12 +123,12 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
   const uncertain = levers.filter((l) => l.kind === 'uncertain');
   const spiderInputs = Math.min(top, uncertain.length);
   const total =
-    (tornadoRuns(levers) + spiderInputs * SPIDER_EXTRA_RUNS) * tornadoTrials +
+    (tornadoRuns(levers) + spiderInputs * spiderExtraRuns(percentiles)) * tornadoTrials +
     (uncertain.length > 0 ? 2 * trials : 0);
   const runner = new SensitivityRunner(ev, plan, metric, seed, total, opts.onProgress);
 
   const { base, bars } = await tornado(runner, levers, tornadoTrials);
-  const lines = await spider(runner, bars, base, top, tornadoTrials);
+  const lines = await spider(runner, bars, base, top, tornadoTrials, percentiles);
   const paths = uncertain.map((l) => l.path);
   const shares =
     paths.length > 0

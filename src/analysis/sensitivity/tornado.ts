@@ -27,10 +27,14 @@ export function tornadoRuns(levers: readonly Lever[]): number {
   return 1 + 2 * levers.length;
 }
 
-/** Extra runs the spider needs per input (its P10, median and P90 are tornado runs). */
-export const SPIDER_EXTRA_RUNS = SPIDER_PERCENTILES.filter(
-  (p) => p !== 0.1 && p !== 0.5 && p !== 0.9,
-).length;
+/**
+ * Extra runs the spider needs per input at these percentiles (its P10, median and P90 are
+ * tornado runs).
+ * @example spiderExtraRuns([0.1, 0.25, 0.5, 0.75, 0.9]) // 2
+ */
+export function spiderExtraRuns(percentiles: readonly number[]): number {
+  return percentiles.filter((p) => p !== 0.1 && p !== 0.5 && p !== 0.9).length;
+}
 
 /**
  * The tornado's centre (every uncertain input at its median) and one bar per lever, largest
@@ -71,7 +75,8 @@ export async function tornado(
 
 /**
  * The spider lines of the `top` uncertain levers with the largest swings: the metric's mean
- * at each of SPIDER_PERCENTILES of the input, every other uncertain input at its median.
+ * at each of `percentiles` of the input (default P10, P20 … P90), every other uncertain input
+ * at its median.
  * P10, the median and P90 come from the tornado.
  * @example const lines = await spider(runner, bars, base, 5, 1000);
  */
@@ -81,6 +86,7 @@ export async function spider(
   base: number,
   top: number,
   trials: number,
+  percentiles: readonly number[] = SPIDER_PERCENTILES,
 ): Promise<SpiderLine[]> {
   const medians = medianOverrides(runner.plan);
   const lines: SpiderLine[] = [];
@@ -88,7 +94,7 @@ export async function spider(
     const { lever } = bar;
     const param = runner.plan.params[lever.param]!;
     const points = [];
-    for (const q of SPIDER_PERCENTILES) {
+    for (const q of percentiles) {
       let output: number;
       if (q === 0.1) output = bar.outputLow;
       else if (q === 0.9) output = bar.outputHigh;

@@ -45,11 +45,18 @@ export const runCommand: Command = {
   command: 'run <file>',
   describe: 'forecast + charts + report into an output folder (the main job)',
   builder: (y) =>
-    scenarioOptions(y).option('out', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
-    }),
+    scenarioOptions(y)
+      .option('out', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
+      })
+      .option('what-ifs', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'compare the variants and show what drives the plan (--no-what-ifs: forecast only)',
+      }),
   run: async (args, ctx) => {
     const { model, shown, name, variant, bundle } = await loadScenarioArg(args, ctx);
     // A variant's default folder is its own, so running the base and its what-ifs one after
@@ -71,7 +78,8 @@ export const runCommand: Command = {
       logger: cliLogger(ctx, args.quiet === true),
     });
     progress.finish();
-    const whatIfs = await runWhatIfs(bundle, result.trials, args, ctx);
+    const whatIfs =
+      args['what-ifs'] === false ? {} : await runWhatIfs(bundle, result.trials, args, ctx);
     const { buildRunFiles } = await reportModules;
     const files = await buildRunFiles(result, model, { source: basename(shown), ...whatIfs });
     await writeDirAtomically(dir, files);

@@ -10,6 +10,14 @@ import { escapeHtml } from '../escape.js';
 import { figureHtml } from '../figure.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
+/** The spider's percentiles in words: " (spider: P10, P25, P50, P75, P90)". */
+function spiderAt(r: SensitivityResult): string {
+  const points = r.spider[0]?.points ?? [];
+  return points.length === 0
+    ? ''
+    : ` (spider: ${points.map((p) => `P${Math.round(p.percentile * 100)}`).join(', ')})`;
+}
+
 const share = (s: number, se: number) => `${formatPercent(s, 1)} ± ${(100 * se).toFixed(1)}`;
 
 /** The headline: the input with the largest swing, what it moves, and the noise share. */
@@ -71,7 +79,7 @@ ${rows}
 ${tail}
 </tbody></table>
 ${charts}
-<p class="method"><strong>How these were computed.</strong> Tornado and spider: every uncertain input fixed at its median, then one input at a time moved to its P10 and P90 (spider: P10, P20 … P90); each run has ${formatCount(r.trials.tornado)} trials, the same trials for every run (common random numbers), so the swing's standard error is that of a paired difference.
+<p class="method"><strong>How these were computed.</strong> Tornado and spider: every uncertain input fixed at its median, then one input at a time moved to its P10 and P90${spiderAt(r)}; each run has ${formatCount(r.trials.tornado)} trials, the same trials for every run (common random numbers), so the swing's standard error is that of a paired difference.
 Shares of the variance: ${formatCount(r.trials.variance)} trials with every input uncertain give each input's first-order share — the share of the variance that knowing that input alone would remove, Var(E[Y | X]) / Var(Y) — from the trials themselves (a piecewise-linear fit of the outcome on the input in ${r.estimator.bins} equal-count bins, adjusted R²); a second run with the same inputs and fresh funnel draws gives the share all inputs explain together, and the rest is the funnel's own randomness.
 Interactions are what is left (effects only combinations of inputs have; with correlated inputs, minus what their shares count twice). Errors are bootstrap standard errors (${formatCount(r.estimator.bootstrap)} resamples). Seed ${r.seed}.</p>`;
   },
