@@ -104,8 +104,9 @@ export class Evaluator {
   private readonly workers: number;
   private readonly label: string;
   private readonly threadMin: number;
-  private local: SimPool | null = null;
-  private threads: SimPool | null = null;
+  /** Pools by plan shape (inputs and row layout); the base's shape is `baseShape`. */
+  private readonly pools = new Map<string, { local: SimPool | null; threads: SimPool | null }>();
+  private readonly baseShape: string;
   private closed = false;
 
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
@@ -113,6 +114,7 @@ export class Evaluator {
     this.bundle = isBundle ? input : null;
     this.model = isBundle ? input.base : input;
     this.layout = buildLayout(this.model);
+    this.baseShape = shapeOf(this.model, this.layout);
     this.logger = opts.logger ?? silentLogger;
     this.label = opts.label ?? 'override';
     this.threadMin = opts.threadMin ?? THREAD_MIN_TRIAL_PERIODS;
@@ -182,11 +184,13 @@ export class Evaluator {
       simulation: { ...base.simulation, trials, seed, precision: null },
     };
     const names = opts.metrics ?? ['bookings'];
-    const readers = this.readers(names);
+    // A variant may change the plan's shape (e.g. drop an initiative): read its own layout.
+    const layout = shapeOf(model) === this.baseShape ? this.layout : buildLayout(model);
+    const readers = this.readersOf(layout, model, names);
     const wanted = this.inputIndices(model, opts.inputs ?? []);
     const values: Record<string, Float64Array> = {};
     for (const r of readers) values[r.name] = new Float64Array(trials);
-    const w = this.layout.width;
+    const w = layout.width;
     await this.source(model, opts.onProgress)(0, trials, (from, count, rows) => {
       for (let i = 0; i < count; i++) {
         for (const r of readers) values[r.name]![from + i] = r.read(rows, i * w);
@@ -232,8 +236,12 @@ export class Evaluator {
    * @throws InputError naming the metric and what names are accepted.
    */
   readers(names: readonly string[]): MetricReader[] {
+    return this.readersOf(this.layout, this.model, names);
+  }
+
+  private readersOf(layout: Layout, model: Model, names: readonly string[]): MetricReader[] {
     return names.map((name) => {
-      const r = metricReader(this.layout, this.model.calendar, name);
+      const r = metricReader(layout, model.calendar, name);
       if (typeof r === 'string') {
         throw new InputError([{ file: 'evaluate', line: null, path: '', message: r }]);
       }
@@ -242,14 +250,15 @@ export class Evaluator {
   }
 
   /**
-   * Trials of `model` (a plan of the base's shape: the base or a variant with overrides)
-   * from the evaluator's threads, rows in trial order; what forecasts and analyses run on.
+   * Trials of `model` (the base or a variant, with overrides) from the evaluator's threads,
+   * rows in trial order; what forecasts and analyses run on. A plan of another shape than the
+   * base's (a variant that drops an initiative has fewer inputs) runs on threads of its own.
    */
   source(model: Model, onProgress?: (done: number, total: number) => void): TrialSource {
     return async (from: number, to: number, consume: RowConsumer) => {
       if (this.closed) throw new Error('Evaluator: used after close()');
       if (to <= from) return;
-      const pool = this.poolFor((to - from) * model.calendar.periods);
+      const pool = this.poolFor(model, (to - from) * model.calendar.periods);
       pool.setModel(model);
       await pool.simulate(from, to, consume, onProgress);
     };
@@ -258,22 +267,35 @@ export class Evaluator {
   /** Stops the threads. */
   async close(): Promise<void> {
     this.closed = true;
-    const pools = [this.threads, this.local];
-    this.threads = null;
-    this.local = null;
+    const pools = [...this.pools.values()].flatMap((p) => [p.threads, p.local]);
+    this.pools.clear();
     await Promise.all(pools.map((p) => p?.close()));
   }
 
-  /** The main thread alone for small runs; every thread (started once) for larger ones. */
-  private poolFor(trialPeriods: number): SimPool {
-    const batches = Math.ceil(trialPeriods / (BATCH_TRIALS * this.model.calendar.periods));
-    if (this.workers > 1 && (this.threads !== null || trialPeriods >= this.threadMin)) {
-      this.threads ??= new SimPool(this.model, Math.min(this.workers, Math.max(2, batches)));
-      return this.threads;
+  /**
+   * For plans of `model`'s shape: the main thread alone for small runs; every thread (started
+   * once) for larger ones.
+   */
+  private poolFor(model: Model, trialPeriods: number): SimPool {
+    const shape = shapeOf(model);
+    let pools = this.pools.get(shape);
+    if (pools === undefined) {
+      pools = { local: null, threads: null };
+      this.pools.set(shape, pools);
     }
-    this.local ??= new SimPool(this.model, 1);
-    return this.local;
+    const batches = Math.ceil(trialPeriods / (BATCH_TRIALS * model.calendar.periods));
+    if (this.workers > 1 && (pools.threads !== null || trialPeriods >= this.threadMin)) {
+      pools.threads ??= new SimPool(model, Math.min(this.workers, Math.max(2, batches)));
+      return pools.threads;
+    }
+    pools.local ??= new SimPool(model, 1);
+    return pools.local;
   }
+}
+
+/** What a plan's threads depend on: its inputs (by path) and its row layout. */
+function shapeOf(model: Model, layout: Layout = buildLayout(model)): string {
+  return JSON.stringify([model.params.map((p) => p.path), layout.series.map((s) => s.key)]);
 }
 
 /** Mean (compensated), sample sd and se = sd/√n of `x`. */

@@ -59,6 +59,8 @@ export function compareTable(r: CompareResult): string {
     '',
     profit,
     '',
-    `vs base: mean difference, trial by trial, with its ${level} interval; P(better): share of trials in which the plan does strictly better than the base`,
+    plans.length === 1
+      ? 'nothing to compare with the base: the scenario has no variants (or --variants named none); try a one-off what-if with --set PATH=VALUE'
+      : `vs base: mean difference, trial by trial, with its ${level} interval; P(better): share of trials in which the plan does strictly better than the base`,
   ].join('\n')}\n`;
 }

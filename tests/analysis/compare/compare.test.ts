@@ -2,11 +2,13 @@
  * compare: paired differences under common random numbers, exact ties, --set equal to its
  * variant, agreement with the forecast of each plan, and bad names.
  */
+
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../../src/analysis/compare/index.js';
 import { type Evaluator, prepare } from '../../../src/analysis/evaluator.js';
 import { forecast } from '../../../src/analysis/forecast.js';
-import { compileAll } from '../../../src/scenario/index.js';
+import { compileAll, loadBundle } from '../../../src/scenario/index.js';
 import type { ScenarioBundle } from '../../../src/scenario/load.js';
 import { InputError } from '../../../src/util/result.js';
 
@@ -136,4 +138,27 @@ describe('compare', () => {
       await problem({ variants: ['more'], whatIfs: [{ name: 'more', overrides: [] }] }),
     ).toEqual(['the what-if "more" is named like a compared plan']);
   });
+});
+
+describe('compare with a variant of another shape', () => {
+  it('runs a variant that drops the initiatives (fewer inputs) on threads of its own, with its forecast’s numbers', async () => {
+    const file = resolve(import.meta.dirname, '../../../scenarios/consumer-brand.yaml');
+    const b = await loadBundle(file, { trials: 400 });
+    const noCrm = b.variants.get('no_crm')!;
+    expect(noCrm.params.length).toBeLessThan(b.base.params.length);
+    const ev = prepare(b, { workers: 2, threadMin: 0 });
+    try {
+      const r = await compare(ev, { variants: ['no_crm', 'cut_dealers'] });
+      for (const name of ['no_crm', 'cut_dealers']) {
+        const f = await forecast(b.variants.get(name)!, { workers: 1 });
+        expect(r.variants[name]!.bookings.p50, name).toBe(f.metrics.bookings.total.p50);
+        expect(r.variants[name]!.target_probability, name).toBe(f.targets.bookings!.probability);
+      }
+      // And the base again after it, on its own threads.
+      const again = await compare(ev, { variants: [] });
+      expect(again.base).toEqual(r.base);
+    } finally {
+      await ev.close();
+    }
+  }, 120_000);
 });
