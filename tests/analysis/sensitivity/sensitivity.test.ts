@@ -203,6 +203,13 @@ describe('one uncertain input (r), spend and a fixed rate varied', () => {
     expect(await problem({ vary: [{ path: 'funnel.mql.rate', by: 1.5 }] })).toEqual([
       '--vary funnel.mql.rate: expected a change of funnel.mql.rate such as ±20% (a percentage above 0 and below 100), got number 1.5',
     ]);
+    const noTarget = compileAll(text.replace(/^targets:.*$/m, ''), 'closed.yaml');
+    if (!noTarget.ok) throw new Error('the test scenario does not compile');
+    await expect(
+      sensitivity(noTarget.value, { metric: 'target', trials: 200, workers: 1 }),
+    ).rejects.toThrow(
+      /the metric target is the probability of reaching targets\.bookings, which the scenario does not set/,
+    );
     expect(await problem({ metric: 'revenue' as 'bookings' })).toEqual([
       'Closed form metric: no sensitivity metric "revenue": expected bookings, profit or target',
     ]);
