@@ -2,6 +2,8 @@
 // simulation's time cold and warm, warm trial-periods per second, the whole forecast's
 // time, and peak memory (RSS).
 // `npm run bench -- --big` adds one forecast of 1,000,000 trials of the B2B example (memory bound).
+// Then the allocation (bench/allocate.js): the B2B example at its default trials, and six
+// channels × 10,000 trials × 12 periods.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -33,6 +35,13 @@ console.log(
   '\ncold: a fresh process (threads start, code compiles while it runs); warm: threads up, kernel optimised.',
 );
 
+// The prepared evaluator: many what-ifs on warm threads.
+const ev = JSON.parse(execFileSync(process.execPath, ['bench/evaluate.js'], { encoding: 'utf8' }));
+console.log(
+  `\nprepared evaluator (b2b-saas.yaml): ${ev.evaluations} evaluations × ${fmt(ev.trials)} trials, each with another paid-search spend, in ${fmt(ev.totalSeconds, 2)} s in all` +
+    ` (loading ${fmt(ev.loadSeconds, 2)} s; first evaluation, threads starting, ${fmt(ev.firstSeconds, 2)} s; then a median ${fmt(ev.medianSeconds, 3)} s each)`,
+);
+
 // The floor: what the random draws alone cost, replayed through the real samplers.
 const floor = JSON.parse(
   execFileSync(process.execPath, ['bench/sampler-floor.js'], { encoding: 'utf8' }),
@@ -41,6 +50,22 @@ console.log(
   `\nsampler floor (b2b-saas.yaml): ${fmt(floor.callsPerTrialPeriod, 1)} sampler calls per trial-period cost ${fmt(floor.samplerMicrosPerTrialPeriod, 2)} µs on one thread by themselves;` +
     `\neven with everything else free and perfect scaling, 2 threads would reach at most ${fmt(floor.ceilingTwoThreads)} trial-periods/s.`,
 );
+
+// Allocation: the whole `salesops allocate` job, each in a fresh process. The machine may be
+// shared: CPU seconds (every thread, user + system) say how much work it was, wall seconds
+// how long it took here and now.
+console.log(
+  '\n| allocation | channels | trials × periods | wall s | CPU s (all threads) | simulation runs | trials simulated |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const which of ['b2b', 'six']) {
+  const a = JSON.parse(
+    execFileSync(process.execPath, ['bench/allocate.js', which], { encoding: 'utf8' }),
+  );
+  console.log(
+    `| ${which === 'b2b' ? 'b2b-saas.yaml' : 'B2B with six paid channels'} | ${a.channels} | ${fmt(a.trials)} × ${a.periods} | ${fmt(a.seconds, 2)} | ${fmt(a.cpuSeconds, 2)} | ${a.runs} | ${fmt(a.simulated)} |`,
+  );
+}
 
 if (process.argv.includes('--big')) {
   const big = JSON.parse(execFileSync(process.execPath, ['bench/big.js'], { encoding: 'utf8' }));

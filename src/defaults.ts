@@ -14,6 +14,8 @@ export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
  * their threads for smaller runs (see `prepare`'s `threadMin`).
  */
 export const THREAD_MIN_TRIAL_PERIODS = 60_000;
+/** Points of goal-seek's probability curve (the chart), the bounds included. */
+export const DEFAULT_GOAL_STEPS = 9;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
 /**
@@ -48,6 +50,45 @@ export const CHART_HEIGHT = 300;
 export const STORE_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** PNG pixels per SVG pixel: 2 keeps text sharp on slides and retina screens. */
 export const DEFAULT_PNG_SCALE = 2;
+/**
+ * A role is capacity-bound in a month when its median utilisation across trials is at least
+ * this: in more than half of the trials it took on all it could and items waited.
+ */
+export const SATURATED_UTILISATION = 0.99;
+/**
+ * Spread of rep performance when `quota.performance_cv` is not given: each rep's bookings
+ * multiplier is lognormal with mean 1 and this coefficient of variation (see docs/quota.md).
+ */
+export const DEFAULT_PERFORMANCE_CV = 0.3;
+/** Confidence level of the distribution-free interval around the team target. */
+export const QUOTA_INTERVAL_LEVEL = 0.95;
+/**
+ * Bytes of per-trial, per-rep credited bookings quota keeps in memory; above this it reads
+ * the trials a second time instead (see docs/quota.md).
+ */
+export const QUOTA_STORE_BYTES = 256 * 2 ** 20;
+/**
+ * Allocation search: trials of its two stages (coarse moves, then one step with the stopping
+ * rule), capped at the run's trials; budget-curve and response-curve points run on
+ * ALLOCATE_CURVE_TRIALS. See docs/allocate.md.
+ */
+export const ALLOCATE_SEARCH_TRIALS = [1000, 3000] as const;
+export const ALLOCATE_CURVE_TRIALS = 500;
+/** The same for objectives read off a tail or a threshold (p10, target), which are noisier. */
+export const ALLOCATE_CURVE_TRIALS_TAIL = 2000;
+/** Budget-curve points as shares of the budget (1.1 gives the value of the next 10%). */
+export const BUDGET_CURVE_SHARES = [0.5, 0.75, 1, 1.1, 1.25, 1.5, 1.75, 2] as const;
+/**
+ * Over the horizon (allocation's capacity table), a role is saturated at or above this mean
+ * utilisation of its capacity … (a month is capacity-bound at SATURATED_UTILISATION)
+ */
+export const HORIZON_SATURATED_UTILISATION = 0.9;
+/** … or when it loses at least this share of the items that reach its queue. */
+export const HORIZON_SATURATED_LOSS = 0.05;
+/** Two-sided 90% normal quantile, for the uplift's interval. */
+export const Z90 = 1.6448536269514722;
+/** Evenly spaced spends per response curve (the current and recommended spends are added). */
+export const RESPONSE_CURVE_POINTS = 5;
 /** Level of the intervals of paired differences (compare) and of the sensitivity errors. */
 export const INTERVAL_LEVEL = 0.9;
 /** Inputs the sensitivity spider chart draws (the largest swings). */

@@ -43,6 +43,13 @@ export interface PrepareOptions {
    * many times passes less (its threads start once and stay warm).
    */
   readonly threadMin?: number;
+  /** Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base. */
+  readonly variant?: string | undefined;
+  /**
+   * One-off edits (`--set`) that are part of the plan being evaluated: applied to the base
+   * (or `variant`), and before every later `set` override.
+   */
+  readonly sets?: readonly Override[];
 }
 
 export interface EvaluateOptions {
@@ -96,7 +103,7 @@ export function prepare(input: Model | ScenarioBundle, opts: PrepareOptions = {}
 }
 
 export class Evaluator {
-  /** The base plan. */
+  /** The plan evaluations start from: the base (or the prepared variant) with its `sets`. */
   readonly model: Model;
   readonly bundle: ScenarioBundle | null;
   readonly layout: Layout;
@@ -104,7 +111,11 @@ export class Evaluator {
   private readonly workers: number;
   private readonly label: string;
   private readonly threadMin: number;
-  /** Pools by plan shape (inputs and row layout); the base's shape is `baseShape`. */
+  private readonly variant: string | null;
+  private readonly sets: readonly Override[];
+  /** The compiled plan given (or the bundle's base). */
+  private readonly root: Model;
+  /** Pools by plan shape (inputs and row layout); the prepared plan's shape is `baseShape`. */
   private readonly pools = new Map<string, { local: SimPool | null; threads: SimPool | null }>();
   private readonly baseShape: string;
   private closed = false;
@@ -112,12 +123,15 @@ export class Evaluator {
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
     const isBundle = 'base' in input;
     this.bundle = isBundle ? input : null;
-    this.model = isBundle ? input.base : input;
-    this.layout = buildLayout(this.model);
-    this.baseShape = shapeOf(this.model, this.layout);
     this.logger = opts.logger ?? silentLogger;
     this.label = opts.label ?? 'override';
     this.threadMin = opts.threadMin ?? THREAD_MIN_TRIAL_PERIODS;
+    this.variant = opts.variant ?? null;
+    this.sets = opts.sets ?? [];
+    this.root = isBundle ? input.base : input;
+    this.model = this.plan([]);
+    this.layout = buildLayout(this.model);
+    this.baseShape = shapeOf(this.model, this.layout);
     const n = opts.workers ?? availableParallelism();
     if (!(Number.isInteger(n) && n >= 1)) {
       throw new Error(`prepare: expected a whole number of workers ≥ 1, got ${n}`);
@@ -126,31 +140,34 @@ export class Evaluator {
   }
 
   /**
-   * The plan with `overrides` applied (starting from `variant` when given), checked with the
-   * same messages as a variant.
+   * The plan with `overrides` applied — to `variant` when given, else to the prepared plan
+   * (the base, or the prepared variant, with the prepared `sets`) — checked with the same
+   * messages as a variant.
    * @throws InputError naming the path and what was expected.
    */
   plan(overrides: readonly Override[], variant?: string): Model {
-    let start = this.model;
-    if (variant !== undefined) {
-      const v = this.bundle?.variants.get(variant);
+    const name = variant ?? this.variant ?? undefined;
+    let start = this.root;
+    if (name !== undefined) {
+      const v = this.bundle?.variants.get(name);
       if (v === undefined) {
         const known = [...(this.bundle?.variants.keys() ?? [])];
         throw new InputError([
           {
-            file: this.bundle?.file ?? this.model.name,
+            file: this.bundle?.file ?? this.root.name,
             line: null,
             path: '',
-            message: `no variant ${JSON.stringify(variant)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
+            message: `no variant ${JSON.stringify(name)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
           },
         ]);
       }
       start = v;
     }
-    if (overrides.length === 0) return start;
+    const all = [...this.sets, ...overrides];
+    if (all.length === 0) return start;
     const r = applyOverrides(
-      { model: start, bundle: this.bundle, variant: variant ?? null },
-      overrides,
+      { model: start, bundle: this.bundle, variant: name ?? null },
+      all,
       this.label,
     );
     if (!r.ok) throw new InputError(r.errors);
@@ -168,10 +185,10 @@ export class Evaluator {
   }
 
   /**
-   * Like {@link evaluate}, for a plan the caller made: one of the evaluator's shape (from
-   * {@link plan}, then changed by `applyOverrides`), e.g. a what-if that many runs start
-   * from, so its `set` edits compile once. `opts.variant` is ignored.
-   * @throws InputError when a metric name does not apply.
+   * Like {@link evaluate}, for a plan the caller made: one from {@link plan}, then changed by
+   * `applyOverrides`, e.g. a what-if that many runs start from, so its `set` edits compile
+   * once. `opts.variant` is ignored.
+   * @throws InputError when a metric name or an input path does not apply.
    */
   async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
     const trials = opts.trials ?? base.simulation.trials;
@@ -252,7 +269,8 @@ export class Evaluator {
   /**
    * Trials of `model` (the base or a variant, with overrides) from the evaluator's threads,
    * rows in trial order; what forecasts and analyses run on. A plan of another shape than the
-   * base's (a variant that drops an initiative has fewer inputs) runs on threads of its own.
+   * prepared one (a variant that drops an initiative has fewer inputs) runs on threads of its
+   * own.
    */
   source(model: Model, onProgress?: (done: number, total: number) => void): TrialSource {
     return async (from: number, to: number, consume: RowConsumer) => {

@@ -1,7 +1,7 @@
 /**
  * The JSON document `salesops forecast --json` prints: the ForecastResult itself, whose
  * stable core (scenario, trials, seed, periods, metrics, stages, channels, targets) is
- * PRODUCT.md's, preceded by the producing version. No timestamps: the same scenario and
+ * docs/json-output.md's, preceded by the producing version. No timestamps: the same scenario and
  * seed give byte-identical JSON.
  */
 import { VERSION } from '../version.js';

@@ -13,10 +13,12 @@ import {
 } from '../io/trials-arrow.js';
 import type { Model } from '../model/types.js';
 import { buildLayout } from '../sim/layout.js';
+import type { RowConsumer } from '../sim/pool.js';
 import type { Logger } from '../util/logger.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
+import type { TrialRows } from './quota/rows.js';
 import { type SimulateOptions, simulate } from './simulate.js';
 import type { ForecastResult } from './types.js';
 
@@ -161,17 +163,59 @@ export async function readShards(paths: readonly string[]): Promise<ShardSet> {
 
 /**
  * Summarises the shards of `set` into exactly the forecast of one run of `model`, the plan
- * they record (see `recordedPlan`); `logger` gets the summary's warnings.
+ * they record (see `recordedPlan`); `logger` gets the summary's warnings. `tee`, if given,
+ * also receives every trial's row, in trial order, once (as a simulated forecast's does).
  */
 export async function mergeShards(
   set: ShardSet,
   model: Model,
   logger?: Logger,
+  tee?: RowConsumer,
 ): Promise<ForecastResult> {
-  const { meta, files } = set;
+  const { meta } = set;
+  const read = shardReader(set, model);
+  let passes = 0;
+  const result = await summariseRun(
+    model,
+    meta.trials,
+    async (consume) => {
+      passes += 1;
+      const both: RowConsumer =
+        tee && passes === 1
+          ? (f, c, rows) => {
+              tee(f, c, rows);
+              consume(f, c, rows);
+            }
+          : consume;
+      await read(both);
+    },
+    meta.variant,
+    logger,
+  );
+  return { ...result, precision: null };
+}
+
+/**
+ * The rows of the shards of `set` as per-trial rows of `model` (the analyses that read a
+ * forecast's rows, such as quota, run on them as on a simulation).
+ */
+export function shardTrialRows(set: ShardSet, model: Model, logger?: Logger): TrialRows {
+  const read = shardReader(set, model);
+  return {
+    forecast: (consume) => mergeShards(set, model, logger, consume),
+    replay: (trials, consume) =>
+      read((from, count, rows) => {
+        if (from < trials) consume(from, Math.min(count, trials - from), rows);
+      }),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Reads every shard's rows in trial order, after checking their columns are `model`'s. */
+function shardReader(set: ShardSet, model: Model): (consume: RowConsumer) => Promise<void> {
   const layout = buildLayout(model);
   const names = trialColumnNames(layout, model.calendar.labels);
-  for (const f of files) {
+  for (const f of set.files) {
     if (f.names.length !== names.length || f.names.some((n, i) => n !== names[i])) {
       throw usage(
         f.path,
@@ -179,14 +223,7 @@ export async function mergeShards(
       );
     }
   }
-  const result = await summariseRun(
-    model,
-    meta.trials,
-    async (consume) => {
-      for (const f of files) await readTrialRows(f.path, layout.width, consume);
-    },
-    meta.variant,
-    logger,
-  );
-  return { ...result, precision: null };
+  return async (consume) => {
+    for (const f of set.files) await readTrialRows(f.path, layout.width, consume);
+  };
 }

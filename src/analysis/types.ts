@@ -1,6 +1,6 @@
 /**
  * Result shapes of the analyses, in the JSON form the CLI prints (snake_case keys are the
- * product's stable core; see PRODUCT.md "Command line"). Chart builders and the report
+ * product's stable core; see docs/json-output.md). Chart builders and the report
  * read these types and nothing else.
  */
 
@@ -24,25 +24,9 @@ export interface SeriesSummary {
   readonly total: Summary;
 }
 
-/** Names of the scenario-level metrics, per period and horizon. */
-export const METRICS = [
-  'leads',
-  'wins',
-  'bookings',
-  'new_bookings',
-  'repeat_bookings',
-  'repeat_deals',
-  'spend',
-  'team_cost',
-  'initiative_cost',
-  'profit',
-  'accounts',
-  'churned_accounts',
-  'pipeline',
-  'headcount',
-  'queue_lost',
-] as const;
-export type MetricName = (typeof METRICS)[number];
+export { METRICS, type MetricName } from '../model/metrics.js';
+
+import type { MetricName } from '../model/metrics.js';
 
 /** Breakdown of one channel or one market. Horizon summaries plus per-period means. */
 export interface BreakdownResult {

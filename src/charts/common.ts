@@ -5,8 +5,13 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { PositionDef } from 'vega-lite/types_unstable/channeldef.js';
-import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
+import type {
+  LayerSpec,
+  NonNormalizedSpec,
+  UnitSpec,
+} from 'vega-lite/types_unstable/spec/index.js';
 import type { ForecastResult, Summary } from '../analysis/types.js';
+import type { Model } from '../model/types.js';
 import { houseConfig } from './theme.js';
 
 /** One chart: a file-safe name, a human title, and its Vega-Lite spec. */
@@ -48,16 +53,112 @@ export function periodRows(
   });
 }
 
-/** Second subtitle line: how many trials and which seed produced the numbers. */
-export function runLine(result: ForecastResult): string {
-  const variant = result.variant === null ? '' : ` · variant ${result.variant}`;
+/**
+ * The run, for the footnote: trials, seed, sampling and the variant's label, e.g.
+ * "2,000 trials · seed 2027 · random sampling · variant Hire Q2".
+ */
+export function runLine(result: ForecastResult, model?: Model): string {
+  const variant =
+    result.variant === null
+      ? ''
+      : ` · variant ${model?.variants.find((v) => v.name === result.variant)?.label ?? result.variant}`;
   const sampling = result.sampling === 'lhs' ? 'Latin hypercube' : 'random';
   return `${result.trials.toLocaleString('en-US')} trials · seed ${result.seed} · ${sampling} sampling${variant}`;
 }
 
-/** The standard subtitle: scenario name, what the marks mean, and the run. */
-export function subtitle(result: ForecastResult, meaning: string): string[] {
-  return [`${result.scenario} — ${meaning}`, runLine(result)];
+/**
+ * The subtitle: scenario name and what the marks mean (a second line when `meaning` has two
+ * parts); the run goes to the footnote.
+ */
+export function subtitle(result: ForecastResult, meaning: string | readonly string[]): string[] {
+  const [first = '', ...rest] = typeof meaning === 'string' ? [meaning] : meaning;
+  return [`${result.scenario} — ${first}`, ...rest];
+}
+
+/** Body of a chart: any Vega-Lite view (unit, layer, concatenation) without title, schema or config. */
+export type ChartBody = NonNormalizedSpec;
+
+/** Height of the footnote's view (one line of small text). */
+const FOOTNOTE_HEIGHT = 12;
+
+/**
+ * The finished chart: title and one-line subtitle on top, the body, and a small footnote
+ * with the run (trials, seed, sampling) underneath, where it informs without crowding a
+ * slide; the house theme for the result's currency.
+ * @example finishChart(result, model, { name: 'fan', title, meaning, body })
+ */
+export function finishChart(
+  result: ForecastResult,
+  model: Model | undefined,
+  o: {
+    readonly name: string;
+    readonly title: string;
+    readonly meaning: string | readonly string[];
+    readonly body: ChartBody;
+  },
+): ChartSpec {
+  return finishWith(
+    {
+      currency: result.currency,
+      scenario: result.scenario,
+      run: `${runLine(result, model)} · salesops Monte Carlo forecast`,
+    },
+    o,
+  );
+}
+
+/**
+ * {@link finishChart} for a chart that is not drawn from one forecast (goal-seek, allocation):
+ * the scenario's name and currency and the footnote's text given directly.
+ */
+export function finishWith(
+  run: { readonly currency: string; readonly scenario: string; readonly run: string },
+  o: {
+    readonly name: string;
+    readonly title: string;
+    readonly meaning: string | readonly string[];
+    readonly body: ChartBody;
+  },
+): ChartSpec {
+  const footnote: ChartBody = {
+    width: 1,
+    height: FOOTNOTE_HEIGHT,
+    data: { values: [{ note: run.run }] },
+    mark: {
+      type: 'text',
+      align: 'left',
+      baseline: 'top',
+      x: 0,
+      y: 0,
+      fontSize: 10,
+      color: '#777777',
+    },
+    encoding: { text: { field: 'note', type: 'nominal' } },
+  };
+  const [first = '', ...rest] = typeof o.meaning === 'string' ? [o.meaning] : o.meaning;
+  const spec: TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: o.title, subtitle: [`${run.scenario} — ${first}`, ...rest] },
+    vconcat: [o.body, footnote],
+    spacing: 10,
+    config: houseConfig(run.currency),
+  };
+  return { name: o.name, title: o.title, spec };
+}
+
+/**
+ * Display labels by id, made unique: two ids that share a label are told apart by their id.
+ * @example uniqueLabels([{ id: 'a', label: 'X' }, { id: 'b', label: 'X' }]) // Map { a → 'X (a)', b → 'X (b)' }
+ */
+export function uniqueLabels(items: readonly { id: string; label: string }[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const it of items) count.set(it.label, (count.get(it.label) ?? 0) + 1);
+  return new Map(
+    items.map((it) => [
+      it.id,
+      (count.get(it.label) ?? 0) > 1 ? `${it.label} (${it.id})` : it.label,
+    ]),
+  );
 }
 
 /** Meaning of the two shaded bands and the line, for fan-style charts. */

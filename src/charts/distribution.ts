@@ -1,11 +1,13 @@
 /**
  * Distribution of horizon bookings across trials: the equal-width histogram the forecast
  * keeps (`histograms.bookings`), as the share of trials per bin, with P10/P50/P90 of the
- * horizon total as dashed rules and the horizon target as a solid vermillion rule.
+ * horizon total as dashed rules and the horizon target as a solid vermillion rule; the
+ * bars at or above the target are shaded darker (the bin the target falls in is split at
+ * the target, both parts at the bin's height).
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { ForecastResult } from '../analysis/types.js';
-import { type ChartSpec, type Layer, moneyTitle, subtitle, withTheme } from './common.js';
+import type { Model } from '../model/types.js';
+import { type ChartSpec, finishChart, type Layer, moneyTitle } from './common.js';
 import { formatMoney, formatPercent } from './format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
@@ -14,25 +16,33 @@ import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } fro
  * Bin share = count / Σ counts.
  * @example buildDistributionChart(result).name // 'distribution'
  */
-export function buildDistributionChart(result: ForecastResult): ChartSpec {
+export function buildDistributionChart(result: ForecastResult, model?: Model): ChartSpec {
   const { edges, counts } = result.histograms.bookings;
   const n = counts.reduce((a, b) => a + b, 0);
-  const bins = counts.map((count, i) => ({
-    start: edges[i] ?? 0,
-    end: edges[i + 1] ?? edges[i] ?? 0,
-    count,
-    share: n > 0 ? count / n : 0,
-  }));
-  const maxShare = Math.max(0.01, ...bins.map((b) => b.share));
   const total = result.metrics.bookings.total;
   const target = result.targets.bookings;
+  const BELOW = 'below target';
+  const REACHED = 'at or above target';
+  const bins = counts.flatMap((count, i) => {
+    const start = edges[i] ?? 0;
+    const end = edges[i + 1] ?? start;
+    const bin = { from: start, to: end, count, share: n > 0 ? count / n : 0 };
+    if (target === undefined) return [{ ...bin, start, end, side: BELOW }];
+    if (end <= target.value) return [{ ...bin, start, end, side: BELOW }];
+    if (start >= target.value) return [{ ...bin, start, end, side: REACHED }];
+    return [
+      { ...bin, start, end: target.value, side: BELOW },
+      { ...bin, start: target.value, end, side: REACHED },
+    ];
+  });
+  const maxShare = Math.max(0.01, ...bins.map((b) => b.share));
   const rules = [
     { value: total.p10, label: 'P10' },
     { value: total.p50, label: 'P50' },
     { value: total.p90, label: 'P90' },
   ];
   const money = (v: number) => formatMoney(v, result.currency);
-  const meaning = `bars: share of trials; dashed: P10 ${money(total.p10)}, median ${money(total.p50)}, P90 ${money(total.p90)}`;
+  const meaning = `bars: share of trials; dashed: P10 ${money(total.p10)}, median ${money(total.p50)}, P90 ${money(total.p90)}${target ? '; dark bars: at or above the target' : ''}`;
   const x = {
     field: 'start',
     type: 'quantitative',
@@ -43,8 +53,15 @@ export function buildDistributionChart(result: ForecastResult): ChartSpec {
   const layers: Layer[] = [
     {
       data: { values: bins },
-      mark: { type: 'bar', color: COLORS.forecast, opacity: 0.75, binSpacing: 1 },
+      mark: { type: 'bar', binSpacing: 1 },
       encoding: {
+        color: {
+          field: 'side',
+          type: 'nominal',
+          title: 'Trials',
+          scale: { domain: [BELOW, REACHED], range: [COLORS.forecastLight, COLORS.forecast] },
+          legend: target ? {} : null,
+        },
         x,
         x2: { field: 'end' },
         y: {
@@ -57,8 +74,8 @@ export function buildDistributionChart(result: ForecastResult): ChartSpec {
         },
         y2: { datum: 0 },
         tooltip: [
-          { field: 'start', type: 'quantitative', title: 'From', format: MONEY_TOOLTIP_FORMAT },
-          { field: 'end', type: 'quantitative', title: 'To', format: MONEY_TOOLTIP_FORMAT },
+          { field: 'from', type: 'quantitative', title: 'From', format: MONEY_TOOLTIP_FORMAT },
+          { field: 'to', type: 'quantitative', title: 'To', format: MONEY_TOOLTIP_FORMAT },
           { field: 'count', type: 'quantitative', title: 'Trials', format: ',d' },
           { field: 'share', type: 'quantitative', title: 'Share', format: '.1%' },
         ],
@@ -133,10 +150,10 @@ export function buildDistributionChart(result: ForecastResult): ChartSpec {
       ],
     });
   }
-  const title = 'Distribution of horizon bookings';
-  const spec: TopLevelSpec = {
-    title: { text: title, subtitle: subtitle(result, meaning) },
-    layer: layers,
-  };
-  return { name: 'distribution', title, spec: withTheme(result, spec) };
+  return finishChart(result, model, {
+    name: 'distribution',
+    title: 'Distribution of horizon bookings',
+    meaning,
+    body: { layer: layers },
+  });
 }

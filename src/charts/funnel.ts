@@ -3,10 +3,9 @@
  * interval across trials as a whisker, and the mean step conversion (arrivals at this
  * stage / arrivals at the previous one) written beside each bar.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { ForecastResult } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
-import { type ChartSpec, subtitle, withTheme } from './common.js';
+import { type ChartBody, type ChartSpec, finishChart, uniqueLabels } from './common.js';
 import { formatCompact, formatPercent } from './format.js';
 import { COLORS } from './theme.js';
 
@@ -16,11 +15,13 @@ import { COLORS } from './theme.js';
  * @example buildFunnelChart(result, model)?.name // 'funnel'
  */
 export function buildFunnelChart(result: ForecastResult, model: Model): ChartSpec | null {
-  const ids = model.stages.map((s) => s.id).filter((id) => result.stages[id] !== undefined);
-  if (ids.length === 0) return null;
+  const stages = model.stages.filter((s) => result.stages[s.id] !== undefined);
+  if (stages.length === 0) return null;
+  const labels = uniqueLabels(stages);
   let previous: number | null = null;
-  const rows = ids.map((stage, order) => {
-    const s = result.stages[stage]!.total;
+  const rows = stages.map(({ id }, order) => {
+    const stage = labels.get(id)!;
+    const s = result.stages[id]!.total;
     const step = previous !== null && previous > 0 ? s.mean / previous : null;
     previous = s.mean;
     return {
@@ -32,21 +33,14 @@ export function buildFunnelChart(result: ForecastResult, model: Model): ChartSpe
       label: `${formatCompact(s.mean)}${step === null ? '' : ` (${formatPercent(step, step < 0.1 ? 1 : 0)} of previous)`}`,
     };
   });
-  const title = 'Sales funnel';
+
   const y = {
     field: 'stage',
     type: 'nominal',
     title: 'Stage',
     sort: { field: 'order', op: 'min', order: 'ascending' },
   } as const;
-  const spec: TopLevelSpec = {
-    title: {
-      text: title,
-      subtitle: subtitle(
-        result,
-        'bars: mean arrivals per stage over the horizon; whiskers: P10–P90 across trials',
-      ),
-    },
+  const body: ChartBody = {
     data: { values: rows },
     height: { step: 44 },
     encoding: { y },
@@ -78,5 +72,10 @@ export function buildFunnelChart(result: ForecastResult, model: Model): ChartSpe
       },
     ],
   };
-  return { name: 'funnel', title, spec: withTheme(result, spec) };
+  return finishChart(result, model, {
+    name: 'funnel',
+    title: 'Sales funnel',
+    meaning: 'bars: mean arrivals per stage over the horizon; whiskers: P10–P90 across trials',
+    body,
+  });
 }

@@ -3,16 +3,17 @@
  * bookings (installed base) stacked; means add up to mean total bookings.
  */
 import type { ForecastResult } from '../analysis/types.js';
-import { type ChartSpec, withTheme } from './common.js';
-import { stackedBookingsSpec } from './stacked-bookings.js';
+import type { Model } from '../model/types.js';
+import { type ChartSpec, finishChart } from './common.js';
+import { stackedBookingsBody } from './stacked-bookings.js';
 import { COLORS } from './theme.js';
 
 /**
  * Stacked bars of `metrics.new_bookings` and `metrics.repeat_bookings` period means.
  * Returns null when the plan has no repeat business (mean repeat bookings 0).
- * @example buildNewRepeatChart(result)?.name // 'new-vs-repeat'
+ * @example buildNewRepeatChart(result, model)?.name // 'new-vs-repeat'
  */
-export function buildNewRepeatChart(result: ForecastResult): ChartSpec | null {
+export function buildNewRepeatChart(result: ForecastResult, model?: Model): ChartSpec | null {
   if (!(result.metrics.repeat_bookings.total.mean > 0)) return null;
   const kinds = [
     { group: 'New', order: 0, s: result.metrics.new_bookings.periods },
@@ -21,13 +22,14 @@ export function buildNewRepeatChart(result: ForecastResult): ChartSpec | null {
   const rows = kinds.flatMap(({ group, order, s }) =>
     result.periods.map((period, t) => ({ group, order, period, bookings: s[t]?.mean ?? 0 })),
   );
-  const title = 'New vs repeat bookings';
-  const spec = stackedBookingsSpec(result, rows, {
-    title,
+  return finishChart(result, model, {
+    name: 'new-vs-repeat',
+    title: 'New vs repeat bookings',
     meaning: 'mean bookings per month from new deals and from the installed base',
-    legend: 'Bookings',
-    domain: ['New', 'Repeat'],
-    range: [COLORS.forecast, COLORS.secondary],
+    body: stackedBookingsBody(result, rows, {
+      legend: 'Bookings',
+      domain: ['New', 'Repeat'],
+      range: [COLORS.forecast, COLORS.secondary],
+    }),
   });
-  return { name: 'new-vs-repeat', title, spec: withTheme(result, spec) };
 }

@@ -3,9 +3,8 @@
  * mean of a sum is the sum of the means), so a stack's height is the mean of the total;
  * quantiles would not stack.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { ForecastResult } from '../analysis/types.js';
-import { moneyTitle, monthBandX, subtitle } from './common.js';
+import { type ChartBody, moneyTitle, monthBandX } from './common.js';
 import { MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
 /** One bar segment: a group's mean bookings in one period; `order` stacks groups in a fixed order. */
@@ -17,27 +16,25 @@ export interface StackRow {
 }
 
 export interface StackOptions {
-  readonly title: string;
-  /** What the bars mean, for the subtitle. */
-  readonly meaning: string;
   /** Legend and tooltip title of the groups. */
   readonly legend: string;
   /** Colour domain (the groups in order) and, optionally, their colours. */
   readonly domain: readonly string[];
   readonly range?: readonly string[];
+  /** y axis title (default "Mean bookings per month"). */
+  readonly yTitle?: string;
 }
 
 /**
- * The stacked-bar spec (without the house theme).
- * @example stackedBookingsSpec(result, rows, { title: 'Bookings by channel', meaning, legend: 'Channel', domain: ids })
+ * The stacked-bar view (no title, no theme).
+ * @example stackedBookingsBody(result, rows, { legend: 'Channel', domain: labels })
  */
-export function stackedBookingsSpec(
+export function stackedBookingsBody(
   result: ForecastResult,
   rows: readonly StackRow[],
   o: StackOptions,
-): TopLevelSpec {
+): ChartBody {
   return {
-    title: { text: o.title, subtitle: subtitle(result, o.meaning) },
     data: { values: [...rows] },
     mark: { type: 'bar' },
     encoding: {
@@ -46,7 +43,7 @@ export function stackedBookingsSpec(
         field: 'bookings',
         type: 'quantitative',
         stack: 'zero',
-        title: moneyTitle('Mean bookings per month', result.currency),
+        title: moneyTitle(o.yTitle ?? 'Mean bookings per month', result.currency),
         axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
       },
       color: {

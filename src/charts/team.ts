@@ -1,59 +1,113 @@
 /**
- * Team capacity: utilisation (items taken on / items the role could take on) and the
- * queue left waiting at the end of each month, per role, as two stacked panels. A role at
- * 100% with a growing queue is the bottleneck.
+ * Team capacity: one panel per role that works a funnel stage, with its utilisation
+ * (items taken on / items it could take on: median line, P10–P90 band) and the months in
+ * which it is capacity-bound shaded; each panel's title says how many months bind and how
+ * many items its queue lost. A role at 100% for months on end is the bottleneck.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { ForecastResult } from '../analysis/types.js';
+import { SATURATED_UTILISATION } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import { type ChartSpec, subtitle, withTheme } from './common.js';
-import { rolePanel } from './role-series.js';
+import { type ChartSpec, finishChart, monthX, periodDate, uniqueLabels } from './common.js';
+import { formatCount, formatPercent } from './format.js';
+import { roleBindings } from './saturation.js';
+import { COLORS, PALETTE } from './theme.js';
+
+/** Height of one role's panel. */
+const PANEL_HEIGHT = 150;
+
+/** First day of the month after `period` (`YYYY-MM`), as an ISO date. */
+function nextMonthDate(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  const year = (y ?? 0) + ((m ?? 1) === 12 ? 1 : 0);
+  const month = ((m ?? 1) % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
 
 /**
- * Two panels over months for roles that work a funnel stage: utilisation (median,
- * P10–P90) and queue (median, P10–P90). Returns null when no role works a stage.
+ * One utilisation panel per working role, capacity-bound months shaded. Returns null when
+ * no role works a stage.
  * @example buildTeamChart(result, model)?.name // 'team'
  */
 export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec | null {
-  const working = model.roles.filter((r) => r.stage >= 0 && result.roles[r.id] !== undefined);
-  // A model whose roles work no stage still has headcount; there is nothing to utilise.
-  if (working.length === 0) return null;
-  const ids = working.map((r) => r.id);
-  const title = 'Team capacity utilisation and queue';
-  const spec: TopLevelSpec = {
-    title: {
-      text: title,
-      subtitle: subtitle(
-        result,
-        'line: median across trials, band: P10–P90; utilisation = items taken on / capacity',
-      ),
-    },
-    vconcat: [
-      rolePanel(
-        result,
-        ids.map((role) => ({ role, series: result.roles[role]!.utilisation })),
+  const roles = roleBindings(result, model);
+  if (roles.length === 0) return null;
+  const labels = uniqueLabels(roles);
+  const T = result.periods.length;
+  const panels = roles.map((role, i) => {
+    const label = labels.get(role.id)!;
+    const series = result.roles[role.id]!.utilisation.periods;
+    const rows = series.map((s, t) => {
+      const period = result.periods[t] ?? String(t);
+      return { period, date: periodDate(period), p10: s.p10, p50: s.p50, p90: s.p90 };
+    });
+    const bound = role.saturated.map((t) => {
+      const period = result.periods[t] ?? String(t);
+      return { period, date: periodDate(period), end: nextMonthDate(period) };
+    });
+    const color = PALETTE[i % PALETTE.length]!;
+    const headline =
+      role.saturated.length === 0
+        ? `${label} (${role.stage.label}): not capacity-bound`
+        : `${label} (${role.stage.label}): capacity-bound in ${role.saturated.length} of ${T} months; ${formatCount(role.lost)} items lost from the queue (mean)`;
+    return {
+      title: {
+        text: headline,
+        anchor: 'start' as const,
+        fontSize: 13,
+        fontWeight: 'bold' as const,
+      },
+      height: PANEL_HEIGHT,
+      layer: [
         {
-          yTitle: 'Utilisation',
-          format: '.0%',
-          tooltipFormat: '.1%',
-          line: 'p50',
-          domain: [0, 1],
-          height: 190,
+          data: { values: bound },
+          mark: { type: 'rect' as const, color: COLORS.target, opacity: 0.14 },
+          encoding: {
+            x: { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const },
+            x2: { field: 'end' },
+            tooltip: [{ field: 'period', type: 'nominal' as const, title: 'Capacity-bound' }],
+          },
         },
-      ),
-      rolePanel(
-        result,
-        ids.map((role) => ({ role, series: result.roles[role]!.queue })),
         {
-          yTitle: 'Items waiting at month end',
-          format: ',~s',
-          tooltipFormat: ',.0f',
-          line: 'p50',
-          height: 190,
+          data: { values: rows },
+          encoding: { x: monthX() },
+          layer: [
+            {
+              mark: { type: 'area' as const, color, opacity: 0.2 },
+              encoding: {
+                y: {
+                  field: 'p10',
+                  type: 'quantitative' as const,
+                  title: 'Utilisation',
+                  axis: { format: '.0%', tickCount: 4 },
+                  scale: { domain: [0, 1] },
+                },
+                y2: { field: 'p90' },
+              },
+            },
+            {
+              mark: { type: 'line' as const, color, point: { size: 30, color } },
+              encoding: {
+                y: { field: 'p50', type: 'quantitative' as const },
+                tooltip: [
+                  { field: 'period', type: 'nominal' as const, title: 'Month' },
+                  { field: 'p10', type: 'quantitative' as const, title: 'P10', format: '.1%' },
+                  { field: 'p50', type: 'quantitative' as const, title: 'Median', format: '.1%' },
+                  { field: 'p90', type: 'quantitative' as const, title: 'P90', format: '.1%' },
+                ],
+              },
+            },
+          ],
         },
-      ),
+      ],
+    };
+  });
+  return finishChart(result, model, {
+    name: 'team',
+    title: 'Team capacity: where it binds',
+    meaning: [
+      'utilisation = items taken on / items the role could take on; line: median, band: P10–P90 across trials',
+      `shaded: capacity-bound months (median utilisation ≥ ${formatPercent(SATURATED_UTILISATION)}: in most trials items waited in the queue)`,
     ],
-    resolve: { scale: { color: 'shared' } },
-  };
-  return { name: 'team', title, spec: withTheme(result, spec) };
+    body: { vconcat: panels, spacing: 18 },
+  });
 }

@@ -1,6 +1,7 @@
 /**
- * The house theme: one Vega-Lite `config` shared by every chart. DejaVu Sans everywhere
- * (the PNG renderer loads exactly that font, so SVG, PNG and HTML match), the Okabe–Ito
+ * The house theme: one Vega-Lite `config` shared by every chart. DejaVu Sans everywhere,
+ * CJK text in the bundled CJK face (the PNG renderer ships and loads exactly these fonts,
+ * so PNGs match on every machine; SVG and HTML name the same families first), the Okabe–Ito
  * colour-blind-safe palette, the scenario's currency in Vega's number locale, and sizes
  * that suit a 16:9 slide.
  */
@@ -8,8 +9,12 @@ import type { Config } from 'vega-lite';
 import { CHART_HEIGHT, CHART_WIDTH } from '../defaults.js';
 import { currencyAffix } from './format.js';
 
-/** Font stack: DejaVu Sans first (bundled by the PNG renderer), then common wide sans fonts. */
-export const FONT = 'DejaVu Sans, Verdana, Geneva, sans-serif';
+/**
+ * Font stack: DejaVu Sans first (bundled), then common wide sans fonts; for CJK text the
+ * bundled face, then the Noto/Source Han families and the systems' own CJK fonts.
+ */
+export const FONT =
+  'DejaVu Sans, Verdana, Geneva, Salesops Sans CJK, Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Hiragino Sans, Microsoft YaHei, Yu Gothic, sans-serif';
 
 /**
  * Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable under the
@@ -30,6 +35,8 @@ export const PALETTE = [
 export const COLORS = {
   /** Forecast bands and median line. */
   forecast: '#0072B2',
+  /** The forecast's lighter tint (bars below a target). */
+  forecastLight: '#A9CCE3',
   /** Targets (vermillion: stands out against blue for every common deficiency). */
   target: '#D55E00',
   /** Secondary series, e.g. repeat bookings. */
@@ -100,7 +107,8 @@ export function houseConfig(currency: string): Config {
       labelFontSize: 12,
       titleFontSize: 12,
       titleFontWeight: 'normal',
-      orient: 'bottom',
+      // On top, under the subtitle: the bottom of a chart belongs to its footnote.
+      orient: 'top',
       direction: 'horizontal',
       symbolType: 'square',
       labelLimit: 220,

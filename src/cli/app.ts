@@ -3,18 +3,31 @@
  * run the whole command line in-process and read stdout, stderr and the code.
  */
 import yargs from 'yargs';
+import { closest } from '../scenario/suggest.js';
+import { SimulationError } from '../sim/errors.js';
 import { formatDiagnostic, InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { checkCommonArgs } from './common-args.js';
-import { type CliContext, type CommonArgs, EXIT } from './context.js';
-import { markDashes } from './scenario-arg.js';
+import {
+  type CliContext,
+  type Command,
+  type CommonArgs,
+  type CommonFlag,
+  EXIT,
+} from './context.js';
+import { markDashes, scenarioArg } from './scenario-arg.js';
 
 export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
   return async (argv) => {
     let code: number = EXIT.ok;
     let failure: string | null = null;
     const args = markDashes(argv);
+    const unknown = unknownCommand(args);
+    if (unknown !== null) {
+      ctx.err(`salesops: ${unknown}\n`);
+      return EXIT.badInput;
+    }
     let y = yargs(args)
       .scriptName('salesops')
       .version(VERSION)
@@ -55,8 +68,17 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
         // yargs still calls the handler after a failed check (an unknown or misspelt flag):
         // run nothing then, the error is reported below.
         if (failure !== null) return;
+        checkUsedFlags(c, args as Record<string, unknown>);
         checkCommonArgs(args as CommonArgs);
-        code = await c.run(args as Record<string, unknown>, ctx);
+        try {
+          code = await c.run(args as Record<string, unknown>, ctx);
+        } catch (e) {
+          // A plan that cannot be simulated is reported against the scenario it came from.
+          if (e instanceof SimulationError && e.file === undefined && args.file !== undefined) {
+            e.file = scenarioArg(args.file, ctx).shown;
+          }
+          throw e;
+        }
       });
     }
     try {
@@ -77,16 +99,62 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
   };
 }
 
+/** Common flags that take a value (their value is not a command name). */
+const VALUE_FLAGS = new Set(['--trials', '--seed', '--workers']);
+const ALL_FLAGS: readonly CommonFlag[] = ['trials', 'seed', 'json', 'workers', 'quiet'];
+
+/**
+ * "unknown command …" with the closest command and the list of real ones, when the first
+ * word that is not a flag names no command; null otherwise (help and version included).
+ */
+export function unknownCommand(argv: readonly string[]): string | null {
+  let word: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (VALUE_FLAGS.has(a)) i++;
+      continue;
+    }
+    word = a;
+    break;
+  }
+  if (word === undefined) return null;
+  const names = COMMANDS.map((c) => c.command.split(' ')[0]!);
+  if (names.includes(word)) return null;
+  const near = closest(word, names);
+  return `unknown command "${word}"${near === null ? '' : `; did you mean ${near}?`} Commands: ${names.join(', ')} (salesops --help describes them)`;
+}
+
+/** Throws an InputError naming a common flag that was given but that the command does not use. */
+function checkUsedFlags(c: Command, args: Record<string, unknown>): void {
+  const name = c.command.split(' ')[0]!;
+  const unused = ALL_FLAGS.filter((f) => args[f] !== undefined && !c.flags.includes(f));
+  if (unused.length === 0) return;
+  throw new InputError(
+    unused.map((f) => ({
+      file: `--${f}`,
+      line: null,
+      path: '',
+      message: `${name} does not use --${f}${c.flags.length > 0 ? `; it takes ${c.flags.map((x) => `--${x}`).join(', ')}` : ''}`,
+    })),
+  );
+}
+
 /** Input errors exit 2 with their diagnostics; anything else exits 1 with one line (stack only with SALESOPS_DEBUG). */
 export function reportError(e: unknown, ctx: CliContext): number {
   if (e instanceof InputError) {
     for (const d of e.diagnostics) ctx.err(`${formatDiagnostic(d)}\n`);
     return EXIT.badInput;
   }
+  // A scenario whose numbers cannot be simulated (e.g. 1e15 leads a month) is bad input.
+  if (e instanceof SimulationError) {
+    const d = { file: e.file ?? 'salesops', line: null, path: e.path, message: e.message };
+    ctx.err(`${formatDiagnostic(d)}\n`);
+    return EXIT.badInput;
+  }
   const message = e instanceof Error ? e.message : String(e);
   ctx.err(`salesops: ${message}\n`);
-  // A scenario whose numbers cannot be simulated (e.g. 1e15 leads a month) is bad input.
-  if (e instanceof Error && e.name === 'SimulationError') return EXIT.badInput;
   if (process.env.SALESOPS_DEBUG && e instanceof Error && e.stack) ctx.err(`${e.stack}\n`);
   return EXIT.failed;
 }

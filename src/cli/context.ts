@@ -22,10 +22,15 @@ export interface CommonArgs {
   readonly quiet?: boolean | undefined;
 }
 
+/** The flags every command line accepts before or after the command; each command says which it uses. */
+export type CommonFlag = 'trials' | 'seed' | 'json' | 'workers' | 'quiet';
+
 /** One subcommand: its yargs definition and what it does. Returns the exit code. */
 export interface Command {
   readonly command: string;
   readonly describe: string;
+  /** Common flags this command uses; any other one given is refused (exit 2). */
+  readonly flags: readonly CommonFlag[];
   // biome-ignore lint/suspicious/noExplicitAny: yargs builders are typed per command
   readonly builder: (y: import('yargs').Argv<any>) => import('yargs').Argv<any>;
   readonly run: (args: Record<string, unknown> & CommonArgs, ctx: CliContext) => Promise<number>;

@@ -29,7 +29,15 @@ const FLAGS = new Set([
 ]);
 
 /** Commands whose file argument may be `-`. */
-const TAKES_DASH = new Set(['forecast', 'run', 'validate', 'init', 'compare', 'sensitivity']);
+const TAKES_DASH = new Set([
+  'forecast',
+  'allocate',
+  'run',
+  'validate',
+  'init',
+  'compare',
+  'sensitivity',
+]);
 
 /** argv with each lone `-` positional of a command that takes one replaced by {@link DASH}. */
 export function markDashes(argv: readonly string[]): string[] {
@@ -48,6 +56,31 @@ export function scenarioArg(arg: unknown, ctx: CliContext): { path: string; show
   const text = String(arg ?? '');
   if (text === DASH || text === '') return { path: STDIN, shown: 'stdin' };
   return { path: resolve(ctx.cwd, text), shown: text };
+}
+
+/**
+ * A file-safe name for outputs: any run of characters other than letters and digits (in
+ * any script) becomes `-`, lower case; `scenario` when nothing is left.
+ * @example slug('Acme FY2027 plan') // 'acme-fy2027-plan'
+ */
+export function slug(text: string): string {
+  const s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return s === '' ? 'scenario' : s;
+}
+
+/**
+ * The default output name of a scenario read from `file`: its file name without extension,
+ * or, for standard input (which has no name), the slug of the scenario's name.
+ * @example outputName('plans/acme.yaml', 'Acme plan') // 'acme'
+ */
+export function outputName(file: string, scenarioName: string): string {
+  return file === STDIN || file === '' ? slug(scenarioName) : basename(file, extname(file));
 }
 
 /** The `file` positional and `--variant` of the commands that run one scenario. */
@@ -89,7 +122,10 @@ export async function loadScenarioArg(
   file: string;
   /** The scenario as the user named it (`stdin` for standard input). */
   shown: string;
-  /** Its file name without extension (`stdin`), for default output names. */
+  /**
+   * Its file name without extension, for default output names; for standard input, the
+   * scenario's own name made file-safe (`Acme FY2027 plan` → `acme-fy2027-plan`).
+   */
   name: string;
   variant: string | undefined;
 }> {
@@ -113,6 +149,6 @@ export async function loadScenarioArg(
     model = r.value;
   }
   const edits = sets.flatMap((o): [string, unknown][] => ('set' in o ? [[o.set, o.value]] : []));
-  const name = file === STDIN ? 'stdin' : basename(file, extname(file));
+  const name = outputName(file, model.name);
   return { model, bundle, edits, text, file, shown, name, variant };
 }

@@ -37,7 +37,12 @@ export interface Calendar {
   readonly months: Int32Array;
   /** Quarter index (0-based, consecutive 3-period blocks from `start`) of each period. */
   readonly quarterOf: Int32Array;
-  /** Label of each quarter, e.g. `2027-Q1` (calendar quarter of its first month) . */
+  /** Month (1 = January … 12) that starts the fiscal year. */
+  readonly fiscalYearStart: number;
+  /**
+   * Label of each quarter: the fiscal year and fiscal quarter of its first month, e.g.
+   * `FY2027 Q1`; a fiscal year is named by the calendar year in which it ends.
+   */
   readonly quarterLabels: readonly string[];
 }
 
@@ -73,6 +78,8 @@ export interface Correlation {
 
 export interface MarketModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Compounding demand growth per period (real). */
   readonly growth: ParamRef;
   /** 12 multipliers, January first. */
@@ -96,6 +103,8 @@ export type ResponseModel =
 
 export interface ChannelModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Spend per period, length `periods`. */
   readonly spend: Float64Array;
   /** Optimiser bounds; 0 and +Infinity when not given. */
@@ -114,6 +123,8 @@ export interface ChannelModel {
 
 export interface StageModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Probability that an item of the previous stage advances into this one; -1 for the first stage. */
   readonly rate: ParamRef;
   /**
@@ -127,6 +138,8 @@ export interface StageModel {
 
 export interface RoleModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Stage this role works, or -1 if it works none (it still costs and counts headcount). */
   readonly stage: number;
   /** Fully ramped reps at the start (rounded to an integer per trial). */
@@ -169,6 +182,8 @@ export interface EffectModel {
 
 export interface InitiativeModel {
   readonly id: string;
+  /** Display label: the scenario's `label`, or a readable default from the id. */
+  readonly label: string;
   /** Period index of the start (may be < 0 or ≥ periods). */
   readonly start: number;
   /** Periods to full effect, linear; 0 = full effect from the start. */
@@ -196,17 +211,49 @@ export interface AllocationSettings {
   readonly channels: readonly number[];
   readonly objective: AllocationObjective;
   readonly step: number;
+  /** Largest share of the budget one channel may take, in (0, 1]; null for no cap. */
+  readonly maxShare: number | null;
 }
 
 export interface QuotaSettings {
+  /** Role that carries quota (it works a funnel stage). */
   readonly role: number;
+  /** Probability that the team reaches its target, in (0, 1). */
   readonly confidence: number;
+  /** Sum of rep quotas / team target, ≥ 1. */
   readonly overAssignment: number;
+  /** Coefficient of variation of each rep's performance multiplier (lognormal, mean 1), ≥ 0. */
+  readonly performanceCv: number;
 }
 
 export interface VariantInfo {
   readonly name: string;
+  /** Display label: the scenario's `label`, or a readable default from the name. */
+  readonly label: string;
   readonly description: string;
+}
+
+/**
+ * Items open at the start of the horizon (the opening pipeline), one entry per stage,
+ * cohort (channel × market), age and state; docs/model.md "Opening pipeline" says how the
+ * engine treats them. Entries are merged (no two share stage, channel, market, age and
+ * state) and sorted by stage, channel, market, state (taken on first) and age.
+ */
+export interface PipelineEntry {
+  /** Stage the items are in (never the last stage: won deals are not pipeline). */
+  readonly stage: number;
+  readonly channel: number;
+  readonly market: number;
+  /**
+   * Periods since the items were taken on at `stage`, counted at the start: taken on in
+   * period −age (period 0 is `calendar.start`). 0 = taken on at the start. Always 0 for
+   * queued items.
+   */
+  readonly age: number;
+  /** Whole items, ≥ 1. */
+  readonly count: number;
+  /** Waiting in the queue of the role that works `stage` (not yet taken on). */
+  readonly queued: boolean;
 }
 
 export interface Model {
@@ -229,4 +276,6 @@ export interface Model {
   readonly allocation: AllocationSettings | null;
   readonly quota: QuotaSettings | null;
   readonly variants: readonly VariantInfo[];
+  /** The opening pipeline; empty when the scenario has no `pipeline` section. */
+  readonly pipeline: readonly PipelineEntry[];
 }

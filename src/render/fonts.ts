@@ -1,32 +1,63 @@
 /**
- * The font files the PNG renderer loads. DejaVu Sans comes from Debian's
- * fonts-dejavu-core package; system fonts are never consulted, so output does not
- * depend on the machine.
+ * The font files the renderer uses, all shipped with salesops, so PNG text never depends on
+ * the fonts a machine has: DejaVu Sans regular and bold (Latin, Greek, Cyrillic and the
+ * currency symbols) from the `dejavu-fonts-ttf` npm package, and Salesops Sans CJK (a
+ * subset of Noto Sans CJK SC: every basic CJK ideograph, kana, CJK punctuation and
+ * full-width forms; see fonts/README.md) from the repository's `fonts/` folder. System
+ * fonts are never consulted.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** Where Debian's fonts-dejavu-core installs DejaVu Sans (regular and bold). */
-export const DEJAVU_FILES = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-] as const;
+const require = createRequire(import.meta.url);
+
+/** The bundled faces, in fallback order: a character is drawn with the first face that has it. */
+export interface FontSet {
+  /** DejaVu Sans, regular. */
+  readonly regular: string;
+  /** DejaVu Sans, bold. */
+  readonly bold: string;
+  /** Salesops Sans CJK, regular (CJK text in bold titles is drawn in this one weight). */
+  readonly cjk: string;
+}
+
+/** Family names in the fonts' own `name` tables: what an SVG's font-family must name. */
+export const FONT_FAMILIES = { latin: 'DejaVu Sans', cjk: 'Salesops Sans CJK' } as const;
+
+/** The repository's `fonts/` folder: two levels above this module in src/ and in dist/. */
+const VENDORED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fonts');
+
+let cached: FontSet | null = null;
 
 /**
- * The DejaVu font files, or an error naming the missing file and the package that provides it.
- * `SALESOPS_FONT_DIR` overrides the folder (for non-Debian systems).
- * @example fontFiles() // ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', …]
+ * The bundled font files; throws, naming the missing file, when the installation is broken.
+ * @example bundledFonts().regular // '…/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'
  */
-export function fontFiles(): string[] {
-  const dir = process.env.SALESOPS_FONT_DIR;
-  const files =
-    dir === undefined || dir === ''
-      ? [...DEJAVU_FILES]
-      : DEJAVU_FILES.map((f) => `${dir.replace(/\/$/, '')}/${f.slice(f.lastIndexOf('/') + 1)}`);
-  const missing = files.filter((f) => !existsSync(f));
+export function bundledFonts(): FontSet {
+  if (cached !== null) return cached;
+  const dejavu = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  const set: FontSet = {
+    regular: join(dejavu, 'DejaVuSans.ttf'),
+    bold: join(dejavu, 'DejaVuSans-Bold.ttf'),
+    cjk: join(VENDORED, 'SalesopsSansCJK-Regular.otf'),
+  };
+  const missing = Object.values(set).filter((f) => !existsSync(f));
   if (missing.length > 0) {
     throw new Error(
-      `renderPng: font file ${missing.join(', ')} not found; install it with \`apt-get install -y fonts-dejavu-core\` (or set SALESOPS_FONT_DIR to a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf)`,
+      `renderPng: font file ${missing.join(', ')} not found; salesops ships its fonts, so the installation is incomplete: run \`npm ci\` again`,
     );
   }
-  return files;
+  cached = set;
+  return set;
+}
+
+/**
+ * The bundled font files as a list (regular, bold, CJK), for resvg's `fontFiles`.
+ * @example fontFiles().length // 3
+ */
+export function fontFiles(): string[] {
+  const f = bundledFonts();
+  return [f.regular, f.bold, f.cjk];
 }

@@ -1,11 +1,12 @@
 /**
  * Vega-Lite spec → PNG: the SVG from {@link renderSvg}, rasterised by resvg with only the
- * DejaVu font files loaded, so the same spec gives the same pixels on any machine.
+ * bundled font files loaded (no system font is ever looked up), so the same spec gives the
+ * same pixels on any machine, with or without fonts installed.
  */
 import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../defaults.js';
-import { fontFiles } from './fonts.js';
+import { bundledFonts, FONT_FAMILIES } from './fonts.js';
 import { renderSvg } from './svg.js';
 
 /** PNG options. `scale` multiplies the chart's CSS size (default 2: crisp on slides and retina screens). */
@@ -15,14 +16,35 @@ export interface PngOptions {
 
 export { DEFAULT_PNG_SCALE };
 
-/** resvg's options for `scale` × the SVG's size, white background, DejaVu only. */
-function resvgOptions(scale: number): ResvgRenderOptions {
+/**
+ * resvg's options for `scale` × the SVG's size, white background, the bundled fonts only.
+ * resvg draws a character missing from the named family with another loaded face that has
+ * it, so CJK text falls back to the CJK face.
+ */
+/** CJK ideographs, kana, CJK punctuation and full-width forms: what only the CJK face draws. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+
+/**
+ * The font files an SVG needs: DejaVu Sans always, the 5 MB CJK face only when the text
+ * holds CJK characters (loading it costs every PNG about 75 ms).
+ */
+function fontFilesFor(svg: string): string[] {
+  const f = bundledFonts();
+  return CJK.test(svg) ? [f.regular, f.bold, f.cjk] : [f.regular, f.bold];
+}
+
+function resvgOptions(scale: number, svg: string): ResvgRenderOptions {
   if (!(scale > 0 && scale <= 10))
     throw new Error(`renderPng: scale must be in (0, 10], got ${scale}`);
   return {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: fontFilesFor(svg),
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILIES.latin,
+      sansSerifFamily: FONT_FAMILIES.latin,
+    },
   };
 }
 
@@ -31,7 +53,7 @@ function resvgOptions(scale: number): ResvgRenderOptions {
  * @example const png = svgToPng(svg, { scale: 2 });
  */
 export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
-  return new Resvg(svg, resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE)).render().asPng();
+  return new Resvg(svg, resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE, svg)).render().asPng();
 }
 
 /**
@@ -40,7 +62,7 @@ export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
  * @example const png = await svgToPngAsync(svg, { scale: 2 });
  */
 export async function svgToPngAsync(svg: string, opts: PngOptions = {}): Promise<Buffer> {
-  const options = resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE);
+  const options = resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE, svg);
   return (await renderAsync(svg, options)).asPng();
 }
 

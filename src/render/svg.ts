@@ -1,11 +1,11 @@
 /**
  * Vega-Lite spec → SVG text, headless: compile with vega-lite, parse with vega, and run a
  * `View` without a renderer (`renderer: 'none'`), then serialise the scenegraph to SVG.
- * Text is measured with the DejaVu font files (see text-metrics.ts), so layout matches the PNG.
+ * Text is measured with the bundled font files (see text-metrics.ts), so layout matches the PNG.
  */
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { fontFiles } from './fonts.js';
+import { bundledFonts } from './fonts.js';
 import { useFontMetrics } from './text-metrics.js';
 
 /**
@@ -14,8 +14,7 @@ import { useFontMetrics } from './text-metrics.js';
  * @example const svg = await renderSvg(chart.spec); // '<svg …>…</svg>'
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const [regular, bold] = fontFiles();
-  if (regular !== undefined && bold !== undefined) useFontMetrics(regular, bold);
+  useFontMetrics(bundledFonts());
   const vgSpec = compile(spec).spec;
   const view = new View(parse(vgSpec), { renderer: 'none' });
   try {

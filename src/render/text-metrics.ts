@@ -1,21 +1,25 @@
 /**
- * Text widths from the DejaVu font files, for Vega's headless layout. Without a canvas
+ * Text widths from the bundled font files, for Vega's headless layout. Without a canvas
  * Vega guesses 0.8 em per character, which makes titles and legends far wider than they
- * render; here the advance widths come from the font's own `cmap` and `hmtx` tables
- * (OpenType spec, "cmap format 4" and "hmtx"), so layout matches what resvg draws.
+ * render; here the advance widths come from the fonts' own `cmap` and `hmtx` tables
+ * (OpenType spec, "cmap format 4" and "hmtx"), with the same fallback resvg applies: a
+ * character DejaVu Sans lacks (Chinese, Japanese) is measured in the CJK face.
  */
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
+import type { FontSet } from './fonts.js';
 
-/** Advance widths in em, by code point, read lazily from one TrueType file. */
+/** Advance widths in em, by code point, read lazily from one TrueType or OpenType file. */
 export interface FontWidths {
   /** Advance width of one code point in em (the .notdef width for unmapped code points). */
   advance(codePoint: number): number;
+  /** Whether the font maps the code point to a glyph. */
+  has(codePoint: number): boolean;
 }
 
 /**
  * Parses the advance widths of a TrueType font (cmap format 4 subtable, BMP only).
- * @example loadFontWidths('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf').advance(65)
+ * @example loadFontWidths(bundledFonts().regular).advance(65) // 0.684 (em)
  */
 export function loadFontWidths(file: string): FontWidths {
   const buf = readFileSync(file);
@@ -64,12 +68,22 @@ export function loadFontWidths(file: string): FontWidths {
     }
     return 0;
   };
+  const glyphs = new Map<number, number>();
+  const glyph = (c: number): number => {
+    let g = glyphs.get(c);
+    if (g === undefined) {
+      g = c > 0xffff ? 0 : glyphOf(c);
+      glyphs.set(c, g);
+    }
+    return g;
+  };
   const cache = new Map<number, number>();
   return {
+    has: (c) => glyph(c) !== 0,
     advance(c) {
       let w = cache.get(c);
       if (w === undefined) {
-        const g = c > 0xffff ? 0 : glyphOf(c);
+        const g = glyph(c);
         const m = Math.min(g, numHMetrics - 1);
         w = buf.readUInt16BE(hmtx + 4 * m) / unitsPerEm;
         cache.set(c, w);
@@ -85,10 +99,24 @@ interface TextItem {
   readonly fontWeight?: number | string;
 }
 
-/** Width in px of `text` set in `font` at `size` px. */
-export function textWidth(font: FontWidths, text: string, size: number): number {
+/**
+ * Width in px of `text` set at `size` px in the first of `fonts` that has each character
+ * (the first font's .notdef width when none has it).
+ * @example textWidth([dejavu, cjk], '直播 live', 12)
+ */
+export function textWidth(
+  fonts: FontWidths | readonly FontWidths[],
+  text: string,
+  size: number,
+): number {
+  const chain: readonly FontWidths[] = 'advance' in fonts ? [fonts] : fonts;
+  const first = chain[0];
+  if (first === undefined) return 0;
   let em = 0;
-  for (const ch of text) em += font.advance(ch.codePointAt(0) ?? 0);
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    em += (chain.find((f) => f.has(c)) ?? first).advance(c);
+  }
   return em * size;
 }
 
@@ -99,16 +127,17 @@ interface VegaTextMetrics {
 let installed: string | null = null;
 
 /**
- * Makes Vega measure text with the given regular and bold DejaVu files (process-wide,
- * idempotent). Vega's `textMetrics.width` hook is the documented way headless renderers
- * such as vl-convert supply real metrics.
- * @example useFontMetrics(fontFiles()[0], fontFiles()[1]);
+ * Makes Vega measure text with the bundled fonts (process-wide, idempotent): DejaVu Sans
+ * regular or bold, falling back to the CJK face. Vega's `textMetrics.width` hook is the
+ * documented way headless renderers such as vl-convert supply real metrics.
+ * @example useFontMetrics(bundledFonts());
  */
-export function useFontMetrics(regularFile: string, boldFile: string): void {
-  const key = `${regularFile}\n${boldFile}`;
+export function useFontMetrics(fonts: FontSet): void {
+  const key = `${fonts.regular}\n${fonts.bold}\n${fonts.cjk}`;
   if (installed === key) return;
-  const regular = loadFontWidths(regularFile);
-  const bold = loadFontWidths(boldFile);
+  const cjk = loadFontWidths(fonts.cjk);
+  const regular = [loadFontWidths(fonts.regular), cjk];
+  const bold = [loadFontWidths(fonts.bold), cjk];
   const metrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
   metrics.width = (item, text) => {
     const s = text == null ? '' : String(text).trim();

@@ -2,10 +2,11 @@
  * Everything `salesops run` writes for a forecast, as a list of files: the report, the
  * JSON core, the CSV, and each chart as `.vl.json`, `.svg` and `.png`.
  */
-
+import type { AllocationResult } from '../analysis/allocate/types.js';
 import type { CompareResult } from '../analysis/compare/types.js';
 import { forecastToCsv } from '../analysis/csv.js';
 import { stringifyForecast } from '../analysis/forecast-json.js';
+import type { QuotaResult } from '../analysis/quota/types.js';
 import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { buildCompareCharts } from '../charts/compare/index.js';
@@ -14,8 +15,11 @@ import { buildSensitivityCharts } from '../charts/sensitivity/index.js';
 import type { Model } from '../model/types.js';
 import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
+import { allocationFiles } from './allocation-files.js';
 import type { OutputFile } from './atomic-dir.js';
+import type { SummaryExtras } from './executive-summary.js';
 import { buildReport } from './index.js';
+import { quotaFiles } from './quota-files.js';
 
 /**
  * Options: the scenario file name shown in the report, the PNG scale (default 2), and the
@@ -26,6 +30,19 @@ export interface RunFilesOptions {
   readonly pngScale?: number;
   readonly compare?: CompareResult | null;
   readonly sensitivity?: SensitivityResult | null;
+  /** The quota analysis of the same run: adds quota.json, quota.csv, its charts and the Quota section. */
+  readonly quota?: QuotaResult;
+  /** The allocation, when the scenario has an allocation block: its section, charts and files. */
+  readonly allocation?: AllocationResult;
+}
+
+/** What the other analyses of the run add to the executive summary (docs/report.md). */
+export function summaryExtras(opts: RunFilesOptions): SummaryExtras {
+  return {
+    ...(opts.allocation === undefined ? {} : { allocation: opts.allocation }),
+    ...(opts.compare ? { compare: opts.compare } : {}),
+    ...(opts.sensitivity ? { sensitivity: opts.sensitivity } : {}),
+  };
 }
 
 /**
@@ -57,12 +74,28 @@ export async function buildRunFiles(
     { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
     { path: `charts/${c.name}.png`, content: rasters[i]! },
   ]);
+  const quota = opts.quota ? await quotaFiles(opts.quota, result, opts.pngScale) : null;
+  const allocation =
+    opts.allocation === undefined
+      ? null
+      : await allocationFiles(opts.allocation, opts.pngScale ?? DEFAULT_PNG_SCALE);
   const html = buildReport({
     result,
     model,
     charts,
-    svgs,
+    svgs: { ...svgs, ...quota?.svgs },
     ...(opts.source === undefined ? {} : { source: opts.source }),
+    extras: summaryExtras(opts),
+    ...(quota && opts.quota ? { quota: { result: opts.quota, charts: quota.charts } } : {}),
+    ...(allocation === null || opts.allocation === undefined
+      ? {}
+      : {
+          allocation: {
+            result: opts.allocation,
+            charts: allocation.charts,
+            svgs: allocation.svgs,
+          },
+        }),
     compare: opts.compare ?? null,
     sensitivity: opts.sensitivity ?? null,
   });
@@ -77,5 +110,7 @@ export async function buildRunFiles(
       ? [{ path: 'sensitivity.json', content: `${JSON.stringify(opts.sensitivity, null, 2)}\n` }]
       : []),
     ...files,
+    ...(quota?.files ?? []),
+    ...(allocation?.files ?? []),
   ];
 }

@@ -3,11 +3,15 @@
  * a `render` that returns HTML. Later analyses (allocation, quota, sensitivity, compare)
  * add a section by adding one module to the list they pass to {@link buildReport}.
  */
+
+import type { AllocationResult } from '../analysis/allocate/types.js';
 import type { CompareResult } from '../analysis/compare/types.js';
+import type { QuotaResult } from '../analysis/quota/types.js';
 import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
 import type { Model } from '../model/types.js';
+import type { SummaryExtras } from './executive-summary.js';
 
 /** Everything a section may draw on. */
 export interface ReportInput {
@@ -16,8 +20,21 @@ export interface ReportInput {
   readonly charts: readonly ChartSpec[];
   /** SVG of each chart by name, embedded as a no-JavaScript fallback when given. */
   readonly svgs?: Readonly<Record<string, string>>;
-  /** Scenario file name as the user gave it, shown in the summary. */
+  /** Scenario file name as the user gave it, shown in the scenario section. */
   readonly source?: string;
+  /** Results of other analyses for the summary's optional sentences (sensitivity, compare, allocation). */
+  readonly extras?: SummaryExtras;
+  /** The quota analysis and its charts, when the scenario has a `quota` block. */
+  readonly quota?: {
+    readonly result: QuotaResult;
+    readonly charts: readonly ChartSpec[];
+  };
+  /** The allocation, when the scenario has an allocation block (the Allocation section). */
+  readonly allocation?: {
+    readonly result: AllocationResult;
+    readonly charts: readonly ChartSpec[];
+    readonly svgs?: Readonly<Record<string, string>>;
+  };
   /** The scenario's variants (and a `--set` what-if) against the base, when compared. */
   readonly compare?: CompareResult | null;
   /** What drives the plan (tornado, shares of variance), when analysed. */
@@ -29,7 +46,9 @@ export interface ReportSection {
   /** HTML id (fixed, never from the scenario). */
   readonly id: string;
   readonly title: string;
-  render(input: ReportInput): string;
-  /** Whether the section has something to show for `input` (default: always). */
+  /** Whether the section has something to show for this input (default: always). */
   applies?(input: ReportInput): boolean;
+  render(input: ReportInput): string;
+  /** Sub-headings for the table of contents (ids fixed, titles trusted text). */
+  contents?(input: ReportInput): readonly { readonly id: string; readonly title: string }[];
 }

@@ -1,6 +1,7 @@
 /**
  * The monthly calendar: labels, calendar months (for seasonality), quarters (consecutive
- * 3-period blocks from the start, labelled by the calendar quarter of their first month).
+ * 3-period blocks from the start, labelled by the fiscal year and fiscal quarter of their
+ * first month).
  */
 import type { Calendar } from '../model/types.js';
 
@@ -18,11 +19,27 @@ export function monthLabel(n: number): string {
 }
 
 /**
- * The calendar of `periods` months from `start`; quarter q covers periods 3q … 3q+2 and is
- * labelled `YYYY-Qn` by the calendar quarter of its first month.
- * @example buildCalendar('2027-04', 6).quarterLabels // ['2027-Q2', '2027-Q3']
+ * Fiscal year and fiscal quarter (1–4) of a month number, for a fiscal year starting in
+ * month `start` (1–12). A fiscal year is named by the calendar year in which it ends, so
+ * with `start` 4 April 2027 – March 2028 is FY2028; with `start` 1 it is the calendar year.
+ * @example fiscalOf(monthNumber('2027-04'), 4) // { year: 2028, quarter: 1 }
  */
-export function buildCalendar(start: string, periods: number): Calendar {
+export function fiscalOf(n: number, start: number): { year: number; quarter: number } {
+  const year = Math.floor(n / 12);
+  const month = n - year * 12; // 0 = January
+  const into = (month - (start - 1) + 12) % 12;
+  return {
+    year: start === 1 || month < start - 1 ? year : year + 1,
+    quarter: Math.floor(into / 3) + 1,
+  };
+}
+
+/**
+ * The calendar of `periods` months from `start`; quarter q covers periods 3q … 3q+2 and is
+ * labelled `FY2027 Q1` by the fiscal year and quarter of its first month.
+ * @example buildCalendar('2027-04', 6, 4).quarterLabels // ['FY2028 Q1', 'FY2028 Q2']
+ */
+export function buildCalendar(start: string, periods: number, fiscalYearStart = 1): Calendar {
   const first = monthNumber(start);
   const labels: string[] = [];
   const months = new Int32Array(periods);
@@ -33,7 +50,10 @@ export function buildCalendar(start: string, periods: number): Calendar {
     labels.push(monthLabel(n));
     months[t] = n % 12;
     quarterOf[t] = Math.floor(t / 3);
-    if (t % 3 === 0) quarterLabels.push(`${Math.floor(n / 12)}-Q${Math.floor((n % 12) / 3) + 1}`);
+    if (t % 3 === 0) {
+      const f = fiscalOf(n, fiscalYearStart);
+      quarterLabels.push(`FY${f.year} Q${f.quarter}`);
+    }
   }
-  return { start, periods, labels, months, quarterOf, quarterLabels };
+  return { start, periods, labels, months, quarterOf, fiscalYearStart, quarterLabels };
 }

@@ -5,6 +5,7 @@
  */
 import type { ChannelModel, ResponseModel } from '../model/types.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
+import { displayLabel } from './labels.js';
 import { SUM_TOLERANCE } from './limits.js';
 import { msg } from './messages.js';
 import { expandPerPeriod } from './periodic.js';
@@ -82,6 +83,17 @@ export function compileChannels(
       else if (s > 0)
         rateFactors[s] = ctx.params.add(`${p}.rate_factors.${stage}`, factor, 'positive', 1);
     }
-    return { id, spend, minSpend, maxSpend, response, leadsCv, carryover, mix, rateFactors };
+    return {
+      id,
+      label: displayLabel(id, c.label),
+      spend,
+      minSpend,
+      maxSpend,
+      response,
+      leadsCv,
+      carryover,
+      mix,
+      rateFactors,
+    };
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { MarketModel, RoleModel, StageModel } from '../model/types.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
+import { displayLabel } from './labels.js';
 import { lagPmf } from './lag.js';
 import { msg } from './messages.js';
 import { expandPerPeriod } from './periodic.js';
@@ -18,6 +19,7 @@ export function compileMarkets(
     const p = `markets.${id}`;
     return {
       id,
+      label: displayLabel(id, m.label),
       growth: ctx.params.add(`${p}.growth`, m.growth, 'real', 0),
       seasonality: Array.from({ length: 12 }, (_, i) =>
         ctx.params.add(`${p}.seasonality[${i}]`, m.seasonality?.[i], 'positive', 1),
@@ -51,7 +53,7 @@ export function compileStages(ctx: CompileContext, funnel: ScenarioInput['funnel
       s.worked_by === undefined
         ? -1
         : resolveRef(ctx, ctx.roles, 'role', s.worked_by, [...at, 'worked_by']);
-    return { id: s.stage, rate, lag, role };
+    return { id: s.stage, label: displayLabel(s.stage, s.label), rate, lag, role };
   });
 }
 
@@ -84,6 +86,7 @@ export function compileRoles(
     }
     return {
       id,
+      label: displayLabel(id, r.label),
       stage,
       headcount: ctx.params.add(`${p}.headcount`, r.headcount, 'positive', 0),
       capacity: ctx.params.add(`${p}.capacity`, r.capacity, 'positive', 0),

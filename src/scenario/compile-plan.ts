@@ -2,6 +2,8 @@
  * The planning sections → compiled settings: installed base, initiatives and their effects,
  * targets, allocation and quota.
  */
+
+import { DEFAULT_PERFORMANCE_CV } from '../defaults.js';
 import type {
   AllocationSettings,
   CustomersModel,
@@ -11,8 +13,10 @@ import type {
   QuotaSettings,
   Targets,
 } from '../model/types.js';
+import { budgetProblems } from './allocation-check.js';
 import { monthNumber } from './calendar.js';
 import { type CompileContext, resolveRef } from './compile-context.js';
+import { displayLabel } from './labels.js';
 import { msg } from './messages.js';
 import type { ScenarioInput } from './schema.js';
 
@@ -94,6 +98,7 @@ export function compileInitiatives(
     });
     return {
       id,
+      label: displayLabel(id, ini.label),
       start: monthNumber(ini.start) - monthNumber(ctx.calendar.start),
       ramp: ini.ramp ?? 0,
       costOnce: ctx.params.add(`${p}.cost.once`, ini.cost?.once, 'positive', 0),
@@ -118,6 +123,7 @@ export function compileAllocation(
   ctx: CompileContext,
   s: ScenarioInput,
   minSpend: readonly number[],
+  maxSpend: readonly number[],
 ): AllocationSettings | null {
   const a = s.allocation;
   if (a === undefined) return null;
@@ -134,15 +140,33 @@ export function compileAllocation(
   if (objective === 'target' && s.targets?.bookings === undefined) {
     ctx.err(['allocation', 'objective'], msg.targetNeedsBookings);
   }
-  const mins = channels.reduce((sum, i) => sum + minSpend[i]!, 0);
-  if (mins > a.budget) ctx.err(['allocation', 'budget'], msg.budgetBelowMins(a.budget, mins));
+  const maxShare = a.max_share ?? null;
+  const problems = budgetProblems({
+    budget: a.budget,
+    ids: channels.map((i) => Object.keys(s.channels)[i]!),
+    minSpend: channels.map((i) => minSpend[i]!),
+    maxSpend: channels.map((i) => maxSpend[i]!),
+    maxShare,
+  });
+  for (const p of problems) ctx.err(['allocation', p.field], p.message);
   const step = a.step ?? (a.budget > 0 ? a.budget / 100 : 1);
-  return { budget: a.budget, channels, objective, step };
+  return { budget: a.budget, channels, objective, step, maxShare };
 }
 
-/** Compiles `quota`. */
-export function compileQuota(ctx: CompileContext, q: ScenarioInput['quota']): QuotaSettings | null {
+/** Compiles `quota`: its role must work a funnel stage (`stageOfRole[r]`, -1 for none). */
+export function compileQuota(
+  ctx: CompileContext,
+  q: ScenarioInput['quota'],
+  stageOfRole: readonly number[],
+): QuotaSettings | null {
   if (q === undefined) return null;
   const role = resolveRef(ctx, ctx.roles, 'role', q.role, ['quota', 'role']);
-  return { role, confidence: q.confidence, overAssignment: q.over_assignment ?? 1 };
+  if (role >= 0 && stageOfRole[role] === -1)
+    ctx.err(['quota', 'role'], msg.quotaRoleNoStage(q.role));
+  return {
+    role,
+    confidence: q.confidence,
+    overAssignment: q.over_assignment ?? 1,
+    performanceCv: q.performance_cv ?? DEFAULT_PERFORMANCE_CV,
+  };
 }

@@ -12,6 +12,7 @@ import { buildCalendar } from './calendar.js';
 import { compileChannels } from './compile-channels.js';
 import { type CompileContext, indexOf } from './compile-context.js';
 import { compileMarkets, compileRoles, compileStages } from './compile-funnel.js';
+import { compilePipeline } from './compile-pipeline.js';
 import {
   compileAllocation,
   compileCustomers,
@@ -22,6 +23,7 @@ import {
 import { resolveCorrelations } from './correlations.js';
 import { designBasis } from './design-basis.js';
 import { diagnosticAt, issuesToDiagnostics, NO_PHRASE } from './issues.js';
+import { displayLabel } from './labels.js';
 import { MAX_ENTRIES, MAX_SEED } from './limits.js';
 import { msg } from './messages.js';
 import { ParamTable } from './params.js';
@@ -84,7 +86,11 @@ export function buildModel(
   const errors: Diagnostic[] = [];
   const err = (path: readonly Segment[], message: string) =>
     errors.push(diagnosticAt({ file, source }, path, message));
-  const calendar = buildCalendar(s.calendar.start, s.calendar.periods);
+  const calendar = buildCalendar(
+    s.calendar.start,
+    s.calendar.periods,
+    s.calendar.fiscal_year_start ?? 1,
+  );
   const sections: [string, Record<string, unknown> | undefined, string][] = [
     ['markets', s.markets, 'market'],
     ['channels', s.channels, 'channel'],
@@ -128,17 +134,29 @@ export function buildModel(
     ctx,
     s,
     channels.map((c) => c.minSpend),
+    channels.map((c) => c.maxSpend),
   );
-  const quota = compileQuota(ctx, s.quota);
+  const quota = compileQuota(
+    ctx,
+    s.quota,
+    roles.map((r) => r.stage),
+  );
   const correlations = resolveCorrelations(
     s.correlations ?? [],
     ctx.params.params,
     stageIds,
     (p, m) => err(['correlations', ...p], m),
   );
+  const pipeline = compilePipeline(ctx, s.pipeline, {
+    params: ctx.params.params,
+    markets,
+    channels,
+    stages,
+    firstMonth: calendar.months[0]!,
+  });
   const variants = Object.entries(s.variants ?? {}).map(([name, v]) => {
     if (Object.keys(v.set).length === 0) err(['variants', name, 'set'], msg.variantNoSet);
-    return { name, description: v.description ?? '' };
+    return { name, label: displayLabel(name, v.label), description: v.description ?? '' };
   });
   if (errors.length > 0) return fail(sortByLine(errors));
   const design = designBasis(ctx.params.params, correlations, simulation.sampling);
@@ -161,6 +179,7 @@ export function buildModel(
     allocation,
     quota,
     variants,
+    pipeline,
   });
 }
 

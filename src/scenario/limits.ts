@@ -19,10 +19,16 @@ export const MAX_LAG = 360;
 export const MAX_RAMP = 120;
 /** Most entries in one named section (markets, channels, roles, initiatives, variants, funnel stages). */
 export const MAX_ENTRIES = 1000;
+/** Most entries in the `pipeline` section (stages × cohorts × ages of a large plan). */
+export const MAX_PIPELINE_ENTRIES = 100_000;
+/** Largest `count` of one `pipeline` entry. */
+export const MAX_PIPELINE_COUNT = 1_000_000_000;
 /** Tolerance on sums that must be 1 (channel market mixes, lag probabilities). */
 export const SUM_TOLERANCE = 1e-6;
 /** Probability left in a lognormal lag's tail where its discretisation stops. */
 export const LAG_TAIL = 1e-9;
+/** Longest display label (`label:` of a market, channel, stage, role, initiative or variant), in characters. */
+export const MAX_LABEL = 80;
 /** Largest seed: seeds are integers 0 … 2^53 − 1 so they survive JSON unchanged. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** Largest plain number accepted anywhere (beyond it sums of a run lose meaning). */

@@ -137,6 +137,8 @@ export const msg = {
     `stage ${JSON.stringify(id)} needs a rate (probability of advancing into it)`,
   unknownRef: (kind: string, id: string, suggestion: string | null, known: readonly string[]) =>
     `no ${kind} ${JSON.stringify(id)}${suggestion !== null ? `; did you mean ${JSON.stringify(suggestion)}?` : known.length > 0 ? `; expected one of ${known.join(', ')}` : ''}`,
+  quotaRoleNoStage: (role: string) =>
+    `role ${JSON.stringify(role)} works no funnel stage, so it books nothing to set quotas on; expected a role named in a stage's worked_by`,
   roleTwoStages: (role: string, first: string) =>
     `role ${JSON.stringify(role)} already works stage ${JSON.stringify(first)}; a role works at most one stage`,
   capacityRequired: (role: string, stage: string) =>
@@ -169,9 +171,25 @@ export const msg = {
     'no channel to allocate: every channel has a fixed response; list channels explicitly',
   budgetBelowMins: (budget: number, sum: number) =>
     `the budget ${budget} is below the channels' total min_spend ${sum}`,
+  maxShareBelowMin: (share: number, budget: number, channel: string, min: number) =>
+    `max_share ${share} caps each channel at ${Number((share * budget).toPrecision(12))} (${Number((share * 100).toPrecision(12))}% of the budget ${budget}), below the min_spend ${min} of channel ${JSON.stringify(channel)}`,
+  maxShareTooLow: (share: number, n: number, total: number, budget: number, need: number) =>
+    `with max_share ${share} the ${n} channel${n === 1 ? '' : 's'} can take at most ${total} of the budget ${budget}; raise max_share to at least ${Math.ceil(need * 1000) / 1000}, lower the budget or allocate more channels`,
   trialsFlag: (got: unknown) => expected('--trials to be a whole number from 1 to 10000000', got),
   seedFlag: (got: unknown) => expected('--seed to be a whole number from 0 to 2^53 − 1', got),
   variantNoSet: 'a variant needs at least one entry in set',
+  labelTooLong: (max: number, got: string) =>
+    `expected a label of at most ${max} characters, got ${[...got].length} characters (${describeValue(got)})`,
+  labelBlank: 'expected a label with at least one visible character, got only spaces',
+  // --- opening pipeline ---
+  pipelineLastStage: (stage: string) =>
+    `stage ${JSON.stringify(stage)} is the last stage: its items are won deals, not open pipeline (count them as bookings of the past)`,
+  pipelineQueuedNoRole: (stage: string) =>
+    `queued: true needs a stage worked by a role, and no role works stage ${JSON.stringify(stage)}`,
+  pipelineQueuedAge:
+    'queued items have not been taken on, so their lag has not started: remove age (or queued)',
+  pipelineNoLeads: (channel: string | null, market: string | null) =>
+    `cannot spread these items over ${channel === null && market === null ? 'channels and markets' : channel === null ? `the channels of market ${JSON.stringify(market)}` : `the markets of channel ${JSON.stringify(channel)}`}: none of them expects leads in the first period; name the channel and market`,
   // --- correlations ---
   corrNoParam: (path: string, suggestion: string | null) =>
     `no numeric input ${path}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,

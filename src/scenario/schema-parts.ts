@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Dist } from '../model/dist.js';
-import { isNearUnderflow, MAX_ABS_NUMBER, MAX_LAG, MIN_ABS_NUMBER } from './limits.js';
+import { isNearUnderflow, MAX_ABS_NUMBER, MAX_LABEL, MAX_LAG, MIN_ABS_NUMBER } from './limits.js';
 import { msg, UQ_PHRASE } from './messages.js';
 import { RANGE_PATTERN } from './shorthand.js';
 import { toDist, type UqObject, type UqSpec } from './uncertain.js';
@@ -31,6 +31,20 @@ export const int = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.number({ error: 'a whole number' }).int().min(min).max(max);
 /** A name usable in dot paths. */
 export const name = () => z.string({ error: 'a name' }).regex(NAME_PATTERN, { error: 'a name' });
+/**
+ * A display label in any script, shown on charts, tables and the report instead of the id:
+ * text of 1 to {@link MAX_LABEL} characters (counted as Unicode code points), not only spaces.
+ */
+export const label = () =>
+  z
+    .string({ error: 'a label (text)' })
+    .refine((s) => s.trim() !== '', { error: msg.labelBlank })
+    .refine((s) => [...s].length <= MAX_LABEL, {
+      error: (iss) => msg.labelTooLong(MAX_LABEL, String(iss.input)),
+    })
+    .describe(
+      `name shown on charts, tables and the report, in any script (at most ${MAX_LABEL} characters; default: from the id)`,
+    );
 /** A month written `YYYY-MM`. */
 export const month = () =>
   z

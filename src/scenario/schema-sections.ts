@@ -3,12 +3,13 @@
  * stages, team roles and the installed base (assembled in `schema.ts`).
  */
 import { z } from 'zod';
-import { MAX_RAMP } from './limits.js';
-import { int, lag, name, num, perPeriod, SPECS, uq } from './schema-parts.js';
+import { MAX_LAG, MAX_PIPELINE_COUNT, MAX_RAMP } from './limits.js';
+import { int, label, lag, name, num, perPeriod, SPECS, uq } from './schema-parts.js';
 
 /** Schema of `market`. */
 export const marketSchema = z
   .strictObject({
+    label: label().optional(),
     growth: uq(SPECS.growth, 'compounding demand growth per period (default 0)').optional(),
     seasonality: z
       .array(uq(SPECS.positive, 'demand multiplier of a calendar month'))
@@ -48,6 +49,7 @@ export const responseSchema = z
 /** Schema of `channel`. */
 export const channelSchema = z
   .strictObject({
+    label: label().optional(),
     spend: perPeriod(() => num().min(0), 'spend per period (default 0)').optional(),
     min_spend: num().min(0).optional().describe('lower bound for the allocation optimiser'),
     max_spend: num().min(0).optional().describe('upper bound for the allocation optimiser'),
@@ -69,6 +71,7 @@ export const channelSchema = z
 export const stageSchema = z
   .strictObject({
     stage: name().describe('stage id'),
+    label: label().optional(),
     rate: uq(SPECS.rate, 'probability of advancing from the previous stage').optional(),
     lag: lag().optional(),
     worked_by: name().optional().describe('team role whose queue items arriving here join'),
@@ -78,6 +81,7 @@ export const stageSchema = z
 /** Schema of `role`. */
 export const roleSchema = z
   .strictObject({
+    label: label().optional(),
     headcount: uq(SPECS.positive, 'fully ramped reps at the start (default 0)').optional(),
     capacity: uq(SPECS.positive, 'items one fully ramped rep takes on per period').optional(),
     ramp: z
@@ -110,3 +114,28 @@ export const customersSchema = z
       .describe('repeat purchases of the installed base (default none)'),
   })
   .describe('the installed base');
+
+/** Schema of one `pipeline` entry: open items of one stage (and cohort, where known) and age. */
+export const pipelineItemSchema = z
+  .strictObject({
+    stage: name().describe('stage the items are in (any stage but the last)'),
+    count: int(0, MAX_PIPELINE_COUNT).describe('number of open items'),
+    age: int(0, MAX_LAG)
+      .optional()
+      .describe(
+        'whole periods since the items were taken on at the stage, counted at the start: 1 = in the period before the start (default 0: at the start)',
+      ),
+    channel: name()
+      .optional()
+      .describe('channel the items came from (default: spread over the channels by their leads)'),
+    market: name()
+      .optional()
+      .describe('market of the items (default: spread over the markets by their leads)'),
+    queued: z
+      .boolean({ error: 'true or false' })
+      .optional()
+      .describe(
+        "true: the items wait in the queue of the stage's role, not yet taken on (default false)",
+      ),
+  })
+  .describe('open items at the start of the horizon');

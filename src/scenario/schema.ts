@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { MAX_PERIODS, MAX_TRIALS } from '../defaults.js';
-import { MAX_ENTRIES, MAX_SEED } from './limits.js';
-import { int, month, name, num, SPECS, uq } from './schema-parts.js';
+import { MAX_ENTRIES, MAX_PIPELINE_ENTRIES, MAX_SEED } from './limits.js';
+import { int, label, month, name, num, SPECS, uq } from './schema-parts.js';
 import {
   channelSchema as channel,
   customersSchema as customers,
   marketSchema as market,
+  pipelineItemSchema as pipelineItem,
   roleSchema as role,
   stageSchema as stage,
 } from './schema-sections.js';
@@ -22,6 +23,11 @@ const calendar = z
   .strictObject({
     start: month().describe('first period, YYYY-MM'),
     periods: int(1, MAX_PERIODS).describe('number of monthly periods'),
+    fiscal_year_start: int(1, 12)
+      .optional()
+      .describe(
+        'month (1-12) that starts the fiscal year (default 1); quarters and years are labelled by it, e.g. FY2027 Q1',
+      ),
   })
   .describe('monthly calendar of the plan');
 
@@ -73,6 +79,7 @@ const effect = z
 
 const initiative = z
   .strictObject({
+    label: label().optional(),
     start: month().describe('month the initiative starts, YYYY-MM'),
     ramp: int(0, 10_000).optional().describe('periods to full effect, linear (default 0)'),
     cost: z
@@ -106,6 +113,11 @@ const allocation = z
       .optional()
       .describe('what to maximise (default revenue)'),
     step: num().gt(0).optional().describe('spend step of the search (default budget / 100)'),
+    max_share: num()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('largest share of the budget any one channel may take (0–1; default no cap)'),
   })
   .describe('channel budget allocation settings');
 
@@ -117,11 +129,18 @@ const quota = z
       .min(1)
       .optional()
       .describe('sum of rep quotas / team target (default 1)'),
+    performance_cv: num()
+      .min(0)
+      .optional()
+      .describe(
+        "spread of rep performance: coefficient of variation of each rep's multiplier (default 0.3)",
+      ),
   })
   .describe('quota settings');
 
 const variant = z
   .strictObject({
+    label: label().optional(),
     description: z.string().optional().describe('what the variant tries'),
     set: z
       .record(z.string(), z.unknown())
@@ -154,6 +173,11 @@ export const scenarioSchema = z
     allocation: allocation.optional(),
     quota: quota.optional(),
     variants: named(variant, 'what-if variants by name').optional(),
+    pipeline: z
+      .array(pipelineItem)
+      .max(MAX_PIPELINE_ENTRIES)
+      .optional()
+      .describe('the opening pipeline: items open in each stage at the start, with their age'),
   })
   .describe('a salesops scenario');
 

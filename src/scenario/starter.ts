@@ -5,14 +5,25 @@
  * optional sections. See docs/scenario-format.md for every field.
  */
 
+/** The file name the starter text is written for when none is given. */
+const DEFAULT_NAME = 'scenario.yaml';
+
 /**
- * Text of the starter scenario (YAML, about 120 lines), ready to write to a file.
+ * Text of the starter scenario (YAML, about 120 lines) for a file called `file`: its
+ * comments name that file in the commands they suggest.
  *
  * @example
  * ```ts
- * writeFileSync('scenario.yaml', STARTER_SCENARIO);
+ * writeFileSync('acme.yaml', starterScenario('acme.yaml'));
  * ```
  */
+export function starterScenario(file: string = DEFAULT_NAME): string {
+  // A name that needs quoting in a shell is quoted in the comments too.
+  const shown = /^[\w./-]+$/.test(file) ? file : `'${file.replaceAll("'", "'\\''")}'`;
+  return TEMPLATE.replaceAll(DEFAULT_NAME, shown);
+}
+
+/** The starter text for `scenario.yaml` (what `salesops init -` prints). */
 export const STARTER_SCENARIO = `# yaml-language-server: $schema=./scenario.schema.json
 #
 # A starter sales plan, written by "salesops init". For completion and checks in your
@@ -33,7 +44,9 @@ export const STARTER_SCENARIO = `# yaml-language-server: $schema=./scenario.sche
 
 scenario: My FY2027 plan # the name shown on charts
 currency: USD
-calendar: {start: 2027-01, periods: 12} # first month and number of monthly periods
+# First month and number of monthly periods; fiscal_year_start: the month your fiscal year
+# starts in (1-12, default 1): quarters are labelled by it, e.g. FY2027 Q1.
+calendar: {start: 2027-01, periods: 12, fiscal_year_start: 1}
 
 simulation:
   trials: 10000 # Monte Carlo trials
@@ -53,6 +66,7 @@ markets:
 # number per period, or a map such as {default: 20000, "2027-11": 40000}.
 channels:
   paid_search:
+    label: Paid search # optional: the name charts and the report show, in any script (直播, Поиск)
     spend: 20000
     min_spend: 5000 # bounds for "salesops allocate"
     max_spend: 60000
@@ -124,3 +138,5 @@ variants:
     description: Hire a second AE in April
     set: {team.ae.hires: {"2027-04": 2}}
 `;
+
+const TEMPLATE = STARTER_SCENARIO;

@@ -1,5 +1,5 @@
 /**
- * The Monte Carlo kernel: one trial of PRODUCT.md's "Model semantics", period by period,
+ * The Monte Carlo kernel: one trial of the model in docs/model.md, period by period,
  * over preallocated typed arrays (no allocation inside `run`).
  *
  * Per period t:
@@ -24,7 +24,7 @@ import { MAX_EXPECTED_COUNT } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { distMean, distVariance } from '../stats/dist-math.js';
 import { SimulationError } from './errors.js';
-import { type LagTable, lagTables } from './lag-tables.js';
+import { type LagTable, lagTables, remainingLag } from './lag-tables.js';
 import type { Layout } from './layout.js';
 import { binomial } from './samplers/binomial.js';
 import { gamma } from './samplers/gamma.js';
@@ -74,6 +74,8 @@ export class Kernel {
   private readonly marketLeadsAt: Int32Array;
   /** [k·T + t]: stage k's lag for items taken on in t (see {@link lagTables}). */
   private readonly lags: LagTable[];
+  /** Per opening-pipeline entry: the remaining lag of its items (see {@link remainingLag}). */
+  private readonly opening: LagTable[];
   /** [k]: whether stage k's rate factors are the same in every period of this trial. */
   private readonly steadyRate: Uint8Array;
   private readonly dealMean: Float64Array;
@@ -116,6 +118,9 @@ export class Kernel {
     this.channelLeadsAt = Int32Array.from(layout.channel, (c) => c.leads * T);
     this.marketLeadsAt = Int32Array.from(layout.market, (m) => m.leads * T);
     this.lags = lagTables(model);
+    this.opening = model.pipeline.map((e) =>
+      remainingLag(model.stages[e.stage + 1]!.lag, e.age, this.T),
+    );
     this.steadyRate = new Uint8Array(this.K);
     this.dealMean = Float64Array.from(model.markets, (m) => distMean(m.dealSize));
     this.dealVar = Float64Array.from(model.markets, (m) => distVariance(m.dealSize));
@@ -150,6 +155,7 @@ export class Kernel {
     // Leads nobody queues for are a Poisson count, so their split by lag and outcome is
     // independent Poissons (see leadsSplit).
     this.splitLeads = K > 1 && model.stages[0]!.role < 0 && this.steadyRate[1] === 1;
+    for (let e = 0; e < model.pipeline.length; e++) this.openEntry(e);
 
     for (let t = 0; t < T; t++) this.period(pv, t, row);
     for (let i = 0; i < row.length; i++) {
@@ -187,8 +193,7 @@ export class Kernel {
       let channelLeads = 0;
       for (let m = 0; m < M; m++) {
         const lambda = base * g * this.mix[c * M + m]! * inputs.demand[m * T + t]!;
-        if (!(lambda <= MAX_EXPECTED_COUNT))
-          this.overflow(`leads of channel ${model.channels[c]!.id}`, lambda, t);
+        if (!(lambda <= MAX_EXPECTED_COUNT)) this.overflow(c, lambda, t);
         let n = 0;
         if (lambda > 0) {
           rs.use(plan.leads + c * M + m);
@@ -330,9 +335,11 @@ export class Kernel {
    * whose lag runs past the horizon stay open.
    *
    * When stage k+1's rate is the same in every period (no initiative ramps on it), per
-   * cohort: beyond ~ Binomial(n, tail), advancers ~ Binomial(n − beyond, rate), and the
-   * advancers and (all cohorts together) the drop-outs are split over the in-horizon lags —
-   * the same law as splitting first and thinning at resolution, with far fewer draws.
+   * cohort the outcome comes first: advancers ~ Binomial(n, rate); then the advancers and
+   * (all cohorts together) the drop-outs are each split over the lags, with "after the
+   * horizon" as one more category (those stay open, whatever their outcome). Outcome and lag
+   * are independent per item, so this is the law of drawing each item's lag and outcome, with
+   * one binomial per cohort instead of one for the horizon and one for the outcome.
    */
   private schedule(k: number, t: number): void {
     const { H, T, rs, plan, inputs } = this;
@@ -345,20 +352,21 @@ export class Kernel {
       return;
     }
     const factor = inputs.stageFactor[j * T]!;
-    const tail = lag.tail;
     let dropped = 0;
     for (let h = 0; h < H; h++) {
       const n = this.takenOn[h]!;
       if (n === 0) continue;
-      rs.use(plan.schedule + k * H + h);
-      const inside = tail > 0 ? n - binomial(rng, n, tail) : n;
       const p = Math.min(1, inputs.rateBase[j * H + h]! * factor);
-      const w = p > 0 ? binomial(rng, inside, p) : 0;
+      let w = 0;
+      if (p > 0) {
+        rs.use(plan.schedule + k * H + h);
+        w = binomial(rng, n, p);
+      }
       if (w > 0) {
         rs.use(plan.lags + k * H + h);
         this.split(w, lag, this.sched, (k * H + h) * T + t);
       }
-      dropped += inside - w;
+      dropped += n - w;
     }
     if (pipeline && dropped > 0) {
       rs.use(plan.drops + k);
@@ -399,6 +407,47 @@ export class Kernel {
     return leads + (rest > 0 ? poisson(rng, rest) : 0);
   }
 
+  /**
+   * Opening-pipeline entry e (docs/model.md, "Opening pipeline"): queued items wait in their
+   * role's queue from period 0; taken-on items are scheduled like items taken on at the start
+   * — outcome first, then the remaining lag given their age — from the entry's own stream.
+   */
+  private openEntry(e: number): void {
+    const { model, inputs, H, T, M, rs, plan } = this;
+    const entry = model.pipeline[e]!;
+    const k = entry.stage;
+    const j = k + 1;
+    const h = entry.channel * M + entry.market;
+    const n = entry.count;
+    this.open[k]! += n;
+    if (entry.queued) {
+      this.queue[k * H + h]! += n;
+      return;
+    }
+    const lag = this.opening[e]!;
+    const rng = rs.next;
+    rs.use(plan.pipeline + e);
+    const pipeline = k > 0;
+    if (this.steadyRate[j]) {
+      const p = Math.min(1, inputs.rateBase[j * H + h]! * inputs.stageFactor[j * T]!);
+      const w = p > 0 ? binomial(rng, n, p) : 0;
+      if (w > 0) this.split(w, lag, this.sched, (k * H + h) * T);
+      if (pipeline && n > w) this.split(n - w, lag, this.drops, k * T);
+      return;
+    }
+    let left = n;
+    for (let l = 0; l < lag.cats && left > 0; l++) {
+      const c = lag.condAll[l]!;
+      const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
+      if (x === 0) continue;
+      left -= x;
+      const p = Math.min(1, inputs.rateBase[j * H + h]! * inputs.stageFactor[j * T + l]!);
+      const w = p > 0 ? binomial(rng, x, p) : 0;
+      this.sched[(k * H + h) * T + l]! += w;
+      if (pipeline) this.drops[k * T + l]! += x - w;
+    }
+  }
+
   /** {@link schedule} when stage k+1's rate changes over the horizon: split, then thin per lag. */
   private scheduleVarying(k: number, t: number, lag: LagTable, pipeline: boolean): void {
     const { H, T, rs, plan, inputs } = this;
@@ -423,29 +472,29 @@ export class Kernel {
   }
 
   /**
-   * Adds n items, all known to resolve inside the horizon, to `into[at + l]` by lag l:
-   * a few items one by one (a uniform and a short walk of the cumulative table), more by
-   * conditional binomials.
+   * Adds n items to `into[at + l]` by lag l, each lag drawn from the whole lag distribution:
+   * items whose lag lands after the horizon are not added (they stay open). A few items one
+   * by one (a uniform and a short walk of the cumulative table), more by conditional binomials.
    */
   private split(n: number, lag: LagTable, into: Float64Array, at: number): void {
-    const { cats, cond, cum } = lag;
-    if (cats === 1) {
+    const { cats, condAll, cumAll, tail } = lag;
+    if (cats === 1 && tail === 0) {
       into[at]! += n;
       return;
     }
     const rng = this.rs.next;
-    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * cats)) {
+    if (n <= Math.min(PER_ITEM_MAX, PER_ITEM_PER_CATEGORY * (cats + 1))) {
       for (let i = 0; i < n; i++) {
         const u = rng();
         let l = 0;
-        while (u >= cum[l]!) l++;
-        into[at + l]! += 1;
+        while (l < cats && u >= cumAll[l]!) l++;
+        if (l < cats) into[at + l]! += 1;
       }
       return;
     }
     let left = n;
     for (let l = 0; l < cats && left > 0; l++) {
-      const c = cond[l]!;
+      const c = condAll[l]!;
       const x = c >= 1 ? left : c > 0 ? binomial(rng, left, c) : 0;
       into[at + l]! += x;
       left -= x;
@@ -483,9 +532,11 @@ export class Kernel {
     return lost;
   }
 
-  private overflow(what: string, value: number, t: number): never {
+  private overflow(c: number, value: number, t: number): never {
+    const id = this.model.channels[c]!.id;
     throw new SimulationError(
-      `${what} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+      `leads of channel ${id} would be ${value.toExponential(2)} in ${this.model.calendar.labels[t]}: above the limit of ${MAX_EXPECTED_COUNT.toExponential(0)} items per period; check spend, response curve and demand values`,
+      `channels.${id}`,
     );
   }
 }

@@ -11,8 +11,11 @@ export interface LagTable {
   readonly tail: number;
   /** P(lag = l | l ≤ lag < cats): conditional split of items known to land inside (last = 1). */
   readonly cond: Float64Array;
-  /** P(lag ≤ l | lag < cats): cumulative, for items drawn one by one (last = 1). */
-  readonly cum: Float64Array;
+  /**
+   * P(lag ≤ l) over the whole pmf, for items drawn one by one: a uniform at or above the last
+   * entry lands after the horizon (the last entry is exactly 1 when the whole pmf fits).
+   */
+  readonly cumAll: Float64Array;
   /** P(lag = l | lag ≥ l) over the whole pmf: the split with "beyond" as the remainder. */
   readonly condAll: Float64Array;
 }
@@ -30,7 +33,7 @@ export function lagTables(model: Model): LagTable[] {
       const fits = pmf.length <= T - t;
       const tail = fits ? 0 : Math.max(0, 1 - inside);
       const cond = new Float64Array(cats);
-      const cum = new Float64Array(cats);
+      const cumAll = new Float64Array(cats);
       const condAll = new Float64Array(cats);
       let massIn = inside;
       let massAll = 1;
@@ -40,15 +43,58 @@ export function lagTables(model: Model): LagTable[] {
         cond[l] = massIn > 0 ? Math.min(1, p / massIn) : 0;
         condAll[l] = massAll > 0 ? Math.min(1, p / massAll) : 0;
         acc += p;
-        cum[l] = inside > 0 ? Math.min(1, acc / inside) : 1;
+        cumAll[l] = Math.min(1, acc);
         massIn -= p;
         massAll -= p;
       }
       cond[cats - 1] = 1;
-      cum[cats - 1] = 1;
-      if (fits) condAll[cats - 1] = 1;
-      tables.push({ cats, tail, cond, cum, condAll });
+      if (fits) {
+        condAll[cats - 1] = 1;
+        cumAll[cats - 1] = 1;
+      }
+      tables.push({ cats, tail, cond, cumAll, condAll });
     }
   }
   return tables;
+}
+
+/**
+ * The remaining lag of items open at the start at stage k with age a (docs/model.md,
+ * "Opening pipeline"): P(resolve in period l) = lag[a + l] / Σ_{j ≥ a} lag[j], over the
+ * horizon's T periods with "after the horizon" as the rest; an age beyond the lag's support
+ * is clamped to its last lag (the items resolve in period 0).
+ */
+export function remainingLag(lag: Float64Array, age: number, T: number): LagTable {
+  let last = lag.length - 1;
+  while (last > 0 && !(lag[last]! > 0)) last--;
+  const a = Math.min(age, last);
+  const q = Array.from(lag.subarray(a));
+  const total = q.reduce((x, y) => x + y, 0);
+  const pmf = q.map((x) => x / total);
+  const cats = Math.min(pmf.length, T);
+  const fits = pmf.length <= T;
+  let inside = 0;
+  for (let l = 0; l < cats; l++) inside += pmf[l]!;
+  const tail = fits ? 0 : Math.max(0, 1 - inside);
+  const cond = new Float64Array(cats);
+  const cumAll = new Float64Array(cats);
+  const condAll = new Float64Array(cats);
+  let massIn = inside;
+  let massAll = 1;
+  let acc = 0;
+  for (let l = 0; l < cats; l++) {
+    const p = pmf[l]!;
+    cond[l] = massIn > 0 ? Math.min(1, p / massIn) : 0;
+    condAll[l] = massAll > 0 ? Math.min(1, p / massAll) : 0;
+    acc += p;
+    cumAll[l] = Math.min(1, acc);
+    massIn -= p;
+    massAll -= p;
+  }
+  cond[cats - 1] = 1;
+  if (fits) {
+    condAll[cats - 1] = 1;
+    cumAll[cats - 1] = 1;
+  }
+  return { cats, tail, cond, cumAll, condAll };
 }

@@ -8,7 +8,7 @@
  * levels, `ratio` (Σ num / Σ den over the horizon) for utilisation.
  */
 
-import { METRICS, type MetricName } from '../analysis/types.js';
+import { METRICS, type MetricName } from '../model/metrics.js';
 import type { Model } from '../model/types.js';
 
 export type Aggregate =

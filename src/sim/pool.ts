@@ -190,7 +190,9 @@ export class SimPool {
     if (!this.run) return;
     if (msg.type === 'error') {
       this.fail(
-        msg.name === 'SimulationError' ? new SimulationError(msg.message) : new Error(msg.message),
+        msg.name === 'SimulationError'
+          ? new SimulationError(msg.message, msg.path)
+          : new Error(msg.message),
       );
       return;
     }

@@ -42,6 +42,8 @@ export const STREAM = {
   repeat: 11,
   /** Churned accounts. */
   churn: 12,
+  /** Outcomes and remaining lags of opening-pipeline entry a. */
+  pipeline: 13,
 } as const;
 
 /** Where each stream of a model sits among a trial's stream slots. */
@@ -61,6 +63,7 @@ export class StreamPlan {
   readonly deals: number;
   readonly repeat: number;
   readonly churn: number;
+  readonly pipeline: number;
   /** Cohorts (channels × markets), the stride of per-(stage, cohort) slots. */
   readonly H: number;
 
@@ -92,6 +95,7 @@ export class StreamPlan {
     this.deals = add(STREAM.deals, H, (h) => [h, 0]);
     this.repeat = add(STREAM.repeat, 1, () => [0, 0]);
     this.churn = add(STREAM.churn, 1, () => [0, 0]);
+    this.pipeline = add(STREAM.pipeline, model.pipeline.length, (e) => [e, 0]);
     this.words = Int32Array.from(words);
     this.slots = words.length / 3;
   }

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import type { DesignBlock } from './design-plan.js';
 import { detachEarly } from './detach-early.js';
+import { SimulationError } from './errors.js';
 import { TrialRunner } from './runner.js';
 
 export type WorkerRequest =
@@ -26,6 +27,8 @@ export type WorkerReply =
       readonly id: number;
       readonly name: string;
       readonly message: string;
+      /** A SimulationError's field path ('' otherwise). */
+      readonly path: string;
     };
 
 detachEarly();
@@ -69,6 +72,7 @@ if (port) {
         id: msg.id,
         name: err.name,
         message: err.message,
+        path: err instanceof SimulationError ? err.path : '',
       };
       port.postMessage(reply);
     }

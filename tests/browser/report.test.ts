@@ -139,16 +139,24 @@ describe.skipIf(!run)('report.html in headless Chromium (offline)', () => {
     expect(page.problems).toEqual([]);
     expect(page.requests).toEqual([]);
     expect(page.charts.length).toBeGreaterThanOrEqual(8);
+    // The example has a quota block: its section's charts are drawn too.
+    expect(page.charts.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['quota-distribution', 'quota-attainment', 'quota-reps']),
+    );
+    // The example has an allocation block: its section's four charts are drawn too.
+    for (const name of ['allocation', 'response-curves', 'budget-curve', 'uplift']) {
+      expect(page.charts.map((c) => c.name)).toContain(name);
+    }
     for (const c of page.charts) {
       expect(c.error, c.name).toBe(false);
       expect(c.svg || c.canvas, c.name).toBe(true);
       expect(c.marks, c.name).toBeGreaterThan(0);
     }
-  }, 90_000);
+  }, 180_000);
 
   it('shows a hostile scenario name literally and runs none of it', async () => {
     const result = fixtureResult({ scenario: HOSTILE, channels: [HOSTILE, 'b'] });
-    const model = fixtureModel(result);
+    const model = fixtureModel(result, { [HOSTILE]: HOSTILE });
     const file = join(dir, 'hostile.html');
     writeFileSync(file, buildReport({ result, model, charts: buildForecastCharts(result, model) }));
     const page = await openReport(browser, file);

@@ -49,20 +49,75 @@ describe('buildForecastCharts', () => {
     },
   );
 
-  it('gives every chart a title, a subtitle with the scenario and the run, and the house font', () => {
+  it('gives every chart a title, a subtitle with the scenario, the run in a footnote, and the house font', () => {
     for (const c of charts) {
       const title = c.spec.title as { text: string; subtitle: string[] };
       expect(title.text).toBe(c.title);
       expect(title.subtitle[0]).toContain(result.scenario);
-      expect(title.subtitle[1]).toContain('2,000 trials');
-      expect(title.subtitle[1]).toContain('seed 7');
+      // The seed and sampling left the subtitle for the small footnote under the chart.
+      expect(title.subtitle.join(' ')).not.toContain('seed');
+      const parts = (c.spec as { vconcat: { data?: { values: { note?: string }[] } }[] }).vconcat;
+      const note = parts[parts.length - 1]?.data?.values[0]?.note ?? '';
+      expect(note).toContain('2,000 trials');
+      expect(note).toContain('seed 7');
+      expect(note).toContain('random sampling');
       expect(c.spec.config?.font).toContain('DejaVu Sans');
+      expect(c.spec.config?.font).toContain('Noto Sans CJK SC');
     }
   });
 
-  it('writes the target probability on the cumulative chart', () => {
+  it('writes the target probability on the charts without the Monte Carlo ± (it stays in the tables)', () => {
     const cumulative = charts.find((c) => c.name === 'cumulative')!;
-    expect(allStrings(cumulative.spec).some((s) => s.includes('P(reach) 62% ± 1.1 pp'))).toBe(true);
+    expect(allStrings(cumulative.spec).some((s) => s.includes('P(reach) 62%'))).toBe(true);
+    for (const c of charts) expect(allStrings(c.spec).some((s) => s.includes('± '))).toBe(false);
+  });
+
+  it('uses display labels, never raw ids, for channels, stages and roles', () => {
+    const strings = charts.flatMap((c) => allStrings(c.spec));
+    for (const label of ['Paid search', 'MQL', 'SDR', 'AE', 'Opportunity'])
+      expect(strings).toContain(label);
+    for (const id of ['paid_search', 'mql', 'sdr']) expect(strings).not.toContain(id);
+  });
+
+  it('labels every quarterly median and gives each quarter room for its labels (8 quarters)', () => {
+    const long = fixtureResult({ periods: 24 });
+    const quarterly = buildForecastCharts(long, fixtureModel(long)).find(
+      (c) => c.name === 'quarterly',
+    )!;
+    const body = (
+      quarterly.spec as {
+        vconcat: {
+          width: { step: number };
+          data: { values: { median: string; note: string }[] };
+        }[];
+      }
+    ).vconcat[0]!;
+    expect(body.data.values).toHaveLength(8);
+    for (const r of body.data.values) expect(r.median).toMatch(/^\$[\d.]+[kM]$/);
+    // The widest label line at 12 px bold (≤ 0.78 em a character) fits in its column.
+    const widest = Math.max(
+      ...body.data.values.flatMap((r) => [...r.note.split('\n'), r.median].map((l) => l.length)),
+    );
+    expect(body.width.step).toBeGreaterThanOrEqual(widest * 0.78 * 12);
+    expect(validateSpec(quarterly.spec)).toEqual([]);
+  });
+
+  it('shades the bars at or above the target in the distribution, splitting the bin the target falls in', () => {
+    const dist = charts.find((c) => c.name === 'distribution')!;
+    const bars = (
+      dist.spec as {
+        vconcat: {
+          layer: {
+            data: { values: { start: number; end: number; side: string; count: number }[] };
+          }[];
+        }[];
+      }
+    ).vconcat[0]!.layer[0]!.data.values;
+    const target = result.targets.bookings!.value;
+    for (const b of bars) {
+      if (b.side === 'at or above target') expect(b.start).toBeGreaterThanOrEqual(target);
+      else expect(b.end).toBeLessThanOrEqual(target);
+    }
   });
 
   it('drops charts with nothing to show', () => {
@@ -91,7 +146,12 @@ describe('scenario text is data, never an expression', () => {
     roles: [`${HOSTILE} role`, 'ae'],
     stages: ['lead', `${HOSTILE} stage`, 'won'],
   });
-  const charts = buildForecastCharts(result, fixtureModel(result));
+  // Labels are free text in any script: the hostile text reaches the charts as labels.
+  const verbatim = [HOSTILE, 'a.b[0]', "it's", `${HOSTILE} role`, `${HOSTILE} stage`];
+  const charts = buildForecastCharts(
+    result,
+    fixtureModel(result, Object.fromEntries(verbatim.map((v) => [v, v]))),
+  );
 
   it.each(charts.map((c) => [c.name, c.spec] as const))(
     '%s keeps hostile names out of every expression',

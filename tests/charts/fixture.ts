@@ -15,6 +15,7 @@ import type {
 import { METRICS } from '../../src/analysis/types.js';
 import type { Model, Param } from '../../src/model/types.js';
 import { designBasis } from '../../src/scenario/design-basis.js';
+import { defaultLabel } from '../../src/scenario/labels.js';
 
 /** The forecast charts, in the order buildForecastCharts gives them (a plan with quarters). */
 export const FORECAST_CHART_NAMES = [
@@ -81,7 +82,7 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
   });
   const quarters = Array.from({ length: Math.ceil(n / 3) }, (_, q) => {
     const t = q * 3;
-    return `${2027 + Math.floor(t / 12)}-Q${Math.floor((t % 12) / 3) + 1}`;
+    return `FY${2027 + Math.floor(t / 12)} Q${Math.floor((t % 12) / 3) + 1}`;
   });
   const channels = opts.channels ?? ['paid_search', 'referrals', 'events'];
   const roles = opts.roles ?? ['sdr', 'ae'];
@@ -175,8 +176,15 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
   };
 }
 
-/** A minimal compiled Model matching {@link fixtureResult}, with a few params of each kind. */
-export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
+/**
+ * A minimal compiled Model matching {@link fixtureResult}, with a few params of each kind;
+ * `labels` gives display labels by id (default: the readable default of the id).
+ */
+export function fixtureModel(
+  result: ForecastResult = fixtureResult(),
+  labels: Readonly<Record<string, string>> = {},
+): Model {
+  const label = (id: string) => labels[id] ?? defaultLabel(id);
   const params: Param[] = [
     {
       path: 'markets.smb.demand_shock',
@@ -238,6 +246,7 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
       labels: result.periods,
       months: Int32Array.from({ length: n }, (_, t) => t % 12),
       quarterOf: Int32Array.from({ length: n }, (_, t) => Math.floor(t / 3)),
+      fiscalYearStart: 1,
       quarterLabels: result.quarters,
     },
     simulation: {
@@ -252,6 +261,7 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     markets: [],
     channels: Object.keys(result.channels).map((id) => ({
       id,
+      label: label(id),
       spend: new Float64Array(n).fill(40000),
       minSpend: 0,
       maxSpend: Number.POSITIVE_INFINITY,
@@ -263,12 +273,14 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     })),
     stages: Object.keys(result.stages).map((id, i) => ({
       id,
+      label: label(id),
       rate: i === 0 ? -1 : 1,
       lag: new Float64Array([1]),
       role: -1,
     })),
     roles: Object.keys(result.roles).map((id, i) => ({
       id,
+      label: label(id),
       stage: 2 + i,
       headcount: 4,
       capacity: 4,
@@ -295,6 +307,7 @@ export function fixtureModel(result: ForecastResult = fixtureResult()): Model {
     allocation: null,
     quota: null,
     variants: [],
+    pipeline: [],
   };
 }
 

@@ -14,7 +14,7 @@ describe('salesops forecast', () => {
   it('prints a readable table with quarters, horizon and target probabilities', async () => {
     const r = await runCli(['forecast', 'scenarios/b2b-saas.yaml', '--trials', '500']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/2027-Q1 +2027-Q2 +2027-Q3 +2027-Q4 +horizon/);
+    expect(r.stdout).toMatch(/FY2027 Q1 +FY2027 Q2 +FY2027 Q3 +FY2027 Q4 +horizon/);
     expect(r.stdout).toMatch(/bookings P50/);
     expect(r.stdout).toMatch(/P\(bookings ≥ [\d.]+M\) = [\d.]+% ± [\d.]+%/);
   });
@@ -29,10 +29,10 @@ describe('salesops forecast', () => {
     );
     const r = await runCli(['forecast', file, '--trials', '200']);
     expect(r.code).toBe(0);
-    const heads = r.stdout.split('\n').filter((l) => /^ +2027-Q1|^ +2029-Q1/.test(l));
+    const heads = r.stdout.split('\n').filter((l) => /^ +FY2027 Q1|^ +FY2029 Q1/.test(l));
     expect(heads).toHaveLength(2);
-    expect(heads[0]).toMatch(/2027-Q1 .* 2028-Q4$/);
-    expect(heads[1]).toMatch(/2029-Q1 .* 2030-Q2 +horizon$/);
+    expect(heads[0]).toMatch(/FY2027 Q1 .* FY2028 Q4$/);
+    expect(heads[1]).toMatch(/FY2029 Q1 .* FY2030 Q2 +horizon$/);
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
@@ -52,7 +52,7 @@ describe('salesops forecast', () => {
     expect(quiet.stderr).toBe('');
   });
 
-  it('--json prints the stable core of PRODUCT.md', async () => {
+  it('--json prints the stable core of docs/json-output.md', async () => {
     const r = await runCli([
       'forecast',
       'scenarios/b2b-saas.yaml',
@@ -266,7 +266,10 @@ funnel:
       const r = await runCli(['forecast', file, '--json', ...extra]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/leads of channel c would be 1\.00e\+16 in 2027-01/);
+      // The one diagnostic format: the scenario's file, the message, the field.
+      expect(r.stderr).toMatch(
+        /^[^\n]*huge\.yaml: ✖ leads of channel c would be 1\.00e\+16 in 2027-01: .* → at channels\.c\n$/,
+      );
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(readdirSync(dir).filter((f) => f.startsWith('huge.arrow'))).toEqual([]);

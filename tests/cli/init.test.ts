@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileScenario, compileScenarioFile } from '../../src/scenario/index.js';
-import { STARTER_SCENARIO } from '../../src/scenario/starter.js';
+import { STARTER_SCENARIO, starterScenario } from '../../src/scenario/starter.js';
 import { type CliRun, runCli } from '../helpers/cli.js';
 
 let dir = '';
@@ -71,7 +71,20 @@ describe('salesops init', () => {
     mkdirSync(join(dir, 'plans'));
     const r = await run('init', 'plans/fy27.yaml');
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'plans', 'fy27.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+    const text = readFileSync(join(dir, 'plans', 'fy27.yaml'), 'utf8');
+    // Its comments name the file it was written to, not scenario.yaml.
+    expect(text).toContain('salesops validate plans/fy27.yaml');
+    expect(text).toContain('salesops run plans/fy27.yaml');
+    expect(text).not.toContain('scenario.yaml');
+    expect(text).toBe(STARTER_SCENARIO.replaceAll('scenario.yaml', 'plans/fy27.yaml'));
+  });
+
+  it('quotes a file name with spaces in the commands its comments suggest', async () => {
+    const r = await run('init', 'my plan.yaml');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'my plan.yaml'), 'utf8')).toContain(
+      "salesops run 'my plan.yaml'",
+    );
   });
 
   it('refuses to overwrite an existing file without --force (exit 2, file untouched)', async () => {
@@ -90,7 +103,7 @@ describe('salesops init', () => {
     writeFileSync(path, 'old\n');
     const r = await run('init', 'plan.yaml', '--force');
     expect(r.code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe(STARTER_SCENARIO);
+    expect(readFileSync(path, 'utf8')).toBe(starterScenario('plan.yaml'));
   });
 
   it('prints the starter to stdout with - and writes nothing', async () => {
@@ -117,11 +130,11 @@ describe('salesops init', () => {
     expect(j.code).toBe(0);
     expect(JSON.parse(j.stdout)).toEqual({
       file: join(dir, 'a.yaml'),
-      bytes: Buffer.byteLength(STARTER_SCENARIO),
+      bytes: Buffer.byteLength(starterScenario('a.yaml')),
     });
     const q = await run('init', 'b.yaml', '--quiet');
     expect(q.code).toBe(0);
     expect(q.stdout).toBe('');
-    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(STARTER_SCENARIO);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(starterScenario('b.yaml'));
   });
 });

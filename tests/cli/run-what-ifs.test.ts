@@ -55,8 +55,8 @@ describe('salesops run with what-ifs', () => {
       expect(charts).toContain(`${name}.png`);
     }
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('<section id="what-ifs">');
-    expect(html).toContain('<section id="drivers">');
+    expect(html).toContain('<section id="compare">');
+    expect(html).toContain('<section id="sensitivity">');
   }, 120_000);
 
   it('--no-what-ifs writes the forecast’s report alone', async () => {
@@ -74,8 +74,8 @@ describe('salesops run with what-ifs', () => {
     expect(files).not.toContain('compare.json');
     expect(files).not.toContain('sensitivity.json');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).not.toContain('<section id="what-ifs">');
-    expect(html).not.toContain('<section id="drivers">');
+    expect(html).not.toContain('<section id="compare">');
+    expect(html).not.toContain('<section id="sensitivity">');
   }, 120_000);
 
   it('a scenario without variants gets no What-ifs section', async () => {
@@ -86,7 +86,7 @@ describe('salesops run with what-ifs', () => {
     expect(files).not.toContain('compare.json');
     expect(files).toContain('sensitivity.json');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).not.toContain('<section id="what-ifs">');
-    expect(html).toContain('<section id="drivers">');
+    expect(html).not.toContain('<section id="compare">');
+    expect(html).toContain('<section id="sensitivity">');
   }, 120_000);
 });

@@ -5,18 +5,26 @@
  * must be the library's for the same file, seed and options. Skipped only when
  * Jupyter is absent outside CI (.ci/run installs it).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allocate } from '../../src/analysis/allocate/allocate.js';
+import { prepare } from '../../src/analysis/evaluator.js';
 import { forecast } from '../../src/analysis/forecast.js';
+import { goalSeek } from '../../src/analysis/goal/seek.js';
+import { quotaWithForecast } from '../../src/analysis/quota/index.js';
 import { type SensitivityOptions, sensitivity } from '../../src/analysis/sensitivity/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
+import { formatMoney } from '../../src/charts/format.js';
+import { backtest } from '../../src/history/backtest.js';
+import { calibrate } from '../../src/history/calibrate.js';
+import { mergeYaml } from '../../src/history/fragment.js';
+import { loadHistory } from '../../src/history/load-history.js';
 import type { Model } from '../../src/model/types.js';
-import { loadBundle, loadModel } from '../../src/scenario/index.js';
+import { compileScenario, loadBundle, loadModel } from '../../src/scenario/index.js';
 import { buildLayout } from '../../src/sim/layout.js';
+import { runChild } from '../helpers/child.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
@@ -88,14 +96,30 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       true,
     );
     for (const file of files) {
-      await promisify(execFile)(
+      // nbclient waits only 4 s by default for a cell's outputs after it finishes, then drops
+      // them silently (outputs went missing on a loaded machine): wait as long as it takes.
+      // The deadline is for a hang; the kernel is killed with nbconvert on every path.
+      const { code, output } = await runChild(
         JUPYTER,
-        ['nbconvert', '--to', 'notebook', '--execute', join(NOTEBOOKS, file), '--output-dir', out],
-        { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') }, timeout: 240_000 },
+        [
+          'nbconvert',
+          '--to',
+          'notebook',
+          '--execute',
+          '--ExecutePreprocessor.timeout=-1',
+          '--ExecutePreprocessor.iopub_timeout=600',
+          '--ExecutePreprocessor.raise_on_iopub_timeout=True',
+          join(NOTEBOOKS, file),
+          '--output-dir',
+          out,
+        ],
+        900_000,
+        { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') } },
       );
+      expect(code, `nbconvert failed on ${file}:\n${output}`).toBe(0);
       executed.set(file, JSON.parse(readFileSync(join(out, file), 'utf8')) as Notebook);
     }
-  }, 600_000);
+  }, 3_600_000);
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -212,4 +236,188 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       .filter((t) => t !== '');
     expect(tables[0]).toContain(`| \`${s.inputs[0]!.path}\` |`);
   }, 120_000);
+
+  it('finance-quota: the team target, quotas and chances of reaching them are the library’s', async () => {
+    const nb = executed.get('finance-quota.ipynb')!;
+    const [line, goalLine] = jsonLines(nb) as [
+      {
+        trials: number;
+        seed: number;
+        team_target: number;
+        total_quota: number;
+        share_reaching: number;
+        reps: [string, number, number][];
+      },
+      {
+        goal: {
+          value: number | null;
+          achieved: number;
+          current: number;
+          current_probability: number;
+        };
+      },
+    ];
+    const model = await loadModel(join(ROOT, 'scenarios/b2b-saas.yaml'));
+    const { quota: q } = await quotaWithForecast(model);
+    expect([line.trials, line.seed]).toEqual([q.trials, q.seed]);
+    // Money to 1e-12 (Deno's V8 may round Math.exp differently in the last bit); shares of
+    // trials exactly, as no credited amount sits within a last bit of its quota.
+    expect(Math.abs(line.team_target / q.team_target - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(line.total_quota / q.total_quota - 1)).toBeLessThan(1e-12);
+    expect(line.share_reaching).toBe(q.share_reaching_quota.mean);
+    expect(line.reps.map(([id]) => id)).toEqual(q.reps.map((r) => r.id));
+    line.reps.forEach(([, quota, p], i) => {
+      expect(Math.abs(quota / q.reps[i]!.quota - 1)).toBeLessThan(1e-12);
+      expect(p).toBe(q.reps[i]!.probability_reaching);
+    });
+    // Goal-seek: the same search on the same trials gives the same answer.
+    const ev = prepare(await loadBundle(join(ROOT, 'scenarios/b2b-saas.yaml')), { threadMin: 0 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'allocation.budget',
+        bounds: { max: 400_000 },
+        metric: 'bookings',
+        target: 11_000_000,
+        probability: 0.8,
+        trials: 2000,
+      });
+      expect(goalLine.goal).toEqual({
+        value: g.value,
+        achieved: g.achieved_probability,
+        current: g.current,
+        current_probability: g.current_probability,
+      });
+      expect(g.value).not.toBeNull();
+    } finally {
+      await ev.close();
+    }
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((s) => s !== '');
+    expect(svgs).toHaveLength(4);
+    expect(svgs[2]).toContain('Quota per rep and month (ae)');
+    expect(svgs[3]).toContain('What it takes');
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((s) => s !== '');
+    expect(tables[0]).toContain('| ae-10 | 2027-07 (hire) |');
+  }, 180_000);
+  it('calibrate-and-backtest: the calibration, both forecasts and the backtest are the library’s', async () => {
+    const nb = executed.get('calibrate-and-backtest.ipynb')!;
+    const [fit, forecasts, scores] = jsonLines(nb) as [
+      {
+        stages: { id: string; successes: number; trials: number; lag: number[] }[];
+        markets: { id: string; mu: number; sigma: number }[];
+        pipeline: number;
+      },
+      { plan: number; calibrated: number },
+      { metric: string; n: number; coverage50: number; coverage80: number; crps: number | null }[],
+    ];
+    const history = await loadHistory({
+      actuals: {
+        path: join(ROOT, 'scenarios/history/b2b-actuals.csv'),
+        display: 'b2b-actuals.csv',
+      },
+      deals: { path: join(ROOT, 'scenarios/history/b2b-deals.csv'), display: 'b2b-deals.csv' },
+      scenario: { path: join(ROOT, 'scenarios/b2b-saas.yaml'), display: 'b2b-saas.yaml' },
+    });
+    const base = history.base!;
+    const cal = calibrate(history.actuals, history.deals, { base: base.model });
+    // counts exactly; fitted sizes to 1e-12 (Deno's V8 may round Math.log in the last bit)
+    expect(fit.stages).toEqual(
+      cal.stages.slice(1).map((s) => ({
+        id: s.id,
+        successes: s.rate!.successes,
+        trials: s.rate!.trials,
+        lag: s.lag,
+      })),
+    );
+    expect(fit.pipeline).toBe(cal.pipeline.reduce((a, p) => a + p.count, 0));
+    fit.markets.forEach((m, i) => {
+      expect(m.id).toBe(cal.markets[i]!.id);
+      expect(Math.abs(m.mu / cal.markets[i]!.dealSize!.mu - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(m.sigma / cal.markets[i]!.dealSize!.sigma - 1)).toBeLessThan(1e-12);
+    });
+    const compiled = compileScenario(
+      mergeYaml(cal, base.text, 'b2b-saas.yaml'),
+      'calibrated.yaml',
+      { trials: 4000 },
+    );
+    const plan = compileScenario(base.text, 'b2b-saas.yaml', { trials: 4000 });
+    if (!compiled.ok || !plan.ok) throw new Error('the notebook’s scenarios do not compile');
+    const p50 = async (m: Model) => (await forecast(m)).metrics.bookings.total.p50;
+    expect(Math.abs(forecasts.plan / (await p50(plan.value)) - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(forecasts.calibrated / (await p50(compiled.value)) - 1)).toBeLessThan(1e-12);
+    const bt = await backtest(history.actuals, { base, horizon: 3, step: 3, trials: 300, seed: 7 });
+    expect(scores.map(({ crps, ...rest }) => rest)).toEqual(
+      bt.summary.map((s) => ({
+        metric: s.metric,
+        n: s.n,
+        coverage50: s.coverage50,
+        coverage80: s.coverage80,
+      })),
+    );
+    scores.forEach((s, i) => {
+      const crps = bt.summary[i]!.crps;
+      if (s.crps === null) expect(Number.isNaN(crps)).toBe(true);
+      else expect(Math.abs(s.crps / crps - 1)).toBeLessThan(1e-9);
+    });
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((x) => x !== '');
+    expect(svgs).toHaveLength(3);
+    expect(svgs[0]).toContain('Stage rates with 90% intervals');
+    expect(svgs[1]).toContain('Deal sizes: won amounts against the fitted lognormal');
+    expect(svgs[2]).toContain('Backtest: how often outcomes fell inside the forecast intervals');
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((x) => x !== '');
+    expect(tables[0]).toMatch(/\d+ of 15 true rates lie inside their 90% intervals/);
+  }, 120_000);
+
+  it('allocation: the recommendation, uplift, marginal returns and budget curve are the library’s, and the four charts are SVG', async () => {
+    const nb = executed.get('allocation.ipynb')!;
+    const [line] = jsonLines(nb) as [
+      {
+        recommended: Record<string, number>;
+        uplift: { mean: number; lo: number; hi: number; se: number };
+        probability_better: number;
+        marginal: Record<string, number>;
+        next: { budget: number; gain: number; se: number; per_unit: number };
+        runs: number;
+      },
+    ];
+    const r = await allocate(await loadBundle(join(ROOT, 'scenarios/b2b-saas.yaml')), {
+      trials: 4000,
+    });
+    // The search's decisions and counts exactly; money to 1e-9 (Deno's V8 may round a sum of
+    // deal sizes differently in the last bit; docs/model.md, Summaries).
+    expect(line.recommended).toEqual(r.recommended);
+    expect(line.runs).toBe(r.search.evaluations.runs);
+    const close = (a: number, b: number) =>
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+    close(line.uplift.mean, r.uplift.mean);
+    close(line.uplift.se, r.uplift.se);
+    close(line.probability_better, r.probability_better);
+    for (const [id, m] of Object.entries(r.marginal)) close(line.marginal[id]!, m!);
+    close(line.next.gain, r.budget_curve.next_10_percent!.gain);
+    const svgs = outputsOf(nb)
+      .map((o) => joined(o.data?.['image/svg+xml']))
+      .filter((s) => s !== '');
+    expect(svgs).toHaveLength(4);
+    for (const [i, title] of [
+      'Recommended budget split',
+      'Response curves by channel',
+      'Budget curve',
+      'Uplift of the recommendation, trial by trial',
+    ].entries()) {
+      expect(svgs[i]).toContain(title);
+    }
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((s) => s !== '');
+    expect(tables).toHaveLength(4);
+    expect(tables[0]).toContain(`**${formatMoney(r.recommended.events!, r.currency)}**`);
+    expect(tables[1]).toMatch(/equal within tolerance/);
+  }, 240_000);
 });

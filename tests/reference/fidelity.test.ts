@@ -1,5 +1,5 @@
 /**
- * Fidelity: the engine against an independent reference implementation of PRODUCT.md's
+ * Fidelity: the engine against an independent reference implementation of docs/model.md's
  * "Model semantics (one trial)" (tests/reference/reference-sim.ts). Every per-period and
  * horizon mean of every metric, stage, role, channel and market series must agree within
  * Z = 4 combined Monte Carlo standard errors, and every target probability within

@@ -1,5 +1,5 @@
 /**
- * Initiative multipliers (PRODUCT.md "Initiatives"): an effect with full multiplier F is 1
+ * Initiative multipliers (docs/model.md "Initiative factors"): an effect with full multiplier F is 1
  * before its start, 1 + (F−1)·(i+1)/ramp in period start+i for i < ramp, then F; several
  * effects on the same target multiply.
  */

@@ -1,5 +1,5 @@
 /**
- * The reference's parameter vector of one trial (PRODUCT.md "Model semantics" step 1;
+ * The reference's parameter vector of one trial (docs/model.md "Trials, streams and parameters";
  * docs/model.md "Trials, streams and parameters"). Latin hypercube stratification is left
  * out on purpose: it changes no expectation.
  */

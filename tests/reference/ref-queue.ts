@@ -1,5 +1,5 @@
 /**
- * A role's capacity shared across cohorts (PRODUCT.md "Model semantics" 2.3: "shared across
+ * A role's capacity shared across cohorts (docs/model.md "3. Stages": "shared across
  * cohorts in proportion to what waits"; docs/model.md: ⌊take·wₕ/W⌋ each, and the odd items to
  * distinct cohorts drawn with probability equal to their fractional parts, so each cohort's
  * expected share is exactly take·wₕ/W).

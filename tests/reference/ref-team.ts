@@ -1,6 +1,6 @@
 /**
  * The reference team: every rep is an object with a tenure, every leaver a dated backfill
- * (PRODUCT.md "Model semantics" 2.1; docs/model.md "1. Team").
+ * (docs/model.md "1. Team").
  */
 import type { RoleModel } from '../../src/model/types.js';
 import type { Rng } from '../../src/sim/rng.js';

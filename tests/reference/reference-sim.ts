@@ -1,5 +1,5 @@
 /**
- * An independent, deliberately plain reference implementation of one trial of PRODUCT.md's
+ * An independent, deliberately plain reference implementation of one trial of docs/model.md's
  * "Model semantics (one trial)", with docs/model.md's documented choices where the contract
  * leaves room. Written from those two documents only (not from src/sim), item-level where
  * that is clearer: reps are objects with a tenure (ref-team.ts), small counts advance one

@@ -1,9 +1,11 @@
-/** Rendering: SVG from vega headless, PNG from resvg with DejaVu only, text metrics from the font files. */
+/** Rendering: SVG from vega headless, PNG from resvg with the bundled fonts only, text metrics from the font files. */
+import { resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildForecastCharts } from '../../src/charts/index.js';
 import {
-  DEJAVU_FILES,
+  bundledFonts,
+  FONT_FAMILIES,
   fontFiles,
   renderPng,
   renderSvg,
@@ -67,24 +69,83 @@ describe('renderPng', () => {
   });
 });
 
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A one-line SVG of `text` in the house font stack. */
+function textSvg(text: string, size = 60, weight = 'normal'): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="120"><text x="10" y="80" font-family="DejaVu Sans, Verdana, sans-serif" font-size="${size}" font-weight="${weight}">${text}</text></svg>`;
+}
+
+/** Dark pixels of a PNG rasterised by resvg with the given font files and no system font. */
+function ink(svg: string, files: readonly string[]): { dark: number; pixels: Buffer } {
+  const r = new Resvg(svg, {
+    background: '#ffffff',
+    font: { fontFiles: [...files], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+  });
+  const pixels = Buffer.from(r.render().pixels);
+  let dark = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
+  return { dark, pixels };
+}
+
 describe('fonts', () => {
-  afterEach(() => {
-    delete process.env.SALESOPS_FONT_DIR;
+  it('ships every font file with salesops: none comes from a system font folder', () => {
+    for (const f of fontFiles()) {
+      expect(f.startsWith(ROOT), f).toBe(true);
+      expect(f).not.toMatch(/^\/usr\/(local\/)?share\/fonts/);
+    }
+    expect(fontFiles()).toHaveLength(3);
   });
-  it('names the package to install when the font files are missing', () => {
-    process.env.SALESOPS_FONT_DIR = '/nonexistent-fonts';
-    expect(() => fontFiles()).toThrow(/apt-get install -y fonts-dejavu-core/);
+
+  it('draws text from the bundled files alone (loadSystemFonts off; negative control: no files, no ink)', () => {
+    const svg = textSvg('Bookings $9.6M ₹ € £ ¥ ₩ ₽ Ωμέγα Привет');
+    expect(ink(svg, []).dark).toBe(0);
+    expect(ink(svg, fontFiles()).dark).toBeGreaterThan(500);
   });
+
+  it('draws real CJK glyphs: two different Chinese strings rasterise differently', () => {
+    // Were either character missing, both strings would be the same pair of .notdef boxes.
+    const files = fontFiles();
+    const a = ink(textSvg('直播'), files);
+    const b = ink(textSvg('渠道'), files);
+    expect(a.dark).toBeGreaterThan(200);
+    expect(Buffer.compare(a.pixels, b.pixels)).not.toBe(0);
+    // Negative control: with DejaVu alone both fall back to the same missing-glyph boxes.
+    const latinOnly = [bundledFonts().regular];
+    expect(
+      Buffer.compare(
+        ink(textSvg('直播'), latinOnly).pixels,
+        ink(textSvg('渠道'), latinOnly).pixels,
+      ),
+    ).toBe(0);
+    // Japanese kana and kanji, also in a bold run (drawn in the CJK face's one weight).
+    const kana = ink(textSvg('ひらがな', 60, 'bold'), files);
+    const kata = ink(textSvg('カタカナ', 60, 'bold'), files);
+    expect(Buffer.compare(kana.pixels, kata.pixels)).not.toBe(0);
+  });
+
+  it('names the family the CJK file really holds', () => {
+    // The family of the name table (ID 1) must be the one the SVG stack and resvg ask for.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><text x="10" y="80" font-family="${FONT_FAMILIES.cjk}" font-size="60">直播</text></svg>`;
+    expect(ink(svg, [bundledFonts().cjk]).dark).toBeGreaterThan(200);
+  });
+
   it('measures text as resvg draws it (independent oracle: resvg bounding box of the same string)', () => {
-    const regular = loadFontWidths(DEJAVU_FILES[0]);
-    for (const text of ['Monthly bookings forecast', 'P(reach) 62% ± 1.1 pp', 'MMMMMMMMMM']) {
+    const set = bundledFonts();
+    const chain = [loadFontWidths(set.regular), loadFontWidths(set.cjk)];
+    for (const text of [
+      'Monthly bookings forecast',
+      'P(reach) 62% ± 1.1 pp',
+      'MMMMMMMMMM',
+      '2027年 直播渠道计划',
+    ]) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="0" y="100" font-family="DejaVu Sans" font-size="100">${text}</text></svg>`;
-      const r = new Resvg(svg, { font: { fontFiles: [...DEJAVU_FILES], loadSystemFonts: false } });
+      const r = new Resvg(svg, { font: { fontFiles: fontFiles(), loadSystemFonts: false } });
       const box = r.getBBox()!;
-      const ours = textWidth(regular, text, 100);
+      const ours = textWidth(chain, text, 100);
       // The ink box excludes the first glyph's left and last glyph's right side bearing
       // (each under 0.1 em = 10 px at 100 px); kerning moves a few px more.
-      expect(Math.abs(ours - box.width)).toBeLessThan(25);
+      expect(Math.abs(ours - box.width), text).toBeLessThan(25);
     }
   });
 });

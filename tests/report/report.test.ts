@@ -10,7 +10,11 @@ function reportFor(scenario: string) {
     channels: [HOSTILE, 'b'],
     stages: ['lead', '</script><!--', 'won'],
   });
-  const model = fixtureModel(result);
+  // Labels are free text: the hostile strings reach the page as the channels' and stages' labels.
+  const model = fixtureModel(result, {
+    [HOSTILE]: HOSTILE,
+    '</script><!--': '</script><!--',
+  });
   const charts = buildForecastCharts(result, model);
   return {
     result,
@@ -28,13 +32,33 @@ function ownMarkup(html: string): string {
 describe('buildReport', () => {
   it('has every section, the key numbers and one figure per chart', () => {
     const { html, charts } = reportFor('Plan A');
-    for (const id of ['key-numbers', 'summary', 'charts', 'methodology', 'assumptions']) {
+    for (const id of [
+      'summary',
+      'key-numbers',
+      'charts',
+      'scenario',
+      'methodology',
+      'assumptions',
+    ]) {
       expect(html).toContain(`<section id="${id}">`);
+      // The table of contents links every section.
+      expect(html).toContain(`<a href="#${id}">`);
     }
+    // Summary first, with sentences linked to what backs them.
+    expect(html.indexOf('<section id="summary">')).toBeLessThan(
+      html.indexOf('<section id="key-numbers">'),
+    );
+    expect(html).toMatch(/<ul class="exec">\n<li>We expect to book \$8\.85M/);
+    expect(html).toContain('<a class="see" href="#key-numbers">');
+    // Chart groups in the contents, spend beside channel results, grouped and collapsed assumptions.
+    expect(html).toContain('<a href="#charts-bookings">Bookings</a>');
+    expect(html).toContain('<table class="numbers channels">');
+    expect(html).toMatch(/<details class="assumptions">\n<summary><strong>Markets<\/strong>/);
+    expect(html).toContain('@media print');
     expect(html.match(/<figure class="chart"/g)?.length).toBe(charts.length);
     // Horizon bookings P50 of the fixture is 8.85M (sum of 600k + 25k·t over 12 months).
     expect(html).toContain('$8.85M');
-    expect(html).toContain('62% ± 1.1 pp');
+    expect(html).toContain('62% ± 1.1 pp'); // the Monte Carlo error stays in the tables
     expect(html).toContain('Beta(43, 139): mean 23.6%');
     expect(html).toContain('lognormal, median 60,000, P90');
   });

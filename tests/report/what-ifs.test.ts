@@ -35,16 +35,16 @@ function page(extra: { compare?: CompareResult | null; sensitivity?: Sensitivity
 describe('what-if report sections', () => {
   it('are absent, from the page and its navigation, when nothing was compared or analysed', () => {
     const html = page({ compare: null, sensitivity: null });
-    expect(html).not.toContain('id="what-ifs"');
-    expect(html).not.toContain('id="drivers"');
-    expect(html).not.toContain('href="#what-ifs"');
+    expect(html).not.toContain('id="compare"');
+    expect(html).not.toContain('id="sensitivity"');
+    expect(html).not.toContain('href="#compare"');
   });
 
   it('show each plan’s numbers and one figure per chart', () => {
     const html = page({ compare: cmp, sensitivity: sens });
-    expect(html).toContain('<section id="what-ifs">');
-    expect(html).toContain('<section id="drivers">');
-    expect(html).toContain('href="#drivers"');
+    expect(html).toContain('<section id="compare">');
+    expect(html).toContain('<section id="sensitivity">');
+    expect(html).toContain('href="#sensitivity"');
     const v = Object.values(cmp.variants)[0]!;
     expect(html).toContain(formatMoney(v.difference.mean, cmp.currency));
     for (const c of [...buildCompareCharts(cmp), ...buildSensitivityCharts(sens)]) {

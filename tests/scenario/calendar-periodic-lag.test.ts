@@ -1,6 +1,6 @@
 /** Calendar labels and quarters, per-period expansion, and lag discretisation. */
 import { describe, expect, it } from 'vitest';
-import { buildCalendar } from '../../src/scenario/calendar.js';
+import { buildCalendar, fiscalOf } from '../../src/scenario/calendar.js';
 import { lagPmf } from '../../src/scenario/lag.js';
 import { expandPerPeriod } from '../../src/scenario/periodic.js';
 import { jStat } from '../stats/jstat-oracle.js';
@@ -11,9 +11,41 @@ describe('calendar', () => {
     expect(c.labels).toEqual(['2027-11', '2027-12', '2028-01', '2028-02', '2028-03']);
     expect([...c.months]).toEqual([10, 11, 0, 1, 2]);
     expect([...c.quarterOf]).toEqual([0, 0, 0, 1, 1]);
-    // each block is labelled by the calendar quarter of its first month
-    expect(c.quarterLabels).toEqual(['2027-Q4', '2028-Q1']);
-    expect(buildCalendar('2027-04', 6).quarterLabels).toEqual(['2027-Q2', '2027-Q3']);
+    // each block is labelled by the fiscal quarter of its first month (fiscal year = calendar year by default)
+    expect(c.quarterLabels).toEqual(['FY2027 Q4', 'FY2028 Q1']);
+    expect(c.fiscalYearStart).toBe(1);
+    expect(buildCalendar('2027-04', 6).quarterLabels).toEqual(['FY2027 Q2', 'FY2027 Q3']);
+  });
+
+  it('labels quarters by a fiscal year named after the calendar year it ends in', () => {
+    // April start (UK, India, Japan): April 2027 – March 2028 is FY2028.
+    expect(buildCalendar('2027-04', 12, 4).quarterLabels).toEqual([
+      'FY2028 Q1',
+      'FY2028 Q2',
+      'FY2028 Q3',
+      'FY2028 Q4',
+    ]);
+    // July start (Microsoft, Australia): July 2026 – June 2027 is FY2027; a plan from January is its Q3.
+    expect(buildCalendar('2027-01', 9, 7).quarterLabels).toEqual([
+      'FY2027 Q3',
+      'FY2027 Q4',
+      'FY2028 Q1',
+    ]);
+    // October start (US federal): October 2026 – September 2027 is FY2027.
+    expect(buildCalendar('2026-10', 3, 10).quarterLabels).toEqual(['FY2027 Q1']);
+    expect(buildCalendar('2027-12', 3, 12).quarterLabels).toEqual(['FY2028 Q1']);
+  });
+
+  it('gives every month exactly one fiscal year and quarter, advancing by one quarter every 3 months', () => {
+    for (let start = 1; start <= 12; start++) {
+      const first = fiscalOf(2027 * 12 + (start - 1), start);
+      expect(first.quarter, `start ${start}`).toBe(1);
+      for (let k = 0; k < 36; k++) {
+        const f = fiscalOf(2027 * 12 + (start - 1) + k, start);
+        expect(f.quarter).toBe((Math.floor(k / 3) % 4) + 1);
+        expect(f.year).toBe(first.year + Math.floor(k / 12));
+      }
+    }
   });
 });
 

@@ -36,6 +36,49 @@ describe('compileScenario', () => {
     ]);
   });
 
+  it('gives every named thing a display label: its own in any script, or a readable default', () => {
+    expect(m.markets.map((x) => x.label)).toEqual(['SMB', 'Enterprise']);
+    expect(m.channels.map((x) => x.label)).toEqual(['Paid search', 'Referrals']);
+    expect(m.stages.map((x) => x.label)).toEqual(['Lead', 'MQL', 'Opportunity', 'Won']);
+    expect(m.roles.map((x) => x.label)).toEqual(['AE']);
+    expect(m.initiatives.map((x) => x.label)).toEqual(['CRM']);
+    expect(m.variants.map((x) => x.label)).toEqual(['More search']);
+    const own = compile(
+      BASE.replace('  paid_search:\n', '  paid_search:\n    label: 直播 «Live» \n')
+        .replace('{stage: mql,', '{stage: mql, label: マーケティング適格リード,')
+        .replace('ae: {headcount', 'ae: {label: Account executives, headcount')
+        .replace('  crm:\n', '  crm:\n    label: CRM rollout\n')
+        .replace('  more_search:\n', '  more_search:\n    label: 搜索加倍\n')
+        .replace('  smb: {deal_size', '  smb: {label: Малый бизнес, deal_size')
+        .replace(
+          'calendar: {start: 2027-01, periods: 12}',
+          'calendar: {start: 2027-01, periods: 12, fiscal_year_start: 7}',
+        ),
+    );
+    expect(own.channels[0]!.label).toBe('直播 «Live»');
+    expect(own.channels[0]!.id).toBe('paid_search');
+    expect(own.stages[1]!.label).toBe('マーケティング適格リード');
+    expect(own.roles[0]!.label).toBe('Account executives');
+    expect(own.initiatives[0]!.label).toBe('CRM rollout');
+    expect(own.variants[0]!.label).toBe('搜索加倍');
+    expect(own.markets[0]!.label).toBe('Малый бизнес');
+    // Labels never reach dot paths: params keep the ids.
+    expect(
+      own.params.some(
+        (p) =>
+          p.path === 'channels.paid_search.spend' || p.path.startsWith('channels.paid_search.'),
+      ),
+    ).toBe(true);
+    expect(own.calendar.fiscalYearStart).toBe(7);
+    expect(own.calendar.quarterLabels).toEqual([
+      'FY2027 Q3',
+      'FY2027 Q4',
+      'FY2028 Q1',
+      'FY2028 Q2',
+    ]);
+    expect(m.calendar.quarterLabels).toEqual(['FY2027 Q1', 'FY2027 Q2', 'FY2027 Q3', 'FY2027 Q4']);
+  });
+
   it('expands per-period inputs', () => {
     const spend = [...m.channels[0]!.spend];
     expect(spend.filter((s) => s === 40000)).toHaveLength(11);
@@ -101,7 +144,9 @@ describe('compileScenario', () => {
     expect(o.simulation.seed).toBe(7);
     const v = compile(BASE, { variant: 'more_search' });
     expect([...v.channels[0]!.spend]).toEqual(new Array(12).fill(80000));
-    expect(v.variants).toEqual([{ name: 'more_search', description: 'Double search' }]);
+    expect(v.variants).toEqual([
+      { name: 'more_search', label: 'More search', description: 'Double search' },
+    ]);
     const bad = compileScenario(BASE, 'test.yaml', { variant: 'nope', trials: 0.5 });
     expect(bad.ok).toBe(false);
   });

@@ -1,7 +1,7 @@
 /**
  * The bundled example scenarios: each compiles (base and every variant), starts with the
  * schema line, and together they use every field and every form of the scenario format
- * (the list of required shapes below is written from PRODUCT.md "The scenario file").
+ * (the list of required shapes below is written from docs/scenario-format.md).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,7 +88,7 @@ function shapesOf(doc: unknown): Set<string> {
   return out;
 }
 
-/** Every field and form of the format, from PRODUCT.md "The scenario file". */
+/** Every field and form of the format, from docs/scenario-format.md. */
 const REQUIRED: readonly string[] = [
   // calendar and simulation
   'scenario=string',
@@ -185,7 +185,7 @@ const REQUIRED: readonly string[] = [
   'initiatives.*.effects[].leads',
   'initiatives.*.effects[].market',
   'initiatives.*.effects[].deal_size',
-  // beyond PRODUCT.md's example, documented in docs/scenario-format.md
+  // beyond the format's examples, documented in docs/scenario-format.md
   'initiatives.*.effects[].demand',
   'targets.profit=number',
   // economics, targets, allocation, quota, variants
@@ -198,6 +198,7 @@ const REQUIRED: readonly string[] = [
   'allocation.objective=profit',
   'allocation.objective=p10',
   'allocation.step',
+  'allocation.max_share',
   'quota.role',
   'quota.confidence',
   'quota.over_assignment',

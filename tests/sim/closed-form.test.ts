@@ -1,5 +1,5 @@
 /**
- * The engine against expectations worked out by hand from PRODUCT.md's semantics. Every
+ * The engine against expectations worked out by hand from docs/model.md's semantics. Every
  * tolerance is 4.5 Monte Carlo standard errors of the simulated mean (reported `se`): this
  * file makes 80 such checks, so a correct engine fails one of them with probability
  * 80 · 6.8·10⁻⁶ ≈ 5·10⁻⁴ (at 4 SE it is 0.5%, and a change of the kernel's draws hit a 4.4 SE

@@ -23,6 +23,7 @@ export function whatIfName(sets: unknown): string {
 export const compareCommand: Command = {
   command: 'compare <file>',
   describe: 'the base and its variants (and a --set what-if) side by side, on the same trials',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     y
       .positional('file', {

@@ -25,6 +25,7 @@ export function parseShard(text: string): { k: number; n: number } {
 export const forecastCommand: Command = {
   command: 'forecast <file>',
   describe: 'Monte Carlo forecast: P10/P50/P90 per quarter and horizon, target probabilities',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     scenarioOptions(y)
       .option('csv', {

@@ -1,9 +1,14 @@
 /** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
 import type { Command } from '../context.js';
+import { allocateCommand } from './allocate.js';
+import { backtestCommand } from './backtest.js';
+import { calibrateCommand } from './calibrate.js';
 import { compareCommand } from './compare.js';
 import { forecastCommand } from './forecast.js';
+import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
+import { quotaCommand } from './quota.js';
 import { renderCommand } from './render.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -13,6 +18,9 @@ import { validateCommand } from './validate.js';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   forecastCommand,
+  goalCommand,
+  quotaCommand,
+  allocateCommand,
   mergeCommand,
   compareCommand,
   sensitivityCommand,
@@ -20,4 +28,6 @@ export const COMMANDS: readonly Command[] = [
   schemaCommand,
   initCommand,
   renderCommand,
+  calibrateCommand,
+  backtestCommand,
 ];

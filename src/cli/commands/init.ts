@@ -5,7 +5,7 @@
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { STARTER_SCENARIO } from '../../scenario/starter.js';
+import { STARTER_SCENARIO, starterScenario } from '../../scenario/starter.js';
 import type { CliContext, Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { DASH } from '../scenario-arg.js';
@@ -52,8 +52,10 @@ export function runInit(
     return EXIT.ok;
   }
   const path = resolve(ctx.cwd, opts.file);
+  // The comments suggest commands on this very file.
+  const text = starterScenario(opts.file);
   try {
-    writeFileSync(path, STARTER_SCENARIO, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
+    writeFileSync(path, text, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
   } catch (e) {
     let code = errorCode(e) ?? '';
     // `wx` reports a folder as EEXIST; say what is really in the way.
@@ -65,7 +67,7 @@ export function runInit(
     return EXIT.badInput;
   }
   if (opts.json) {
-    ctx.out(`${JSON.stringify({ file: path, bytes: Buffer.byteLength(STARTER_SCENARIO) })}\n`);
+    ctx.out(`${JSON.stringify({ file: path, bytes: Buffer.byteLength(text) })}\n`);
   } else if (!opts.quiet) {
     ctx.out(
       `Wrote ${opts.file}: a commented starter scenario.\n` +
@@ -85,6 +87,7 @@ function fileArg(value: unknown): string {
 export const initCommand: Command = {
   command: 'init [file]',
   describe: 'Write a commented starter scenario (to stdout with -)',
+  flags: ['json', 'quiet'],
   builder: (y) =>
     y
       // No yargs default: yargs re-parses a lone `-` positional as an empty flag value,

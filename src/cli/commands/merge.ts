@@ -12,6 +12,7 @@ import { forecastTable } from '../forecast-table.js';
 export const mergeCommand: Command = {
   command: 'merge <shards..>',
   describe: 'combine the Arrow files of `forecast --shard K/N` runs into the forecast of one run',
+  flags: ['json', 'quiet'],
   builder: (y) =>
     y
       .positional('shards', { type: 'string', array: true, describe: 'shard files (any order)' })

@@ -49,6 +49,7 @@ async function readSpec(file: string, shown: string): Promise<TopLevelSpec> {
 export const renderCommand: Command = {
   command: 'render <spec>',
   describe: 'render a Vega-Lite spec (.vl.json) to SVG and PNG',
+  flags: ['json', 'quiet'],
   builder: (y) =>
     y
       .positional('spec', { type: 'string', describe: 'Vega-Lite spec file (JSON)' })

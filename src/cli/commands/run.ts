@@ -1,22 +1,30 @@
 /**
  * `salesops run FILE` — the main job: validate, forecast, then write the report, the JSON
  * core, the CSV and every chart (spec, SVG, PNG) into one output folder, atomically.
+ * `salesops run --from SHARD...` draws the same report from the Arrow files of a sharded
+ * run (`forecast --shard K/N`), merged into exactly the forecast of one run.
  */
 import { basename, join, resolve } from 'node:path';
-import { forecast } from '../../analysis/forecast.js';
+import type { AllocationResult } from '../../analysis/allocate/types.js';
+import type { QuotaResult } from '../../analysis/quota/index.js';
 import type { ForecastResult } from '../../analysis/types.js';
-import { formatMoney, formatProbability } from '../../charts/format.js';
+import { formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
+import { formatObjectiveChange } from '../../charts/objective-format.js';
+import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
+import { executiveSummary, type SummarySentence } from '../../report/executive-summary.js';
+import type { ScenarioBundle } from '../../scenario/load.js';
 import { outputProblem } from '../../util/output-paths.js';
-import type { Command } from '../context.js';
+import { InputError } from '../../util/result.js';
+import type { CliContext, Command, CommonArgs } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
-import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
+import { DASH, loadScenarioArg, outputName, scenarioOptions } from '../scenario-arg.js';
 import { runWhatIfs } from '../what-ifs-arg.js';
 
-/** The short summary printed after a run and returned under `summary` by `--json`. */
-export function runSummary(result: ForecastResult) {
+/** The short summary returned under `summary` by `--json`. */
+export function runSummary(result: ForecastResult, sentences: readonly SummarySentence[] = []) {
   const b = result.metrics.bookings.total;
   const t = result.targets.bookings;
   return {
@@ -25,25 +33,156 @@ export function runSummary(result: ForecastResult) {
     seed: result.seed,
     bookings: { p10: b.p10, p50: b.p50, p90: b.p90, mean: b.mean, se: b.se },
     target: t === undefined ? null : { value: t.value, probability: t.probability, se: t.se },
+    sentences: sentences.map((s) => s.text),
   };
 }
 
-function summaryLines(result: ForecastResult): string {
-  const money = (x: number) => formatMoney(x, result.currency);
-  const b = result.metrics.bookings.total;
+function summaryLines(result: ForecastResult, sentences: readonly SummarySentence[]): string {
   const t = result.targets.bookings;
   return [
     `${result.scenario}: ${result.trials.toLocaleString('en-US')} trials, seed ${result.seed}`,
-    `bookings over the horizon: P10 ${money(b.p10)} · median ${money(b.p50)} · P90 ${money(b.p90)}`,
-    t === undefined
-      ? 'no bookings target set'
-      : `probability of reaching the ${money(t.value)} target: ${formatProbability(t.probability, t.se)}`,
+    ...sentences.map((s) => `• ${s.text}`),
+    ...(t === undefined
+      ? []
+      : [
+          `  P(bookings ≥ ${formatMoney(t.value, result.currency)}) = ${formatProbability(t.probability, t.se)} (± one Monte Carlo standard error)`,
+        ]),
   ].join('\n');
 }
 
+/** One line on the recommended split and its uplift. */
+function allocationLine(a: AllocationResult): string {
+  const change = (v: number) => formatObjectiveChange(a.objective, v, a.currency);
+  const split = Object.entries(a.recommended)
+    .map(([id, v]) => `${id} ${formatMoney(v, a.currency)}`)
+    .join(', ');
+  return `recommended split of ${formatMoney(a.budget, a.currency)} a period: ${split} (${a.objective} ${change(a.uplift.mean)}, 90% ${change(a.uplift.lo)} to ${change(a.uplift.hi)})`;
+}
+
+/** The allocation of a run's plan (docs/allocate.md), with its own progress bar. */
+async function runAllocation(
+  model: Model,
+  variant: string | null,
+  args: Record<string, unknown> & CommonArgs,
+  ctx: CliContext,
+  quiet: boolean,
+): Promise<AllocationResult> {
+  const progress = progressBar(ctx, 'allocating', quiet || args.json === true);
+  const { allocate } = await import('../../analysis/allocate/allocate.js');
+  const a = await allocate(model, {
+    ...(args.workers === undefined ? {} : { workers: args.workers }),
+    ...(variant === null ? {} : { variant }),
+    onProgress: progress.update,
+    logger: cliLogger(ctx, quiet),
+  });
+  progress.finish();
+  return a;
+}
+
+/** Flags that choose or shape a simulation: meaningless when the trials come from shard files. */
+const SIMULATION_FLAGS = ['trials', 'seed', 'variant', 'set', 'workers'] as const;
+
+/**
+ * The forecast to report on — simulated from FILE, or merged from `--from` shard files — and,
+ * for a simulated scenario with a `quota` block, the quota from the same trials.
+ */
+async function obtain(
+  args: Record<string, unknown> & CommonArgs,
+  ctx: CliContext,
+  quiet: boolean,
+): Promise<{
+  result: ForecastResult;
+  quota: QuotaResult | undefined;
+  model: Model;
+  /** The scenario's base and variants, when simulated from FILE (not from shard files). */
+  bundle: ScenarioBundle | null;
+  folder: string;
+  source: string;
+  dirCheck: (dir: string) => Promise<void>;
+}> {
+  const dirCheck = async (dir: string) => {
+    const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));
+    if (problem !== null) throw flagError('--out', problem);
+  };
+  const from = Array.isArray(args.from) ? args.from.map(String) : [];
+  if (from.length > 0) {
+    if (args.file !== undefined)
+      throw flagError('--from', 'give either a scenario FILE or --from SHARD..., not both');
+    for (const f of SIMULATION_FLAGS) {
+      if (args[f] !== undefined)
+        throw flagError(
+          `--${f}`,
+          `not used with --from: the shard files fix the scenario, variant, trials and seed`,
+        );
+    }
+    const { mergeShards, readShards, shardTrialRows } = await import('../../analysis/shard.js');
+    const { recordedPlan } = await import('../../scenario/recorded.js');
+    const set = await readShards(from.map((p) => resolve(ctx.cwd, p)));
+    const plan = recordedPlan(set.meta);
+    if (!plan.ok) throw new InputError(plan.errors);
+    const logger = cliLogger(ctx, quiet);
+    // With a quota block, the quota reads the shards' rows as it would a simulation's.
+    const { quotaWithForecast } = await import('../../analysis/quota/index.js');
+    const { forecast: result, quota } = plan.value.quota
+      ? await quotaWithForecast(plan.value, {
+          rows: shardTrialRows(set, plan.value, logger),
+          logger,
+          variant: set.meta.variant,
+        })
+      : { forecast: await mergeShards(set, plan.value, logger), quota: undefined };
+    const name = outputName(set.meta.file, plan.value.name);
+    const variant = set.meta.variant;
+    return {
+      result,
+      quota,
+      model: plan.value,
+      bundle: null,
+      folder: variant === null ? name : `${name}.${variant}`,
+      source: set.meta.file === '-' ? 'standard input' : basename(set.meta.file),
+      dirCheck,
+    };
+  }
+  if (args.file === undefined)
+    throw flagError(
+      'run',
+      'name a scenario FILE (or - for standard input), or give --from SHARD...',
+    );
+  const { model, shown, name, variant, bundle } = await loadScenarioArg(args, ctx);
+  // A variant's default folder is its own, so running the base and its what-ifs one after
+  // another keeps every report.
+  const folder = variant === undefined ? name : `${name}.${variant}`;
+  const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
+  // Refuse a folder we may not replace before spending time on the simulation.
+  await dirCheck(dir);
+  const { forecast } = await import('../../analysis/forecast.js');
+  const { quotaWithForecast } = await import('../../analysis/quota/index.js');
+  const progress = progressBar(ctx, 'simulating', quiet || args.json === true);
+  const run = {
+    ...(args.workers === undefined ? {} : { workers: args.workers }),
+    onProgress: progress.update,
+    variant: variant ?? null,
+    logger: cliLogger(ctx, quiet),
+  };
+  // With a quota block, the quota is computed from the same trials as the forecast.
+  const { forecast: result, quota } = model.quota
+    ? await quotaWithForecast(model, run)
+    : { forecast: await forecast(model, run), quota: undefined };
+  progress.finish();
+  return {
+    result,
+    quota,
+    model,
+    bundle,
+    folder,
+    source: args.file === DASH ? 'standard input' : basename(shown),
+    dirCheck,
+  };
+}
+
 export const runCommand: Command = {
-  command: 'run <file>',
+  command: 'run [file]',
   describe: 'forecast + charts + report into an output folder (the main job)',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     scenarioOptions(y)
       .option('out', {
@@ -51,48 +190,92 @@ export const runCommand: Command = {
         requiresArg: true,
         describe: 'output folder (default out/<scenario name>, out/<scenario name>.<variant>)',
       })
+      .option('from', {
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe:
+          'draw the report from these shard files (forecast --shard K/N) instead of simulating',
+      })
       .option('what-ifs', {
         type: 'boolean',
         default: true,
         describe:
-          'compare the variants and show what drives the plan (--no-what-ifs: forecast only)',
+          'compare the variants and show what drives the plan (--no-what-ifs: forecast only; not with --from)',
       }),
   run: async (args, ctx) => {
-    const { model, shown, name, variant, bundle } = await loadScenarioArg(args, ctx);
-    // A variant's default folder is its own, so running the base and its what-ifs one after
-    // another keeps every report.
-    const folder = variant === undefined ? name : `${name}.${variant}`;
-    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
-    // Refuse a folder we may not replace before spending time on the simulation.
-    const problem = (await outputDirProblem(dir)) ?? (await outputProblem(dir, 'folder'));
-    if (problem !== null) throw flagError('--out', problem);
+    const quiet = args.quiet === true;
     // Loaded on use (vega, resvg and the report assets would slow every other command's
     // start), but from now on: the modules load while the worker threads simulate.
     const reportModules = import('../../report/run-files.js');
     reportModules.catch(() => {}); // a failure surfaces at the await below
-    const progress = progressBar(ctx, 'simulating', args.quiet === true || args.json === true);
-    const result = await forecast(model, {
-      ...(args.workers === undefined ? {} : { workers: args.workers }),
-      onProgress: progress.update,
-      variant: variant ?? null,
-      logger: cliLogger(ctx, args.quiet === true),
-    });
-    progress.finish();
+    const { result, quota, model, bundle, folder, source, dirCheck } = await obtain(
+      args,
+      ctx,
+      quiet,
+    );
+    const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
+    await dirCheck(dir);
+    // With an allocation block the report gets its Allocation section (docs/allocate.md).
+    const allocation =
+      model.allocation === null
+        ? undefined
+        : await runAllocation(model, result.variant, args, ctx, quiet);
+    // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no variants.
     const whatIfs =
-      args['what-ifs'] === false ? {} : await runWhatIfs(bundle, result.trials, args, ctx);
-    const { buildRunFiles } = await reportModules;
-    const files = await buildRunFiles(result, model, { source: basename(shown), ...whatIfs });
+      args['what-ifs'] === false || bundle === null
+        ? {}
+        : await runWhatIfs(bundle, result.trials, args, ctx);
+    const { buildRunFiles, summaryExtras } = await reportModules;
+    const files = await buildRunFiles(result, model, {
+      source,
+      ...(quota === undefined ? {} : { quota }),
+      ...(allocation === undefined ? {} : { allocation }),
+      ...whatIfs,
+    });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
+    const sentences = executiveSummary(
+      result,
+      model,
+      summaryExtras({ ...(allocation === undefined ? {} : { allocation }), ...whatIfs }),
+    );
     if (args.json) {
       const payload = {
         report,
         files: files.map((f) => join(dir, f.path)),
-        summary: runSummary(result),
+        summary: runSummary(result, sentences),
+        ...(quota === undefined
+          ? {}
+          : {
+              quota: {
+                role: quota.role,
+                confidence: quota.confidence,
+                team_target: quota.team_target,
+                total_quota: quota.total_quota,
+                share_reaching_quota: quota.share_reaching_quota.mean,
+              },
+            }),
+        ...(allocation === undefined
+          ? {}
+          : {
+              allocation: {
+                objective: allocation.objective,
+                recommended: allocation.recommended,
+                uplift: allocation.uplift,
+              },
+            }),
       };
       ctx.out(`${JSON.stringify(payload, null, 2)}\n`);
-    } else if (!args.quiet) {
-      ctx.out(`${summaryLines(result)}\nreport: ${report}\n`);
+    } else if (!quiet) {
+      const quotaLine =
+        quota === undefined
+          ? ''
+          : `\nquota (${quota.role}): team target ${formatMoney(quota.team_target, quota.currency)} at ${formatPercent(quota.confidence)} confidence, total quota ${formatMoney(quota.total_quota, quota.currency)}; ${formatPercent(quota.share_reaching_quota.mean)} of reps expected to reach quota`;
+      const allocationText = allocation === undefined ? '' : `\n${allocationLine(allocation)}`;
+      ctx.out(
+        `${summaryLines(result, sentences)}${quotaLine}${allocationText}\nreport: ${report}\ncharts for slides: ${join(dir, 'charts')}/*.png\n`,
+      );
     }
     return EXIT.ok;
   },

@@ -12,6 +12,7 @@ import { EXIT } from '../context.js';
 export const schemaCommand: Command = {
   command: 'schema',
   describe: 'print the JSON Schema of the scenario format (for editor completion)',
+  flags: ['quiet'],
   builder: (y) =>
     y.option('out', {
       type: 'string',

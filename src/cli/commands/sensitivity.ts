@@ -19,6 +19,7 @@ const METRICS: readonly SensitivityMetric[] = ['bookings', 'profit', 'target'];
 export const sensitivityCommand: Command = {
   command: 'sensitivity <file>',
   describe: 'what drives the plan: tornado, shares of variance, spider of the top inputs',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
     scenarioOptions(y)
       .option('metric', {

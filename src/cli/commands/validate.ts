@@ -47,6 +47,7 @@ export async function runValidate(
 export const validateCommand: Command = {
   command: 'validate <files..>',
   describe: 'check scenario files (and each of their variants); exit 2 on any problem',
+  flags: ['json', 'quiet'],
   builder: (y) =>
     y.positional('files', {
       type: 'string',

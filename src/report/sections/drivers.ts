@@ -39,7 +39,7 @@ ${uncertain === undefined ? '' : `Of the uncertainty in ${escapeHtml(metricName(
 
 /** What drives it section: headline, tornado table, charts, method. */
 export const driversSection: ReportSection = {
-  id: 'drivers',
+  id: 'sensitivity',
   title: 'What drives it',
   applies: ({ sensitivity }) => sensitivity != null && sensitivity.inputs.length > 0,
   render({ sensitivity, svgs }: ReportInput): string {

@@ -54,8 +54,8 @@ export const keyNumbersSection: ReportSection = {
     }
     const targetTable =
       targets.length === 0
-        ? '<p>The scenario sets no targets.</p>'
-        : `<table class="numbers">
+        ? '<p id="targets">The scenario sets no targets.</p>'
+        : `<table class="numbers" id="targets">
 <thead><tr><th scope="col">Target</th><th scope="col">Value</th><th scope="col">Probability of reaching it ± 1 s.e.</th></tr></thead>
 <tbody>
 ${targets.join('\n')}

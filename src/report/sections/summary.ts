@@ -1,40 +1,33 @@
-/** The scenario summary: what plan this is, over which months, with which parts. */
+/**
+ * The executive summary at the top of the report: the generated sentences of
+ * {@link executiveSummary}, each with a link to the section or chart that backs it.
+ */
 import { escapeHtml } from '../escape.js';
+import { executiveSummary } from '../executive-summary.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
-function list(items: readonly string[]): string {
-  return items.length === 0
-    ? '<em>none</em>'
-    : items.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ');
-}
+/** Words for where each sentence's link goes. */
+const LINK_WORDS: Readonly<Record<string, string>> = {
+  'key-numbers': 'key numbers',
+  targets: 'targets',
+  'figure-distribution': 'distribution chart',
+  'figure-team': 'team chart',
+  sensitivity: 'sensitivity',
+  compare: 'variants',
+  allocation: 'allocation',
+};
 
-/** Summary section: scenario, file, calendar, currency, markets, channels, funnel, team. */
+/** Summary section: one list item per sentence. */
 export const summarySection: ReportSection = {
   id: 'summary',
-  title: 'Scenario',
-  render({ result, model, source }: ReportInput): string {
-    const cal = model.calendar;
-    const last = cal.labels[cal.labels.length - 1] ?? cal.start;
-    const rows: [string, string][] = [
-      ['Scenario', escapeHtml(result.scenario)],
-      ...(result.variant === null
-        ? []
-        : [['Variant', escapeHtml(result.variant)] as [string, string]]),
-      ...(source === undefined
-        ? []
-        : [['File', `<code>${escapeHtml(source)}</code>`] as [string, string]]),
-      [
-        'Horizon',
-        `${escapeHtml(cal.start)} to ${escapeHtml(last)} (${cal.periods} monthly periods)`,
-      ],
-      ['Currency', escapeHtml(result.currency)],
-      ['Markets', list(model.markets.map((m) => m.id))],
-      ['Channels', list(model.channels.map((c) => c.id))],
-      ['Funnel', model.stages.map((s) => `<code>${escapeHtml(s.id)}</code>`).join(' → ')],
-      ['Team roles', list(model.roles.map((r) => r.id))],
-      ['Initiatives', list(model.initiatives.map((i) => i.id))],
-    ];
-    const body = rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('\n');
-    return `<table class="facts">\n${body}\n</table>`;
+  title: 'Summary',
+  render({ result, model, extras }: ReportInput): string {
+    const items = executiveSummary(result, model, extras)
+      .map(
+        (s) =>
+          `<li>${escapeHtml(s.text)} <a class="see" href="#${s.link}">→ ${escapeHtml(LINK_WORDS[s.link] ?? s.link)}</a></li>`,
+      )
+      .join('\n');
+    return `<ul class="exec">\n${items}\n</ul>`;
   },
 };

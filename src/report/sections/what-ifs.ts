@@ -25,7 +25,7 @@ const td = (text: string): string => `<td style="white-space: nowrap">${escapeHt
 
 /** What-ifs section: outcome and difference tables, then the comparison charts. */
 export const whatIfsSection: ReportSection = {
-  id: 'what-ifs',
+  id: 'compare',
   title: 'What-ifs',
   applies: ({ compare }) => compare != null && Object.keys(compare.variants).length > 0,
   render({ compare, svgs }: ReportInput): string {

@@ -1,0 +1,104 @@
+/**
+ * The allocation as one CSV table (`salesops allocate --csv FILE`): a row per channel of the
+ * recommendation (`section` = allocation), then a row per budget-curve point and channel
+ * (`section` = budget_curve, one more row per point with channel `total` carrying the
+ * objective), then the response curves (`section` = response_curve).
+ */
+import { csvLine } from '../../util/csv.js';
+import type { AllocationResult } from './types.js';
+
+const COLUMNS = [
+  'section',
+  'budget',
+  'channel',
+  'current_spend',
+  'spend',
+  'min_spend',
+  'max_spend',
+  'bound',
+  'marginal',
+  'marginal_se',
+  'objective',
+  'objective_se',
+] as const;
+
+const cell = (v: number | string | null | undefined): string | number => v ?? '';
+
+/**
+ * The CSV text of an allocation (see module doc).
+ * @example allocationToCsv(result).split('\n')[0] // 'section,budget,channel,…'
+ */
+export function allocationToCsv(r: AllocationResult): string {
+  const lines = [csvLine([...COLUMNS])];
+  for (const c of r.certificate.channels) {
+    lines.push(
+      csvLine(
+        [
+          'allocation',
+          r.budget,
+          c.channel,
+          r.current[c.channel],
+          c.spend,
+          c.min,
+          c.max,
+          c.bound,
+          c.marginal,
+          c.se,
+          '',
+          '',
+        ].map(cell),
+      ),
+    );
+  }
+  lines.push(
+    csvLine(
+      [
+        'allocation',
+        r.budget,
+        'total',
+        r.current_total,
+        r.spent,
+        '',
+        '',
+        '',
+        '',
+        '',
+        r.objective_value.recommended.value,
+        r.objective_value.recommended.se,
+      ].map(cell),
+    ),
+  );
+  for (const p of r.budget_curve.points) {
+    for (const [channel, spend] of Object.entries(p.allocation)) {
+      lines.push(
+        csvLine(['budget_curve', p.budget, channel, '', spend, '', '', '', '', '', '', '']),
+      );
+    }
+    lines.push(
+      csvLine(
+        [
+          'budget_curve',
+          p.budget,
+          'total',
+          '',
+          p.feasible ? p.spent : '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          p.value,
+          p.se,
+        ].map(cell),
+      ),
+    );
+  }
+  for (const c of r.response_curves.channels) {
+    for (const p of c.points) {
+      lines.push(
+        csvLine(['response_curve', '', c.channel, '', p.spend, '', '', '', '', '', p.value, p.se]),
+      );
+    }
+  }
+  return lines.join('');
+}

@@ -1,0 +1,160 @@
+/**
+ * The lever of a goal-seek: what one number moves, within which bounds, and which overrides
+ * set it to a value.
+ *
+ *   channels.<id>.spend          a channel's spend per period, within its min_spend … max_spend
+ *   allocation.budget            total spend per period of the allocated channels, scaled pro rata
+ *   team.<role>.hires.<YYYY-MM>  a role's hires in one period (whole numbers)
+ *   any other numeric dot path   with explicit bounds (--min, --max); set like `--set` does
+ */
+import type { Model } from '../../model/types.js';
+import type { Override } from '../../scenario/overrides.js';
+import { InputError } from '../../util/result.js';
+
+/** A lever resolved against a plan. */
+export interface Lever {
+  /** The dot path the user named. */
+  readonly path: string;
+  /** What kind of lever it is, for messages and the chart's axis. */
+  readonly kind: 'spend' | 'budget' | 'hires' | 'path';
+  /** The plan's own value (for spend and budget, per period), or null when it has none. */
+  readonly current: number | null;
+  readonly min: number;
+  readonly max: number;
+  /** Whole numbers only (hires). */
+  readonly integer: boolean;
+  /** Whether the value is money (spend, budget): formats and the chart's axis. */
+  readonly money: boolean;
+  /** The overrides that put the lever at `value`. */
+  readonly overrides: (value: number) => Override[];
+}
+
+/** Bounds a user may give for any lever (they narrow a lever's own bounds). */
+export interface LeverBounds {
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+}
+
+/** Largest number of hires a hires lever tries without an explicit --max. */
+const DEFAULT_MAX_HIRES = 50;
+
+function problem(flag: string, message: string): InputError {
+  return new InputError([{ file: flag, line: null, path: '', message }]);
+}
+
+/**
+ * Resolves the lever at `path` of `model`.
+ * @throws InputError naming --lever, --min or --max when the path is no lever or the bounds are missing or empty.
+ * @example lever(model, 'channels.paid_search.spend', {})
+ */
+export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
+  const spend = /^channels\.([^.]+)\.spend$/.exec(path);
+  const hires = /^team\.([^.]+)\.hires\.(\d{4}-\d{2})$/.exec(path);
+  const T = model.calendar.periods;
+  const within = (lo: number, hi: number, integer: boolean): [number, number] => {
+    const min = Math.max(lo, bounds.min ?? lo);
+    const max = Math.min(hi, bounds.max ?? hi);
+    if (!Number.isFinite(min) || !Number.isFinite(max)) {
+      throw problem(
+        Number.isFinite(min) ? '--max' : '--min',
+        `the lever ${path} has no ${Number.isFinite(min) ? 'upper' : 'lower'} bound of its own: give ${Number.isFinite(min) ? '--max' : '--min'}`,
+      );
+    }
+    if (!(min <= max) || (integer && Math.ceil(min) > Math.floor(max))) {
+      throw problem('--min', `the lever ${path} has nothing to try between ${min} and ${max}`);
+    }
+    return integer ? [Math.ceil(min), Math.floor(max)] : [min, max];
+  };
+  if (spend) {
+    const id = spend[1]!;
+    const ch = model.channels.find((c) => c.id === id);
+    if (!ch) {
+      throw problem(
+        '--lever',
+        `no channel ${JSON.stringify(id)}; the scenario has ${model.channels.map((c) => c.id).join(', ')}`,
+      );
+    }
+    const [min, max] = within(ch.minSpend, ch.maxSpend, false);
+    const mean = ch.spend.reduce((a, b) => a + b, 0) / T;
+    return {
+      path,
+      kind: 'spend',
+      current: mean,
+      min,
+      max,
+      integer: false,
+      money: true,
+      overrides: (v) => [{ spend: id, value: v }],
+    };
+  }
+  if (path === 'allocation.budget') {
+    const ids = model.allocation
+      ? model.allocation.channels.map((c) => model.channels[c]!.id)
+      : model.channels.filter((c) => c.response.curve !== 'fixed').map((c) => c.id);
+    const chosen = model.channels.filter((c) => ids.includes(c.id));
+    const perPeriod = Array.from({ length: T }, (_, t) =>
+      chosen.reduce((a, c) => a + c.spend[t]!, 0),
+    );
+    const mean = perPeriod.reduce((a, b) => a + b, 0) / T;
+    if (!(mean > 0)) {
+      throw problem('--lever', 'allocation.budget: the allocated channels spend nothing to scale');
+    }
+    const [min, max] = within(0, Number.POSITIVE_INFINITY, false);
+    return {
+      path,
+      kind: 'budget',
+      // The plan's own spend of those channels (the scale pro rata is relative to).
+      current: mean,
+      min,
+      max,
+      integer: false,
+      money: true,
+      // Pro rata: every allocated channel's spend, in every period, times budget / current.
+      overrides: (v) =>
+        chosen.map((c) => ({
+          set: `channels.${c.id}.spend`,
+          value: Array.from(c.spend, (s) => (s * v) / mean),
+        })),
+    };
+  }
+  if (hires) {
+    const [, role, month] = hires;
+    if (!model.roles.some((r) => r.id === role)) {
+      throw problem(
+        '--lever',
+        `no role ${JSON.stringify(role)}; the team has ${model.roles.map((r) => r.id).join(', ') || 'no roles'}`,
+      );
+    }
+    const t = model.calendar.labels.indexOf(month!);
+    if (t < 0) {
+      throw problem(
+        '--lever',
+        `no period ${month} in the horizon: it runs from ${model.calendar.labels[0]} to ${model.calendar.labels.at(-1)}`,
+      );
+    }
+    const r = model.roles.findIndex((x) => x.id === role);
+    const [min, max] = within(0, DEFAULT_MAX_HIRES, true);
+    return {
+      path,
+      kind: 'hires',
+      current: model.roles[r]!.hires[t]!,
+      min,
+      max,
+      integer: true,
+      money: false,
+      overrides: (v) => [{ set: path, value: v }],
+    };
+  }
+  const [min, max] = within(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
+  const param = model.params.find((p) => p.path === path);
+  return {
+    path,
+    kind: 'path',
+    current: param?.dist.kind === 'fixed' ? param.dist.value : null,
+    min,
+    max,
+    integer: false,
+    money: false,
+    overrides: (v) => [{ set: path, value: v }],
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Goal-seek: the smallest value of one lever, within its bounds, at which the metric reaches
+ * the target with at least the wanted probability ("what does 9M with 80% probability take?").
+ *
+ *   1. the bounds: P at the lower bound (enough already?) and at the upper bound (reachable?)
+ *   2. bisection on the same trials (common random numbers: P only moves where the lever
+ *      does, so it is monotone in a monotone lever) until the bracket is within tolerance
+ *   3. a curve of P over the bounds for the chart
+ *   4. the answer confirmed on fresh trials (another seed), so the search's luck is not the result
+ */
+import { DEFAULT_GOAL_STEPS } from '../../defaults.js';
+import { InputError } from '../../util/result.js';
+import type { Evaluator } from '../evaluator.js';
+import { type Lever, type LeverBounds, lever } from './lever.js';
+
+export interface GoalOptions {
+  /** The lever's dot path (see lever.ts). */
+  readonly lever: string;
+  readonly bounds?: LeverBounds;
+  /** The metric (see metric-reader.ts: `bookings`, `profit`, `wins`, `bookings@Q3`, …). */
+  readonly metric: string;
+  /** The value the metric must reach (≥). */
+  readonly target: number;
+  /** The wanted probability of reaching it, in (0, 1). */
+  readonly probability: number;
+  /** Trials per evaluation; default the plan's. */
+  readonly trials?: number;
+  /** Bisection stops when the bracket is at most this wide; default (max − min)/1000 (whole numbers: 1). */
+  readonly tolerance?: number;
+  /** Points of the probability curve drawn for the chart; default 9. */
+  readonly curvePoints?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** One evaluated lever value. */
+export interface GoalPoint {
+  readonly value: number;
+  /** P(metric ≥ target) on the search's trials. */
+  readonly probability: number;
+}
+
+/** The goal core (docs/json-output.md) and what supports it. */
+export interface GoalResult {
+  readonly lever: string;
+  /** The metric and the value it must reach. */
+  readonly target: { readonly metric: string; readonly value: number };
+  /** The wanted probability. */
+  readonly probability: number;
+  /** The smallest lever value that reaches the goal, or null when none within bounds does. */
+  readonly value: number | null;
+  /** P(metric ≥ target) at `value` on fresh trials (another seed), or the best reached. */
+  readonly achieved_probability: number;
+  /** Its Monte Carlo standard error, √(p(1 − p)/n). */
+  readonly achieved_se: number;
+  /** The probability at `value` on the search's own trials. */
+  readonly search_probability: number | null;
+  readonly bounds: { readonly min: number; readonly max: number };
+  /** The plan's own lever value (per period for spend and budget), or null. */
+  readonly current: number | null;
+  /** The probability at the plan's own value, or null. */
+  readonly current_probability: number | null;
+  /** Bisection stopped when the bracket was at most this wide. */
+  readonly tolerance: number;
+  readonly trials: number;
+  readonly seed: number;
+  readonly confirm_seed: number;
+  /** Every evaluated value, sorted (the chart's curve and the bisection's steps). */
+  readonly points: readonly GoalPoint[];
+  readonly lever_kind: Lever['kind'];
+  readonly money: boolean;
+  /** One plain sentence: the answer, or why there is none. */
+  readonly sentence: string;
+}
+
+/** The seed of the confirming run: another stream of trials than the search's. */
+export function confirmSeed(seed: number): number {
+  return seed === Number.MAX_SAFE_INTEGER ? seed - 1 : seed + 1;
+}
+
+/**
+ * Goal-seek on a prepared evaluator's plan.
+ * @throws InputError for a lever, bound, metric or probability that does not apply.
+ * @example await goalSeek(ev, { lever: 'channels.paid_search.spend', metric: 'bookings', target: 9e6, probability: 0.8 })
+ */
+export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalResult> {
+  if (!(opts.probability > 0 && opts.probability < 1)) {
+    throw new InputError([
+      {
+        file: 'goalSeek',
+        line: null,
+        path: 'probability',
+        message: `expected a probability strictly between 0 and 1, got ${opts.probability}`,
+      },
+    ]);
+  }
+  if (!Number.isFinite(opts.target)) {
+    throw new InputError([
+      {
+        file: 'goalSeek',
+        line: null,
+        path: 'target',
+        message: `expected a finite target value, got ${opts.target}`,
+      },
+    ]);
+  }
+  const l = lever(ev.model, opts.lever, opts.bounds ?? {});
+  ev.readers([opts.metric]);
+  const trials = opts.trials ?? ev.model.simulation.trials;
+  const seed = ev.model.simulation.seed;
+  const tolerance = opts.tolerance ?? (l.integer ? 1 : Math.max((l.max - l.min) / 1000, 1e-12));
+  const curve = opts.curvePoints ?? DEFAULT_GOAL_STEPS;
+  const maxSteps = 2 + Math.ceil(Math.log2(Math.max(2, (l.max - l.min) / tolerance))) + curve + 2;
+  let steps = 0;
+  const seen = new Map<number, number>();
+  const pAt = async (value: number, s = seed): Promise<{ p: number; n: number }> => {
+    if (s === seed && seen.has(value)) return { p: seen.get(value)!, n: trials };
+    const e = await ev.evaluate(l.overrides(value), { trials, seed: s, metrics: [opts.metric] });
+    const v = e.values[opts.metric]!;
+    let hit = 0;
+    for (let i = 0; i < v.length; i++) if (v[i]! >= opts.target) hit++;
+    steps += 1;
+    opts.onProgress?.(steps, maxSteps);
+    const p = hit / v.length;
+    if (s === seed) seen.set(value, p);
+    return { p, n: v.length };
+  };
+  const wanted = opts.probability;
+  const round = (v: number) => (l.integer ? Math.round(v) : v);
+
+  let answer: number | null = null;
+  const low = (await pAt(l.min)).p;
+  if (low >= wanted) answer = l.min;
+  else if ((await pAt(l.max)).p >= wanted) {
+    let lo = l.min;
+    let hi = l.max;
+    while (hi - lo > tolerance) {
+      const mid = round((lo + hi) / 2);
+      if (mid === lo || mid === hi) break;
+      if ((await pAt(mid)).p >= wanted) hi = mid;
+      else lo = mid;
+    }
+    answer = hi;
+  }
+  // The curve for the chart, over the bounds.
+  for (let i = 1; i < curve - 1; i++) await pAt(round(l.min + ((l.max - l.min) * i) / (curve - 1)));
+  const current =
+    l.current !== null && l.current >= l.min && l.current <= l.max ? round(l.current) : null;
+  const currentP = current === null ? null : (await pAt(current)).p;
+
+  const fresh = confirmSeed(seed);
+  const best = [...seen.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const confirmAt = answer ?? best[0];
+  const confirmed = await pAt(confirmAt, fresh);
+  const se = Math.sqrt((confirmed.p * (1 - confirmed.p)) / confirmed.n);
+  opts.onProgress?.(maxSteps, maxSteps);
+  const points = [...seen.entries()]
+    .map(([value, probability]) => ({ value, probability }))
+    .sort((a, b) => a.value - b.value);
+  return {
+    lever: opts.lever,
+    target: { metric: opts.metric, value: opts.target },
+    probability: wanted,
+    value: answer,
+    achieved_probability: confirmed.p,
+    achieved_se: se,
+    search_probability: answer === null ? null : (seen.get(answer) ?? null),
+    bounds: { min: l.min, max: l.max },
+    current: l.current,
+    current_probability: currentP,
+    tolerance,
+    trials,
+    seed,
+    confirm_seed: fresh,
+    points,
+    lever_kind: l.kind,
+    money: l.money,
+    sentence: sentence(opts, l, answer, confirmed.p, best),
+  };
+}
+
+function sentence(
+  opts: GoalOptions,
+  l: Lever,
+  answer: number | null,
+  achieved: number,
+  best: readonly [number, number],
+): string {
+  const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
+  const goal = `${opts.metric} ≥ ${opts.target.toLocaleString('en-US')} with probability ${pct(opts.probability)}`;
+  if (answer === null) {
+    return `No value of ${opts.lever} from ${l.min.toLocaleString('en-US')} to ${l.max.toLocaleString('en-US')} reaches ${goal}: the best is ${pct(best[1])}, at ${best[0].toLocaleString('en-US')}.`;
+  }
+  return `${opts.lever} = ${answer.toLocaleString('en-US', { maximumFractionDigits: l.integer ? 0 : 2 })} is the smallest value that reaches ${goal} (${pct(achieved)} on fresh trials).`;
+}

@@ -1,0 +1,60 @@
+/**
+ * Per-rep quotas as CSV for a compensation system: one row per seat, money in whole cents.
+ * Columns: `rep_id, role, kind, start, currency, capacity_share, quota`, then one `quota_`
+ * column per quarter (`quota_2027-Q1`, …) and per month (`quota_2027-01`, …). Monthly
+ * quotas are rounded to the cent; a quarter is the sum of its rounded months and `quota` the
+ * sum of all of them, so every row adds up exactly (the rows' total may differ from the
+ * unrounded total quota by a few cents).
+ */
+import { csvLine } from '../../util/csv.js';
+import type { QuotaResult } from './types.js';
+
+/** Cents → a decimal string with two places (integer arithmetic, no float drift). */
+function money(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The CSV text of a quota result (see module doc).
+ * @example quotaToCsv(q).split('\n')[0] // 'rep_id,role,kind,start,currency,capacity_share,quota,quota_2027-Q1,…'
+ */
+export function quotaToCsv(q: QuotaResult): string {
+  const quarterOf = (t: number) => Math.floor(t / 3);
+  const lines = [
+    csvLine([
+      'rep_id',
+      'role',
+      'kind',
+      'start',
+      'currency',
+      'capacity_share',
+      'quota',
+      // Column names a compensation system imports: "FY2027 Q1" → quota_FY2027_Q1.
+      ...q.quarters.map((l) => `quota_${l.replace(/\s+/g, '_')}`),
+      ...q.periods.map((p) => `quota_${p}`),
+    ]),
+  ];
+  for (const r of q.reps) {
+    const months = r.monthly.map((x) => Math.round(x * 100));
+    const quarters = q.quarters.map((_, i) =>
+      months.reduce((sum, c, t) => (quarterOf(t) === i ? sum + c : sum), 0),
+    );
+    const total = months.reduce((a, b) => a + b, 0);
+    lines.push(
+      csvLine([
+        r.id,
+        q.role,
+        r.kind,
+        r.start,
+        q.currency,
+        Number(r.capacity_share.toFixed(6)),
+        money(total),
+        ...quarters.map(money),
+        ...months.map(money),
+      ]),
+    );
+  }
+  return lines.join('');
+}

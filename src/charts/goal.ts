@@ -1,0 +1,157 @@
+/**
+ * Goal-seek: the probability of reaching the target against the lever's value, on the
+ * search's trials, with the wanted probability as a rule, the answer marked (or the plain
+ * statement that nothing within bounds reaches it) and the plan's own value marked.
+ */
+import type { GoalResult } from '../analysis/goal/seek.js';
+import { type ChartSpec, finishWith, type Layer } from './common.js';
+import { formatCompact, formatMoney, formatPercent } from './format.js';
+import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
+
+/**
+ * Line and points of P(metric ≥ target) over the lever's bounds.
+ * @example buildGoalChart(goal, 'USD', 'Acme FY2027 plan').name // 'goal'
+ */
+export function buildGoalChart(goal: GoalResult, currency: string, scenario: string): ChartSpec {
+  const show = (v: number) =>
+    goal.money ? formatMoney(v, currency) : formatCompact(v, goal.lever_kind === 'hires' ? 2 : 3);
+  const targetText = `${goal.target.metric} ≥ ${goal.money || goal.target.metric.includes('bookings') || goal.target.metric.includes('profit') ? formatMoney(goal.target.value, currency) : formatCompact(goal.target.value)}`;
+  const title = `What it takes: ${targetText} with ${formatPercent(goal.probability)} probability`;
+  const leverTitle = goal.money ? `${goal.lever} (${currency} per month)` : goal.lever;
+  const x = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: leverTitle,
+    scale: { zero: false },
+    axis: goal.money ? { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR } : {},
+  };
+  const layers: Layer[] = [
+    {
+      data: { values: goal.points.map((p) => ({ value: p.value, probability: p.probability })) },
+      layer: [
+        {
+          mark: { type: 'line', color: COLORS.forecast, strokeWidth: 2, interpolate: 'monotone' },
+          encoding: {
+            x,
+            y: {
+              field: 'probability',
+              type: 'quantitative',
+              title: `P(${targetText})`,
+              scale: { domain: [0, 1] },
+              axis: { format: '.0%' },
+            },
+          },
+        },
+        {
+          mark: { type: 'point', filled: true, color: COLORS.forecast, size: 40 },
+          encoding: {
+            x,
+            y: { field: 'probability', type: 'quantitative' },
+            tooltip: [
+              { field: 'value', type: 'quantitative', title: goal.lever, format: ',.2~f' },
+              { field: 'probability', type: 'quantitative', title: 'probability', format: '.1%' },
+            ],
+          },
+        },
+      ],
+    },
+    {
+      data: {
+        values: [
+          { probability: goal.probability, label: `wanted: ${formatPercent(goal.probability)}` },
+        ],
+      },
+      layer: [
+        {
+          mark: { type: 'rule', color: COLORS.target, strokeDash: [6, 4], strokeWidth: 1.5 },
+          encoding: { y: { field: 'probability', type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'text', color: COLORS.target, align: 'left', dx: 4, dy: -7, x: 0 },
+          encoding: { y: { field: 'probability', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
+    },
+  ];
+  if (goal.value !== null) {
+    layers.push({
+      data: {
+        values: [
+          {
+            value: goal.value,
+            probability: goal.search_probability ?? goal.achieved_probability,
+            label: `${show(goal.value)}: ${formatPercent(goal.achieved_probability)} on fresh trials`,
+          },
+        ],
+      },
+      layer: [
+        {
+          mark: { type: 'rule', color: COLORS.target, strokeWidth: 1.5 },
+          encoding: { x },
+        },
+        {
+          mark: { type: 'point', shape: 'diamond', filled: true, color: COLORS.target, size: 120 },
+          encoding: { x, y: { field: 'probability', type: 'quantitative' } },
+        },
+        {
+          mark: {
+            type: 'text',
+            color: COLORS.text,
+            align: 'left',
+            dx: 8,
+            dy: 14,
+            fontWeight: 'bold',
+          },
+          encoding: {
+            x,
+            y: { field: 'probability', type: 'quantitative' },
+            text: { field: 'label' },
+          },
+        },
+      ],
+    });
+  }
+  if (goal.current !== null && goal.current_probability !== null) {
+    layers.push({
+      data: {
+        values: [
+          {
+            value: goal.current,
+            probability: goal.current_probability,
+            label: `plan: ${show(goal.current)}`,
+          },
+        ],
+      },
+      layer: [
+        {
+          mark: {
+            type: 'point',
+            shape: 'circle',
+            filled: false,
+            color: COLORS.text,
+            size: 110,
+            strokeWidth: 2,
+          },
+          encoding: { x, y: { field: 'probability', type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'text', color: COLORS.muted, align: 'right', dx: -8, dy: -8 },
+          encoding: {
+            x,
+            y: { field: 'probability', type: 'quantitative' },
+            text: { field: 'label' },
+          },
+        },
+      ],
+    });
+  }
+  const meaning =
+    goal.value === null
+      ? `no value from ${show(goal.bounds.min)} to ${show(goal.bounds.max)} reaches it; the best is ${formatPercent(Math.max(...goal.points.map((p) => p.probability)))}`
+      : `the smallest ${goal.lever} that reaches it: ${show(goal.value)}`;
+  const run = `${goal.trials.toLocaleString('en-US')} trials per point, the same trials for every point · seed ${goal.seed}; the answer confirmed on fresh trials (seed ${goal.confirm_seed}) · salesops goal-seek`;
+  return finishWith(
+    { currency, scenario, run },
+    { name: 'goal', title, meaning, body: { layer: layers } },
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * How an allocation objective's values read: money for revenue, profit and p10 (with the
+ * scenario's currency), a percentage for the probability of reaching the target. The
+ * terminal table, the charts and the report all print objective values through these.
+ */
+import type { AllocationObjective } from '../model/types.js';
+import { formatMoney, formatPercent } from './format.js';
+
+/** A short name of the objective for titles and axes. */
+export const OBJECTIVE_TITLES: Readonly<Record<AllocationObjective, string>> = {
+  revenue: 'Mean bookings',
+  profit: 'Mean profit',
+  p10: 'P10 of bookings',
+  target: 'Probability of reaching the target',
+};
+
+/**
+ * An objective value as text: money (3 significant digits, compact) or a percentage.
+ * @example formatObjective('target', 0.634, 'USD') // "63.4%"
+ */
+export function formatObjective(
+  objective: AllocationObjective,
+  value: number,
+  currency: string,
+): string {
+  if (objective === 'target') return formatPercent(value, 1);
+  return formatMoney(value, currency);
+}
+
+/**
+ * A change of an objective value, signed: "+551k", "−1.2 pp".
+ * @example formatObjectiveChange('revenue', 551000, 'USD') // "+$551k"
+ */
+export function formatObjectiveChange(
+  objective: AllocationObjective,
+  value: number,
+  currency: string,
+): string {
+  if (objective === 'target') {
+    const pp = value * 100;
+    return `${pp >= 0 ? '+' : '−'}${Math.abs(pp).toFixed(1)} pp`;
+  }
+  const text = formatMoney(Math.abs(value), currency);
+  return `${value >= 0 ? '+' : '−'}${text}`;
+}
+
+/**
+ * Vega format of an objective's axis (the theme's locale supplies the currency symbol).
+ * @example objectiveAxisFormat('target') // '.0%'
+ */
+export function objectiveAxisFormat(objective: AllocationObjective): string {
+  return objective === 'target' ? '.0%' : '$.3~s';
+}

@@ -1,0 +1,109 @@
+/**
+ * `salesops allocate FILE` — the channel budget split that maximises the objective, with its
+ * certificate, the honest uplift over the current plan, team capacity and the budget curve:
+ * a terminal summary, `--json`, `--csv FILE`.
+ */
+import { resolve } from 'node:path';
+import { allocate } from '../../analysis/allocate/allocate.js';
+import { allocationToCsv } from '../../analysis/allocate/csv.js';
+import { stringifyAllocation } from '../../analysis/allocate/json.js';
+import type { AllocationObjective } from '../../model/types.js';
+import { budgetProblems } from '../../scenario/allocation-check.js';
+import { checkOutput, writeFileAtomically } from '../../util/output-paths.js';
+import { InputError } from '../../util/result.js';
+import { allocateTable } from '../allocate-table.js';
+import type { Command } from '../context.js';
+import { cliLogger, EXIT } from '../context.js';
+import { flagError } from '../flag-error.js';
+import { progressBar } from '../progress.js';
+import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
+
+const OBJECTIVES: readonly AllocationObjective[] = ['revenue', 'profit', 'p10', 'target'];
+
+export const allocateCommand: Command = {
+  command: 'allocate <file>',
+  describe:
+    'channel budget split that maximises the objective, with its certificate and budget curve',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
+  builder: (y) =>
+    scenarioOptions(y)
+      .option('objective', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'revenue, profit, p10 or target (overrides allocation.objective)',
+        flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
+      })
+      .option('budget', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'total channel spend per period to split (overrides allocation.budget)',
+      })
+      .option('csv', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'write the allocation, budget curve and response curves to this CSV file',
+      }),
+  run: async (args, ctx) => {
+    const objective = parseObjective(args.objective);
+    const budget = parseBudget(args.budget);
+    const { model, shown, variant } = await loadScenarioArg(args, ctx);
+    const a = model.allocation;
+    if (a === null) {
+      throw new InputError([
+        {
+          file: shown,
+          line: null,
+          path: 'allocation',
+          message:
+            'the scenario has no allocation block: add allocation: {budget, channels, objective, step} to say what to split',
+        },
+      ]);
+    }
+    if ((objective ?? a.objective) === 'target' && model.targets.bookings === null) {
+      throw flagError('--objective', 'objective target needs targets.bookings in the scenario');
+    }
+    if (budget !== undefined) {
+      const problems = budgetProblems({
+        budget,
+        ids: a.channels.map((c) => model.channels[c]!.id),
+        minSpend: a.channels.map((c) => model.channels[c]!.minSpend),
+        maxSpend: a.channels.map((c) => model.channels[c]!.maxSpend),
+        maxShare: a.maxShare,
+      });
+      if (problems.length > 0) throw flagError('--budget', problems[0]!.message);
+    }
+    const csv = typeof args.csv === 'string' ? resolve(ctx.cwd, args.csv) : null;
+    if (csv) await checkOutput('--csv', csv, 'file');
+    const progress = progressBar(ctx, 'allocating', args.quiet === true);
+    const result = await allocate(model, {
+      ...(objective === undefined ? {} : { objective }),
+      ...(budget === undefined ? {} : { budget }),
+      ...(args.workers === undefined ? {} : { workers: args.workers }),
+      ...(variant === undefined ? {} : { variant }),
+      onProgress: progress.update,
+      logger: cliLogger(ctx, args.quiet === true),
+    });
+    progress.finish();
+    if (csv) await writeFileAtomically(csv, allocationToCsv(result));
+    if (args.json) ctx.out(`${stringifyAllocation(result)}\n`);
+    else if (!args.quiet) ctx.out(allocateTable(result));
+    return EXIT.ok;
+  },
+};
+
+function parseObjective(v: unknown): AllocationObjective | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!(OBJECTIVES as readonly string[]).includes(s)) {
+    throw flagError('--objective', `expected revenue, profit, p10 or target, got "${s}"`);
+  }
+  return s as AllocationObjective;
+}
+
+function parseBudget(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  if (!(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
+    throw flagError('--budget', `expected a total spend per period ≥ 0, got ${String(v)}`);
+  }
+  return v;
+}

@@ -1,0 +1,70 @@
+/** The readable terminal summary of a quota: team target with its error, per-rep quotas, attainment. */
+import type { QuotaResult } from '../analysis/quota/types.js';
+import { formatCompact as compact, formatPercent } from '../charts/format.js';
+import { table } from './format.js';
+
+const pct = (p: number | null, decimals = 0): string =>
+  p === null ? '–' : formatPercent(p, decimals);
+
+/** Quarters per block of the table: long horizons wrap instead of running off the screen. */
+const QUARTERS_PER_BLOCK = 4;
+
+/**
+ * Renders the terminal table of a quota result.
+ * @example quotaTable(q) // 'Acme FY2027 plan: 10,000 trials, …'
+ */
+export function quotaTable(q: QuotaResult): string {
+  const Q = q.quarters.length;
+  const blocks: string[] = [];
+  for (let from = 0; from < Q || from === 0; from += QUARTERS_PER_BLOCK) {
+    const to = Math.min(Q, from + QUARTERS_PER_BLOCK);
+    const last = to === Q;
+    const head = [
+      'rep',
+      'start',
+      'share',
+      'quota',
+      ...q.quarters.slice(from, to),
+      ...(last ? ['P(reach)', 'attainment'] : []),
+    ];
+    const rows = q.reps.map((r) => [
+      r.id,
+      r.start,
+      pct(r.capacity_share, 1),
+      compact(r.quota),
+      // A quarter that ends before the rep's first month has no quota, not a quota of 0.
+      ...r.quarterly
+        .slice(from, to)
+        .map((x, i) => (3 * (from + i + 1) <= r.start_period ? '–' : compact(x))),
+      ...(last ? [pct(r.probability_reaching), pct(r.expected_attainment)] : []),
+    ]);
+    const total = [
+      'team',
+      '',
+      pct(1, 1),
+      compact(q.total_quota),
+      ...q.quarterly_quota.slice(from, to).map((x) => compact(x)),
+      ...(last ? ['', pct(q.team_attainment)] : []),
+    ];
+    blocks.push(table([head, ...rows, total]));
+  }
+  const s = q.share_reaching_quota;
+  const money = (x: number) => compact(x);
+  const lines = [
+    `${q.scenario}${q.variant ? ` — variant ${q.variant}` : ''}: ${q.trials.toLocaleString('en-US')} trials, seed ${q.seed} (${q.currency}) — quotas for role ${q.role}`,
+    '',
+    `team target ${money(q.team_target)}: the horizon bookings reached with ${pct(q.confidence)} probability`,
+    `  Monte Carlo error ± ${money(q.team_target_se)} (${pct(q.team_target_interval.level)} interval ${money(q.team_target_interval.lo)}–${money(q.team_target_interval.hi)})`,
+    `total quota ${money(q.total_quota)} = team target × ${q.over_assignment} over-assignment`,
+    `  the team books it in ${pct(q.probability_total_quota.probability, 1)} ± ${pct(q.probability_total_quota.se, 1)} of trials`,
+    '',
+    blocks.join('\n\n'),
+    '',
+    `share: expected ramped capacity share, month by month, weighted by the forecast's bookings`,
+    `P(reach): chance of reaching quota; attainment: mean of credited bookings / quota`,
+    `reps reaching quota: ${pct(s.mean)} on average (P10 ${pct(s.p10)}, median ${pct(s.p50)}, P90 ${pct(s.p90)})`,
+    `rep performance spread (coefficient of variation): ${q.performance_cv}`,
+    `expected backfills: ${q.expected_backfills.toFixed(1)} reps, each taking over the quota of the seat it fills`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

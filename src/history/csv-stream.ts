@@ -1,0 +1,112 @@
+/**
+ * Streams a CSV file record by record with csv-parse (RFC 4180: quoted fields, doubled
+ * quotes, line breaks inside quotes; a UTF-8 byte-order mark is dropped), so a file of any
+ * size is read in constant memory. Problems are {@link Diagnostic}s naming the file and the
+ * line; the first {@link MAX_CSV_ERRORS} are collected, then reading stops.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { CsvError, parse } from 'csv-parse';
+import type { Diagnostic } from '../util/result.js';
+import { hmsg } from './messages.js';
+
+/** Most problems reported for one file before reading stops. */
+export const MAX_CSV_ERRORS = 20;
+
+/** Where a cell sits: the file line its record ends on, the data row (1 = first after the header) and the column. */
+export interface CellRef {
+  readonly line: number;
+  readonly row: number;
+  readonly column: string;
+}
+
+/**
+ * A diagnostic at a cell: `file:line: ✖ message → at row R, column C`.
+ * @example cellDiagnostic('h.csv', { line: 3, row: 2, column: 'spend' }, 'expected a number, got "x"')
+ */
+export function cellDiagnostic(file: string, at: CellRef, message: string): Diagnostic {
+  return { file, line: at.line, path: `row ${at.row}, column ${at.column}`, message };
+}
+
+/** What a record handler sees: the fields, its file line and data row. */
+export interface CsvRecord {
+  readonly fields: readonly string[];
+  readonly line: number;
+  readonly row: number;
+}
+
+/**
+ * Reads `path` (shown as `display`), calling `onHeader` with the first record and `onRecord`
+ * with every later one. Either may return diagnostics; reading stops after
+ * {@link MAX_CSV_ERRORS} of them. Returns every diagnostic found.
+ * @example const errors = await streamCsv('h.csv', 'h.csv', (h) => [], (r) => []);
+ */
+export async function streamCsv(
+  path: string,
+  display: string,
+  onHeader: (fields: readonly string[], line: number) => Diagnostic[],
+  handle: (r: CsvRecord) => Diagnostic[],
+): Promise<Diagnostic[]> {
+  const whole = (message: string): Diagnostic[] => [
+    { file: display, line: null, path: '', message },
+  ];
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return whole(hmsg.notAFile(display));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return whole(
+      code === 'ENOENT' ? hmsg.noSuchFile(display) : hmsg.cannotRead(display, String(code ?? e)),
+    );
+  }
+  const errors: Diagnostic[] = [];
+  let header = true;
+  let row = 0;
+  let stopped = false;
+  // Records are handled inside csv-parse's on_record hook and dropped there (returning
+  // null), so nothing is buffered and no per-record info object is built.
+  const onRecord = (record: string[], context: { lines: number }): null => {
+    if (stopped) return null;
+    let found: Diagnostic[];
+    if (header) {
+      header = false;
+      found = onHeader(record, context.lines);
+      if (found.length > 0) stopped = true;
+    } else {
+      row += 1;
+      found = handle({ fields: record, line: context.lines, row });
+    }
+    errors.push(...found);
+    if (errors.length >= MAX_CSV_ERRORS) stopped = true;
+    return null;
+  };
+  const source = createReadStream(path);
+  const parser = parse({ bom: true, skip_empty_lines: true, on_record: onRecord });
+  try {
+    await new Promise<void>((done, reject) => {
+      source.on('error', reject);
+      parser.on('error', reject);
+      parser.on('end', done);
+      parser.on('data', () => {});
+      source.on('data', (chunk) => {
+        if (stopped) {
+          source.destroy();
+          done();
+        } else if (!parser.write(chunk)) {
+          source.pause();
+          parser.once('drain', () => source.resume());
+        }
+      });
+      source.on('end', () => parser.end());
+    });
+  } catch (e) {
+    const line = e instanceof CsvError && typeof e.lines === 'number' ? e.lines : null;
+    const detail = e instanceof CsvError ? hmsg.csvSyntax(e.code, e.message) : (e as Error).message;
+    errors.push({ file: display, line, path: '', message: detail });
+  } finally {
+    parser.destroy();
+    source.destroy();
+  }
+  if (header && errors.length === 0) errors.push(...whole(hmsg.emptyCsv));
+  return errors.slice(0, MAX_CSV_ERRORS);
+}

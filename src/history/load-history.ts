@@ -1,0 +1,89 @@
+/**
+ * The inputs of calibrate and backtest, read and checked together: an optional base
+ * scenario (its funnel names the stage columns), the monthly actuals, and an optional deals
+ * export read as of the actuals' last month (or `asOf`). Problems throw an
+ * {@link InputError} carrying every diagnostic.
+ */
+import type { Model } from '../model/types.js';
+import { loadScenario } from '../scenario/load.js';
+import { InputError } from '../util/result.js';
+import { hmsg } from './messages.js';
+import { type DateOrder, parseMonth } from './parse-values.js';
+import { readActuals } from './read-actuals.js';
+import { type DealStats, readDeals } from './read-deals.js';
+import type { Actuals } from './types.js';
+
+/** Where the inputs are and how to read them; display names are what messages show. */
+export interface HistoryInputs {
+  readonly actuals: { readonly path: string; readonly display?: string };
+  readonly deals?: { readonly path: string; readonly display?: string } | null;
+  readonly scenario?: { readonly path: string; readonly display?: string } | null;
+  /** Last month the deals export covers in full, `YYYY-MM` (default: the actuals' last). */
+  readonly asOf?: string | null;
+  readonly dates?: DateOrder;
+}
+
+/** The inputs, read. */
+export interface LoadedHistory {
+  readonly actuals: Actuals;
+  readonly deals: DealStats | null;
+  readonly base: { readonly model: Model; readonly text: string; readonly file: string } | null;
+}
+
+/**
+ * Reads the base scenario, the actuals and the deals (in that order: each needs the one before).
+ * @example const h = await loadHistory({ actuals: { path: 'actuals.csv' } });
+ */
+export async function loadHistory(inputs: HistoryInputs): Promise<LoadedHistory> {
+  let base: LoadedHistory['base'] = null;
+  if (inputs.scenario) {
+    const file = inputs.scenario.display ?? inputs.scenario.path;
+    const { model, text } = await loadScenario(inputs.scenario.path, { displayName: file });
+    base = { model, text, file };
+  }
+  const a = await readActuals(inputs.actuals.path, {
+    ...(inputs.actuals.display === undefined ? {} : { display: inputs.actuals.display }),
+    ...(base ? { stages: base.model.stages.map((s) => s.id) } : {}),
+    ...(inputs.dates === undefined ? {} : { dates: inputs.dates }),
+  });
+  if (!a.ok) throw new InputError(a.errors);
+  const actuals = a.value;
+  if (actuals.periods.length < 2)
+    throw new InputError([
+      {
+        file: actuals.file,
+        line: null,
+        path: '',
+        message: hmsg.tooFewPeriods(actuals.periods.length, 2),
+      },
+    ]);
+  let deals: DealStats | null = null;
+  if (inputs.deals) {
+    let asOf = parseMonth(actuals.periods.at(-1)!) as number;
+    if (inputs.asOf) {
+      const m = parseMonth(inputs.asOf);
+      if (typeof m !== 'number')
+        throw new InputError([
+          {
+            file: '--as-of',
+            line: null,
+            path: '',
+            message: hmsg.badCell('a month such as 2026-12', inputs.asOf),
+          },
+        ]);
+      asOf = m;
+    }
+    const d = await readDeals(inputs.deals.path, {
+      ...(inputs.deals.display === undefined ? {} : { display: inputs.deals.display }),
+      stages: actuals.stages,
+      inferEnds: base === null,
+      asOf,
+      ...(inputs.dates === undefined ? {} : { dates: inputs.dates }),
+    });
+    if (!d.ok) throw new InputError(d.errors);
+    deals = d.value;
+    // without a scenario, the deals name the first and last stages
+    return { actuals: { ...actuals, stages: deals.stages }, deals, base };
+  }
+  return { actuals, deals, base };
+}

@@ -1,0 +1,152 @@
+/**
+ * Cell values of the history files (docs/data-formats.md): numbers in the common spellings
+ * of spreadsheets and CRMs, and dates and months in ISO, slashed, dotted and named forms.
+ * Each parser returns the value or a phrase saying what was expected.
+ */
+
+/** How `a/b/yyyy` dates are read: `mdy` (US), `dmy`, or `auto` (only when unambiguous). */
+export type DateOrder = 'auto' | 'mdy' | 'dmy';
+
+/** A parsed date: its month number (year·12 + month − 1) and day. */
+export interface DateValue {
+  readonly month: number;
+  readonly day: number;
+}
+
+const CURRENCY =
+  /^(?:[$€£¥₹]|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|SEK|NOK|DKK|PLN)\s*|\s*(?:[$€£¥₹]|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|SEK|NOK|DKK|PLN)$/gi;
+
+/**
+ * A number as spreadsheets and CRMs write it: `1234.5`, `1,234.50`, `1 234,5`, `1.234,56`,
+ * `1'234`, `$1,234`, `1234 EUR`, `(1,234)` (negative), `-12`, `1e3`. A comma followed by
+ * exactly three digits is a thousands separator; another single comma is a decimal comma.
+ * Returns null for an empty cell, or a phrase for anything else.
+ * @example parseNumber('$1,234.50') // 1234.5
+ */
+export function parseNumber(text: string): number | null | { error: string } {
+  let s = text.trim();
+  if (s === '') return null;
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(CURRENCY, '').trim();
+  if (s.startsWith('-') || s.startsWith('−')) {
+    sign = -sign;
+    s = s.slice(1).trim();
+  } else if (s.startsWith('+')) s = s.slice(1).trim();
+  s = s.replace(CURRENCY, '').replace(/[\s\u00a0\u202f_']/g, '');
+  if (/^\d+(\.\d+)?[eE][+-]?\d+$/.test(s)) return sign * Number(s);
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  if (comma >= 0 && dot >= 0) {
+    // both: the later one is the decimal mark
+    s = comma > dot ? s.replaceAll('.', '').replace(',', '.') : s.replaceAll(',', '');
+  } else if (comma >= 0) {
+    if (/^\d{1,3}(,\d{3})+$/.test(s)) s = s.replaceAll(',', '');
+    else if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  } else if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) s = s.replaceAll('.', '');
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) return { error: 'a number' };
+  const v = sign * Number(s);
+  return Number.isFinite(v) ? v : { error: 'a finite number' };
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+const valid = (y: number, m: number, d: number): DateValue | null => {
+  if (!(y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days ? { month: y * 12 + m - 1, day: d } : null;
+};
+
+/** 1–12 for a month name or its abbreviation of at least 3 letters (`Sep`, `Sept`, `September`); −1 otherwise. */
+const monthName = (name: string): number => {
+  const n = name.toLowerCase();
+  const i = n.length < 3 ? -1 : MONTHS.findIndex((full) => full.startsWith(n));
+  return i < 0 ? -1 : i + 1;
+};
+
+/**
+ * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
+ * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `Mar 14, 2026`, and `03/14/2026` or
+ * `14/03/2026` read by `order` (`auto`: only when the day is above 12 or equals the month).
+ * Returns null for an empty cell, or a phrase.
+ * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
+ */
+export function parseDate(
+  text: string,
+  order: DateOrder = 'auto',
+): DateValue | null | { error: string } {
+  const s = text.trim();
+  if (s === '') return null;
+  const bad = { error: 'a date such as 2026-03-14' };
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!) ?? bad;
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  if (m) return valid(+m[3]!, +m[2]!, +m[1]!) ?? bad;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    const y = +m[3]!;
+    if (order === 'mdy') return valid(y, a, b) ?? bad;
+    if (order === 'dmy') return valid(y, b, a) ?? bad;
+    if (a > 12) return valid(y, b, a) ?? bad;
+    if (b > 12 || a === b) return valid(y, a, b) ?? bad;
+    return {
+      error: `an unambiguous date (is ${s} day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy)`,
+    };
+  }
+  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ ,-]*(\d{4})$/.exec(s);
+  if (m) return valid(+m[3]!, monthName(m[2]!), +m[1]!) ?? bad;
+  m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s);
+  if (m) return valid(+m[3]!, monthName(m[1]!), +m[2]!) ?? bad;
+  return bad;
+}
+
+/**
+ * A month (period): `2026-03`, `2026/03`, `03/2026`, `Mar 2026`, `March 2026`, `2026-M03`,
+ * or any date {@link parseDate} reads (its month). Returns the month number
+ * (year·12 + month − 1), null for an empty cell, or a phrase.
+ * @example parseMonth('Mar 2026') === 2026 * 12 + 2
+ */
+export function parseMonth(
+  text: string,
+  order: DateOrder = 'auto',
+): number | null | { error: string } {
+  const s = text.trim();
+  if (s === '') return null;
+  const bad = { error: 'a month such as 2026-03' };
+  let m = /^(\d{4})[-/]M?(\d{1,2})$/.exec(s);
+  if (m) return valid(+m[1]!, +m[2]!, 1)?.month ?? bad;
+  m = /^(\d{1,2})[-/](\d{4})$/.exec(s);
+  if (m) return valid(+m[2]!, +m[1]!, 1)?.month ?? bad;
+  m = /^([A-Za-z]{3,9})\.?[ -](\d{4})$/.exec(s);
+  if (m) return valid(+m[2]!, monthName(m[1]!), 1)?.month ?? bad;
+  const d = parseDate(s, order);
+  if (d !== null && 'month' in d) return d.month;
+  return d?.error.startsWith('an unambiguous') ? d : bad;
+}
+
+/**
+ * `YYYY-MM` of a month number.
+ * @example monthLabel(2026 * 12 + 2) // '2026-03'
+ */
+export function monthLabel(month: number): string {
+  const y = Math.floor(month / 12);
+  return `${y}-${String((month % 12) + 1).padStart(2, '0')}`;
+}

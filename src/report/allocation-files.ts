@@ -1,0 +1,48 @@
+/**
+ * The allocation's part of a run's output: its charts as `.vl.json`, `.svg` and `.png`,
+ * `allocation.json` and `allocation.csv`, and what the report's Allocation section needs.
+ */
+import { allocationToCsv } from '../analysis/allocate/csv.js';
+import { stringifyAllocation } from '../analysis/allocate/json.js';
+import type { AllocationResult } from '../analysis/allocate/types.js';
+import { buildAllocationCharts } from '../charts/allocation.js';
+import type { ChartSpec } from '../charts/common.js';
+import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
+import { renderSvg } from '../render/svg.js';
+import type { OutputFile } from './atomic-dir.js';
+
+/** The allocation's files and the report input of its section. */
+export interface AllocationFiles {
+  readonly files: OutputFile[];
+  readonly charts: ChartSpec[];
+  readonly svgs: Record<string, string>;
+}
+
+/**
+ * Renders the allocation charts and serialises the allocation.
+ * @example const { files } = await allocationFiles(result);
+ */
+export async function allocationFiles(
+  result: AllocationResult,
+  pngScale: number = DEFAULT_PNG_SCALE,
+): Promise<AllocationFiles> {
+  const charts = buildAllocationCharts(result);
+  const svgs: Record<string, string> = {};
+  const pngs: Promise<Buffer>[] = [];
+  for (const c of charts) {
+    const svg = await renderSvg(c.spec);
+    svgs[c.name] = svg;
+    pngs.push(svgToPngAsync(svg, { scale: pngScale }));
+  }
+  const rasters = await Promise.all(pngs);
+  const files: OutputFile[] = [
+    { path: 'allocation.json', content: `${stringifyAllocation(result)}\n` },
+    { path: 'allocation.csv', content: allocationToCsv(result) },
+    ...charts.flatMap((c, i) => [
+      { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
+      { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
+      { path: `charts/${c.name}.png`, content: rasters[i]! },
+    ]),
+  ];
+  return { files, charts, svgs };
+}

@@ -1,0 +1,237 @@
+/**
+ * The executive summary: a few generated sentences, each pointing at the section that backs
+ * it — what we will book and the chance of each target, the median gap to the target, the
+ * binding constraint (which roles are capacity-bound in which months and what their queues
+ * lose) and, when those analyses are passed in, the inputs that drive the spread, the best
+ * variant against the plan and the allocation's uplift. Every number comes from the
+ * results: a test reads each number of each sentence back from the JSON.
+ */
+import type { ForecastResult, Summary } from '../analysis/types.js';
+import { formatCount, formatMoney, formatPercent } from '../charts/format.js';
+import { roleBindings, runsOf } from '../charts/saturation.js';
+import type { Model } from '../model/types.js';
+import { defaultLabel } from '../scenario/labels.js';
+
+/** One sentence and the id of the report section (or figure) that backs it. */
+export interface SummarySentence {
+  /** HTML id it links to, e.g. `key-numbers`, `figure-team`. */
+  readonly link: string;
+  readonly text: string;
+}
+
+/**
+ * Results of other analyses the summary can draw on, in the JSON shape their commands print
+ * (docs/report.md). Each is optional: a sentence appears only when its result is given.
+ */
+export interface SummaryExtras {
+  /** `salesops sensitivity --json`: inputs by swing, largest first. */
+  readonly sensitivity?: {
+    readonly metric: string;
+    readonly inputs: readonly {
+      readonly path: string;
+      readonly label?: string;
+      readonly swing: number;
+      readonly variance_share?: number;
+    }[];
+  };
+  /** `salesops compare --json`: every variant's paired difference to the plan. */
+  readonly compare?: {
+    readonly variants: Readonly<
+      Record<
+        string,
+        {
+          readonly difference: { readonly mean: number; readonly lo: number; readonly hi: number };
+          readonly probability_better: number;
+          readonly target_probability?: number | null;
+        }
+      >
+    >;
+  };
+  /** `salesops allocate --json`: the recommended split's uplift over the current one. */
+  readonly allocation?: {
+    readonly objective: string;
+    readonly uplift: { readonly mean: number; readonly lo: number; readonly hi: number };
+    readonly probability_better: number;
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mar 2027" of a `YYYY-MM` period. */
+function monthName(period: string): { month: string; year: string } {
+  const [y, m] = period.split('-');
+  return { month: MONTHS[Number(m) - 1] ?? period, year: y ?? '' };
+}
+
+/** "Feb–Jul and Oct–Dec 2027", "Nov 2027–Feb 2028": runs of period indices in words. */
+export function monthRuns(periods: readonly string[], indices: readonly number[]): string {
+  const runs = runsOf(indices).map(([a, b]) => {
+    const from = monthName(periods[a] ?? '');
+    const to = monthName(periods[b] ?? '');
+    if (a === b) return { text: from.month, year: from.year, end: from.year };
+    if (from.year === to.year)
+      return { text: `${from.month}–${to.month}`, year: from.year, end: to.year };
+    return { text: `${from.month} ${from.year}–${to.month} ${to.year}`, year: '', end: to.year };
+  });
+  // Years are written once per run of runs in the same year, at its end.
+  const parts = runs.map((r, i) => {
+    const next = runs[i + 1];
+    const sameYearNext = next !== undefined && r.year !== '' && next.year === r.year;
+    return r.year === '' || sameYearNext ? r.text : `${r.text} ${r.year}`;
+  });
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** "Jan–Dec 2027": the horizon. */
+function horizon(result: ForecastResult): string {
+  return monthRuns(
+    result.periods,
+    result.periods.map((_, t) => t),
+  );
+}
+
+/** What we will book and how sure we are of it. */
+function bookingsSentence(result: ForecastResult): SummarySentence {
+  const money = (x: number) => formatMoney(x, result.currency);
+  const b: Summary = result.metrics.bookings.total;
+  return {
+    link: 'key-numbers',
+    text: `We expect to book ${money(b.p50)} in ${horizon(result)} (the median of ${formatCount(result.trials)} trials), and between ${money(b.p10)} (P10) and ${money(b.p90)} (P90).`,
+  };
+}
+
+/** The chance of each target. */
+function targetSentence(result: ForecastResult): SummarySentence | null {
+  const money = (x: number) => formatMoney(x, result.currency);
+  const t = result.targets;
+  const parts: string[] = [];
+  if (t.bookings)
+    parts.push(
+      `the ${money(t.bookings.value)} bookings target: ${formatPercent(t.bookings.probability)}`,
+    );
+  const quarters = (t.quarterly_detail ?? []).map(
+    (q, i) => `${result.quarters[i] ?? `quarter ${i + 1}`} ${formatPercent(q.probability)}`,
+  );
+  if (quarters.length > 0) parts.push(`the quarterly targets: ${quarters.join(', ')}`);
+  if (t.profit)
+    parts.push(
+      `the ${money(t.profit.value)} profit target: ${formatPercent(t.profit.probability)}`,
+    );
+  if (parts.length === 0) return null;
+  return { link: 'targets', text: `Chance of reaching ${parts.join('; ')}.` };
+}
+
+/** The median gap to the bookings target. */
+function gapSentence(result: ForecastResult): SummarySentence | null {
+  const t = result.targets.bookings;
+  if (t === undefined) return null;
+  const money = (x: number) => formatMoney(x, result.currency);
+  const gap = t.value - result.metrics.bookings.total.p50;
+  const text =
+    gap > 0
+      ? `The median falls ${money(gap)} short of the ${money(t.value)} target.`
+      : `The median clears the ${money(t.value)} target by ${money(-gap)}.`;
+  return { link: 'figure-distribution', text };
+}
+
+/**
+ * The binding constraint: roles capacity-bound in most trials, in which months, and what
+ * their queues lose (mean items, and their value at the average new bookings per item the
+ * role takes on: mean new bookings ÷ mean items taken on).
+ */
+function constraintSentences(result: ForecastResult, model: Model): SummarySentence[] {
+  const roles = roleBindings(result, model);
+  if (roles.length === 0) return [];
+  const money = (x: number) => formatMoney(x, result.currency);
+  const T = result.periods.length;
+  const bound = roles
+    .filter((r) => r.saturated.length > 0)
+    .sort((a, b) => b.saturated.length - a.saturated.length || b.lost - a.lost);
+  if (bound.length === 0) {
+    return [
+      {
+        link: 'figure-team',
+        text: 'No role is capacity-bound: in every month most trials leave each role spare capacity.',
+      },
+    ];
+  }
+  const newBookings = result.metrics.new_bookings.total.mean;
+  return bound.map((r, i) => {
+    const value = r.taken > 0 ? (r.lost * newBookings) / r.taken : 0;
+    const lead = i === 0 ? `${r.label} capacity binds` : `${r.label} capacity binds too`;
+    return {
+      link: 'figure-team',
+      text: `${lead}: capacity-bound in ${r.saturated.length} of ${T} months (${monthRuns(result.periods, r.saturated)}); its queue loses ${formatCount(r.lost)} items at the ${r.stage.label} stage (mean), worth about ${money(value)} of new bookings at ${money(r.taken > 0 ? newBookings / r.taken : 0)} per item taken on.`,
+    };
+  });
+}
+
+/** The inputs that drive the spread most (from a sensitivity result). */
+function sensitivitySentence(
+  result: ForecastResult,
+  s: NonNullable<SummaryExtras['sensitivity']>,
+): SummarySentence | null {
+  const top = s.inputs.slice(0, 3);
+  if (top.length === 0) return null;
+  const money = (x: number) => formatMoney(x, result.currency);
+  return {
+    link: 'sensitivity',
+    text: `The inputs that move bookings most: ${top.map((i) => `${i.label ?? i.path} (swing ${money(i.swing)})`).join(', ')}.`,
+  };
+}
+
+/** The best variant against the plan (from a compare result). */
+function compareSentence(
+  result: ForecastResult,
+  model: Model,
+  c: NonNullable<SummaryExtras['compare']>,
+): SummarySentence | null {
+  const best = Object.entries(c.variants).sort(
+    (a, b) => b[1].difference.mean - a[1].difference.mean,
+  )[0];
+  if (best === undefined) return null;
+  const [name, v] = best;
+  const money = (x: number) => formatMoney(x, result.currency);
+  const label = model.variants.find((x) => x.name === name)?.label ?? defaultLabel(name);
+  const verb = v.difference.mean >= 0 ? 'adds' : 'costs';
+  return {
+    link: 'compare',
+    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of mean bookings (90% interval ${money(v.difference.lo)} to ${money(v.difference.hi)}) and beats the plan in ${formatPercent(v.probability_better)} of trials.`,
+  };
+}
+
+/** The allocation's uplift (from an allocate result). */
+function allocationSentence(
+  result: ForecastResult,
+  a: NonNullable<SummaryExtras['allocation']>,
+): SummarySentence {
+  const fmt = (x: number) =>
+    a.objective === 'target' ? formatPercent(x) : formatMoney(x, result.currency);
+  return {
+    link: 'allocation',
+    text: `Re-splitting the channel budget raises the ${a.objective} objective by ${fmt(a.uplift.mean)} (90% interval ${fmt(a.uplift.lo)} to ${fmt(a.uplift.hi)}), better than today's split in ${formatPercent(a.probability_better)} of trials.`,
+  };
+}
+
+/**
+ * The summary's sentences in reading order; the sentences of other analyses appear only
+ * when their results are passed in `extras`.
+ * @example executiveSummary(result, model).map((s) => s.text)
+ */
+export function executiveSummary(
+  result: ForecastResult,
+  model: Model,
+  extras: SummaryExtras = {},
+): SummarySentence[] {
+  const out: (SummarySentence | null)[] = [
+    bookingsSentence(result),
+    targetSentence(result),
+    gapSentence(result),
+    ...constraintSentences(result, model),
+    extras.sensitivity ? sensitivitySentence(result, extras.sensitivity) : null,
+    extras.compare ? compareSentence(result, model, extras.compare) : null,
+    extras.allocation ? allocationSentence(result, extras.allocation) : null,
+  ];
+  return out.filter((s): s is SummarySentence => s !== null);
+}

@@ -1,0 +1,281 @@
+/**
+ * Goal-seek against a closed form, an unreachable target, whole-number levers, and bad input.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepare } from '../../src/analysis/evaluator.js';
+import { goalSeek } from '../../src/analysis/goal/seek.js';
+import { buildGoalChart } from '../../src/charts/goal.js';
+import { validateSpec } from '../../src/charts/validate.js';
+import { compileAll } from '../../src/scenario/index.js';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'salesops-goal-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// One linear channel, no rate uncertainty, no team, fixed deal size: over 12 periods the
+// wins are Poisson(12 · s · rate / cost_per_lead) (Poisson leads thinned by a fixed rate).
+const COST_PER_LEAD = 100;
+const RATE = 0.1;
+const DEAL = 1000;
+const linear = (trials: number) => `
+scenario: linear
+calendar: {start: 2027-01, periods: 12}
+simulation: {trials: ${trials}, seed: 5}
+markets: {m: {deal_size: ${DEAL}}}
+channels:
+  c: {spend: 1000, min_spend: 0, max_spend: 20000, response: {curve: linear, cost_per_lead: ${COST_PER_LEAD}}}
+funnel:
+  - {stage: lead}
+  - {stage: won, rate: ${RATE}}
+team:
+  ae: {headcount: 3, capacity: 1000, hires: {default: 0}}
+`;
+
+function bundleOf(yaml: string) {
+  const r = compileAll(yaml, 'test.yaml');
+  if (!r.ok) throw new Error(r.errors.map((d) => d.message).join('\n'));
+  return r.value;
+}
+
+/** P(Poisson(λ) ≥ k) and P(Poisson(λ) = k − 1), summed exactly. */
+function poissonTail(lambda: number, k: number): { tail: number; pmfBelow: number } {
+  let pmf = Math.exp(-lambda);
+  let cdf = 0;
+  for (let j = 0; j < k; j++) {
+    cdf += pmf;
+    if (j < k - 1) pmf *= lambda / (j + 1);
+  }
+  return { tail: 1 - cdf, pmfBelow: pmf };
+}
+
+describe('goal-seek', () => {
+  it('finds the spend computed by hand on a linear channel (within its Monte Carlo error)', async () => {
+    const trials = 4000;
+    const wins = 30;
+    const p = 0.8;
+    const ev = prepare(bundleOf(linear(trials)), { workers: 2, threadMin: 0 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'channels.c.spend',
+        metric: 'bookings',
+        target: wins * DEAL,
+        probability: p,
+      });
+      // By hand: the λ with P(Poisson(λ) ≥ 30) = 0.8, by bisection on the exact tail.
+      let lo = 0;
+      let hi = 200;
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (poissonTail(mid, wins).tail >= p) hi = mid;
+        else lo = mid;
+      }
+      const lambda = hi;
+      const spend = (lambda * COST_PER_LEAD) / (12 * RATE);
+      // The search's P at the answer has se √(p(1 − p)/n); dP/dλ = P(X = k − 1), so the answer's
+      // λ is off by about se / P(X = k − 1); allow 4 of those, plus the bisection tolerance.
+      const se = Math.sqrt((p * (1 - p)) / trials);
+      const slope = poissonTail(lambda, wins).pmfBelow;
+      const allowed = ((4 * se) / slope) * (COST_PER_LEAD / (12 * RATE)) + g.tolerance;
+      expect(g.value).not.toBeNull();
+      expect(Math.abs(g.value! - spend)).toBeLessThan(allowed);
+      expect(g.search_probability!).toBeGreaterThanOrEqual(p);
+      // Fresh trials: within 4 se of the wanted probability.
+      expect(Math.abs(g.achieved_probability - p)).toBeLessThan(
+        4 * se + (slope * (g.tolerance * 12 * RATE)) / COST_PER_LEAD,
+      );
+      expect(g.confirm_seed).not.toBe(g.seed);
+      const chart = buildGoalChart(g, 'USD', 'linear');
+      expect(validateSpec(chart.spec)).toEqual([]);
+    } finally {
+      await ev.close();
+    }
+  }, 120_000);
+
+  it('says plainly when nothing within bounds reaches the target: value null, the best probability', async () => {
+    const ev = prepare(bundleOf(linear(500)), { workers: 1 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'channels.c.spend',
+        bounds: { max: 2000 },
+        metric: 'bookings',
+        target: 1e9,
+        probability: 0.5,
+      });
+      expect(g.value).toBeNull();
+      expect(g.achieved_probability).toBe(0);
+      expect(g.sentence).toMatch(
+        /^No value of channels\.c\.spend from 0 to 2,000 reaches bookings ≥ 1,000,000,000 with probability 50\.0%: the best is 0\.0%/,
+      );
+    } finally {
+      await ev.close();
+    }
+  }, 60_000);
+
+  it('moves a role’s hires in whole numbers', async () => {
+    // ~10 deals a month reach the won stage, which one rep works at 2 a month: each January
+    // hire adds about 24 wins a year, so 60 wins take 2 hires.
+    const yaml = linear(400)
+      .replace('spend: 1000,', 'spend: 10000,')
+      .replace('{stage: won, rate: 0.1}', '{stage: won, rate: 0.1, worked_by: ae}')
+      .replace('headcount: 3, capacity: 1000', 'headcount: 1, capacity: 2');
+    const ev = prepare(bundleOf(yaml), { workers: 1 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'team.ae.hires.2027-01',
+        bounds: { max: 10 },
+        metric: 'wins',
+        target: 60,
+        probability: 0.6,
+      });
+      expect(g.value).toBe(2);
+      expect(g.points.every((p) => Number.isInteger(p.value))).toBe(true);
+      // One hire fewer must not reach it on the same trials.
+      const below = g.points.find((p) => p.value === g.value! - 1);
+      if (below) expect(below.probability).toBeLessThan(0.6);
+    } finally {
+      await ev.close();
+    }
+  }, 60_000);
+
+  it('is a command: the goal core as JSON, the chart written, exit 0 also when unreachable', async () => {
+    const file = join(dir, 'linear.yaml');
+    writeFileSync(file, linear(300));
+    const out = join(dir, 'goal');
+    const r = await runCli([
+      'goal',
+      file,
+      '--lever',
+      'channels.c.spend',
+      '--target',
+      'bookings=20000',
+      '--probability',
+      '0.7',
+      '--json',
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    for (const key of ['lever', 'target', 'probability', 'value', 'achieved_probability']) {
+      expect(g).toHaveProperty(key);
+    }
+    expect(JSON.parse(readFileSync(join(out, 'goal.json'), 'utf8'))).toEqual(g);
+    expect(readFileSync(join(out, 'goal.svg'), 'utf8')).toMatch(/^<svg/);
+    const none = await runCli([
+      'goal',
+      file,
+      '--lever',
+      'channels.c.spend',
+      '--target',
+      'bookings=1e12',
+      '--probability',
+      '0.7',
+    ]);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/^No value of channels\.c\.spend/);
+  }, 60_000);
+
+  it('refuses bad input with exit 2, naming the flag or field', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, linear(100));
+    const base = ['goal', file, '--lever', 'channels.c.spend', '--target', 'bookings=1000'];
+    const cases: [string[], RegExp][] = [
+      [
+        [...base, '--probability', '1'],
+        /^--probability: ✖ expected a probability strictly between 0 and 1, got 1/,
+      ],
+      [[...base, '--probability', '0'], /^--probability: ✖/],
+      [
+        [
+          'goal',
+          file,
+          '--lever',
+          'channels.d.spend',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--lever: ✖ no channel "d"; the scenario has c/,
+      ],
+      [
+        [
+          'goal',
+          file,
+          '--lever',
+          'channels.c.spend',
+          '--target',
+          'bookinks=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--target: ✖ no metric "bookinks"/,
+      ],
+      [
+        [
+          'goal',
+          file,
+          '--lever',
+          'channels.c.spend',
+          '--target',
+          'bookings',
+          '--probability',
+          '0.5',
+        ],
+        /^--target: ✖ expected METRIC=VALUE/,
+      ],
+      [
+        [
+          'goal',
+          file,
+          '--lever',
+          'funnel.won.rate',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--min: ✖ the lever funnel\.won\.rate has no lower bound of its own: give --min/,
+      ],
+      [
+        [
+          'goal',
+          file,
+          '--lever',
+          'funnel.won.rat',
+          '--min',
+          '0',
+          '--max',
+          '1',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /no field funnel\.won\.rat; did you mean funnel\.won\.rate\?/,
+      ],
+      [
+        [
+          'goal',
+          file,
+          '--lever',
+          'team.ae.hires.2031-01',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--lever: ✖ no period 2031-01 in the horizon/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+  }, 60_000);
+});

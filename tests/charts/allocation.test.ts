@@ -1,0 +1,99 @@
+/**
+ * The allocation charts and the report's Allocation section, on a real allocation of a small
+ * scenario whose name is hostile: every spec validates against the Vega-Lite schema, puts the
+ * result's numbers where it says, keeps scenario text out of expressions, and the section
+ * escapes it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allocate } from '../../src/analysis/allocate/allocate.js';
+import type { AllocationResult } from '../../src/analysis/allocate/types.js';
+import { buildAllocationCharts } from '../../src/charts/allocation.js';
+import { validateSpec } from '../../src/charts/validate.js';
+import { buildReport, FORECAST_SECTIONS } from '../../src/report/index.js';
+import { allocationSection } from '../../src/report/sections/allocation.js';
+import { CLOSED_FORM } from '../analysis/allocate/scenarios.js';
+import { modelOf } from '../helpers/model.js';
+import { fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
+
+/** Every string under a key Vega evaluates as an expression. */
+function expressions(value: unknown, key = '', out: string[] = []): string[] {
+  const keys = new Set(['expr', 'signal', 'update', 'test', 'calculate', 'filter', 'labelExpr']);
+  if (typeof value === 'string') {
+    if (keys.has(key)) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) expressions(v, key, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) expressions(v, k, out);
+  }
+  return out;
+}
+
+describe('allocation charts', () => {
+  let r: AllocationResult;
+  beforeAll(async () => {
+    const yaml = CLOSED_FORM.replace(
+      'scenario: Closed form',
+      `scenario: ${JSON.stringify(HOSTILE)}`,
+    );
+    r = await allocate(modelOf(yaml), { trials: 400, workers: 1 });
+  }, 120_000);
+
+  it('builds the four charts, each valid against the Vega-Lite schema, in the house theme', () => {
+    const charts = buildAllocationCharts(r);
+    expect(charts.map((c) => c.name)).toEqual([
+      'allocation',
+      'response-curves',
+      'budget-curve',
+      'uplift',
+    ]);
+    for (const c of charts) {
+      expect(validateSpec(c.spec), c.name).toEqual([]);
+      expect(c.spec.config?.font).toContain('DejaVu Sans');
+      const title = c.spec.title as { text: string; subtitle: string[] };
+      expect(title.text).toBe(c.title);
+      expect(title.subtitle[0]).toContain(HOSTILE);
+      for (const e of expressions(c.spec)) expect(e).not.toContain('alert');
+    }
+  });
+
+  it('puts the numbers where the charts say they are', () => {
+    const [split, curves, budget, uplift] = buildAllocationCharts(r).map(
+      (c) => c.spec,
+    ) as unknown as [
+      { data: { values: { channel: string; plan: string; spend: number }[] } },
+      { data: { values: { channel: string; spend: number; value: number; kind: string }[] } },
+      { vconcat: { data: { values: { budget: number; value?: number; spend?: number }[] } }[] },
+      { layer: { data: { values: { start?: number; share?: number; value?: number }[] } }[] },
+    ];
+    const rec = split.data.values.filter((v) => v.plan === 'Recommended');
+    expect(Object.fromEntries(rec.map((v) => [v.channel, v.spend]))).toEqual(r.recommended);
+    const marked = curves.data.values.filter((v) => v.kind === 'Recommended');
+    expect(marked.map((v) => v.spend)).toEqual(r.certificate.channels.map((c) => c.spend));
+    expect(budget.vconcat[0]!.data.values.map((p) => p.value)).toEqual(
+      r.budget_curve.points.map((p) => p.value),
+    );
+    const shares = uplift.layer[0]!.data.values.map((b) => b.share!);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(uplift.layer[2]!.data.values[0]!.value).toBeCloseTo(
+      r.value.recommended.mean - r.value.current.mean,
+      6,
+    );
+  });
+
+  it('adds an escaped Allocation section after the charts', () => {
+    const result = fixtureResult({ scenario: HOSTILE });
+    const model = fixtureModel(result);
+    const ids = FORECAST_SECTIONS.map((s) => s.id);
+    expect(ids.indexOf('allocation')).toBe(ids.indexOf('charts') + 1);
+    const charts = buildAllocationCharts(r);
+    const html = buildReport({ result, model, charts: [], allocation: { result: r, charts } });
+    // Shown only with an allocation to show.
+    expect(buildReport({ result, model, charts: [] })).not.toContain('<section id="allocation">');
+    const section = html.slice(html.indexOf('<section id="allocation">'));
+    expect(section).toContain('<h2>Allocation</h2>');
+    expect(section).toMatch(/Why this split: the certificate/);
+    expect(section).toMatch(/equal within tolerance/);
+    for (const c of charts) expect(section).toContain(`id="figure-${c.name}"`);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(allocationSection.render({ result, model, charts: [] })).toMatch(/no allocation block/);
+  });
+});

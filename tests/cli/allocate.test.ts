@@ -1,0 +1,149 @@
+/** `salesops allocate` in-process: the table, --json, --csv, the flags, and bad input (exit 2). */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLOSED_FORM } from '../analysis/allocate/scenarios.js';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'salesops-allocate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = join(dir, 'closed.yaml');
+writeFileSync(file, CLOSED_FORM);
+const FAST = ['--trials', '400', '--workers', '1'];
+
+describe('salesops allocate', () => {
+  it('prints the split, the uplift, the certificate, capacity and the budget curve', async () => {
+    const r = await runCli(['allocate', file, ...FAST]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /split 90k a period across 3 channels to maximise mean horizon bookings/,
+    );
+    expect(r.stdout).toMatch(/^channel +current +recommended +change +bound +next 1k a period$/m);
+    expect(r.stdout).toMatch(/^display +30k +15k +−15k +max /m);
+    expect(r.stdout).toMatch(/uplift [+−]\$[\d.]+k? \(90% interval/);
+    expect(r.stdout).toMatch(/certificate \(400 search trials/);
+    expect(r.stdout).toMatch(/capacity: no role works a stage/);
+    expect(r.stdout).toMatch(/budget curve \(400 trials/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(110);
+  }, 120_000);
+
+  it('--json prints the allocate core; --csv writes the table; --budget and --objective override the block', async () => {
+    const csv = join(dir, 'alloc.csv');
+    const r = await runCli([
+      'allocate',
+      file,
+      ...FAST,
+      '--json',
+      '--csv',
+      csv,
+      '--budget',
+      '60000',
+      '--objective',
+      'profit',
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.objective).toBe('profit');
+    expect(json.budget).toBe(60000);
+    expect(
+      Object.values(json.recommended as Record<string, number>).reduce((a, b) => a + b, 0),
+    ).toBe(60000);
+    for (const k of ['current', 'value', 'uplift', 'probability_better', 'marginal']) {
+      expect(json).toHaveProperty(k);
+    }
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^section,budget,channel/);
+  }, 120_000);
+
+  it('applies --set edits like a variant before allocating', async () => {
+    const r = await runCli([
+      'allocate',
+      file,
+      ...FAST,
+      '--json',
+      '--set',
+      'allocation.budget=60000',
+      '--set',
+      'channels.display.max_spend=10000',
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.budget).toBe(60000);
+    expect(json.recommended.display).toBeLessThanOrEqual(10000);
+    const bad = await runCli(['allocate', file, ...FAST, '--set', 'allocation.max_share=2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--set: .*allocation\.max_share/);
+  }, 120_000);
+
+  it('says so when the budget is above what the channels can take (not an error)', async () => {
+    const capped = join(dir, 'capped.yaml');
+    writeFileSync(
+      capped,
+      CLOSED_FORM.replace(
+        '    spend: 30000\n    response: {curve: hill, max_leads: 2500',
+        '    spend: 30000\n    max_spend: 40000\n    response: {curve: hill, max_leads: 2500',
+      ),
+    );
+    const r = await runCli(['allocate', capped, ...FAST, '--budget', '150000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /every channel is at its maximum: 35k of the 150k budget is left unspent/,
+    );
+  }, 120_000);
+
+  it.each([
+    [
+      ['--budget', '1000'],
+      "--budget: ✖ the budget 1000 is below the channels' total min_spend 5000",
+    ],
+    [['--budget', '-5'], '--budget: ✖ expected a total spend per period ≥ 0, got -5'],
+    [
+      ['--objective', 'bookings'],
+      '--objective: ✖ expected revenue, profit, p10 or target, got "bookings"',
+    ],
+    [
+      ['--objective', 'target'],
+      '--objective: ✖ objective target needs targets.bookings in the scenario',
+    ],
+  ])('exits 2 on %j with a message naming the flag', async (flags, message) => {
+    const r = await runCli(['allocate', file, ...FAST, ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${message}\n`);
+  });
+
+  it('exits 2 when max_share cannot place a --budget', async () => {
+    const shared = join(dir, 'shared.yaml');
+    writeFileSync(shared, CLOSED_FORM.replace('step: 1000}', 'step: 1000, max_share: 0.5}'));
+    const r = await runCli(['allocate', shared, ...FAST, '--budget', '200000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^--budget: ✖ with max_share 0.5 the 3 channels can take at most 175000 of the budget 200000/,
+    );
+  });
+
+  it('exits 2 on a scenario without an allocation block, naming it', async () => {
+    const none = join(dir, 'none.yaml');
+    writeFileSync(none, CLOSED_FORM.replace(/allocation:.*\n/, ''));
+    const r = await runCli(['allocate', none, ...FAST]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /none\.yaml: ✖ the scenario has no allocation block: .* → at allocation\n$/,
+    );
+  });
+
+  it('exits 2 on an invalid allocation block, with the validator’s message', async () => {
+    const dup = join(dir, 'dup.yaml');
+    writeFileSync(
+      dup,
+      CLOSED_FORM.replace(
+        'channels: [search, social, display]',
+        'channels: [search, social, search]',
+      ),
+    );
+    const r = await runCli(['allocate', dup, ...FAST]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/channel "search" is listed twice → at allocation\.channels\[2\]/);
+  });
+});

@@ -1,0 +1,83 @@
+/** Number and date spellings of spreadsheets and CRMs (docs/data-formats.md), each worked by hand. */
+import { describe, expect, it } from 'vitest';
+import { monthLabel, parseDate, parseMonth, parseNumber } from '../../src/history/parse-values.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['1234', 1234],
+    ['1234.5', 1234.5],
+    ['1,234', 1234],
+    ['1,234,567.25', 1234567.25],
+    ['1 234,5', 1234.5],
+    ['1.234,56', 1234.56],
+    ['1.234.567', 1234567],
+    ["1'234", 1234],
+    ['$1,234.50', 1234.5],
+    ['1234 EUR', 1234],
+    ['€ 12', 12],
+    ['(1,234)', -1234],
+    ['-12', -12],
+    ['1e3', 1000],
+    ['0,5', 0.5],
+    ['  42  ', 42],
+  ])('%s → %d', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it('reads an empty cell as null and text as an error', () => {
+    expect(parseNumber('  ')).toBeNull();
+    for (const bad of ['abc', '12a', '1,2,3', '--1', 'NaN', 'Infinity', '1.2.3,4,5'])
+      expect(parseNumber(bad), bad).toEqual({ error: 'a number' });
+  });
+});
+
+describe('parseDate and parseMonth', () => {
+  const march14 = { month: 2026 * 12 + 2, day: 14 };
+  it.each([
+    '2026-03-14',
+    '2026-03-14T09:30:00Z',
+    '2026-03-14 09:30',
+    '2026/03/14',
+    '14.03.2026',
+    '14/03/2026',
+    '03/14/2026',
+    '14 Mar 2026',
+    '14-March-2026',
+    'Mar 14, 2026',
+  ])('%s is 14 March 2026', (text) => {
+    expect(parseDate(text)).toEqual(march14);
+  });
+
+  it('refuses an ambiguous slashed date unless told the order', () => {
+    const r = parseDate('03/04/2026');
+    expect(r).toHaveProperty('error');
+    expect((r as { error: string }).error).toContain('--dates');
+    expect(parseDate('03/04/2026', 'dmy')).toEqual({ month: 2026 * 12 + 3, day: 3 });
+    expect(parseDate('03/04/2026', 'mdy')).toEqual({ month: 2026 * 12 + 2, day: 4 });
+    expect(parseDate('04/04/2026')).toEqual({ month: 2026 * 12 + 3, day: 4 });
+  });
+
+  it('refuses impossible dates', () => {
+    for (const bad of ['2026-02-30', '2026-13-01', '31.04.2026', 'yesterday', '2026-3'])
+      expect(parseDate(bad), bad).toHaveProperty('error');
+  });
+
+  it.each([
+    '2026-03',
+    '2026/03',
+    '03/2026',
+    'Mar 2026',
+    'March 2026',
+    'Sept 2026',
+    '2026-M03',
+    '2026-03-01',
+  ])('%s is a month', (text) => {
+    const expected = text.startsWith('Sept') ? 2026 * 12 + 8 : 2026 * 12 + 2;
+    expect(parseMonth(text)).toBe(expected);
+  });
+
+  it('labels months', () => {
+    expect(monthLabel(2026 * 12 + 2)).toBe('2026-03');
+    expect(parseMonth('Marchy 2026')).toHaveProperty('error');
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Monthly actuals: the sample file reads back to the synthetic history's counts, and each
+ * kind of malformed file is refused with the file, line, row and column.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readActuals } from '../../src/history/read-actuals.js';
+import { formatDiagnostic } from '../../src/util/result.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'salesops-actuals-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const HEADER = 'period,channel,market,spend,leads,sql,wins,bookings';
+async function errorsOf(name: string, lines: readonly string[]): Promise<string[]> {
+  const path = join(tmp, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const r = await readActuals(path, { display: name });
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors.map(formatDiagnostic);
+}
+
+describe('readActuals', () => {
+  it('reads the sample history: 36 contiguous months, the funnel from the columns', async () => {
+    const r = await readActuals('scenarios/history/b2b-actuals.csv');
+    if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+    expect(r.value.periods[0]).toBe('2024-01');
+    expect(r.value.periods).toHaveLength(36);
+    expect(r.value.stages).toEqual(['lead', 'mql', 'sql', 'opportunity', 'won']);
+    expect(r.value.cohorts.length).toBe(10);
+    for (const c of r.value.cohorts) expect([...c.present].every((p) => p === 1)).toBe(true);
+  });
+
+  it('reads common spellings: quoted thousands, currency, named months, a BOM, CRLF', async () => {
+    const path = join(tmp, 'spellings.csv');
+    writeFileSync(
+      path,
+      `\ufeff${HEADER}\r\nJan 2026,ads,smb,"$1,500.00",120,30,4,"12,000"\r\n2026-02,ads,smb,1500,100,25,5,15000\r\n`,
+    );
+    const r = await readActuals(path);
+    if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+    const c = r.value.cohorts[0]!;
+    expect([...c.spend]).toEqual([1500, 1500]);
+    expect([...c.arrivals[0]!]).toEqual([120, 100]);
+    expect([...c.bookings]).toEqual([12000, 15000]);
+    expect(r.value.periods).toEqual(['2026-01', '2026-02']);
+  });
+
+  it('names missing columns', async () => {
+    const e = await errorsOf('missing.csv', [
+      'period,channel,spend,leads,wins',
+      '2026-01,ads,1,2,0',
+    ]);
+    expect(e[0]).toBe(
+      'missing.csv:1: ✖ missing columns market, bookings; the header has period, channel, spend, leads, wins',
+    );
+  });
+
+  it('refuses text in a number column, at its row and column', async () => {
+    const e = await errorsOf('text.csv', [HEADER, '2026-01,ads,smb,100,12a,3,1,500']);
+    expect(e).toEqual(['text.csv:2: ✖ expected a number, got "12a" → at row 1, column leads']);
+  });
+
+  it('refuses duplicate periods, naming the first row', async () => {
+    const e = await errorsOf('dup.csv', [
+      HEADER,
+      '2026-01,ads,smb,100,12,3,1,500',
+      '2026-02,ads,smb,100,12,3,1,500',
+      '2026-02,ads,smb,100,12,3,1,500',
+    ]);
+    expect(e).toEqual([
+      'dup.csv:4: ✖ 2026-02 for channel ads, market smb already appears in row 2 → at row 3, column period',
+    ]);
+  });
+
+  it('refuses negative and fractional counts', async () => {
+    const e = await errorsOf('neg.csv', [HEADER, '2026-01,ads,smb,100,-12,3.5,1,500']);
+    expect(e).toEqual([
+      'neg.csv:2: ✖ expected a count or amount ≥ 0, got -12 → at row 1, column leads',
+      'neg.csv:2: ✖ expected a whole number of items, got 3.5 → at row 1, column sql',
+    ]);
+  });
+
+  it('refuses more wins than leads over the file', async () => {
+    const e = await errorsOf('swap.csv', [
+      HEADER,
+      '2026-01,ads,smb,100,3,3,12,500',
+      '2026-02,ads,smb,100,4,4,15,500',
+    ]);
+    expect(e).toEqual([
+      'swap.csv:3: ✖ channel ads, market smb: 27 wins over the file but only 7 sql; a stage cannot receive more items than the stage before it (are two columns swapped?) → at row 2, column wins',
+    ]);
+  });
+
+  it('refuses periods out of order and gaps', async () => {
+    const e = await errorsOf('order.csv', [
+      HEADER,
+      '2026-03,ads,smb,100,12,3,1,500',
+      '2026-01,ads,smb,100,12,3,1,500',
+    ]);
+    expect(e).toEqual([
+      'order.csv:3: ✖ periods must not go backwards: 2026-01 comes after 2026-03; sort the file by period → at row 2, column period',
+    ]);
+    const g = await errorsOf('gap.csv', [
+      HEADER,
+      '2026-01,ads,smb,100,12,3,1,500',
+      '2026-03,ads,smb,100,12,3,1,500',
+    ]);
+    expect(g[0]).toContain('no row for 2026-02 for channel ads, market smb');
+  });
+
+  it('reports CSV syntax errors with their line, and a missing file', async () => {
+    const e = await errorsOf('syntax.csv', [HEADER, '2026-01,ads,smb,100,12,3,1']);
+    expect(e[0]).toMatch(
+      /^syntax\.csv:2: ✖ CSV syntax error: the row has a different number of fields/,
+    );
+    const r = await readActuals(join(tmp, 'nope.csv'), { display: 'nope.csv' });
+    expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual([
+      'nope.csv: ✖ cannot read nope.csv: no such file',
+    ]);
+  });
+
+  it('checks the stage columns against a scenario funnel', async () => {
+    const path = join(tmp, 'ok.csv');
+    writeFileSync(path, `${HEADER}\n2026-01,ads,smb,100,12,3,1,500\n`);
+    const r = await readActuals(path, { display: 'ok.csv', stages: ['lead', 'mql', 'won'] });
+    expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual([
+      "ok.csv:1: ✖ the stage columns between leads and wins are sql, but the scenario's funnel has mql between its first and last stage",
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The deal-level export: sufficient statistics worked by hand on a small file, per-cell
+ * errors, and a large file read in bounded memory (a child process with a small heap reads a
+ * file far larger than that heap).
+ */
+import { execFile } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDeals } from '../../src/history/read-deals.js';
+import { formatDiagnostic } from '../../src/util/result.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'salesops-deals-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const STAGES = ['lead', 'sql', 'won'];
+const AS_OF = 2026 * 12 + 5; // June 2026
+const HEADER = 'id,account,channel,market,created,stage,entered_sql,closed,outcome,amount';
+
+async function read(name: string, lines: readonly string[]) {
+  const path = join(tmp, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return readDeals(path, { display: name, stages: STAGES, asOf: AS_OF });
+}
+
+describe('readDeals', () => {
+  it('tallies resolutions, times in stage (open ones censored), sizes and the open pipeline', async () => {
+    const r = await read('small.csv', [
+      HEADER,
+      'a1,Acme,ads,smb,2026-01-05,won,2026-02-10,2026-04-01,won,"1,000"',
+      'a2,Beta,ads,smb,2026-01-20,sql,2026-01-25,2026-03-03,lost,',
+      'a3,Gamma,ads,smb,2026-03-02,lead,,2026-03-09,lost,',
+      'a4,Delta,ads,ent,2026-04-11,sql,2026-05-01,,open,5000',
+      'a5,Eps,ads,ent,2026-06-30,lead,,,open,',
+      'a6,Zeta,ads,smb,2026-02-01,won,2026-02-01,2026-02-28,won,4000',
+    ]);
+    if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+    const [lead, sql] = r.value.transitions;
+    // lead stage: a1, a2, a4, a6 advanced (0 or 1 month), a3 lost after 0 months, a5 open since June
+    expect(lead!.total).toEqual({ trials: 5, successes: 4 });
+    expect([...lead!.events.slice(0, 3)]).toEqual([3, 2, 0]); // a2 0, a3 0, a4 1, a6 0, a1 1
+    expect([...lead!.censored.slice(0, 3)]).toEqual([0, 1, 0]); // a5: lag ≥ 1 (June seen in full)
+    // sql stage: a1 won after 2 months, a6 after 0, a2 lost after 2, a4 open since May (lag ≥ 2)
+    expect(sql!.total).toEqual({ trials: 3, successes: 2 });
+    expect([...sql!.events.slice(0, 3)]).toEqual([1, 0, 2]);
+    expect([...sql!.censored.slice(0, 3)]).toEqual([0, 0, 1]);
+    expect(sql!.byCohort.get('ads\u0000smb')).toEqual({ trials: 3, successes: 2 });
+    const smb = r.value.sizes.get('smb')!;
+    expect(smb.n).toBe(2);
+    expect(smb.sumLog).toBeCloseTo(Math.log(1000) + Math.log(4000), 12);
+    // open at the start of July: a4 in sql since May (age 2), a5 in lead since June (age 1)
+    expect([...r.value.open]).toEqual([
+      ['1\u0000ads\u0000ent\u00002', 1],
+      ['0\u0000ads\u0000ent\u00001', 1],
+    ]);
+  });
+
+  it('refuses bad rows at their row and column, without quoting ids or customer names', async () => {
+    const r = await read('bad.csv', [
+      HEADER,
+      'SECRET-1,Secret Corp,ads,smb,2026-01-05,demo,,2026-02-01,lost,',
+      'SECRET-2,Secret Corp,ads,smb,2026-01-05,sql,2026-01-01,2026-02-01,lost,',
+      'SECRET-3,Secret Corp,ads,smb,2026-01-05,won,2026-01-09,2026-07-02,won,10',
+      'SECRET-4,Secret Corp,ads,smb,2026-01-05,won,2026-01-09,2026-03-02,won,',
+      'SECRET-5,Secret Corp,ads,smb,2026-01-05,lead,,,maybe,',
+      'SECRET-6,Secret Corp,ads,smb,2026-31-05,lead,,2026-02-01,lost,',
+      'SECRET-7,Secret Corp,ads,smb,2026-01-05,sql,,2026-02-01,won,12',
+    ]);
+    const e = r.ok ? [] : r.errors.map(formatDiagnostic);
+    expect(e).toEqual([
+      'bad.csv:2: ✖ expected a stage of the funnel (lead, sql, won), got "demo" → at row 1, column stage',
+      'bad.csv:3: ✖ the entered_sql date is before the created date: dates must not go backwards along a deal → at row 2, column entered_sql',
+      'bad.csv:4: ✖ the closed date is after the end of the history (2026-06); pass --as-of if the export is newer → at row 3, column closed',
+      'bad.csv:5: ✖ a won deal needs its amount (> 0) → at row 4, column amount',
+      'bad.csv:6: ✖ expected won, lost or open, got "maybe" → at row 5, column outcome',
+      'bad.csv:7: ✖ expected a date such as 2026-03-14, got "2026-31-05" → at row 6, column created',
+      'bad.csv:8: ✖ a won deal has reached the last stage won, but its stage is "sql" → at row 7, column stage',
+    ]);
+    expect(e.join('\n')).not.toMatch(/SECRET|Secret/);
+  });
+
+  it('names missing columns', async () => {
+    const r = await read('cols.csv', [
+      'id,channel,market,created,outcome',
+      'x,ads,smb,2026-01-01,open',
+    ]);
+    expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual([
+      'cols.csv:1: ✖ missing columns stage, closed, amount; the header has id, channel, market, created, outcome',
+    ]);
+  });
+
+  it('streams a large file in bounded memory', async () => {
+    // ~40 MB of deals read by a process whose heap is capped at 24 MB: reading the file whole
+    // (as one string, or keeping its rows) could not fit; streaming keeps only the tallies.
+    const path = join(tmp, 'large.csv');
+    const out = createWriteStream(path);
+    out.write(`${HEADER}\n`);
+    const block: string[] = [];
+    for (let i = 0; i < 5000; i++)
+      block.push(
+        `id-${i},Customer number ${i} with a long name,ads,smb,2026-0${1 + (i % 5)}-0${1 + (i % 9)},sql,2026-0${1 + (i % 5)}-1${i % 9},2026-06-2${i % 9},lost,${1000 + i}`,
+      );
+    const chunk = `${block.join('\n')}\n`;
+    let bytes = 0;
+    while (bytes < 40 * 2 ** 20) {
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      bytes += chunk.length;
+    }
+    await new Promise<void>((r) => out.end(r));
+    const script = `import { readDeals } from ${JSON.stringify(resolve('dist/history/read-deals.js'))};
+const r = await readDeals(${JSON.stringify(path)}, { stages: ['lead', 'sql', 'won'], asOf: ${AS_OF} });
+if (!r.ok) { console.error(JSON.stringify(r.errors[0])); process.exit(3); }
+console.log(JSON.stringify({ rows: r.value.rows, heap: process.memoryUsage().heapUsed }));`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--max-old-space-size=24', '--max-semi-space-size=1', '--input-type=module', '-e', script],
+      { timeout: 300_000 },
+    );
+    const { rows } = JSON.parse(stdout) as { rows: number; heap: number };
+    expect(rows).toBe((bytes / chunk.length) * 5000);
+    expect(bytes).toBeGreaterThan(40 * 2 ** 20);
+  }, 300_000);
+});

@@ -1,0 +1,185 @@
+/**
+ * The executive summary states no number the results do not hold: every number in every
+ * sentence is read back from the forecast's JSON (and from the JSON of the optional
+ * analyses passed in), recomputed here from the JSON alone, independently of the summary.
+ */
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forecast } from '../../src/analysis/forecast.js';
+import { stringifyForecast } from '../../src/analysis/forecast-json.js';
+import { formatCount, formatMoney, formatPercent } from '../../src/charts/format.js';
+import { SATURATED_UTILISATION } from '../../src/defaults.js';
+import type { Model } from '../../src/model/types.js';
+import { executiveSummary, type SummaryExtras } from '../../src/report/executive-summary.js';
+import { loadModel } from '../../src/scenario/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Summary shape of the forecast JSON, as far as the test reads it. */
+interface Json {
+  trials: number;
+  currency: string;
+  periods: string[];
+  metrics: Record<string, { total: Record<string, number> }>;
+  roles: Record<
+    string,
+    {
+      utilisation: { periods: { p50: number }[] };
+      lost: { total: { mean: number } };
+      taken: { total: { mean: number } };
+    }
+  >;
+  targets: {
+    bookings?: { value: number; probability: number };
+    profit?: { value: number; probability: number };
+    quarterly_detail?: { value: number; probability: number }[];
+  };
+}
+
+/**
+ * Number tokens of a sentence: digits with their decimal part and k/M/B/T or % suffix. A
+ * number glued to a letter (P10, FY2027, Q1) is a name, not a figure; "90% interval" names
+ * the interval every paired analysis reports (docs/report.md).
+ */
+function numbersIn(text: string): string[] {
+  const plain = text.replaceAll('90% interval', 'interval');
+  return [...plain.matchAll(/(?<![\p{L}\d.,])\d[\d,]*(?:\.\d+)?(?:[kMBT%])?/gu)].map((m) =>
+    m[0].replace(/[.,]$/, ''),
+  );
+}
+
+/** Every way the summary may print a value: money (without its symbol), percent, count, plain. */
+function renderings(values: readonly number[], currency: string): Set<string> {
+  const out = new Set<string>();
+  for (const v of values) {
+    for (const x of [v, Math.abs(v)]) {
+      out.add(
+        formatMoney(x, currency)
+          .replace(/^−/, '')
+          .replace(/[$€£¥]/g, ''),
+      );
+      out.add(formatPercent(x));
+      out.add(formatCount(x));
+      out.add(String(x));
+    }
+  }
+  return out;
+}
+
+/** The values a summary of this forecast may state, computed from its JSON alone. */
+function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
+  const b = j.metrics.bookings!.total;
+  const t = j.targets;
+  const values = [b.p10!, b.p50!, b.p90!, j.trials, j.periods.length];
+  for (const p of j.periods) values.push(Number(p.slice(0, 4)));
+  if (t.bookings) values.push(t.bookings.value, t.bookings.probability, t.bookings.value - b.p50!);
+  if (t.profit) values.push(t.profit.value, t.profit.probability);
+  for (const q of t.quarterly_detail ?? []) values.push(q.value, q.probability);
+  const newBookings = j.metrics.new_bookings!.total.mean!;
+  for (const r of Object.values(j.roles)) {
+    values.push(r.utilisation.periods.filter((s) => s.p50 >= SATURATED_UTILISATION).length);
+    const lost = r.lost.total.mean;
+    const taken = r.taken.total.mean;
+    values.push(
+      lost,
+      taken > 0 ? (lost * newBookings) / taken : 0,
+      taken > 0 ? newBookings / taken : 0,
+    );
+  }
+  for (const i of extras.sensitivity?.inputs ?? []) values.push(i.swing);
+  for (const v of Object.values(extras.compare?.variants ?? {}))
+    values.push(v.difference.mean, v.difference.lo, v.difference.hi, v.probability_better);
+  if (extras.allocation) {
+    const a = extras.allocation;
+    values.push(a.uplift.mean, a.uplift.lo, a.uplift.hi, a.probability_better);
+  }
+  return values;
+}
+
+/** The numbers of `sentences` that the JSON does not back. */
+function unbacked(sentences: readonly string[], j: Json, extras?: SummaryExtras): string[] {
+  const ok = renderings(allowedFromJson(j, extras), j.currency);
+  return sentences.flatMap((s) =>
+    numbersIn(s)
+      .filter((n) => !ok.has(n))
+      .map((n) => `${n} in "${s}"`),
+  );
+}
+
+describe('executive summary of the B2B example', () => {
+  let model: Model;
+  let json: Json;
+  let sentences: string[];
+  beforeAll(async () => {
+    model = await loadModel(resolve(ROOT, 'scenarios/b2b-saas.yaml'), { trials: 2000, seed: 2027 });
+    const result = await forecast(model, { workers: 1 });
+    json = JSON.parse(stringifyForecast(result)) as Json;
+    sentences = executiveSummary(result, model).map((s) => s.text);
+  }, 60_000);
+
+  it('says what we will book, the chance of each target, the median gap and the binding constraint', () => {
+    expect(sentences[0]).toMatch(/^We expect to book \$[\d.]+M in Jan–Dec 2027/);
+    expect(sentences.some((s) => s.includes('FY2027 Q4'))).toBe(true);
+    expect(sentences.some((s) => /^The median (falls|clears)/.test(s))).toBe(true);
+    // The example's own header: "The binding constraint is AE capacity".
+    expect(
+      sentences.some((s) => /^AE capacity binds: capacity-bound in \d+ of 12 months/.test(s)),
+    ).toBe(true);
+  });
+
+  it('states no number that the forecast JSON does not hold', () => {
+    const numbers = sentences.flatMap(numbersIn);
+    expect(numbers.length).toBeGreaterThan(15);
+    expect(unbacked(sentences, json)).toEqual([]);
+  });
+
+  it('catches a typed number (negative control of the check)', () => {
+    expect(
+      unbacked(['We expect to book $9.73M.', 'Odds 41.5%.', 'AE binds in 13 months.'], json),
+    ).toHaveLength(3);
+  });
+});
+
+describe('the summary takes other analyses when they are passed in', () => {
+  it('prints the sensitivity, variant and allocation sentences only with their results, numbers from them', async () => {
+    const model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), {
+      trials: 300,
+      seed: 5,
+    });
+    const result = await forecast(model, { workers: 1 });
+    const json = JSON.parse(stringifyForecast(result)) as Json;
+    const without = executiveSummary(result, model).map((s) => s.link);
+    expect(without).not.toContain('sensitivity');
+    expect(without).not.toContain('compare');
+    expect(without).not.toContain('allocation');
+    // Hand-written results in the JSON shapes the analyses print (docs/report.md); the
+    // summary must only quote them.
+    const extras: SummaryExtras = {
+      sensitivity: {
+        metric: 'bookings',
+        inputs: [
+          { path: 'funnel.won.rate', label: 'Win rate', swing: 123456, variance_share: 0.4 },
+          { path: 'markets.web.deal_size', swing: 65432 },
+        ],
+      },
+      compare: {
+        variants: {
+          cheap: { difference: { mean: -1000, lo: -2500, hi: 300 }, probability_better: 0.31 },
+          bold: { difference: { mean: 42000, lo: 21000, hi: 63000 }, probability_better: 0.87 },
+        },
+      },
+      allocation: {
+        objective: 'revenue',
+        uplift: { mean: 15500, lo: 9000, hi: 22000 },
+        probability_better: 0.93,
+      },
+    };
+    const withExtras = executiveSummary(result, model, extras);
+    const links = withExtras.map((s) => s.link);
+    expect(links).toEqual(expect.arrayContaining(['sensitivity', 'compare', 'allocation']));
+    const text = withExtras.map((s) => s.text);
+    expect(text.find((s) => s.startsWith('The inputs'))).toContain('Win rate');
+    expect(text.find((s) => s.startsWith('Best variant'))).toContain('Bold');
+    expect(unbacked(text, json, extras)).toEqual([]);
+  }, 60_000);
+});
