@@ -30,7 +30,9 @@ export function metricValue(r: SensitivityResult, x: number): string {
   return r.metric === 'target' ? formatPercent(x, 1) : formatCompact(x);
 }
 
-const share = (s: number, se: number) => `${formatPercent(s, 1)} ± ${(100 * se).toFixed(1)}`;
+/** A share with its error in points; a negative one (interactions) with a true minus sign. */
+const share = (s: number, se: number) =>
+  `${formatPercent(s, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`;
 
 /**
  * Renders the tornado table, the noise and interaction lines, and how to read them.

@@ -99,7 +99,14 @@ describe('comparison and sensitivity charts', () => {
   it('puts the numbers where the charts say they are', () => {
     const [difference, target, bookings] = buildCompareCharts(cmp);
     const d = rowsOf(difference!.spec);
-    expect(d.map((r) => r.plan)).toEqual(Object.keys(cmp.variants));
+    // Plans by their labels: the variants' (a readable default from the name), the what-if's edits.
+    expect(d.map((r) => r.plan)).toEqual([
+      'Hire Q2',
+      'Search over events',
+      'Faster ramp',
+      'Recession',
+      WHAT_IF,
+    ]);
     expect(d.map((r) => r.mean)).toEqual(Object.values(cmp.variants).map((v) => v.difference.mean));
     expect(rowsOf(target!.spec).map((r) => r.probability)).toEqual([
       cmp.base.target_probability,

@@ -52,7 +52,8 @@ describe('salesops compare', () => {
     const json = JSON.parse(r.stdout);
     const name = 'channels.events.spend=12000, channels.paid_search.spend=71000';
     expect(Object.keys(json.variants)).toEqual(['search_over_events', name]);
-    const strip = ({ name: _n, description: _d, ...rest }: Record<string, unknown>) => rest;
+    const strip = ({ name: _n, label: _l, description: _d, ...rest }: Record<string, unknown>) =>
+      rest;
     expect(strip(json.variants[name])).toEqual(strip(json.variants.search_over_events));
   }, 60_000);
 

@@ -189,10 +189,10 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     expect(svgs[0]).toContain('Monthly bookings forecast');
     expect(svgs[1]).toContain('Difference to the base');
     expect(svgs[2]).toContain('Chance of reaching the bookings target by plan');
-    for (const v of variants) expect(svgs[1]).toContain(`>${v.name}<`);
-    for (const name of ['base', ...variants.map((v) => v.name)]) {
-      expect(svgs[2]).toContain(`>${name}<`);
-    }
+    // The charts name plans by their labels.
+    const labels = model.variants.map((v) => v.label);
+    for (const label of labels) expect(svgs[1]).toContain(`>${label}<`);
+    for (const label of ['Base plan', ...labels]) expect(svgs[2]).toContain(`>${label}<`);
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');

@@ -24,6 +24,9 @@ import { outcomeMetrics, planOutcome } from './outcome.js';
 import { beats, pairedDifference, targetDifference } from './paired.js';
 import type { CompareResult, VariantOutcome } from './types.js';
 
+/** What charts and the report call the base. */
+export const BASE_LABEL = 'Base plan';
+
 /** A one-off what-if: edits of the base (`set` overrides, as `--set` gives them) and a name. */
 export interface WhatIf {
   readonly name: string;
@@ -102,7 +105,12 @@ async function run(ev: Evaluator, opts: CompareOptions): Promise<CompareResult> 
     return e;
   };
   const b = await evaluate([]);
-  const baseOutcome = planOutcome(b, base, { name: 'base', description: base.name, set: {} });
+  const baseOutcome = planOutcome(b, base, {
+    name: 'base',
+    label: BASE_LABEL,
+    description: base.name,
+    set: {},
+  });
   const variants: Record<string, VariantOutcome> = {};
   const against = (e: Evaluation, about: Parameters<typeof planOutcome>[2]): VariantOutcome => {
     const bookings = e.values.bookings!;
@@ -126,6 +134,7 @@ async function run(ev: Evaluator, opts: CompareOptions): Promise<CompareResult> 
     const info = base.variants.find((v) => v.name === name);
     variants[name] = against(e, {
       name,
+      label: info?.label ?? name,
       description: info?.description ?? '',
       set: bundle ? Object.fromEntries(variantEntries(bundle.doc, name)) : {},
     });
@@ -134,6 +143,7 @@ async function run(ev: Evaluator, opts: CompareOptions): Promise<CompareResult> 
     const e = await evaluate(w.overrides);
     variants[w.name] = against(e, {
       name: w.name,
+      label: w.name,
       description: w.description ?? 'one-off what-if',
       set: Object.fromEntries(w.overrides.flatMap((o) => ('set' in o ? [[o.set, o.value]] : []))),
     });

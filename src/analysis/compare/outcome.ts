@@ -23,7 +23,12 @@ export function outcomeMetrics(model: Model): string[] {
 export function planOutcome(
   e: Evaluation,
   base: Model,
-  about: { name: string; description: string; set: Readonly<Record<string, unknown>> },
+  about: {
+    name: string;
+    label: string;
+    description: string;
+    set: Readonly<Record<string, unknown>>;
+  },
 ): PlanOutcome {
   const { calendar, targets } = base;
   const T = calendar.periods;

@@ -10,6 +10,8 @@ import type { Difference } from './paired.js';
 export interface PlanOutcome {
   /** `base`, a variant's name, or the one-off what-if's name (its `--set` edits). */
   readonly name: string;
+  /** What charts and the report call it: `Base plan`, the variant's label, or the what-if's name. */
+  readonly label: string;
   readonly description: string;
   /** What the plan changes against the base: dot path → value as the file would hold it. */
   readonly set: Readonly<Record<string, unknown>>;

@@ -23,8 +23,8 @@ import { compareSubtitle, plansOf, themed } from './common.js';
  */
 export function buildCompareBookingsChart(r: CompareResult): ChartSpec {
   const money = (x: number) => formatMoney(x, r.currency);
-  const rows = plansOf(r).map(({ name, order, outcome: o }) => ({
-    plan: name,
+  const rows = plansOf(r).map(({ label, order, outcome: o }) => ({
+    plan: label,
     order,
     ...o.bookings,
     label: `median ${money(o.bookings.p50)}`,

@@ -4,15 +4,22 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult, PlanOutcome } from '../../analysis/compare/types.js';
+import { uniqueLabels } from '../common.js';
 import { COLORS, houseConfig, PALETTE } from '../theme.js';
 
 /**
- * The base first, then every variant in the comparison's order.
- * @example plansOf(result).map((p) => p.name) // ['base', 'hire_q2', …]
+ * The base first, then every variant in the comparison's order, each with its display label
+ * (made unique: two plans that share a label are told apart by their names).
+ * @example plansOf(result).map((p) => p.label) // ['Base plan', 'Hire Q2', …]
  */
-export function plansOf(r: CompareResult): { name: string; order: number; outcome: PlanOutcome }[] {
-  return [r.base, ...Object.values(r.variants)].map((outcome, order) => ({
+export function plansOf(
+  r: CompareResult,
+): { name: string; label: string; order: number; outcome: PlanOutcome }[] {
+  const outcomes = [r.base, ...Object.values(r.variants)];
+  const labels = uniqueLabels(outcomes.map((o) => ({ id: o.name, label: o.label })));
+  return outcomes.map((outcome, order) => ({
     name: outcome.name,
+    label: labels.get(outcome.name) ?? outcome.name,
     order,
     outcome,
   }));
@@ -27,7 +34,7 @@ export function planColours(r: CompareResult): { domain: string[]; range: string
   const variants = PALETTE.filter((c) => c !== COLORS.target && c !== '#000000');
   const plans = plansOf(r);
   return {
-    domain: plans.map((p) => p.name),
+    domain: plans.map((p) => p.label),
     range: plans.map((_, i) => (i === 0 ? COLORS.text : variants[(i - 1) % variants.length]!)),
   };
 }

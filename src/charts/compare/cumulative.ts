@@ -44,12 +44,12 @@ export function buildCompareCumulativeChart(r: CompareResult): ChartSpec {
     return `${name}: ${formatMoney(end, r.currency)}${p === null ? '' : ` · ${formatPercent(p)}`}`;
   };
   const plans = plansOf(r);
-  const rows = plans.flatMap(({ name, order, outcome }) =>
+  const rows = plans.flatMap(({ label, order, outcome }) =>
     outcome.cumulative_bookings.map((s, t) => {
       const period = r.periods[t] ?? String(t);
       return {
-        plan: name,
-        key: key(name, outcome),
+        plan: label,
+        key: key(label, outcome),
         order,
         kind: order === 0 ? 'base' : 'variant',
         period,
@@ -61,7 +61,7 @@ export function buildCompareCumulativeChart(r: CompareResult): ChartSpec {
     }),
   );
   const { range } = planColours(r);
-  const colours = { domain: plans.map((p) => key(p.name, p.outcome)), range };
+  const colours = { domain: plans.map((p) => key(p.label, p.outcome)), range };
   const layers: Layer[] = [
     {
       data: { values: rows },

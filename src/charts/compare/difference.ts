@@ -15,7 +15,7 @@ import {
   MONEY_TOOLTIP_FORMAT,
   PALETTE,
 } from '../theme.js';
-import { compareSubtitle, themed } from './common.js';
+import { compareSubtitle, plansOf, themed } from './common.js';
 
 /** Okabe–Ito blue for gains, orange for losses. */
 const GAIN = PALETTE[0];
@@ -33,8 +33,9 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
     return x > 0 ? `+${s}` : s;
   };
   const level = formatPercent(r.interval, 0);
+  const labels = new Map(plansOf(r).map((p) => [p.name, p.label]));
   const rows = variants.map((v, order) => ({
-    plan: v.name,
+    plan: labels.get(v.name) ?? v.name,
     order,
     sign: v.difference.mean >= 0 ? 'gain' : 'loss',
     mean: v.difference.mean,

@@ -16,8 +16,8 @@ import { compareSubtitle, plansOf, themed } from './common.js';
 export function buildCompareTargetChart(r: CompareResult): ChartSpec | null {
   const target = r.targets.bookings;
   if (target === null) return null;
-  const rows = plansOf(r).map(({ name, order, outcome: o }) => ({
-    plan: name,
+  const rows = plansOf(r).map(({ label, order, outcome: o }) => ({
+    plan: label,
     order,
     kind: order === 0 ? 'base' : 'variant',
     probability: o.target_probability ?? 0,

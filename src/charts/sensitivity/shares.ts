@@ -30,7 +30,7 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
     share,
     lo: share - se,
     hi: share + se,
-    text: `${formatPercent(share, 1)} ± ${(100 * se).toFixed(1)}`,
+    text: `${formatPercent(share, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`,
   });
   const rows = [
     ...named.map((i) => row(i.path, 'input', i.variance_share, i.variance_share_se)),

@@ -90,8 +90,10 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
                 axis:
                   r.metric === 'target'
                     ? { ...axis.axis, values: Array.from({ length: 11 }, (_, k) => k / 10) }
-                    : axis.axis,
-                scale: { domain: [lo - pad, hi + pad], nice: false, zero: false },
+                    : { ...axis.axis, tickCount: 8 },
+                // Money ticks land on round values (the padded domain is widened to them); a
+                // probability's ticks are set above.
+                scale: { domain: [lo - pad, hi + pad], nice: r.metric !== 'target', zero: false },
               },
               x2: { field: 'output' },
               color: {
@@ -99,7 +101,9 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
                 type: 'nominal',
                 title: null,
                 scale: { domain: ['input low', 'input high'], range: [LOW, HIGH] },
+                // Below the plot: above it, it would crowd the centre's label.
                 legend: {
+                  orient: 'bottom',
                   labelExpr:
                     "datum.label == 'input low' ? 'input at its low end (P10 or −x%)' : 'input at its high end (P90 or +x%)'",
                 },

@@ -18,7 +18,9 @@ function spiderAt(r: SensitivityResult): string {
     : ` (spider: ${points.map((p) => `P${Math.round(p.percentile * 100)}`).join(', ')})`;
 }
 
-const share = (s: number, se: number) => `${formatPercent(s, 1)} ± ${(100 * se).toFixed(1)}`;
+/** A share with its error in points; a negative one (interactions) with a true minus sign. */
+const share = (s: number, se: number) =>
+  `${formatPercent(s, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`;
 
 /** The headline: the input with the largest swing, what it moves, and the noise share. */
 function headline(r: SensitivityResult): string {

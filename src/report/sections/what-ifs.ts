@@ -20,6 +20,13 @@ function changes(o: PlanOutcome): string {
   return `${escapeHtml(o.description)}${edits === '' ? '' : `<br><small>${edits}</small>`}`;
 }
 
+/** A plan by its label, with its name (what `--variants` takes) in small type when it differs. */
+function planCell(o: PlanOutcome): string {
+  return o.label === o.name
+    ? escapeHtml(o.label)
+    : `${escapeHtml(o.label)}<br><small><code>${escapeHtml(o.name)}</code></small>`;
+}
+
 /** A number cell that does not wrap inside a figure ("−$1.36M to −$1.33M"). */
 const td = (text: string): string => `<td style="white-space: nowrap">${escapeHtml(text)}</td>`;
 
@@ -47,7 +54,7 @@ export const whatIfsSection: ReportSection = {
         v === null ? '' : `${signed(v.difference.lo)} to ${signed(v.difference.hi)}`,
         v === null ? '—' : pct(v.probability_better),
       ];
-      return `<tr><th scope="row">${escapeHtml(o.name)}</th><td style="text-align: left">${v === null ? 'The plan as written' : changes(o)}</td>${cells.map(td).join('')}</tr>`;
+      return `<tr><th scope="row">${planCell(o)}</th><td style="text-align: left">${v === null ? 'The plan as written' : changes(o)}</td>${cells.map(td).join('')}</tr>`;
     };
     const quarters = r.targets.quarterly.map((_, q) => r.quarters[q] ?? `Q${q + 1}`);
     const second = ([o, v]: [PlanOutcome, VariantOutcome | null]) => {
@@ -57,7 +64,7 @@ export const whatIfsSection: ReportSection = {
         v === null ? '' : `${signed(v.profit_difference.lo)} to ${signed(v.profit_difference.hi)}`,
         ...o.quarterly_target_probabilities.map((p) => pct(p)),
       ];
-      return `<tr><th scope="row">${escapeHtml(o.name)}</th>${cells.map(td).join('')}</tr>`;
+      return `<tr><th scope="row">${planCell(o)}</th>${cells.map(td).join('')}</tr>`;
     };
     const charts = buildCompareCharts(r)
       .map((c) => figureHtml(c, svgs?.[c.name]))

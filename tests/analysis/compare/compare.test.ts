@@ -85,8 +85,14 @@ describe('compare', () => {
         { name: 'search=14000', overrides: [{ set: 'channels.search.spend', value: 14000 }] },
       ],
     });
-    const { name: _a, description: _b, set: setA, ...variant } = r.variants.more!;
-    const { name: _c, description: _d, set: setB, ...whatIf } = r.variants['search=14000']!;
+    const { name: _a, label: _la, description: _b, set: setA, ...variant } = r.variants.more!;
+    const {
+      name: _c,
+      label: _lb,
+      description: _d,
+      set: setB,
+      ...whatIf
+    } = r.variants['search=14000']!;
     expect(whatIf).toEqual(variant);
     expect(setA).toEqual(setB);
   });
