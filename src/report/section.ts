@@ -5,7 +5,9 @@
  */
 
 import type { AllocationResult } from '../analysis/allocate/types.js';
+import type { CompareResult } from '../analysis/compare/types.js';
 import type { QuotaResult } from '../analysis/quota/types.js';
+import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
 import type { Model } from '../model/types.js';
@@ -33,6 +35,10 @@ export interface ReportInput {
     readonly charts: readonly ChartSpec[];
     readonly svgs?: Readonly<Record<string, string>>;
   };
+  /** The scenario's variants (and a `--set` what-if) against the base, when compared. */
+  readonly compare?: CompareResult | null;
+  /** What drives the plan (tornado, shares of variance), when analysed. */
+  readonly sensitivity?: SensitivityResult | null;
 }
 
 /** One section of the report. `render` returns trusted HTML: it must escape scenario text itself. */

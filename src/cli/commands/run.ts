@@ -13,6 +13,7 @@ import { formatObjectiveChange } from '../../charts/objective-format.js';
 import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { executiveSummary, type SummarySentence } from '../../report/executive-summary.js';
+import type { ScenarioBundle } from '../../scenario/load.js';
 import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { CliContext, Command, CommonArgs } from '../context.js';
@@ -20,6 +21,7 @@ import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
 import { DASH, loadScenarioArg, outputName, scenarioOptions } from '../scenario-arg.js';
+import { runWhatIfs } from '../what-ifs-arg.js';
 
 /** The short summary returned under `summary` by `--json`. */
 export function runSummary(result: ForecastResult, sentences: readonly SummarySentence[] = []) {
@@ -92,6 +94,8 @@ async function obtain(
   result: ForecastResult;
   quota: QuotaResult | undefined;
   model: Model;
+  /** The scenario's base and variants, when simulated from FILE (not from shard files). */
+  bundle: ScenarioBundle | null;
   folder: string;
   source: string;
   dirCheck: (dir: string) => Promise<void>;
@@ -132,6 +136,7 @@ async function obtain(
       result,
       quota,
       model: plan.value,
+      bundle: null,
       folder: variant === null ? name : `${name}.${variant}`,
       source: set.meta.file === '-' ? 'standard input' : basename(set.meta.file),
       dirCheck,
@@ -142,7 +147,7 @@ async function obtain(
       'run',
       'name a scenario FILE (or - for standard input), or give --from SHARD...',
     );
-  const { model, shown, name, variant } = await loadScenarioArg(args, ctx);
+  const { model, shown, name, variant, bundle } = await loadScenarioArg(args, ctx);
   // A variant's default folder is its own, so running the base and its what-ifs one after
   // another keeps every report.
   const folder = variant === undefined ? name : `${name}.${variant}`;
@@ -167,6 +172,7 @@ async function obtain(
     result,
     quota,
     model,
+    bundle,
     folder,
     source: args.file === DASH ? 'standard input' : basename(shown),
     dirCheck,
@@ -190,6 +196,12 @@ export const runCommand: Command = {
         requiresArg: true,
         describe:
           'draw the report from these shard files (forecast --shard K/N) instead of simulating',
+      })
+      .option('what-ifs', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'compare the variants and show what drives the plan (--no-what-ifs: forecast only; not with --from)',
       }),
   run: async (args, ctx) => {
     const quiet = args.quiet === true;
@@ -197,7 +209,11 @@ export const runCommand: Command = {
     // start), but from now on: the modules load while the worker threads simulate.
     const reportModules = import('../../report/run-files.js');
     reportModules.catch(() => {}); // a failure surfaces at the await below
-    const { result, quota, model, folder, source, dirCheck } = await obtain(args, ctx, quiet);
+    const { result, quota, model, bundle, folder, source, dirCheck } = await obtain(
+      args,
+      ctx,
+      quiet,
+    );
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     await dirCheck(dir);
     // With an allocation block the report gets its Allocation section (docs/allocate.md).
@@ -205,18 +221,24 @@ export const runCommand: Command = {
       model.allocation === null
         ? undefined
         : await runAllocation(model, result.variant, args, ctx, quiet);
+    // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no variants.
+    const whatIfs =
+      args['what-ifs'] === false || bundle === null
+        ? {}
+        : await runWhatIfs(bundle, result.trials, args, ctx);
     const { buildRunFiles, summaryExtras } = await reportModules;
     const files = await buildRunFiles(result, model, {
       source,
       ...(quota === undefined ? {} : { quota }),
       ...(allocation === undefined ? {} : { allocation }),
+      ...whatIfs,
     });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
     const sentences = executiveSummary(
       result,
       model,
-      summaryExtras(allocation === undefined ? {} : { allocation }),
+      summaryExtras({ ...(allocation === undefined ? {} : { allocation }), ...whatIfs }),
     );
     if (args.json) {
       const payload = {
