@@ -98,6 +98,7 @@ export { type WhatIfAnalyses, whatIfAnalyses } from './analysis/what-ifs.js';
 export { ALLOCATION_CHARTS, buildAllocationCharts } from './charts/allocation.js';
 export { buildBacktestChart } from './charts/backtest.js';
 export { buildCalibrationCharts } from './charts/calibration.js';
+export { uniqueLabels } from './charts/common.js';
 export { buildCompareCharts, COMPARE_CHARTS } from './charts/compare/index.js';
 export { buildGoalChart } from './charts/goal.js';
 export {

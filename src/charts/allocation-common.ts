@@ -40,8 +40,11 @@ export function allocationSubtitle(
  * The allocated channels in allocation order and their colours (palette order).
  * @example channelColors(result).range[0] // '#0072B2'
  */
-export function channelColors(result: AllocationResult): { domain: string[]; range: string[] } {
-  const domain = result.certificate.channels.map((c) => c.channel);
+export function channelColors(
+  result: AllocationResult,
+  labels: ReadonlyMap<string, string> = new Map(),
+): { domain: string[]; range: string[] } {
+  const domain = result.certificate.channels.map((c) => labels.get(c.channel) ?? c.channel);
   return { domain, range: domain.map((_, i) => PALETTE[i % PALETTE.length]!) };
 }
 

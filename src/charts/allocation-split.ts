@@ -17,22 +17,27 @@ const BOUND_NOTE = { min: 'at min', max: 'at max', max_share: 'at share cap' } a
 
 /**
  * Grouped bars of `current` and `recommended` spend per period.
+ * Channels are shown by `labels` (id → display label; an id without one is shown as is).
  * @example buildAllocationSplitChart(result).name // 'allocation'
  */
-export function buildAllocationSplitChart(result: AllocationResult): ChartSpec {
+export function buildAllocationSplitChart(
+  result: AllocationResult,
+  labels: ReadonlyMap<string, string> = new Map(),
+): ChartSpec {
+  const name = (id: string) => labels.get(id) ?? id;
   const money = (v: number) => formatMoney(v, result.currency);
   const rows = result.certificate.channels.flatMap((c) => {
     const current = result.current[c.channel]!;
     const varies = result.current_varies.includes(c.channel);
     return [
       {
-        channel: c.channel,
+        channel: name(c.channel),
         plan: 'Current plan',
         spend: current,
         label: `${money(current)}${varies ? ' (mean; varies by month)' : ''}`,
       },
       {
-        channel: c.channel,
+        channel: name(c.channel),
         plan: 'Recommended',
         spend: c.spend,
         label: `${money(c.spend)}${c.bound === null ? '' : ` (${BOUND_NOTE[c.bound]})`}`,
@@ -44,7 +49,7 @@ export function buildAllocationSplitChart(result: AllocationResult): ChartSpec {
   const change = (v: number) => formatObjectiveChange(result.objective, v, result.currency);
   const title = 'Recommended budget split';
   const meaning = `spend per period: current plan (grey) vs recommendation (blue); uplift ${change(u.mean)} (90%: ${change(u.lo)} to ${change(u.hi)})`;
-  const order = result.certificate.channels.map((c) => c.channel);
+  const order = result.certificate.channels.map((c) => name(c.channel));
   const spec: TopLevelSpec = {
     title: {
       text: title,

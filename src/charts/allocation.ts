@@ -11,7 +11,10 @@ import { buildResponseCurvesChart } from './response-curves.js';
 import { buildUpliftChart } from './uplift.js';
 
 /** An allocation chart builder. */
-export type AllocationChartBuilder = (result: AllocationResult) => ChartSpec | null;
+export type AllocationChartBuilder = (
+  result: AllocationResult,
+  labels?: ReadonlyMap<string, string>,
+) => ChartSpec | null;
 
 /** Allocation charts in report order; adding one is one entry here. */
 export const ALLOCATION_CHARTS: readonly AllocationChartBuilder[] = [
@@ -22,9 +25,13 @@ export const ALLOCATION_CHARTS: readonly AllocationChartBuilder[] = [
 ];
 
 /**
- * Every allocation chart that has something to show.
+ * Every allocation chart that has something to show, channels by their display labels
+ * (`labels`: id → label, as `uniqueLabels(model.channels)` gives).
  * @example buildAllocationCharts(result).map((c) => c.name) // ['allocation', 'response-curves', 'budget-curve', 'uplift']
  */
-export function buildAllocationCharts(result: AllocationResult): ChartSpec[] {
-  return ALLOCATION_CHARTS.map((b) => b(result)).filter((c): c is ChartSpec => c !== null);
+export function buildAllocationCharts(
+  result: AllocationResult,
+  labels: ReadonlyMap<string, string> = new Map(),
+): ChartSpec[] {
+  return ALLOCATION_CHARTS.map((b) => b(result, labels)).filter((c): c is ChartSpec => c !== null);
 }

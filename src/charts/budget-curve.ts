@@ -23,7 +23,10 @@ import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } fro
  * Line of `budget_curve.points` over stacked allocation bars. Returns null without feasible points.
  * @example buildBudgetCurveChart(result)?.name // 'budget-curve'
  */
-export function buildBudgetCurveChart(result: AllocationResult): ChartSpec | null {
+export function buildBudgetCurveChart(
+  result: AllocationResult,
+  labels: ReadonlyMap<string, string> = new Map(),
+): ChartSpec | null {
   const curve = result.budget_curve;
   const points = curve.points.filter((p) => p.value !== null);
   if (points.length === 0) return null;
@@ -41,7 +44,7 @@ export function buildBudgetCurveChart(result: AllocationResult): ChartSpec | nul
   const bars = points.flatMap((p) =>
     Object.entries(p.allocation).map(([channel, spend], order) => ({
       budget: p.budget,
-      channel,
+      channel: labels.get(channel) ?? channel,
       order,
       spend,
     })),
@@ -73,7 +76,7 @@ export function buildBudgetCurveChart(result: AllocationResult): ChartSpec | nul
       ? OBJECTIVE_TITLES.target
       : moneyTitle(OBJECTIVE_TITLES[result.objective], cur);
   const tooltipFormat = result.objective === 'target' ? '.1%' : MONEY_TOOLTIP_FORMAT;
-  const colors = channelColors(result);
+  const colors = channelColors(result, labels);
   const title = 'Budget curve';
   const meaning =
     'the best objective found at each total budget per period, and its split across channels';
@@ -101,8 +104,10 @@ export function buildBudgetCurveChart(result: AllocationResult): ChartSpec | nul
                 mark: {
                   type: 'text',
                   color: COLORS.muted,
-                  align: 'left',
-                  dx: 5,
+                  // Left of the rule at the top: the curve rises from the bottom left, so the
+                  // top left is free (on the right the point labels would cross it).
+                  align: 'right',
+                  dx: -5,
                   baseline: 'top',
                   y: 4,
                 },

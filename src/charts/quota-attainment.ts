@@ -94,7 +94,7 @@ export function buildQuotaAttainmentChart(q: QuotaResult, f: ForecastResult): Ch
       ],
     },
   ];
-  const title = `Quota attainment (${q.role})`;
+  const title = `Quota attainment: ${q.role_label}`;
   const meaning = `mean attainment ${formatPercent(q.team_attainment)}; ${formatPercent(s.mean)} of reps reach quota on average (P10 ${formatPercent(s.p10)}, median ${formatPercent(s.p50)}, P90 ${formatPercent(s.p90)})`;
   return finishChart(f, undefined, {
     name: 'quota-attainment',

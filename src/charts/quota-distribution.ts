@@ -125,7 +125,7 @@ export function buildQuotaDistributionChart(q: QuotaResult, f: ForecastResult): 
     // The quota's label sits lower, so the two never overlap when both must go the same way.
     markedRule(q.total_quota, quotaLabel, COLORS.text, 44, quotaRight, [6, 4]),
   ];
-  const title = `Team target and total quota on the forecast (${q.role})`;
+  const title = `Team target and total quota on the forecast: ${q.role_label}`;
   const meaning = `bars: share of trials by horizon bookings; team target at ${formatPercent(q.confidence)} confidence, ± ${money(q.team_target_se)} Monte Carlo error`;
   return finishChart(f, undefined, {
     name: 'quota-distribution',

@@ -210,6 +210,6 @@ export function buildQuotaRepsChart(q: QuotaResult, f: ForecastResult): ChartSpe
     ],
     spacing: 12,
   };
-  const title = `Quota per rep and ${monthly ? 'month' : 'quarter'} (${q.role})`;
+  const title = `Quota per rep and ${monthly ? 'month' : 'quarter'}: ${q.role_label}`;
   return finishChart(f, undefined, { name: 'quota-reps', title, meaning, body });
 }

@@ -25,7 +25,10 @@ const COLUMNS = 2;
  * Small multiples of `response_curves`. Returns null when there are none.
  * @example buildResponseCurvesChart(result)?.name // 'response-curves'
  */
-export function buildResponseCurvesChart(result: AllocationResult): ChartSpec | null {
+export function buildResponseCurvesChart(
+  result: AllocationResult,
+  labels: ReadonlyMap<string, string> = new Map(),
+): ChartSpec | null {
   const curves = result.response_curves.channels;
   if (curves.length === 0) return null;
   const step = result.certificate.step;
@@ -39,7 +42,7 @@ export function buildResponseCurvesChart(result: AllocationResult): ChartSpec | 
   }));
   const rows = curves.flatMap((c) =>
     c.points.map((p) => ({
-      channel: c.channel,
+      channel: labels.get(c.channel) ?? c.channel,
       spend: p.spend,
       value: p.value,
       se: p.se,
@@ -80,7 +83,7 @@ export function buildResponseCurvesChart(result: AllocationResult): ChartSpec | 
       field: 'channel',
       type: 'nominal',
       title: null,
-      sort: curves.map((c) => c.channel),
+      sort: curves.map((c) => labels.get(c.channel) ?? c.channel),
       header: { labelFontSize: 13, labelFontWeight: 'bold', labelAnchor: 'start' },
     },
     columns,

@@ -19,14 +19,16 @@ export interface AllocationFiles {
 }
 
 /**
- * Renders the allocation charts and serialises the allocation.
+ * Renders the allocation charts (channels by `labels`, id → display label) and serialises
+ * the allocation.
  * @example const { files } = await allocationFiles(result);
  */
 export async function allocationFiles(
   result: AllocationResult,
   pngScale: number = DEFAULT_PNG_SCALE,
+  labels: ReadonlyMap<string, string> = new Map(),
 ): Promise<AllocationFiles> {
-  const charts = buildAllocationCharts(result);
+  const charts = buildAllocationCharts(result, labels);
   const svgs: Record<string, string> = {};
   const pngs: Promise<Buffer>[] = [];
   for (const c of charts) {

@@ -9,6 +9,7 @@ import { stringifyForecast } from '../analysis/forecast-json.js';
 import type { QuotaResult } from '../analysis/quota/types.js';
 import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
+import { uniqueLabels } from '../charts/common.js';
 import { buildCompareCharts } from '../charts/compare/index.js';
 import { buildForecastCharts } from '../charts/index.js';
 import { buildSensitivityCharts } from '../charts/sensitivity/index.js';
@@ -78,7 +79,11 @@ export async function buildRunFiles(
   const allocation =
     opts.allocation === undefined
       ? null
-      : await allocationFiles(opts.allocation, opts.pngScale ?? DEFAULT_PNG_SCALE);
+      : await allocationFiles(
+          opts.allocation,
+          opts.pngScale ?? DEFAULT_PNG_SCALE,
+          uniqueLabels(model.channels),
+        );
   const html = buildReport({
     result,
     model,

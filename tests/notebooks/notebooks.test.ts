@@ -295,7 +295,7 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       .map((o) => joined(o.data?.['image/svg+xml']))
       .filter((s) => s !== '');
     expect(svgs).toHaveLength(4);
-    expect(svgs[2]).toContain('Quota per rep and month (ae)');
+    expect(svgs[2]).toContain('Quota per rep and month: AE');
     expect(svgs[3]).toContain('What it takes');
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))

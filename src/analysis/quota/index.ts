@@ -206,6 +206,7 @@ async function quotaFromRows(
     team_target: target.value,
     reps,
     share_reaching_quota: att.share,
+    role_label: role.label,
     team_target_se: target.se,
     team_target_interval: { level: target.level, lo: target.lo, hi: target.hi },
     over_assignment: settings.overAssignment,

@@ -44,6 +44,8 @@ export interface QuotaRep {
 export interface QuotaResult {
   /** The quota role's id. */
   readonly role: string;
+  /** The quota role's display label (its `label`, or a readable default from the id). */
+  readonly role_label: string;
   /** Probability with which the team reaches `team_target`. */
   readonly confidence: number;
   /** The (1 − confidence) quantile of horizon bookings (type 7, all trials). */

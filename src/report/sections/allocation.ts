@@ -5,7 +5,7 @@
  * Everything here reads without JavaScript except the charts, whose SVG is in <noscript>.
  */
 import type { AllocationResult } from '../../analysis/allocate/types.js';
-import type { ChartSpec } from '../../charts/common.js';
+import { type ChartSpec, uniqueLabels } from '../../charts/common.js';
 import { formatMoney, formatPercent } from '../../charts/format.js';
 import { formatObjective, formatObjectiveChange } from '../../charts/objective-format.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
@@ -21,26 +21,50 @@ export const allocationSection: ReportSection = {
   id: 'allocation',
   title: 'Allocation',
   applies: (input) => input.allocation !== undefined,
-  render({ allocation }: ReportInput): string {
+  render({ allocation, model }: ReportInput): string {
     if (allocation === undefined) return '<p>The scenario has no allocation block.</p>';
     const r = allocation.result;
+    const names: Names = {
+      channel: namer(model.channels),
+      role: namer(model.roles),
+      stage: namer(model.stages),
+    };
     return [
       lede(r),
-      splitTable(r),
-      outcome(r),
+      splitTable(r, names),
+      outcome(r, names),
       figures(allocation.charts, allocation.svgs, ['allocation', 'uplift']),
       '<h3>Why this split: the certificate</h3>',
-      certificate(r),
+      certificate(r, names),
       figures(allocation.charts, allocation.svgs, ['response-curves']),
       '<h3>Team capacity</h3>',
-      capacity(r),
+      capacity(r, names),
       '<h3>What more (or less) budget buys</h3>',
-      budgetCurve(r),
+      budgetCurve(r, names),
       figures(allocation.charts, allocation.svgs, ['budget-curve']),
       method(r),
     ].join('\n');
   },
 };
+
+/** HTML of a channel, role or stage by its id: its label, with the id in small type when it differs. */
+type Namer = (id: string) => string;
+
+interface Names {
+  readonly channel: Namer;
+  readonly role: Namer;
+  readonly stage: Namer;
+}
+
+function namer(items: readonly { id: string; label: string }[]): Namer {
+  const labels = uniqueLabels(items);
+  return (id) => {
+    const label = labels.get(id) ?? id;
+    return label === id
+      ? `<code>${escapeHtml(id)}</code>`
+      : `${escapeHtml(label)} <small><code>${escapeHtml(id)}</code></small>`;
+  };
+}
 
 function money(r: AllocationResult, v: number): string {
   return escapeHtml(formatMoney(v, r.currency));
@@ -55,7 +79,7 @@ function lede(r: AllocationResult): string {
   return `<p class="lede">How to split ${money(r, r.budget)} a month across ${n} channel${n === 1 ? '' : 's'} to maximise <strong>${escapeHtml(r.objective_description)}</strong>, found on the simulation itself — team capacity, lags and queue loss included.${unspent}</p>`;
 }
 
-function splitTable(r: AllocationResult): string {
+function splitTable(r: AllocationResult, names: Names): string {
   const step = r.certificate.step;
   const change = (v: number) => escapeHtml(formatObjectiveChange(r.objective, v, r.currency));
   const rows = r.certificate.channels.map((c) => {
@@ -64,7 +88,7 @@ function splitTable(r: AllocationResult): string {
     const delta = c.spend - cur;
     const last = c.down === null ? '–' : change(c.down.value * step);
     const next = c.up === null ? '–' : change(c.up.value * step);
-    return `<tr><th scope="row"><code>${escapeHtml(c.channel)}</code></th><td style="white-space:nowrap">${money(r, cur)}${varies}</td><td style="white-space:nowrap"><strong>${money(r, c.spend)}</strong></td><td style="white-space:nowrap">${delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${money(r, Math.abs(delta))}`}</td><td style="white-space:nowrap">${c.bound === null ? '' : BOUND_TEXT[c.bound]}</td><td style="white-space:nowrap">${last}</td><td style="white-space:nowrap">${next}</td></tr>`;
+    return `<tr><th scope="row">${names.channel(c.channel)}</th><td style="white-space:nowrap">${money(r, cur)}${varies}</td><td style="white-space:nowrap"><strong>${money(r, c.spend)}</strong></td><td style="white-space:nowrap">${delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${money(r, Math.abs(delta))}`}</td><td style="white-space:nowrap">${c.bound === null ? '' : BOUND_TEXT[c.bound]}</td><td style="white-space:nowrap">${last}</td><td style="white-space:nowrap">${next}</td></tr>`;
   });
   const note =
     r.current_varies.length > 0
@@ -89,7 +113,7 @@ function readAcross(r: AllocationResult): string {
     : `<p>One transfer, from <code>${escapeHtml(b.from)}</code> to <code>${escapeHtml(b.to)}</code>, is still predicted to gain more than twice its standard error, although the search did not confirm it on the simulation; see the certificate below.</p>`;
 }
 
-function outcome(r: AllocationResult): string {
+function outcome(r: AllocationResult, names: Names): string {
   const v = (x: number) => escapeHtml(formatObjective(r.objective, x, r.currency));
   const change = (x: number) =>
     `<span style="white-space:nowrap">${escapeHtml(formatObjectiveChange(r.objective, x, r.currency))}</span>`;
@@ -103,7 +127,7 @@ function outcome(r: AllocationResult): string {
   return `<p><strong>${escapeHtml(capitalise(r.objective_description))}:</strong> ${v(ov.current.value)} with the current plan, <strong>${v(ov.recommended.value)}</strong> with the recommendation:
 an uplift of <strong>${change(u.mean)}</strong> (90% interval ${change(u.lo)} to ${change(u.hi)}). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
 Both plans were re-run on the report's own ${r.trials.toLocaleString('en-US')} trials (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
-${spendGap(r)}<p>Largest channel: <code>${escapeHtml(share.channel)}</code> with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
+${spendGap(r)}<p>Largest channel: ${names.channel(share.channel)} with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
 }
 
 /** A note when the plan spends a different total than the split: the uplift includes it. */
@@ -113,7 +137,7 @@ function spendGap(r: AllocationResult): string {
   return `<p>The current plan spends ${money(r, r.current_total)} a month on these channels, ${money(r, Math.abs(gap))} ${gap > 0 ? 'more' : 'less'} than the recommended split: the uplift includes that difference in spend.</p>\n`;
 }
 
-function certificate(r: AllocationResult): string {
+function certificate(r: AllocationResult, names: Names): string {
   const c = r.certificate;
   // Per step of spend, in the objective's own units (the JSON gives them per unit).
   const per = (x: number | null, se: number | null) =>
@@ -122,21 +146,21 @@ function certificate(r: AllocationResult): string {
       : `${escapeHtml(formatObjectiveChange(r.objective, x * c.step, r.currency))} ± ${escapeHtml(formatObjective(r.objective, (se ?? 0) * c.step, r.currency))}`;
   const rows = c.channels.map(
     (ch) =>
-      `<tr><th scope="row"><code>${escapeHtml(ch.channel)}</code></th><td style="white-space:nowrap">${money(r, ch.spend)}</td><td style="white-space:nowrap">${money(r, ch.min)} – ${ch.max === null ? 'no limit' : money(r, ch.max)}</td><td style="white-space:nowrap">${ch.bound === null ? 'inside' : `at its ${BOUND_TEXT[ch.bound]}`}</td><td style="white-space:nowrap">${per(ch.down?.value ?? null, ch.down?.se ?? null)}</td><td style="white-space:nowrap">${per(ch.up?.value ?? null, ch.up?.se ?? null)}</td><td style="white-space:nowrap"><strong>${per(ch.marginal, ch.se)}</strong></td></tr>`,
+      `<tr><th scope="row">${names.channel(ch.channel)}</th><td style="white-space:nowrap">${money(r, ch.spend)}</td><td style="white-space:nowrap">${money(r, ch.min)} – ${ch.max === null ? 'no limit' : money(r, ch.max)}</td><td style="white-space:nowrap">${ch.bound === null ? 'inside' : `at its ${BOUND_TEXT[ch.bound]}`}</td><td style="white-space:nowrap">${per(ch.down?.value ?? null, ch.down?.se ?? null)}</td><td style="white-space:nowrap">${per(ch.up?.value ?? null, ch.up?.se ?? null)}</td><td style="white-space:nowrap"><strong>${per(ch.marginal, ch.se)}</strong></td></tr>`,
   );
   const eq = c.equal_marginals;
   const verdict =
     eq.channels.length >= 2
-      ? `The channels inside their bounds (${eq.channels.map((x) => `<code>${escapeHtml(x)}</code>`).join(', ')}) have marginal returns that differ by ${escapeHtml(formatObjective(r.objective, eq.spread * c.step, r.currency))} per step; the tolerance (one step's change in the return plus two paired standard errors) is ${escapeHtml(formatObjective(r.objective, eq.tolerance * c.step, r.currency))}: <strong>${eq.holds ? 'equal within tolerance' : 'not equal within tolerance'}</strong>.`
+      ? `The channels inside their bounds (${eq.channels.map(names.channel).join(', ')}) have marginal returns that differ by ${escapeHtml(formatObjective(r.objective, eq.spread * c.step, r.currency))} per step; the tolerance (one step's change in the return plus two paired standard errors) is ${escapeHtml(formatObjective(r.objective, eq.tolerance * c.step, r.currency))}: <strong>${eq.holds ? 'equal within tolerance' : 'not equal within tolerance'}</strong>.`
       : eq.channels.length === 1
-        ? `Only <code>${escapeHtml(eq.channels[0]!)}</code> is inside its bounds; the others sit at a bound, so there is nothing to equalise.`
+        ? `Only ${names.channel(eq.channels[0]!)} is inside its bounds; the others sit at a bound, so there is nothing to equalise.`
         : 'Every channel sits at a bound.';
   const best = c.best_transfer;
   const change = (x: number) => escapeHtml(formatObjectiveChange(r.objective, x, r.currency));
   const transfer =
     best === null
       ? ''
-      : ` The most promising one-step transfer, from <code>${escapeHtml(best.from)}</code> to <code>${escapeHtml(best.to)}</code>, is predicted to change the objective by ${change(best.gain)} ± ${escapeHtml(formatObjective(r.objective, best.se, r.currency))}.`;
+      : ` The most promising one-step transfer, from ${names.channel(best.from)} to ${names.channel(best.to)}, is predicted to change the objective by ${change(best.gain)} ± ${escapeHtml(formatObjective(r.objective, best.se, r.currency))}.`;
   const tried =
     c.transfers_tried.length > 0
       ? ` ${c.transfers_tried.length} transfer${c.transfers_tried.length === 1 ? ' was' : 's were'} predicted to gain and tried at the recommendation; none gained more than its standard error.`
@@ -151,21 +175,21 @@ ${rows.join('\n')}
 <p>${verdict}${transfer}${tried} The search started from the ${escapeHtml(r.search.start === 'fixed' ? 'only feasible split' : `${r.search.start} split`)} and accepted ${r.search.moves.length} move${r.search.moves.length === 1 ? '' : 's'}.</p>`;
 }
 
-function capacity(r: AllocationResult): string {
+function capacity(r: AllocationResult, names: Names): string {
   const cur = r.capacity.current;
   const rec = r.capacity.recommended;
   if (rec.length === 0)
     return '<p>No role works a stage of this funnel, so team capacity does not limit it.</p>';
   const rows = rec.map((l, i) => {
     const c = cur[i]!;
-    return `<tr><th scope="row"><code>${escapeHtml(l.role)}</code> (works <code>${escapeHtml(l.stage)}</code>)</th><td style="white-space:nowrap">${formatPercent(c.utilisation, 0)}</td><td style="white-space:nowrap">${formatPercent(c.lost_share, 1)}</td><td style="white-space:nowrap">${c.saturated ? 'saturated' : ''}</td><td style="white-space:nowrap">${formatPercent(l.utilisation, 0)}</td><td style="white-space:nowrap">${formatPercent(l.lost_share, 1)}</td><td style="white-space:nowrap">${l.saturated ? '<strong>saturated</strong>' : ''}</td></tr>`;
+    return `<tr><th scope="row">${names.role(l.role)} (works ${names.stage(l.stage)})</th><td style="white-space:nowrap">${formatPercent(c.utilisation, 0)}</td><td style="white-space:nowrap">${formatPercent(c.lost_share, 1)}</td><td style="white-space:nowrap">${c.saturated ? 'saturated' : ''}</td><td style="white-space:nowrap">${formatPercent(l.utilisation, 0)}</td><td style="white-space:nowrap">${formatPercent(l.lost_share, 1)}</td><td style="white-space:nowrap">${l.saturated ? '<strong>saturated</strong>' : ''}</td></tr>`;
   });
   const binding = r.capacity.binding;
   const next = r.budget_curve.next_10_percent;
   const falls = next !== null && next.gain < -2 * next.se;
   const loads = (b: string) => {
     const l = rec.find((x) => x.role === b)!;
-    return `<code>${escapeHtml(b)}</code> (${formatPercent(l.utilisation, 0)} busy, ${formatPercent(l.lost_share, 1)} of <code>${escapeHtml(l.stage)}</code> lost waiting)`;
+    return `${names.role(b)} (${formatPercent(l.utilisation, 0)} busy, ${formatPercent(l.lost_share, 1)} of ${names.stage(l.stage)} lost waiting)`;
   };
   const said =
     binding.length > 0
@@ -178,7 +202,7 @@ function capacity(r: AllocationResult): string {
           cur.some((l) => l.saturated)
             ? ` (it does at the current plan: ${cur
                 .filter((l) => l.saturated)
-                .map((l) => `<code>${escapeHtml(l.role)}</code>`)
+                .map((l) => names.role(l.role))
                 .join(', ')})`
             : ''
         }.</p>`;
@@ -191,7 +215,7 @@ ${rows.join('\n')}
 <p class="note">Busy: items taken on over the horizon / capacity. Lost waiting: items lost from the role's queue / items that reached its stage. Saturated: at least 90% busy or at least 5% lost.</p>`;
 }
 
-function budgetCurve(r: AllocationResult): string {
+function budgetCurve(r: AllocationResult, names: Names): string {
   const b = r.budget_curve;
   if (b.points.length === 0) return '';
   const v = (x: number) => escapeHtml(formatObjective(r.objective, x, r.currency));
@@ -213,7 +237,7 @@ function budgetCurve(r: AllocationResult): string {
       : `<p>The next 10% of budget (${money(r, next.budget)} more a month, best split) is worth <strong>${change(next.gain)}</strong> ± ${v(next.se)}.</p>`;
   return `${nextText}${bestBudget(r)}
 <table class="numbers">
-<thead><tr><th scope="col">Budget a month</th><th scope="col">Objective</th>${ids.map((id) => `<th scope="col"><code>${escapeHtml(id)}</code></th>`).join('')}</tr></thead>
+<thead><tr><th scope="col">Budget a month</th><th scope="col">Objective</th>${ids.map((id) => `<th scope="col">${names.channel(id)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>
