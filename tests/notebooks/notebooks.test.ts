@@ -1,6 +1,8 @@
 /**
- * The notebooks run headless, as `npm run notebooks` runs them: Jupyter's nbconvert executes
- * each one with the repository's Deno kernelspec (notebooks/jupyter), against the built
+ * The notebooks run headless, as `npm run notebooks` runs them: notebooks/jupyter/execute.py
+ * (Jupyter's client, filing every output under its cell even when the Deno kernel sends it
+ * after the cell's idle status, which nbconvert drops) executes each one with the
+ * repository's Deno kernelspec (notebooks/jupyter), against the built
  * library in dist/. Every notebook must run without an error output; each notebook's numbers
  * must be the library's for the same file, seed and options. Skipped only when
  * Jupyter is absent outside CI (.ci/run installs it).
@@ -30,6 +32,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
 const JUPYTER = '/usr/bin/jupyter';
 const run = existsSync(JUPYTER) || process.env.CI !== undefined;
+/** The Python Jupyter runs on (its launcher's interpreter line), which has jupyter_client. */
+const PYTHON = existsSync(JUPYTER)
+  ? readFileSync(JUPYTER, 'utf8')
+      .split('\n')[0]!
+      .replace(/^#!\s*/, '')
+      .split(' ')[0]!
+  : 'python3';
 
 interface Output {
   readonly output_type: string;
@@ -96,27 +105,15 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       true,
     );
     for (const file of files) {
-      // nbclient waits only 4 s by default for a cell's outputs after it finishes, then drops
-      // them silently (outputs went missing on a loaded machine): wait as long as it takes.
-      // The deadline is for a hang; the kernel is killed with nbconvert on every path.
+      // The deadline is for a hang; the executor is killed on every path, and it shuts its
+      // kernel down when terminated.
       const { code, output } = await runChild(
-        JUPYTER,
-        [
-          'nbconvert',
-          '--to',
-          'notebook',
-          '--execute',
-          '--ExecutePreprocessor.timeout=-1',
-          '--ExecutePreprocessor.iopub_timeout=600',
-          '--ExecutePreprocessor.raise_on_iopub_timeout=True',
-          join(NOTEBOOKS, file),
-          '--output-dir',
-          out,
-        ],
+        PYTHON,
+        [join(NOTEBOOKS, 'jupyter/execute.py'), out, join(NOTEBOOKS, file)],
         900_000,
         { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') } },
       );
-      expect(code, `nbconvert failed on ${file}:\n${output}`).toBe(0);
+      expect(code, `executing ${file} failed:\n${output}`).toBe(0);
       executed.set(file, JSON.parse(readFileSync(join(out, file), 'utf8')) as Notebook);
     }
   }, 3_600_000);
