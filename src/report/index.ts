@@ -11,6 +11,7 @@ import { chartsSection } from './sections/charts.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
 import { methodologySection } from './sections/methodology.js';
 import { quotaSection } from './sections/quota.js';
+import { reforecastSection } from './sections/reforecast.js';
 import { scenarioSection } from './sections/scenario.js';
 import { summarySection } from './sections/summary.js';
 
@@ -29,6 +30,7 @@ export type { ReportInput, ReportSection } from './section.js';
  */
 export const FORECAST_SECTIONS: readonly ReportSection[] = [
   summarySection,
+  reforecastSection,
   keyNumbersSection,
   chartsSection,
   allocationSection,

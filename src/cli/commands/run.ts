@@ -19,6 +19,7 @@ import type { CliContext, Command, CommonArgs } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
+import { actualsOptions, readRunActuals, runReforecast } from '../reforecast-run.js';
 import { DASH, loadScenarioArg, outputName, scenarioOptions } from '../scenario-arg.js';
 
 /** The short summary returned under `summary` by `--json`. */
@@ -178,7 +179,7 @@ export const runCommand: Command = {
   describe: 'forecast + charts + report into an output folder (the main job)',
   flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
-    scenarioOptions(y)
+    actualsOptions(scenarioOptions(y))
       .option('out', {
         type: 'string',
         requiresArg: true,
@@ -197,7 +198,15 @@ export const runCommand: Command = {
     // start), but from now on: the modules load while the worker threads simulate.
     const reportModules = import('../../report/run-files.js');
     reportModules.catch(() => {}); // a failure surfaces at the await below
-    const { result, quota, model, folder, source, dirCheck } = await obtain(args, ctx, quiet);
+    // With --actuals the report is the reforecast's; the actuals are checked before simulating.
+    const actuals = await readRunActuals(args, ctx);
+    const obtained = await obtain(args, ctx, quiet);
+    const { quota, model, folder, source, dirCheck } = obtained;
+    const rf =
+      actuals === undefined
+        ? undefined
+        : await runReforecast(model, actuals, obtained.result, args, ctx, quiet);
+    const result = rf?.result.forecast ?? obtained.result;
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     await dirCheck(dir);
     // With an allocation block the report gets its Allocation section (docs/allocate.md).
@@ -210,6 +219,7 @@ export const runCommand: Command = {
       source,
       ...(quota === undefined ? {} : { quota }),
       ...(allocation === undefined ? {} : { allocation }),
+      ...(rf === undefined ? {} : { reforecast: rf }),
     });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
@@ -219,6 +229,15 @@ export const runCommand: Command = {
         report,
         files: files.map((f) => join(dir, f.path)),
         summary: runSummary(result, sentences),
+        ...(rf === undefined
+          ? {}
+          : {
+              reforecast: {
+                actuals_periods: rf.result.actuals.periods,
+                through: rf.result.actuals.through,
+                plan_bookings: rf.plan.metrics.bookings.total,
+              },
+            }),
         ...(quota === undefined
           ? {}
           : {
