@@ -2,8 +2,8 @@
  * Monthly actuals laid onto a scenario: the first k months of its calendar, per cohort
  * (channel × market at `c·M + m`, the kernel's order). Actuals that are valid CSV but do
  * not fit the scenario — starting in another month, running past the calendar or covering
- * all of it, naming a channel or market the scenario lacks — are diagnostics naming the
- * file, line, row and column.
+ * all of it, naming a channel or market the scenario lacks, a stage receiving more than
+ * the stage before it held — are diagnostics naming the file, line, row and column.
  */
 import type { Model } from '../../model/types.js';
 import { closest } from '../../scenario/suggest.js';
@@ -115,43 +115,55 @@ export function alignActuals(model: Model, actuals: Actuals): Result<PastActuals
       spend[ci * k + t]! += c.spend[t]!;
     }
   }
-  // a stage cannot receive more items than the stage before it held: its arrivals plus the
-  // scenario's opening pipeline (items that entered before the calendar)
-  const opening = Array.from({ length: K }, () => new Float64Array(H));
-  for (const e of model.pipeline) opening[e.stage]![e.channel * M + e.market]! += e.count;
-  const stageNames = ['leads', ...model.stages.slice(1, -1).map((s) => s.id), 'wins'];
-  for (const c of actuals.cohorts) {
-    const h = channelIds.indexOf(c.channel) * M + marketIds.indexOf(c.market);
-    const total = (j: number) =>
-      arrivals[j]!.subarray(h * k, (h + 1) * k).reduce((a, b) => a + b, 0);
-    for (let j = 1; j < K; j++) {
-      const before = total(j - 1) + opening[j - 1]![h]!;
-      if (total(j) > before) {
-        const last = c.present.lastIndexOf(1);
-        errors.push(
-          cell(
-            rowAt(c, last),
-            stageNames[j]!,
-            hmsg.stageAboveStage(
-              stageNames[j]!,
-              total(j),
-              stageNames[j - 1]!,
-              before,
-              c.channel,
-              c.market,
-            ) +
-              (opening[j - 1]![h]! > 0
-                ? ` (counting ${opening[j - 1]![h]!} items of the scenario's opening pipeline)`
-                : ''),
-          ),
-        );
-        break;
-      }
-    }
-  }
-  if (errors.length > 0) return fail(errors.slice(0, 20));
   const missingChannels = model.channels
     .filter((_, c) => !observed.subarray(c * M, (c + 1) * M).some((x) => x === 1))
     .map((c) => c.id);
   return ok({ k, H, arrivals, bookings, spend, observed, missingChannels });
+}
+
+/**
+ * Over the actuals, no stage of a cohort receives more items than the stage before it held:
+ * its arrivals plus the scenario's opening pipeline (items that entered before the calendar,
+ * which the first months of a running business resolve). More wins than leads means swapped
+ * or mislabelled columns.
+ * @example checkStageTotals(model, actuals) // [] when every stage fits
+ */
+export function checkStageTotals(model: Model, actuals: Actuals): Diagnostic[] {
+  const file = actuals.file;
+  const K = model.stages.length;
+  const channelIds = model.channels.map((c) => c.id);
+  const marketIds = model.markets.map((m) => m.id);
+  const opening = Array.from({ length: K }, () => new Map<string, number>());
+  for (const e of model.pipeline) {
+    const key = `${channelIds[e.channel]}\u0000${marketIds[e.market]}`;
+    opening[e.stage]!.set(key, (opening[e.stage]!.get(key) ?? 0) + e.count);
+  }
+  const stageNames = ['leads', ...model.stages.slice(1, -1).map((s) => s.id), 'wins'];
+  const errors: Diagnostic[] = [];
+  for (const c of actuals.cohorts) {
+    const key = `${c.channel}\u0000${c.market}`;
+    const total = (j: number) => c.arrivals[j]!.reduce((a, b) => a + b, 0);
+    for (let j = 1; j < K; j++) {
+      const open = opening[j - 1]!.get(key) ?? 0;
+      const before = total(j - 1) + open;
+      if (total(j) <= before) continue;
+      const at = rowAt(c, c.present.lastIndexOf(1));
+      errors.push(
+        cellDiagnostic(
+          file,
+          { ...at, column: stageNames[j]! },
+          hmsg.stageAboveStage(
+            stageNames[j]!,
+            total(j),
+            stageNames[j - 1]!,
+            before,
+            c.channel,
+            c.market,
+          ) + (open > 0 ? ` (counting ${open} items of the scenario's opening pipeline)` : ''),
+        ),
+      );
+      break;
+    }
+  }
+  return errors.slice(0, 20);
 }

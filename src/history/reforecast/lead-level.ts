@@ -91,8 +91,29 @@ function channelInputs(model: Model, c: number): ParamRef[] {
   return [...curve, ch.carryover];
 }
 
-/** Draws of every input: each from its distribution, correlated ones through a Gaussian copula. */
-function priorDraws(model: Model, seed: number): Float64Array[] {
+/**
+ * The inputs that move lead volume: response curves, carryover, demand shocks, growth,
+ * seasonality, and the factors of initiatives on a channel's leads or a market's demand.
+ */
+function leadInputs(model: Model): Set<ParamRef> {
+  const out = new Set<ParamRef>();
+  model.channels.forEach((_, c) => {
+    for (const p of channelInputs(model, c)) out.add(p);
+  });
+  for (const m of model.markets)
+    for (const p of [m.demandShock, m.growth, ...m.seasonality]) out.add(p);
+  for (const ini of model.initiatives)
+    for (const e of ini.effects)
+      if (e.target.kind === 'channel_leads' || e.target.kind === 'market_demand') out.add(e.factor);
+  return out;
+}
+
+/**
+ * Draws of the lead inputs (the others at `medians`): each from its distribution, correlated
+ * ones through a Gaussian copula.
+ */
+function priorDraws(model: Model, medians: Float64Array, seed: number): Float64Array[] {
+  const lead = leadInputs(model);
   const rng = streamRng(seed, 'reforecast', 'lead-level');
   const u = () => rng() + 2 ** -33;
   const corr = [...new Set(model.correlations.flatMap((c) => [c.a, c.b]))];
@@ -118,8 +139,8 @@ function priorDraws(model: Model, seed: number): Float64Array[] {
         copula.set(p, normalCdf(x));
       });
     model.params.forEach((p, i) => {
-      const q = p.dist.kind === 'fixed' ? 0.5 : (copula.get(i) ?? u());
-      pv[i] = clampToDomain(distQuantile(p.dist, q) * p.scale, p.domain);
+      if (p.dist.kind === 'fixed' || !lead.has(i)) pv[i] = medians[i]!;
+      else pv[i] = clampToDomain(distQuantile(p.dist, copula.get(i) ?? u()) * p.scale, p.domain);
     });
     return pv;
   });
@@ -158,7 +179,7 @@ export function leadLevel(
   const n = idx.length;
 
   // prior of ℓ over the used cohorts
-  const draws = priorDraws(front, seed);
+  const draws = priorDraws(front, medians, seed);
   const lam = new Float64Array(H * k);
   const ell = draws.map((pv) => {
     intensities(front, inputs, pv, lam);

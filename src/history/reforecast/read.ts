@@ -8,7 +8,7 @@ import { InputError } from '../../util/result.js';
 import type { DateOrder } from '../parse-values.js';
 import { readActuals } from '../read-actuals.js';
 import type { Actuals } from '../types.js';
-import { alignActuals } from './align.js';
+import { alignActuals, checkStageTotals } from './align.js';
 
 /**
  * Streams `path` as the actuals of `model`'s first months.
@@ -29,5 +29,7 @@ export async function readActualsFor(
   if (!r.ok) throw new InputError(r.errors);
   const aligned = alignActuals(model, r.value);
   if (!aligned.ok) throw new InputError(aligned.errors);
+  const totals = checkStageTotals(model, r.value);
+  if (totals.length > 0) throw new InputError(totals);
   return r.value;
 }

@@ -1,0 +1,164 @@
+/**
+ * `salesops reforecast` and `salesops run --actuals` in-process: the table, --json (the
+ * forecast core with actuals_periods), --out with a valid chart, the report with its
+ * Reforecast section, and exit 2 naming the file, row and column of actuals that are
+ * malformed or do not fit the scenario.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateSpec } from '../../src/charts/validate.js';
+import { synthesize } from '../../src/history/synthesize.js';
+import { actualsCsv } from '../../src/history/write-csv.js';
+import { runCli } from '../helpers/cli.js';
+import { modelOf } from '../helpers/model.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'salesops-reforecast-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const B2B = join(ROOT, 'scenarios/b2b-saas.yaml');
+const H1 = join(ROOT, 'scenarios/history/b2b-2027-h1-actuals.csv');
+const FLAGS = ['--trials', '300', '--workers', '1'];
+
+// The minimal scenario's first four months, from one synthetic world of it.
+const MINIMAL = join(ROOT, 'scenarios/minimal.yaml');
+const minimal = modelOf(readFileSync(MINIMAL, 'utf8'));
+const [header, ...lines] = actualsCsv(minimal, synthesize(minimal, { seed: 4 }))
+  .trimEnd()
+  .split('\n');
+const firstFour = new Set(minimal.calendar.labels.slice(0, 4));
+const minimalActuals = join(tmp, 'minimal-actuals.csv');
+writeFileSync(
+  minimalActuals,
+  `${[header, ...lines.filter((l) => firstFour.has(l.slice(0, 7)))].join('\n')}\n`,
+);
+
+describe('salesops reforecast', () => {
+  it('prints the table with the actual quarters marked, against the plan', async () => {
+    const r = await runCli(['reforecast', B2B, '--actuals', H1, ...FLAGS], tmp);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`reforecast from actuals 2027-01 … 2027-06 (6 of 12 months; ${H1})`);
+    expect(r.stdout).toMatch(/FY2027 Q1 \(actual\) +FY2027 Q2 \(actual\) +FY2027 Q3 +FY2027 Q4/);
+    expect(r.stdout).toMatch(/\nwins P10 +110 +80 /);
+    expect(r.stdout).toMatch(
+      /horizon bookings P10–P90: plan .* \(width .*\), with actuals .* \(width .*\)/,
+    );
+    expect(r.stdout).toMatch(/open pipeline at 2027-07: \d+ items — lead \d+/);
+    expect(r.stdout).toContain('funnel.won.rate: 22.8% → ');
+  });
+
+  it('prints the forecast core with actuals_periods, and the plan unless --no-plan', async () => {
+    const r = await runCli(['reforecast', B2B, '--actuals', H1, ...FLAGS, '--json'], tmp);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown> & {
+      actuals_periods: number;
+      actuals: { fixed: string[]; periods: string[] };
+      metrics: { leads: { periods: { sd: number }[] } };
+      plan: { bookings: { p10: number } };
+    };
+    for (const key of [
+      'scenario',
+      'trials',
+      'seed',
+      'periods',
+      'metrics',
+      'stages',
+      'channels',
+      'targets',
+    ])
+      expect(j).toHaveProperty(key);
+    expect(j.actuals_periods).toBe(6);
+    expect(j.actuals.periods).toEqual([
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+    ]);
+    expect(j.actuals.fixed).toContain('metrics.new_bookings');
+    expect(j.actuals.fixed).toContain('channels.paid_search.leads');
+    expect(j.metrics.leads.periods.slice(0, 6).map((s) => s.sd)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(j.plan.bookings.p10).toBeGreaterThan(0);
+    const noPlan = await runCli(
+      ['reforecast', B2B, '--actuals', H1, ...FLAGS, '--json', '--no-plan'],
+      tmp,
+    );
+    expect(JSON.parse(noPlan.stdout)).not.toHaveProperty('plan');
+  });
+
+  it('writes the folder with a valid chart', async () => {
+    const out = join(tmp, 'rf');
+    const r = await runCli(
+      ['reforecast', MINIMAL, '--actuals', minimalActuals, ...FLAGS, '--out', out],
+      tmp,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`files: ${out}`);
+    for (const f of [
+      'reforecast.json',
+      'forecast.csv',
+      'charts/reforecast.svg',
+      'charts/reforecast.png',
+    ])
+      expect(existsSync(join(out, f))).toBe(true);
+    expect(
+      validateSpec(JSON.parse(readFileSync(join(out, 'charts/reforecast.vl.json'), 'utf8'))),
+    ).toEqual([]);
+  });
+
+  it('exits 2 naming the file, row and column of bad actuals', async () => {
+    const bad = join(tmp, 'bad.csv');
+    writeFileSync(bad, `${header}\n2027-01,search_ads,web,8000.00,1000,twelve,30,18000.00\n`);
+    let r = await runCli(['reforecast', MINIMAL, '--actuals', 'bad.csv'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'bad.csv:2: ✖ expected a number, got "twelve" → at row 1, column trial\n',
+    );
+    writeFileSync(bad, `${header}\n2027-01,search,web,8000.00,1000,120,30,18000.00\n`);
+    r = await runCli(['reforecast', MINIMAL, '--actuals', 'bad.csv'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'bad.csv:2: ✖ expected a channel of the scenario (search_ads), got "search"; did you mean search_ads? → at row 1, column channel\n',
+    );
+    r = await runCli(['reforecast', MINIMAL], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--actuals: ✖ name the monthly actuals CSV');
+    r = await runCli(['reforecast', MINIMAL, '--actuals', 'nowhere.csv'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read nowhere.csv: no such file');
+  });
+});
+
+describe('salesops run --actuals', () => {
+  it('reports the reforecast: its section, the actuals chart, reforecast.json', async () => {
+    const out = join(tmp, 'run');
+    const r = await runCli(
+      ['run', MINIMAL, '--actuals', minimalActuals, ...FLAGS, '--out', out, '--json'],
+      tmp,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { reforecast: { actuals_periods: number; through: string } };
+    expect(j.reforecast).toMatchObject({ actuals_periods: 4, through: '2027-04' });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="reforecast">');
+    expect(html).toContain('Sales forecast from actuals to 2027-04');
+    expect(html).toContain('data-chart="reforecast"');
+    expect(html).not.toContain('data-chart="fan"');
+    expect(existsSync(join(out, 'reforecast.json'))).toBe(true);
+    expect(existsSync(join(out, 'charts/reforecast.png'))).toBe(true);
+  }, 60_000);
+
+  it('refuses actuals with --from, and --dates without --actuals', async () => {
+    let r = await runCli(['run', '--from', 'x.arrow', '--actuals', minimalActuals], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--actuals: ✖ not used with --from');
+    r = await runCli(['run', MINIMAL, '--dates', 'dmy'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--dates: ✖ only used with --actuals');
+  });
+});
