@@ -86,6 +86,7 @@ export {
   validateSpec,
 } from './charts/index.js';
 export { buildQuotaCharts } from './charts/quota.js';
+export { buildReforecastChart } from './charts/reforecast.js';
 export {
   type BacktestOptions,
   type BacktestPoint,
@@ -108,6 +109,16 @@ export { type HistoryInputs, type LoadedHistory, loadHistory } from './history/l
 export { type DateOrder, parseDate, parseMonth, parseNumber } from './history/parse-values.js';
 export { type ReadActualsOptions, readActuals } from './history/read-actuals.js';
 export { type DealStats, type ReadDealsOptions, readDeals } from './history/read-deals.js';
+export type { MarketLevel } from './history/reforecast/lead-level.js';
+export { readActualsFor } from './history/reforecast/read.js';
+export {
+  type OpenStage,
+  type ReforecastOptions,
+  type ReforecastResult,
+  reforecast,
+} from './history/reforecast/reforecast.js';
+export { reforecastJson, stringifyReforecast } from './history/reforecast/reforecast-json.js';
+export type { RateUpdate } from './history/reforecast/update-rates.js';
 export { crpsSorted, type PointScore, scoreSamples } from './history/scores.js';
 export {
   type SynthesizeOptions,

@@ -110,16 +110,93 @@ describe('salesops reforecast', () => {
     ).toEqual([]);
   });
 
-  it('exits 2 naming the file, row and column of bad actuals', async () => {
+  // Each kind of bad actuals, made from the minimal scenario's first four months (rows 1–4
+  // on lines 2–5), the whole year (rows 1–12) where the calendar's end matters.
+  const cells = (l: string) => l.split(',');
+  const withCell = (l: string, column: string, value: string) => {
+    const c = cells(l);
+    c[cells(header!).indexOf(column)] = value;
+    return c.join(',');
+  };
+  const four = lines.filter((l) => firstFour.has(l.slice(0, 7)));
+  const spendAt = cells(header!).indexOf('spend');
+  const dropSpend = (l: string) =>
+    cells(l)
+      .filter((_, i) => i !== spendAt)
+      .join(',');
+  const total = (column: string, rows: readonly string[]) =>
+    rows.reduce((a, l) => a + Number(cells(l)[cells(header!).indexOf(column)]), 0);
+  const moreWins = [
+    ...four.slice(0, 3),
+    withCell(four[3]!, 'wins', String(total('leads', four) + 1)),
+  ];
+  const BAD: readonly (readonly [string, string, readonly string[], string])[] = [
+    [
+      'missing column',
+      dropSpend(header!),
+      four.map(dropSpend),
+      '1: ✖ missing column spend; the header has period, channel, market, leads, trial, wins, bookings',
+    ],
+    [
+      'text in a number column',
+      header!,
+      [four[0]!, withCell(four[1]!, 'leads', 'many'), ...four.slice(2)],
+      '3: ✖ expected a number, got "many" → at row 2, column leads',
+    ],
+    [
+      'a duplicate period',
+      header!,
+      [four[0]!, four[1]!, four[1]!, ...four.slice(2)],
+      '4: ✖ 2027-02 for channel search_ads, market web already appears in row 2 → at row 3, column period',
+    ],
+    [
+      'a negative count',
+      header!,
+      [...four.slice(0, 2), withCell(four[2]!, 'wins', '-1'), four[3]!],
+      '4: ✖ expected a count or amount ≥ 0, got -1 → at row 3, column wins',
+    ],
+    [
+      'more wins than leads',
+      header!,
+      moreWins,
+      `5: ✖ channel search_ads, market web: ${total('wins', moreWins)} wins over the file but only ${total('trial', four)} trial; a stage cannot receive more items than the stage before it (are two columns swapped?) → at row 4, column wins`,
+    ],
+    [
+      'months out of order',
+      header!,
+      [four[1]!, four[0]!, ...four.slice(2)],
+      '3: ✖ periods must not go backwards: 2027-01 comes after 2027-02; sort the file by period → at row 2, column period',
+    ],
+    [
+      'a month past the calendar',
+      header!,
+      [...lines, lines.at(-1)!.replace(/^2027-12/, '2028-01')],
+      "14: ✖ 2028-01 is past the scenario's calendar, which ends in 2027-12 (12 months): the actuals cover the months before the rest of the horizon is forecast → at row 13, column period",
+    ],
+  ];
+
+  it.each(BAD)(
+    'exits 2 on %s, naming file, row and column, before simulating',
+    async (kind, head, rows, message) => {
+      const name = `${kind.replaceAll(' ', '-')}.csv`;
+      writeFileSync(join(tmp, name), `${[head, ...rows].join('\n')}\n`);
+      const out = join(tmp, `${name}-out`);
+      const r = await runCli(
+        ['reforecast', MINIMAL, '--actuals', name, '--out', out, ...FLAGS],
+        tmp,
+      );
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')[0]).toBe(`${name}:${message}`);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(out)).toBe(false); // nothing was simulated or written
+    },
+  );
+
+  it('exits 2 naming the flag or file it cannot use', async () => {
     const bad = join(tmp, 'bad.csv');
-    writeFileSync(bad, `${header}\n2027-01,search_ads,web,8000.00,1000,twelve,30,18000.00\n`);
-    let r = await runCli(['reforecast', MINIMAL, '--actuals', 'bad.csv'], tmp);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      'bad.csv:2: ✖ expected a number, got "twelve" → at row 1, column trial\n',
-    );
     writeFileSync(bad, `${header}\n2027-01,search,web,8000.00,1000,120,30,18000.00\n`);
-    r = await runCli(['reforecast', MINIMAL, '--actuals', 'bad.csv'], tmp);
+    let r = await runCli(['reforecast', MINIMAL, '--actuals', 'bad.csv'], tmp);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'bad.csv:2: ✖ expected a channel of the scenario (search_ads), got "search"; did you mean search_ads? → at row 1, column channel\n',
