@@ -93,14 +93,18 @@ export function buildReforecastChart(
   });
   layers.push({ data: { values: actual }, encoding: { x: monthX() }, layer: actualLayers });
   const months = `${result.periods[0]} … ${result.periods[k - 1]}`;
+  // repeat business gets its own line: one line of it all runs wider than the plot
   const points = hasRepeat
-    ? `points: booked ${months} (new business from the actuals, repeat business simulated: its P10–P90 as a rule)`
-    : `points: booked ${months} (actuals)`;
+    ? [
+        `points: booked ${months}: actual new business + simulated repeat business`,
+        '(the actuals do not carry repeat business; the rule spans its P10–P90)',
+      ]
+    : [`points: booked ${months} (actuals)`];
   return finishChart(result, model, {
     name: 'reforecast',
     title: 'Monthly bookings: actuals and reforecast',
     meaning: [
-      `${points}`,
+      ...points,
       `months ahead: dark band P25–P75, light band P10–P90, line median${plan === undefined ? '' : '; dashed grey: the plan’s median before the actuals'}`,
     ],
     body: { layer: layers },

@@ -49,6 +49,10 @@ describe('buildReforecastChart', () => {
       result.metrics.bookings.periods.slice(0, 4).map((s) => s.p50),
     );
     expect(actual!.layer!.map(markOf)).toEqual(['rule', 'point']);
+    // the repeat business's rule is explained on a line of its own (one line ran past the plot)
+    const subtitle = (c.spec as { title: { subtitle: string[] } }).title.subtitle;
+    expect(subtitle[1]).toContain('the rule spans its P10–P90');
+    expect(subtitle[2]).toContain('dashed grey: the plan’s median');
   });
 
   it('leaves out the plan and the repeat rule when it has neither', () => {
