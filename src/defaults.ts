@@ -89,3 +89,34 @@ export const HORIZON_SATURATED_LOSS = 0.05;
 export const Z90 = 1.6448536269514722;
 /** Evenly spaced spends per response curve (the current and recommended spends are added). */
 export const RESPONSE_CURVE_POINTS = 5;
+/** Level of the intervals of paired differences (compare) and of the sensitivity errors. */
+export const INTERVAL_LEVEL = 0.9;
+/** Inputs the sensitivity spider chart draws (the largest swings). */
+export const SPIDER_INPUTS = 5;
+/** Input percentiles of the spider chart (P10 … P90). */
+export const SPIDER_PERCENTILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+/** Bootstrap resamples behind the errors of the variance shares. */
+export const SENSITIVITY_BOOTSTRAP = 200;
+/**
+ * Tornado runs use this share of the variance runs' trials (within the bounds below): every
+ * other input is fixed and the runs pair trial by trial, so their differences need far fewer.
+ */
+export const TORNADO_TRIAL_SHARE = 0.1;
+export const TORNADO_TRIALS_MIN = 200;
+export const TORNADO_TRIALS_MAX = 2000;
+/** Added to the seed for the run that keeps the inputs and redraws the funnel's own noise. */
+export const NOISE_SEED_OFFSET = 1_000_003;
+/** Inputs the tornado chart shows (the largest swings; the JSON and tables keep every one). */
+export const TORNADO_ROWS = 12;
+/** Inputs the variance-shares chart names (the largest shares; the rest are summed). */
+export const SHARE_ROWS = 8;
+/**
+ * Sizes of the sensitivity analysis inside `salesops run`, chosen to keep the report of the
+ * B2B example quick (docs/what-ifs.md gives the seconds): trials of each variance run (at
+ * most the plan's) and of each tornado and spider run (at most; an eighth of the variance
+ * runs' trials for short runs). `salesops sensitivity` runs more.
+ */
+export const REPORT_SENSITIVITY_TRIALS = 4000;
+export const REPORT_TORNADO_TRIALS = 300;
+/** The report's spider: the quartiles besides P10, the median and P90 (two runs per input). */
+export const REPORT_SPIDER_PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9] as const;

@@ -26,6 +26,17 @@ export {
 export { allocationToCsv } from './analysis/allocate/csv.js';
 export { stringifyAllocation } from './analysis/allocate/json.js';
 export type { AllocationResult } from './analysis/allocate/types.js';
+export {
+  beats,
+  type CompareOptions,
+  type CompareResult,
+  compare,
+  type Difference,
+  type PlanOutcome,
+  pairedDifference,
+  type VariantOutcome,
+  type WhatIf,
+} from './analysis/compare/index.js';
 export { forecastToCsv } from './analysis/csv.js';
 export {
   type EvaluateOptions,
@@ -63,6 +74,17 @@ export {
 } from './analysis/quota/index.js';
 export type { TrialRows } from './analysis/quota/rows.js';
 export {
+  ESTIMATOR,
+  type SensitivityInput,
+  type SensitivityMetric,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type Share,
+  type SpiderLine,
+  sensitivity,
+  type Vary,
+} from './analysis/sensitivity/index.js';
+export {
   mergeShards,
   readShards,
   type ShardSet,
@@ -71,9 +93,12 @@ export {
 } from './analysis/shard.js';
 export { type SimulateOptions, simulate } from './analysis/simulate.js';
 export type * from './analysis/types.js';
+export { summaryOf } from './analysis/value-summary.js';
+export { type WhatIfAnalyses, whatIfAnalyses } from './analysis/what-ifs.js';
 export { ALLOCATION_CHARTS, buildAllocationCharts } from './charts/allocation.js';
 export { buildBacktestChart } from './charts/backtest.js';
 export { buildCalibrationCharts } from './charts/calibration.js';
+export { buildCompareCharts, COMPARE_CHARTS } from './charts/compare/index.js';
 export { buildGoalChart } from './charts/goal.js';
 export {
   buildForecastCharts,
@@ -87,6 +112,7 @@ export {
 } from './charts/index.js';
 export { buildQuotaCharts } from './charts/quota.js';
 export { buildReforecastChart } from './charts/reforecast.js';
+export { buildSensitivityCharts, SENSITIVITY_CHARTS } from './charts/sensitivity/index.js';
 export {
   type BacktestOptions,
   type BacktestPoint,

@@ -18,12 +18,16 @@ import { availableParallelism } from 'node:os';
 import { BATCH_TRIALS, THREAD_MIN_TRIAL_PERIODS } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import type { ScenarioBundle } from '../scenario/load.js';
+import { msg } from '../scenario/messages.js';
 import { applyOverrides, type Override } from '../scenario/overrides.js';
+import { canonicalParamPath } from '../scenario/params.js';
+import { closest } from '../scenario/suggest.js';
+import { drawInputs } from '../sim/input-draws.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
 import { SimPool } from '../sim/pool.js';
 import { type Logger, silentLogger } from '../util/logger.js';
-import { InputError } from '../util/result.js';
+import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
 import type { TrialSource } from './precision.js';
 
@@ -57,6 +61,11 @@ export interface EvaluateOptions {
   readonly seed?: number;
   /** Start from this variant of the bundle instead of the base plan. */
   readonly variant?: string | undefined;
+  /**
+   * Inputs (dot paths, stages by id or index) whose value in each trial to return as well,
+   * under `inputs` by their canonical path: the draws the trials were simulated with.
+   */
+  readonly inputs?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -76,6 +85,8 @@ export interface Evaluation {
   /** Per metric: one value per trial, trial 0 first. */
   readonly values: Readonly<Record<string, Float64Array>>;
   readonly summary: Readonly<Record<string, MeanSummary>>;
+  /** Per asked-for input (canonical dot path): its value in each trial, trial 0 first. */
+  readonly inputs: Readonly<Record<string, Float64Array>>;
 }
 
 /**
@@ -104,8 +115,9 @@ export class Evaluator {
   private readonly sets: readonly Override[];
   /** The compiled plan given (or the bundle's base). */
   private readonly root: Model;
-  private local: SimPool | null = null;
-  private threads: SimPool | null = null;
+  /** Pools by plan shape (inputs and row layout); the prepared plan's shape is `baseShape`. */
+  private readonly pools = new Map<string, { local: SimPool | null; threads: SimPool | null }>();
+  private readonly baseShape: string;
   private closed = false;
 
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
@@ -119,6 +131,7 @@ export class Evaluator {
     this.root = isBundle ? input.base : input;
     this.model = this.plan([]);
     this.layout = buildLayout(this.model);
+    this.baseShape = shapeOf(this.model, this.layout);
     const n = opts.workers ?? availableParallelism();
     if (!(Number.isInteger(n) && n >= 1)) {
       throw new Error(`prepare: expected a whole number of workers ≥ 1, got ${n}`);
@@ -168,7 +181,16 @@ export class Evaluator {
    * @throws InputError when an override or a metric name does not apply.
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
-    const base = this.plan(overrides, opts.variant);
+    return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
+  }
+
+  /**
+   * Like {@link evaluate}, for a plan the caller made: one from {@link plan}, then changed by
+   * `applyOverrides`, e.g. a what-if that many runs start from, so its `set` edits compile
+   * once. `opts.variant` is ignored.
+   * @throws InputError when a metric name or an input path does not apply.
+   */
+  async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
     const trials = opts.trials ?? base.simulation.trials;
     const seed = opts.seed ?? base.simulation.seed;
     if (!(Number.isInteger(trials) && trials >= 1)) {
@@ -179,10 +201,13 @@ export class Evaluator {
       simulation: { ...base.simulation, trials, seed, precision: null },
     };
     const names = opts.metrics ?? ['bookings'];
-    const readers = this.readers(names);
+    // A variant may change the plan's shape (e.g. drop an initiative): read its own layout.
+    const layout = shapeOf(model) === this.baseShape ? this.layout : buildLayout(model);
+    const readers = this.readersOf(layout, model, names);
+    const wanted = this.inputIndices(model, opts.inputs ?? []);
     const values: Record<string, Float64Array> = {};
     for (const r of readers) values[r.name] = new Float64Array(trials);
-    const w = this.layout.width;
+    const w = layout.width;
     await this.source(model, opts.onProgress)(0, trials, (from, count, rows) => {
       for (let i = 0; i < count; i++) {
         for (const r of readers) values[r.name]![from + i] = r.read(rows, i * w);
@@ -190,7 +215,37 @@ export class Evaluator {
     });
     const summary: Record<string, MeanSummary> = {};
     for (const r of readers) summary[r.name] = meanSummary(values[r.name]!);
-    return { trials, seed, model, values, summary };
+    const draws = drawInputs(model, trials, wanted);
+    const inputs: Record<string, Float64Array> = {};
+    wanted.forEach((p, j) => {
+      inputs[model.params[p]!.path] = draws[j]!;
+    });
+    return { trials, seed, model, values, summary, inputs };
+  }
+
+  /**
+   * Param indices of the inputs at `paths` (any spelling users write).
+   * @throws InputError naming a path that is no input, with the closest one.
+   */
+  private inputIndices(model: Model, paths: readonly string[]): number[] {
+    const stageIds = model.stages.map((s) => s.id);
+    const errors: Diagnostic[] = [];
+    const found = paths.map((path) => {
+      const canonical = canonicalParamPath(path, stageIds);
+      const p = canonical === null ? -1 : model.params.findIndex((x) => x.path === canonical);
+      if (p < 0) {
+        const known = model.params.map((x) => x.path);
+        errors.push({
+          file: this.bundle?.file ?? model.name,
+          line: null,
+          path,
+          message: `${this.label}: ${msg.overrideNoInput(path, closest(path, known))}`,
+        });
+      }
+      return p;
+    });
+    if (errors.length > 0) throw new InputError(errors);
+    return found;
   }
 
   /**
@@ -198,8 +253,12 @@ export class Evaluator {
    * @throws InputError naming the metric and what names are accepted.
    */
   readers(names: readonly string[]): MetricReader[] {
+    return this.readersOf(this.layout, this.model, names);
+  }
+
+  private readersOf(layout: Layout, model: Model, names: readonly string[]): MetricReader[] {
     return names.map((name) => {
-      const r = metricReader(this.layout, this.model.calendar, name);
+      const r = metricReader(layout, model.calendar, name);
       if (typeof r === 'string') {
         throw new InputError([{ file: 'evaluate', line: null, path: '', message: r }]);
       }
@@ -208,14 +267,16 @@ export class Evaluator {
   }
 
   /**
-   * Trials of `model` (a plan of the base's shape: the base or a variant with overrides)
-   * from the evaluator's threads, rows in trial order; what forecasts and analyses run on.
+   * Trials of `model` (the base or a variant, with overrides) from the evaluator's threads,
+   * rows in trial order; what forecasts and analyses run on. A plan of another shape than the
+   * prepared one (a variant that drops an initiative has fewer inputs) runs on threads of its
+   * own.
    */
   source(model: Model, onProgress?: (done: number, total: number) => void): TrialSource {
     return async (from: number, to: number, consume: RowConsumer) => {
       if (this.closed) throw new Error('Evaluator: used after close()');
       if (to <= from) return;
-      const pool = this.poolFor((to - from) * model.calendar.periods);
+      const pool = this.poolFor(model, (to - from) * model.calendar.periods);
       pool.setModel(model);
       await pool.simulate(from, to, consume, onProgress);
     };
@@ -224,22 +285,35 @@ export class Evaluator {
   /** Stops the threads. */
   async close(): Promise<void> {
     this.closed = true;
-    const pools = [this.threads, this.local];
-    this.threads = null;
-    this.local = null;
+    const pools = [...this.pools.values()].flatMap((p) => [p.threads, p.local]);
+    this.pools.clear();
     await Promise.all(pools.map((p) => p?.close()));
   }
 
-  /** The main thread alone for small runs; every thread (started once) for larger ones. */
-  private poolFor(trialPeriods: number): SimPool {
-    const batches = Math.ceil(trialPeriods / (BATCH_TRIALS * this.model.calendar.periods));
-    if (this.workers > 1 && (this.threads !== null || trialPeriods >= this.threadMin)) {
-      this.threads ??= new SimPool(this.model, Math.min(this.workers, Math.max(2, batches)));
-      return this.threads;
+  /**
+   * For plans of `model`'s shape: the main thread alone for small runs; every thread (started
+   * once) for larger ones.
+   */
+  private poolFor(model: Model, trialPeriods: number): SimPool {
+    const shape = shapeOf(model);
+    let pools = this.pools.get(shape);
+    if (pools === undefined) {
+      pools = { local: null, threads: null };
+      this.pools.set(shape, pools);
     }
-    this.local ??= new SimPool(this.model, 1);
-    return this.local;
+    const batches = Math.ceil(trialPeriods / (BATCH_TRIALS * model.calendar.periods));
+    if (this.workers > 1 && (pools.threads !== null || trialPeriods >= this.threadMin)) {
+      pools.threads ??= new SimPool(model, Math.min(this.workers, Math.max(2, batches)));
+      return pools.threads;
+    }
+    pools.local ??= new SimPool(model, 1);
+    return pools.local;
   }
+}
+
+/** What a plan's threads depend on: its inputs (by path) and its row layout. */
+function shapeOf(model: Model, layout: Layout = buildLayout(model)): string {
+  return JSON.stringify([model.params.map((p) => p.path), layout.series.map((s) => s.key)]);
 }
 
 /** Mean (compensated), sample sd and se = sd/√n of `x`. */

@@ -29,7 +29,15 @@ const FLAGS = new Set([
 ]);
 
 /** Commands whose file argument may be `-`. */
-const TAKES_DASH = new Set(['forecast', 'allocate', 'run', 'validate', 'init']);
+const TAKES_DASH = new Set([
+  'forecast',
+  'allocate',
+  'run',
+  'validate',
+  'init',
+  'compare',
+  'sensitivity',
+]);
 
 /** argv with each lone `-` positional of a command that takes one replaced by {@link DASH}. */
 export function markDashes(argv: readonly string[]): string[] {

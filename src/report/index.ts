@@ -8,12 +8,14 @@ import type { ReportInput, ReportSection } from './section.js';
 import { allocationSection } from './sections/allocation.js';
 import { assumptionsSection } from './sections/assumptions.js';
 import { chartsSection } from './sections/charts.js';
+import { driversSection } from './sections/drivers.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
 import { methodologySection } from './sections/methodology.js';
 import { quotaSection } from './sections/quota.js';
 import { reforecastSection } from './sections/reforecast.js';
 import { scenarioSection } from './sections/scenario.js';
 import { summarySection } from './sections/summary.js';
+import { whatIfsSection } from './sections/what-ifs.js';
 
 export { describeDist, describeDomain } from './describe-dist.js';
 export { escapeHtml, jsonForScript } from './escape.js';
@@ -35,6 +37,9 @@ export const FORECAST_SECTIONS: readonly ReportSection[] = [
   chartsSection,
   allocationSection,
   quotaSection,
+  // Shown only when the run compared variants or analysed sensitivity (their `applies`).
+  whatIfsSection,
+  driversSection,
   scenarioSection,
   methodologySection,
   assumptionsSection,

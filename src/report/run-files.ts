@@ -3,12 +3,16 @@
  * JSON core, the CSV, and each chart as `.vl.json`, `.svg` and `.png`.
  */
 import type { AllocationResult } from '../analysis/allocate/types.js';
+import type { CompareResult } from '../analysis/compare/types.js';
 import { forecastToCsv } from '../analysis/csv.js';
 import { stringifyForecast } from '../analysis/forecast-json.js';
 import type { QuotaResult } from '../analysis/quota/types.js';
+import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
+import { buildCompareCharts } from '../charts/compare/index.js';
 import { buildForecastCharts } from '../charts/index.js';
 import { buildReforecastChart } from '../charts/reforecast.js';
+import { buildSensitivityCharts } from '../charts/sensitivity/index.js';
 import type { ReforecastResult } from '../history/reforecast/reforecast.js';
 import { stringifyReforecast } from '../history/reforecast/reforecast-json.js';
 import type { Model } from '../model/types.js';
@@ -16,13 +20,19 @@ import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
 import { allocationFiles } from './allocation-files.js';
 import type { OutputFile } from './atomic-dir.js';
+import type { SummaryExtras } from './executive-summary.js';
 import { buildReport } from './index.js';
 import { quotaFiles } from './quota-files.js';
 
-/** Options: the scenario file name shown in the report, and the PNG scale (default 2). */
+/**
+ * Options: the scenario file name shown in the report, the PNG scale (default 2), and the
+ * what-if analyses whose sections, charts and JSON the run includes when given.
+ */
 export interface RunFilesOptions {
   readonly source?: string;
   readonly pngScale?: number;
+  readonly compare?: CompareResult | null;
+  readonly sensitivity?: SensitivityResult | null;
   /** The quota analysis of the same run: adds quota.json, quota.csv, its charts and the Quota section. */
   readonly quota?: QuotaResult;
   /** The allocation, when the scenario has an allocation block: its section, charts and files. */
@@ -33,6 +43,15 @@ export interface RunFilesOptions {
    * and the quota is the plan's (`plan`).
    */
   readonly reforecast?: { readonly result: ReforecastResult; readonly plan: ForecastResult };
+}
+
+/** What the other analyses of the run add to the executive summary (docs/report.md). */
+export function summaryExtras(opts: RunFilesOptions): SummaryExtras {
+  return {
+    ...(opts.allocation === undefined ? {} : { allocation: opts.allocation }),
+    ...(opts.compare ? { compare: opts.compare } : {}),
+    ...(opts.sensitivity ? { sensitivity: opts.sensitivity } : {}),
+  };
 }
 
 /**
@@ -50,16 +69,21 @@ export async function buildRunFiles(
       ? buildReforecastChart(result, rf.result.actuals.periods, model, rf.plan)
       : c,
   );
+  // The what-if sections draw their own charts; their files sit beside the forecast's.
+  const extra = [
+    ...(opts.compare ? buildCompareCharts(opts.compare) : []),
+    ...(opts.sensitivity ? buildSensitivityCharts(opts.sensitivity) : []),
+  ];
   const svgs: Record<string, string> = {};
   // Each chart's PNG rasterises on the thread pool while the next chart's SVG is drawn.
   const pngs: Promise<Buffer>[] = [];
-  for (const c of charts) {
+  for (const c of [...charts, ...extra]) {
     const svg = await renderSvg(c.spec);
     svgs[c.name] = svg;
     pngs.push(svgToPngAsync(svg, { scale: opts.pngScale ?? DEFAULT_PNG_SCALE }));
   }
   const rasters = await Promise.all(pngs);
-  const files: OutputFile[] = charts.flatMap((c, i) => [
+  const files: OutputFile[] = [...charts, ...extra].flatMap((c, i) => [
     { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
     { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
     { path: `charts/${c.name}.png`, content: rasters[i]! },
@@ -75,6 +99,7 @@ export async function buildRunFiles(
     charts,
     svgs: { ...svgs, ...quota?.svgs },
     ...(opts.source === undefined ? {} : { source: opts.source }),
+    extras: summaryExtras(opts),
     ...(quota && opts.quota ? { quota: { result: opts.quota, charts: quota.charts } } : {}),
     ...(allocation === null || opts.allocation === undefined
       ? {}
@@ -85,6 +110,8 @@ export async function buildRunFiles(
             svgs: allocation.svgs,
           },
         }),
+    compare: opts.compare ?? null,
+    sensitivity: opts.sensitivity ?? null,
     ...(rf === undefined ? {} : { reforecast: rf }),
   });
   return [
@@ -94,6 +121,12 @@ export async function buildRunFiles(
     ...(rf === undefined
       ? []
       : [{ path: 'reforecast.json', content: `${stringifyReforecast(rf.result, rf.plan)}\n` }]),
+    ...(opts.compare
+      ? [{ path: 'compare.json', content: `${JSON.stringify(opts.compare, null, 2)}\n` }]
+      : []),
+    ...(opts.sensitivity
+      ? [{ path: 'sensitivity.json', content: `${JSON.stringify(opts.sensitivity, null, 2)}\n` }]
+      : []),
     ...files,
     ...(quota?.files ?? []),
     ...(allocation?.files ?? []),

@@ -5,7 +5,9 @@
  */
 
 import type { AllocationResult } from '../analysis/allocate/types.js';
+import type { CompareResult } from '../analysis/compare/types.js';
 import type { QuotaResult } from '../analysis/quota/types.js';
+import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
 import type { ReforecastResult } from '../history/reforecast/reforecast.js';
@@ -42,6 +44,10 @@ export interface ReportInput {
     readonly result: ReforecastResult;
     readonly plan: ForecastResult;
   };
+  /** The scenario's variants (and a `--set` what-if) against the base, when compared. */
+  readonly compare?: CompareResult | null;
+  /** What drives the plan (tornado, shares of variance), when analysed. */
+  readonly sensitivity?: SensitivityResult | null;
 }
 
 /** One section of the report. `render` returns trusted HTML: it must escape scenario text itself. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Evaluator, meanSummary, prepare } from '../../src/analysis/evaluator.js';
 import { forecast, forecastWith } from '../../src/analysis/forecast.js';
 import type { Model } from '../../src/model/types.js';
-import { loadBundle } from '../../src/scenario/index.js';
+import { compileAll, loadBundle } from '../../src/scenario/index.js';
 import { applyOverrides, type Override } from '../../src/scenario/overrides.js';
 import { DesignPlan } from '../../src/sim/design-plan.js';
 import { ParamSampler } from '../../src/sim/params.js';
@@ -109,24 +109,80 @@ function draws(m: Model, n = 300): Float64Array[] {
 }
 
 describe('pick-freeze (reseed)', () => {
-  it('gives one input another seed’s draws and keeps every other input of its own seed', async () => {
-    const { base } = await loadBundle(join(ROOT, 'scenarios/minimal.yaml'));
-    const withSeed = (seed: number, m: Model = base): Model => ({
-      ...m,
-      simulation: { ...m.simulation, seed },
-    });
-    const uncertain = base.params.flatMap((p, i) => (p.dist.kind === 'fixed' ? [] : [i]));
-    const j = uncertain[0]!;
-    const r = applyOverrides({ model: base, bundle: null }, [
-      { reseed: base.params[j]!.path, value: 1 },
-    ]);
-    if (!r.ok) throw new Error('reseed did not apply');
-    const a = draws(withSeed(1));
-    const b = draws(withSeed(2));
-    const c = draws(withSeed(2, r.value));
-    for (let i = 0; i < a.length; i++) {
-      expect(c[i]![j]).toBe(a[i]![j]);
-      for (const k of uncertain) if (k !== j) expect(c[i]![k]).toBe(b[i]![k]);
+  // minimal: plain random sampling; b2b-saas: correlated (always stratified) demand shocks;
+  // consumer-brand: Latin hypercube, every input stratified.
+  it.each(['minimal.yaml', 'b2b-saas.yaml', 'consumer-brand.yaml'])(
+    '%s: one input takes another seed’s draw (stream and stratum), every other input keeps its own seed’s',
+    async (name) => {
+      const { base } = await loadBundle(join(ROOT, 'scenarios', name), { trials: 300 });
+      const withSeed = (seed: number, m: Model = base): Model => ({
+        ...m,
+        simulation: { ...m.simulation, seed },
+      });
+      const uncertain = base.params.flatMap((p, i) => (p.dist.kind === 'fixed' ? [] : [i]));
+      const a = draws(withSeed(1));
+      const b = draws(withSeed(2));
+      for (const j of uncertain) {
+        const r = applyOverrides({ model: base, bundle: null }, [
+          { reseed: base.params[j]!.path, value: 1 },
+        ]);
+        if (!r.ok) throw new Error('reseed did not apply');
+        const c = draws(withSeed(2, r.value));
+        const column = (x: Float64Array[], k: number) => x.map((pv) => pv[k]!);
+        expect(column(c, j), base.params[j]!.path).toEqual(column(a, j));
+        for (const k of uncertain) if (k !== j) expect(column(c, k)).toEqual(column(b, k));
+      }
+      // Every input reseeded: the inputs of seed 1 exactly, correlations included.
+      const all = applyOverrides(
+        { model: base, bundle: null },
+        uncertain.map((j) => ({ reseed: base.params[j]!.path, value: 1 })),
+      );
+      if (!all.ok) throw new Error('reseed did not apply');
+      expect(draws(withSeed(2, all.value))).toEqual(a);
+    },
+  );
+});
+
+describe('per-trial input draws', () => {
+  it('are the values the kernel simulated with (an AE team’s first-month capacity)', async () => {
+    const yaml = `scenario: capacity
+calendar: {start: 2027-01, periods: 3}
+simulation: {trials: 400, seed: 5}
+markets: {m: {deal_size: 1000}}
+channels: {c: {response: {curve: fixed, leads: 100}}}
+funnel:
+  - {stage: lead}
+  - {stage: won, rate: 0.2, worked_by: ae}
+team: {ae: {headcount: 3, capacity: "10 to 20"}}
+`;
+    const bundle = compileAll(yaml, 'capacity.yaml');
+    if (!bundle.ok) throw new Error('the test scenario does not compile');
+    const ev = prepare(bundle.value, { workers: 1 });
+    try {
+      const e = await ev.evaluate([], {
+        metrics: ['roles.ae.capacity@2027-01'],
+        inputs: ['team.ae.capacity'],
+      });
+      const cap = e.inputs['team.ae.capacity']!;
+      expect(new Set(cap).size).toBeGreaterThan(300);
+      // docs/model.md, Team: capacity = ⌊capacity × Σ ramp × factors + 10⁻⁹⌋, 3 ramped reps.
+      const expected = cap.map((x) => Math.floor(x * 3 + 1e-9));
+      expect(e.values['roles.ae.capacity@2027-01']).toEqual(expected);
+    } finally {
+      await ev.close();
+    }
+  });
+
+  it('name inputs by stage id or index and refuse a path that is no input', async () => {
+    const ev = prepare(await loadBundle(join(ROOT, 'scenarios/minimal.yaml')), { workers: 1 });
+    try {
+      const e = await ev.evaluate([], { trials: 50, inputs: ['funnel.1.rate', 'funnel.won.rate'] });
+      expect(Object.keys(e.inputs)).toEqual(['funnel.trial.rate', 'funnel.won.rate']);
+      await expect(ev.evaluate([], { trials: 50, inputs: ['funnel.won.rat'] })).rejects.toThrow(
+        /no numeric input funnel\.won\.rat; did you mean funnel\.won\.rate\?/,
+      );
+    } finally {
+      await ev.close();
     }
   });
 });

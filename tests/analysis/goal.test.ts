@@ -279,3 +279,26 @@ describe('goal-seek', () => {
     }
   }, 60_000);
 });
+
+describe('the budget lever', () => {
+  it('re-splits the allocated channels at every budget, within their bounds, summing to the budget', async () => {
+    const { loadBundle } = await import('../../src/scenario/index.js');
+    const { lever } = await import('../../src/analysis/goal/lever.js');
+    const bundle = await loadBundle(join(import.meta.dirname, '../../scenarios/b2b-saas.yaml'));
+    const l = lever(bundle.base, 'allocation.budget', {});
+    const a = bundle.base.allocation!;
+    const channels = a.channels.map((c) => bundle.base.channels[c]!);
+    expect(l.min).toBe(channels.reduce((s, c) => s + c.minSpend, 0));
+    expect(l.max).toBe(channels.reduce((s, c) => s + c.maxSpend, 0));
+    expect(l.plan).toEqual([]);
+    for (const budget of [l.min, 80_000, 150_000, l.max]) {
+      const o = l.overrides(budget) as { spend: string; value: number }[];
+      expect(o.map((x) => x.spend)).toEqual(channels.map((c) => c.id));
+      expect(o.reduce((s, x) => s + x.value, 0)).toBeCloseTo(budget, 6);
+      o.forEach((x, i) => {
+        expect(x.value).toBeGreaterThanOrEqual(channels[i]!.minSpend);
+        expect(x.value).toBeLessThanOrEqual(channels[i]!.maxSpend);
+      });
+    }
+  });
+});

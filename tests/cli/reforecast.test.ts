@@ -35,6 +35,15 @@ writeFileSync(
   `${[header, ...lines.filter((l) => firstFour.has(l.slice(0, 7)))].join('\n')}\n`,
 );
 
+/** A row's cells, and a row with one cell replaced. */
+const cells = (l: string) => l.split(',');
+const withCell = (l: string, column: string, value: string) => {
+  const c = cells(l);
+  c[cells(header!).indexOf(column)] = value;
+  return c.join(',');
+};
+const four = lines.filter((l) => firstFour.has(l.slice(0, 7)));
+
 describe('salesops reforecast', () => {
   it('prints the table with the actual quarters marked, against the plan', async () => {
     const r = await runCli(['reforecast', B2B, '--actuals', H1, ...FLAGS], tmp);
@@ -112,13 +121,6 @@ describe('salesops reforecast', () => {
 
   // Each kind of bad actuals, made from the minimal scenario's first four months (rows 1–4
   // on lines 2–5), the whole year (rows 1–12) where the calendar's end matters.
-  const cells = (l: string) => l.split(',');
-  const withCell = (l: string, column: string, value: string) => {
-    const c = cells(l);
-    c[cells(header!).indexOf(column)] = value;
-    return c.join(',');
-  };
-  const four = lines.filter((l) => firstFour.has(l.slice(0, 7)));
   const spendAt = cells(header!).indexOf('spend');
   const dropSpend = (l: string) =>
     cells(l)
@@ -226,9 +228,23 @@ describe('salesops run --actuals', () => {
     expect(html).toContain('Sales forecast from actuals to 2027-04');
     expect(html).toContain('data-chart="reforecast"');
     expect(html).not.toContain('data-chart="fan"');
+    // the what-if analyses simulate the plan from its first month: left out with actuals
+    expect(html).not.toContain('<section id="sensitivity">');
+    expect(html).not.toContain('<section id="compare">');
     expect(existsSync(join(out, 'reforecast.json'))).toBe(true);
     expect(existsSync(join(out, 'charts/reforecast.png'))).toBe(true);
   }, 60_000);
+
+  it('exits 2 on bad actuals before simulating or writing anything', async () => {
+    writeFileSync(join(tmp, 'run-bad.csv'), `${header}\n${withCell(four[0]!, 'wins', '-2')}\n`);
+    const out = join(tmp, 'run-bad');
+    const r = await runCli(['run', MINIMAL, '--actuals', 'run-bad.csv', '--out', out], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'run-bad.csv:2: ✖ expected a count or amount ≥ 0, got -2 → at row 1, column wins\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 
   it('refuses actuals with --from, and --dates without --actuals', async () => {
     let r = await runCli(['run', '--from', 'x.arrow', '--actuals', minimalActuals], tmp);

@@ -35,7 +35,8 @@ async function salesopsIn(cwd: string, ...argv: string[]) {
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-const FLAGS = ['--trials', '500', '--seed', '11', '--workers', '1'];
+// The what-if sections have their own test (run-what-ifs.test.ts); these check the run itself.
+const FLAGS = ['--trials', '500', '--seed', '11', '--workers', '1', '--no-what-ifs'];
 
 describe('salesops run', () => {
   it('writes the report, JSON, CSV and every chart as spec, SVG and PNG, and prints a summary', async () => {

@@ -1,8 +1,8 @@
 /**
  * The notebooks run headless, as `npm run notebooks` runs them: Jupyter's nbconvert executes
  * each one with the repository's Deno kernelspec (notebooks/jupyter), against the built
- * library in dist/. Every notebook must run without an error output; the forecast notebook's
- * numbers must be exactly the library's for the same file and seed. Skipped only when
+ * library in dist/. Every notebook must run without an error output; each notebook's numbers
+ * must be the library's for the same file, seed and options. Skipped only when
  * Jupyter is absent outside CI (.ci/run installs it).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { prepare } from '../../src/analysis/evaluator.js';
 import { forecast } from '../../src/analysis/forecast.js';
 import { goalSeek } from '../../src/analysis/goal/seek.js';
 import { quotaWithForecast } from '../../src/analysis/quota/index.js';
+import { type SensitivityOptions, sensitivity } from '../../src/analysis/sensitivity/index.js';
 import type { ForecastResult } from '../../src/analysis/types.js';
 import { formatMoney } from '../../src/charts/format.js';
 import { backtest } from '../../src/history/backtest.js';
@@ -65,6 +66,15 @@ function jsonLines(nb: Notebook): unknown[] {
     .flatMap((o) => joined(o.text).split('\n'))
     .filter((l) => l.startsWith('{') || l.startsWith('['))
     .map((l) => JSON.parse(l) as unknown);
+}
+
+/** Every SVG a notebook displayed, in order, each checked to be one whole SVG document. */
+function svgsOf(nb: Notebook): string[] {
+  const svgs = outputsOf(nb)
+    .map((o) => joined(o.data?.['image/svg+xml']))
+    .filter((s) => s !== '');
+  for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  return svgs;
 }
 
 /** The forecast, and every trial's horizon bookings in trial order (from the rows it simulates). */
@@ -131,7 +141,7 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     }
   });
 
-  it('forecast-and-variants: the numbers are the library’s for the same file and seed, and both charts are SVG', async () => {
+  it('forecast-and-variants: the numbers are the library’s for the same file and seed, and its three charts are SVG', async () => {
     const nb = executed.get('forecast-and-variants.ipynb')!;
     const [plan, variants] = jsonLines(nb) as [
       {
@@ -183,20 +193,58 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       expect(v.probabilityBetter).toBeGreaterThanOrEqual(surely);
       expect(v.probabilityBetter).toBeLessThanOrEqual(maybe);
     }
-    const svgs = outputsOf(nb)
-      .map((o) => joined(o.data?.['image/svg+xml']))
-      .filter((s) => s !== '');
-    expect(svgs).toHaveLength(2);
-    for (const svg of svgs) expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    const svgs = svgsOf(nb);
+    expect(svgs).toHaveLength(3);
     expect(svgs[0]).toContain('Monthly bookings forecast');
-    for (const name of ['plan', ...variants.map((v) => v.name)]) {
-      expect(svgs[1]).toContain(`>${name}<`);
-    }
+    expect(svgs[1]).toContain('Difference to the base');
+    expect(svgs[2]).toContain('Chance of reaching the bookings target by plan');
+    // The charts name plans by their labels.
+    const labels = model.variants.map((v) => v.label);
+    for (const label of labels) expect(svgs[1]).toContain(`>${label}<`);
+    for (const label of ['Base plan', ...labels]) expect(svgs[2]).toContain(`>${label}<`);
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((s) => s !== '');
     expect(tables[0]).toContain(`| ${result.quarters[0]} |`);
   }, 60_000);
+
+  it('what-drives-it: the tornado and the shares are the library’s for the same options, and all three charts are SVG', async () => {
+    const nb = executed.get('what-drives-it.ipynb')!;
+    const [printed] = jsonLines(nb) as [
+      {
+        options: SensitivityOptions;
+        metric: string;
+        base: number;
+        noise: number;
+        inputs: { path: string; swing: number; share: number }[];
+      },
+    ];
+    const s = await sensitivity(await loadBundle(join(ROOT, 'scenarios/b2b-saas.yaml')), {
+      ...printed.options,
+      workers: 2,
+    });
+    // Money and shares to 1e-9 (Deno's V8 may round Math.exp differently in the last bit,
+    // docs/model.md, Summaries); the order of the inputs exactly.
+    const close = (a: number, b: number) =>
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+    expect(printed.metric).toBe(s.metric);
+    expect(printed.inputs.map((i) => i.path)).toEqual(s.inputs.map((i) => i.path));
+    close(printed.base, s.base);
+    close(printed.noise, s.noise.share);
+    printed.inputs.forEach((i, k) => {
+      close(i.swing, s.inputs[k]!.swing);
+      close(i.share, s.inputs[k]!.variance_share);
+    });
+    const svgs = svgsOf(nb);
+    expect(svgs).toHaveLength(3);
+    expect(svgs[0]).toContain('What moves horizon bookings most');
+    expect(svgs[1]).toContain('Where the uncertainty in horizon bookings comes from');
+    expect(svgs[2]).toContain('Horizon bookings as each top input moves from its P10 to its P90');
+    const tables = outputsOf(nb)
+      .map((o) => joined(o.data?.['text/markdown']))
+      .filter((t) => t !== '');
+    expect(tables[0]).toContain(`| \`${s.inputs[0]!.path}\` |`);
+  }, 120_000);
 
   it('finance-quota: the team target, quotas and chances of reaching them are the library’s', async () => {
     const nb = executed.get('finance-quota.ipynb')!;

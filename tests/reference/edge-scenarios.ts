@@ -3,7 +3,8 @@
  * calendar, roles on the first and last stage, ramps with zero productivity, attrition 0.5
  * with same-period backfill, capped rates (win factor and rate factors above 1), an
  * initiative with a zero demand multiplier outside the horizon, clamped normal capacity,
- * queue loss 0 and 1, a million accounts, lags that run past the horizon, leads_cv 1.5.
+ * queue loss 0 and 1, a million accounts, lags that run past the horizon, leads_cv 1.5,
+ * an opening pipeline (queued, overdue by its lag, past the horizon, under a ramping rate).
  */
 
 /** One edge plan: a short name and its YAML. */
@@ -71,6 +72,33 @@ team:
   s: {headcount: 7, capacity: {dist: normal, mean: 300, sd: 300}, queue_loss: {dist: uniform, min: 0, max: 1}}
   u: {headcount: "1 to 9", capacity: 250, queue_loss: 1}
 customers: {accounts: 1000000, churn: 0.5, repeat: {rate: 0.001, deal_size: 9}}
+`,
+  },
+  {
+    // opening pipeline: queued at a worked stage, ages within and beyond the lag, an item
+    // due past the horizon, first-stage items, a ramping rate on the resolving stage
+    name: 'opening-pipeline',
+    yaml: `
+calendar: {start: 2027-01, periods: 6}
+markets: {a: {deal_size: 100}, b: {deal_size: {dist: lognormal, median: 50, p90: 200}, win_factor: 1.5}}
+channels:
+  c: {response: {curve: fixed, leads: 20}, markets: {a: 0.5, b: 0.5}}
+  d: {response: {curve: fixed, leads: 0}, markets: {a: 0.5, b: 0.5}, rate_factors: {w: 0.5}}
+funnel:
+  - {stage: l}
+  - {stage: m, rate: 0.5, lag: [0.6, 0.4], worked_by: r}
+  - {stage: w, rate: 0.6, lag: [0, 0.1, 0.2, 0.2, 0.2, 0.2, 0.1]}
+team:
+  r: {headcount: 1, capacity: 12, queue_loss: 0.2}
+initiatives:
+  x: {start: 2027-02, ramp: 3, effects: [{stage: w, rate: 1.5}]}
+pipeline:
+  - {stage: l, count: 40, age: 1, market: a}
+  - {stage: m, count: 30, queued: true, market: b}
+  - {stage: m, count: 25, age: 0, market: a, channel: c}
+  - {stage: m, count: 15, age: 4, market: b, channel: d}
+  - {stage: m, count: 12, age: 9, market: a, channel: d}
+  - {stage: m, count: 10, age: 6, market: a, channel: c}
 `,
   },
 ];

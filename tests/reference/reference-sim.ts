@@ -67,6 +67,31 @@ export function simulateTrial(
   const effective = channels.map(() => 0);
   let accounts = Math.round(P[customers.accounts]!);
 
+  // The opening pipeline (docs/model.md "Opening pipeline"): queued items wait in their
+  // stage's queue from the start; taken-on items of age a resolve into the next stage l
+  // periods in, with l drawn from the next stage's lag conditioned on lag ≥ a (a clamped to
+  // the lag's support), item by item.
+  for (const e of model.pipeline) {
+    const h = e.channel * M + e.market;
+    if (e.queued) {
+      queue[e.stage]![h]! += e.count;
+      continue;
+    }
+    const lag = stages[e.stage + 1]!.lag;
+    let last = lag.length - 1;
+    while (last > 0 && !(lag[last]! > 0)) last--;
+    const a = Math.min(e.age, last);
+    const rest = lag.slice(a);
+    const total = rest.reduce((x, y) => x + y, 0);
+    for (let i = 0; i < e.count; i++) {
+      let u = rng() * total;
+      let l = 0;
+      while (l < rest.length - 1 && u >= rest[l]!) u -= rest[l++]!;
+      if (l < T) due[e.stage + 1]![l]![h]! += 1;
+      else beyond[e.stage + 1]![h]! += 1;
+    }
+  }
+
   for (let t = 0; t < T; t++) {
     // 1. Team
     const capacity = roles.map((r, i) => {

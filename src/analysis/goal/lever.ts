@@ -3,13 +3,18 @@
  * set it to a value.
  *
  *   channels.<id>.spend          a channel's spend per period, within its min_spend … max_spend
- *   allocation.budget            total spend per period of the allocated channels, scaled pro rata
+ *   allocation.budget            total spend per period of the allocated channels: re-split by the
+ *                                allocation's expected-model split, or scaled pro rata without an
+ *                                allocation block
  *   team.<role>.hires.<YYYY-MM>  a role's hires in one period (whole numbers)
  *   any other numeric dot path   with explicit bounds (--min, --max); set like `--set` does
  */
 import type { Model } from '../../model/types.js';
 import type { Override } from '../../scenario/overrides.js';
 import { InputError } from '../../util/result.js';
+import { ExpectedModel } from '../allocate/expected-model.js';
+import { expectedSplit, expectedValue } from '../allocate/expected-split.js';
+import { defineProblem } from '../allocate/problem.js';
 
 /** A lever resolved against a plan. */
 export interface Lever {
@@ -27,6 +32,11 @@ export interface Lever {
   readonly money: boolean;
   /** The overrides that put the lever at `value`. */
   readonly overrides: (value: number) => Override[];
+  /**
+   * The overrides that give the plan itself at its own value (`current`), when
+   * `overrides(current)` would not (a budget lever re-splits even the plan's own budget).
+   */
+  readonly plan?: readonly Override[];
 }
 
 /** Bounds a user may give for any lever (they narrow a lever's own bounds). */
@@ -87,6 +97,8 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
       overrides: (v) => [{ spend: id, value: v }],
     };
   }
+  if (path === 'allocation.budget' && model.allocation !== null)
+    return allocatedBudget(model, path, within);
   if (path === 'allocation.budget') {
     const ids = model.allocation
       ? model.allocation.channels.map((c) => model.channels[c]!.id)
@@ -156,5 +168,45 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
     integer: false,
     money: false,
     overrides: (v) => [{ set: path, value: v }],
+  };
+}
+
+/**
+ * The budget lever of a scenario with an `allocation` block: at every budget the allocated
+ * channels are re-split by the allocation's expected-model split (equal marginal returns on
+ * the expected model, within min_spend, max_spend and max_share; docs/allocate.md), a
+ * constant spend per period. Below the channels' total min_spend no split exists.
+ */
+function allocatedBudget(
+  model: Model,
+  path: string,
+  within: (lo: number, hi: number, integer: boolean) => [number, number],
+): Lever {
+  const a = model.allocation!;
+  const problem = defineProblem(model);
+  const T = model.calendar.periods;
+  const current = a.channels.map((c) => model.channels[c]!.spend.reduce((x, y) => x + y, 0) / T);
+  const totalMax = problem.maxSpend.reduce((x, y) => x + y, 0);
+  const [min, max] = within(
+    problem.lo.reduce((x, y) => x + y, 0),
+    Number.isFinite(totalMax) ? totalMax : Number.POSITIVE_INFINITY,
+    false,
+  );
+  const expected = new ExpectedModel(model, problem.channels);
+  const value = expectedValue(expected, a.objective === 'profit' ? 'profit' : 'bookings');
+  return {
+    path,
+    kind: 'budget',
+    current: current.reduce((x, y) => x + y, 0),
+    min,
+    max,
+    integer: false,
+    money: true,
+    overrides: (v) => {
+      const p = defineProblem(model, { budget: v });
+      const split = expectedSplit(p, value, current);
+      return p.ids.map((id, i) => ({ spend: id, value: split[i]! }));
+    },
+    plan: [],
   };
 }

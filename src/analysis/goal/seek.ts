@@ -9,6 +9,7 @@
  *   4. the answer confirmed on fresh trials (another seed), so the search's luck is not the result
  */
 import { DEFAULT_GOAL_STEPS } from '../../defaults.js';
+import type { Override } from '../../scenario/overrides.js';
 import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
 import { type Lever, type LeverBounds, lever } from './lever.js';
@@ -145,7 +146,12 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
   for (let i = 1; i < curve - 1; i++) await pAt(round(l.min + ((l.max - l.min) * i) / (curve - 1)));
   const current =
     l.current !== null && l.current >= l.min && l.current <= l.max ? round(l.current) : null;
-  const currentP = current === null ? null : (await pAt(current)).p;
+  const currentP =
+    current === null
+      ? null
+      : l.plan === undefined
+        ? (await pAt(current)).p
+        : await planProbability(ev, l.plan, opts, trials, seed);
 
   const fresh = confirmSeed(seed);
   const best = [...seen.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -176,6 +182,21 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     money: l.money,
     sentence: sentence(opts, l, answer, confirmed.p, best),
   };
+}
+
+/** P(metric ≥ target) of the plan itself (with `overrides`), on the search's trials. */
+async function planProbability(
+  ev: Evaluator,
+  overrides: readonly Override[],
+  opts: GoalOptions,
+  trials: number,
+  seed: number,
+): Promise<number> {
+  const e = await ev.evaluate(overrides, { trials, seed, metrics: [opts.metric] });
+  const v = e.values[opts.metric]!;
+  let hit = 0;
+  for (let i = 0; i < v.length; i++) if (v[i]! >= opts.target) hit++;
+  return hit / v.length;
 }
 
 function sentence(

@@ -3,6 +3,7 @@ import type { Command } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { backtestCommand } from './backtest.js';
 import { calibrateCommand } from './calibrate.js';
+import { compareCommand } from './compare.js';
 import { forecastCommand } from './forecast.js';
 import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
@@ -12,6 +13,7 @@ import { reforecastCommand } from './reforecast.js';
 import { renderCommand } from './render.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { validateCommand } from './validate.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   goalCommand,
   quotaCommand,
   allocateCommand,
+  compareCommand,
+  sensitivityCommand,
   mergeCommand,
   validateCommand,
   schemaCommand,

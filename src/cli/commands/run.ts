@@ -13,6 +13,7 @@ import { formatObjectiveChange } from '../../charts/objective-format.js';
 import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { executiveSummary, type SummarySentence } from '../../report/executive-summary.js';
+import type { ScenarioBundle } from '../../scenario/load.js';
 import { outputProblem } from '../../util/output-paths.js';
 import { InputError } from '../../util/result.js';
 import type { CliContext, Command, CommonArgs } from '../context.js';
@@ -21,6 +22,7 @@ import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
 import { actualsOptions, readRunActuals, runReforecast } from '../reforecast-run.js';
 import { DASH, loadScenarioArg, outputName, scenarioOptions } from '../scenario-arg.js';
+import { runWhatIfs } from '../what-ifs-arg.js';
 
 /** The short summary returned under `summary` by `--json`. */
 export function runSummary(result: ForecastResult, sentences: readonly SummarySentence[] = []) {
@@ -93,6 +95,8 @@ async function obtain(
   result: ForecastResult;
   quota: QuotaResult | undefined;
   model: Model;
+  /** The scenario's base and variants, when simulated from FILE (not from shard files). */
+  bundle: ScenarioBundle | null;
   folder: string;
   source: string;
   dirCheck: (dir: string) => Promise<void>;
@@ -133,6 +137,7 @@ async function obtain(
       result,
       quota,
       model: plan.value,
+      bundle: null,
       folder: variant === null ? name : `${name}.${variant}`,
       source: set.meta.file === '-' ? 'standard input' : basename(set.meta.file),
       dirCheck,
@@ -143,7 +148,7 @@ async function obtain(
       'run',
       'name a scenario FILE (or - for standard input), or give --from SHARD...',
     );
-  const { model, shown, name, variant } = await loadScenarioArg(args, ctx);
+  const { model, shown, name, variant, bundle } = await loadScenarioArg(args, ctx);
   // A variant's default folder is its own, so running the base and its what-ifs one after
   // another keeps every report.
   const folder = variant === undefined ? name : `${name}.${variant}`;
@@ -168,6 +173,7 @@ async function obtain(
     result,
     quota,
     model,
+    bundle,
     folder,
     source: args.file === DASH ? 'standard input' : basename(shown),
     dirCheck,
@@ -191,6 +197,12 @@ export const runCommand: Command = {
         requiresArg: true,
         describe:
           'draw the report from these shard files (forecast --shard K/N) instead of simulating',
+      })
+      .option('what-ifs', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'compare the variants and show what drives the plan (--no-what-ifs: forecast only; not with --from)',
       }),
   run: async (args, ctx) => {
     const quiet = args.quiet === true;
@@ -201,7 +213,7 @@ export const runCommand: Command = {
     // With --actuals the report is the reforecast's; the actuals are checked before simulating.
     const actuals = await readRunActuals(args, ctx);
     const obtained = await obtain(args, ctx, quiet);
-    const { quota, model, folder, source, dirCheck } = obtained;
+    const { quota, model, bundle, folder, source, dirCheck } = obtained;
     const rf =
       actuals === undefined
         ? undefined
@@ -214,16 +226,28 @@ export const runCommand: Command = {
       model.allocation === null
         ? undefined
         : await runAllocation(model, result.variant, args, ctx, quiet);
-    const { buildRunFiles } = await reportModules;
+    // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no
+    // variants, and with actuals they are left out: they simulate the plan from its first
+    // month, so their numbers would not count what is already booked.
+    const whatIfs =
+      args['what-ifs'] === false || bundle === null || rf !== undefined
+        ? {}
+        : await runWhatIfs(bundle, result.trials, args, ctx);
+    const { buildRunFiles, summaryExtras } = await reportModules;
     const files = await buildRunFiles(result, model, {
       source,
       ...(quota === undefined ? {} : { quota }),
       ...(allocation === undefined ? {} : { allocation }),
+      ...whatIfs,
       ...(rf === undefined ? {} : { reforecast: rf }),
     });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
-    const sentences = executiveSummary(result, model);
+    const sentences = executiveSummary(
+      result,
+      model,
+      summaryExtras({ ...(allocation === undefined ? {} : { allocation }), ...whatIfs }),
+    );
     if (args.json) {
       const payload = {
         report,

@@ -1,0 +1,67 @@
+/**
+ * Paired differences under common random numbers: trial i of a variant against trial i of
+ * the base. The mean difference's interval is mean ± z·sd/√n (a normal interval for a mean
+ * of n paired differences; z = Φ⁻¹(0.95) for the default 90%).
+ */
+import { INTERVAL_LEVEL } from '../../defaults.js';
+import { normalQuantile } from '../../stats/normal.js';
+import { meanSummary } from '../evaluator.js';
+
+/** A paired mean difference with its interval and standard error. */
+export interface Difference {
+  readonly mean: number;
+  /** Lower end of the interval (default 90%) of the mean difference. */
+  readonly lo: number;
+  readonly hi: number;
+  /** Monte Carlo standard error of the mean difference, sd(d)/√n. */
+  readonly se: number;
+}
+
+/**
+ * Mean of `variant[i] − base[i]` with its interval at `level` (default 90%).
+ * Identical arrays give exactly {mean 0, lo 0, hi 0, se 0}.
+ * @example pairedDifference(Float64Array.of(2, 3), Float64Array.of(1, 1)) // mean 1.5
+ */
+export function pairedDifference(
+  variant: Float64Array,
+  base: Float64Array,
+  level = INTERVAL_LEVEL,
+): Difference {
+  const d = variant.map((v, i) => v - base[i]!);
+  const { mean, se } = meanSummary(d);
+  const z = normalQuantile(0.5 + level / 2);
+  return { mean, lo: mean - z * se, hi: mean + z * se, se };
+}
+
+/**
+ * Shares of trials in which the variant does strictly better and strictly worse than the
+ * base (ties, e.g. a variant identical to the base, count as neither).
+ * @example beats(Float64Array.of(2, 1, 0), Float64Array.of(1, 1, 1)) // { better: 1/3, worse: 1/3 }
+ */
+export function beats(
+  variant: Float64Array,
+  base: Float64Array,
+): { better: number; worse: number } {
+  let better = 0;
+  let worse = 0;
+  for (let i = 0; i < variant.length; i++) {
+    if (variant[i]! > base[i]!) better += 1;
+    else if (variant[i]! < base[i]!) worse += 1;
+  }
+  return { better: better / variant.length, worse: worse / variant.length };
+}
+
+/**
+ * Paired difference of the probability of reaching `threshold`: the mean of
+ * 1{variant ≥ t} − 1{base ≥ t}, with its interval.
+ * @example targetDifference(v, b, 10_000_000).mean // P(v ≥ 10M) − P(b ≥ 10M)
+ */
+export function targetDifference(
+  variant: Float64Array,
+  base: Float64Array,
+  threshold: number,
+  level = INTERVAL_LEVEL,
+): Difference {
+  const hit = (x: Float64Array) => x.map((v) => (v >= threshold ? 1 : 0));
+  return pairedDifference(hit(variant), hit(base), level);
+}

@@ -1,0 +1,41 @@
+/**
+ * Messages of the what-if analyses (compare, sensitivity), in one place. They name the
+ * variant, input path or metric and say what was expected; the CLI prefixes the flag.
+ */
+import { expected } from '../scenario/messages.js';
+
+const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
+
+export const whatIfMsg = {
+  noVariant: (name: string, suggestion: string | null, known: readonly string[]) =>
+    `no variant ${JSON.stringify(name)}${suggestion === null ? '' : `; did you mean ${suggestion}?`} The scenario has ${list(known)}`,
+  variantTwice: (name: string) => `variant ${JSON.stringify(name)} is named twice`,
+  whatIfClash: (name: string) =>
+    `the what-if ${JSON.stringify(name)} is named like a compared plan`,
+  noMetric: (name: string) =>
+    `no sensitivity metric ${JSON.stringify(name)}: expected bookings, profit or target`,
+  noTarget: () =>
+    'the metric target is the probability of reaching targets.bookings, which the scenario does not set',
+  varyNoInput: (path: string, suggestion: string | null) =>
+    `no input ${path} to vary${suggestion === null ? '' : `; did you mean ${suggestion}?`} (an input of the scenario, or channels.<id>.spend)`,
+  varyUncertain: (path: string) =>
+    `${path} is uncertain: the tornado already moves it from its P10 to its P90 (--vary is for fixed inputs)`,
+  varyAmount: (path: string, got: unknown) =>
+    expected(`a change of ${path} such as ±20% (a percentage above 0 and below 100)`, got),
+  varyTwice: (path: string) => `${path} is varied twice`,
+  varySpendBounds: (
+    channel: string,
+    factor: number,
+    period: string,
+    value: number,
+    min: number,
+    max: number,
+  ) =>
+    `channels.${channel}.spend × ${factor} is ${value} in ${period}, outside its min_spend ${min} … max_spend ${max}; vary it by less or widen the bounds`,
+  varyZero: (path: string) =>
+    `${path} is 0: a percentage of it is still 0, so varying it shows nothing`,
+  noInputs: () =>
+    'the plan has no uncertain input and nothing to --vary: there is no sensitivity to show',
+  top: (got: unknown) =>
+    expected('a whole number of inputs for the spider chart from 1 to 20', got),
+} as const;

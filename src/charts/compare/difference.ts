@@ -1,0 +1,134 @@
+/**
+ * Difference to the base, variant by variant: the mean paired difference of horizon bookings
+ * (trial i of the variant minus trial i of the base) as a dot with its 90% interval, a line at
+ * zero, and the share of trials in which the variant does better written beside it.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CompareResult } from '../../analysis/compare/types.js';
+import type { ChartSpec } from '../common.js';
+import { moneyTitle } from '../common.js';
+import { formatMoney, formatPercent } from '../format.js';
+import {
+  COLORS,
+  MONEY_AXIS_FORMAT,
+  MONEY_LABEL_EXPR,
+  MONEY_TOOLTIP_FORMAT,
+  PALETTE,
+} from '../theme.js';
+import { compareSubtitle, plansOf, themed } from './common.js';
+
+/** Okabe–Ito blue for gains, orange for losses. */
+const GAIN = PALETTE[0];
+const LOSS = PALETTE[1];
+
+/**
+ * Dot-and-interval rows of `difference` per variant; null when there is no variant.
+ * @example buildCompareDifferenceChart(result)?.name // 'compare-difference'
+ */
+export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null {
+  const variants = Object.values(r.variants);
+  if (variants.length === 0) return null;
+  const money = (x: number) => {
+    const s = formatMoney(x, r.currency);
+    return x > 0 ? `+${s}` : s;
+  };
+  const level = formatPercent(r.interval, 0);
+  const labels = new Map(plansOf(r).map((p) => [p.name, p.label]));
+  const rows = variants.map((v, order) => ({
+    plan: labels.get(v.name) ?? v.name,
+    order,
+    sign: v.difference.mean >= 0 ? 'gain' : 'loss',
+    mean: v.difference.mean,
+    lo: v.difference.lo,
+    hi: v.difference.hi,
+    better: v.probability_better,
+    label: `${money(v.difference.mean)} (${money(v.difference.lo)} to ${money(v.difference.hi)}) · better in ${formatPercent(v.probability_better)} of trials`,
+  }));
+  const extent = Math.max(...rows.map((d) => Math.max(Math.abs(d.lo), Math.abs(d.hi))), 1);
+  const title = 'Difference to the base: horizon bookings';
+  const spec: TopLevelSpec = {
+    title: {
+      text: title,
+      subtitle: compareSubtitle(
+        r,
+        `dot: mean difference, trial by trial; line: its ${level} interval; label: share of trials in which the plan books more`,
+      ),
+    },
+    height: { step: 44 },
+    width: 420,
+    layer: [
+      {
+        data: { values: rows },
+        encoding: {
+          y: {
+            field: 'plan',
+            type: 'nominal',
+            title: null,
+            sort: { field: 'order', op: 'min', order: 'ascending' },
+            axis: { labelFontSize: 13, labelLimit: 260 },
+          },
+          color: {
+            field: 'sign',
+            type: 'nominal',
+            scale: { domain: ['gain', 'loss'], range: [GAIN, LOSS] },
+            legend: null,
+          },
+        },
+        layer: [
+          {
+            mark: { type: 'rule', strokeWidth: 3 },
+            encoding: {
+              x: {
+                field: 'lo',
+                type: 'quantitative',
+                title: moneyTitle('Mean difference to the base', r.currency),
+                // Symmetric around zero; the labels sit to the right of the plot.
+                scale: { domain: [-extent * 1.1, extent * 1.1] },
+                axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
+              },
+              x2: { field: 'hi' },
+            },
+          },
+          {
+            mark: { type: 'point', filled: true, size: 110, opacity: 1 },
+            encoding: {
+              x: { field: 'mean', type: 'quantitative' },
+              tooltip: [
+                { field: 'plan', type: 'nominal', title: 'Plan' },
+                {
+                  field: 'mean',
+                  type: 'quantitative',
+                  title: 'Mean difference',
+                  format: MONEY_TOOLTIP_FORMAT,
+                },
+                {
+                  field: 'lo',
+                  type: 'quantitative',
+                  title: `${level} interval from`,
+                  format: MONEY_TOOLTIP_FORMAT,
+                },
+                { field: 'hi', type: 'quantitative', title: 'to', format: MONEY_TOOLTIP_FORMAT },
+                {
+                  field: 'better',
+                  type: 'quantitative',
+                  title: 'Share of trials better',
+                  format: '.1%',
+                },
+              ],
+            },
+          },
+          {
+            mark: { type: 'text', align: 'left', dx: 16, fontSize: 13 },
+            encoding: { x: { datum: extent * 1.1 }, text: { field: 'label' } },
+          },
+        ],
+      },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: COLORS.muted, strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: { x: { field: 'zero', type: 'quantitative' } },
+      },
+    ],
+  };
+  return { name: 'compare-difference', title, spec: themed(r.currency, spec) };
+}

@@ -1,0 +1,76 @@
+/**
+ * The chance of reaching the bookings target, plan by plan: a bar per plan (the base in grey),
+ * labelled with the probability and its Monte Carlo standard error.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CompareResult } from '../../analysis/compare/types.js';
+import type { ChartSpec } from '../common.js';
+import { formatMoney, formatProbability } from '../format.js';
+import { COLORS } from '../theme.js';
+import { compareSubtitle, plansOf, themed } from './common.js';
+
+/**
+ * Bars of `target_probability` per plan; null when the scenario sets no bookings target.
+ * @example buildCompareTargetChart(result)?.name // 'compare-target'
+ */
+export function buildCompareTargetChart(r: CompareResult): ChartSpec | null {
+  const target = r.targets.bookings;
+  if (target === null) return null;
+  const rows = plansOf(r).map(({ label, order, outcome: o }) => ({
+    plan: label,
+    order,
+    kind: order === 0 ? 'base' : 'variant',
+    probability: o.target_probability ?? 0,
+    label: formatProbability(o.target_probability ?? 0, o.target_se ?? 0),
+  }));
+  const title = 'Chance of reaching the bookings target by plan';
+  const spec: TopLevelSpec = {
+    title: {
+      text: title,
+      subtitle: compareSubtitle(
+        r,
+        `bars: share of trials with horizon bookings ≥ ${formatMoney(target, r.currency)}; ± one standard error`,
+      ),
+    },
+    data: { values: rows },
+    height: { step: 40 },
+    encoding: {
+      y: {
+        field: 'plan',
+        type: 'nominal',
+        title: null,
+        sort: { field: 'order', op: 'min', order: 'ascending' },
+        axis: { labelFontSize: 13, labelLimit: 260 },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.65 } },
+        encoding: {
+          x: {
+            field: 'probability',
+            type: 'quantitative',
+            title: 'Chance of reaching the target',
+            scale: { domain: [0, 1] },
+            axis: { format: '.0%', tickCount: 5 },
+          },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            scale: { domain: ['base', 'variant'], range: [COLORS.muted, COLORS.forecast] },
+            legend: null,
+          },
+          tooltip: [
+            { field: 'plan', type: 'nominal', title: 'Plan' },
+            { field: 'label', type: 'nominal', title: 'P(reach target)' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, color: COLORS.text },
+        encoding: { x: { field: 'probability', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  };
+  return { name: 'compare-target', title, spec: themed(r.currency, spec) };
+}

@@ -1,0 +1,79 @@
+/**
+ * Pieces the sensitivity charts share: the metric in words and its axis and label formats
+ * (money, or a probability for `target`), input values in their own terms, and the subtitle.
+ */
+import type { SensitivityInput, SensitivityResult } from '../../analysis/sensitivity/types.js';
+import { plainNumber } from '../../report/describe-dist.js';
+import { moneyTitle } from '../common.js';
+import { formatMoney, formatPercent } from '../format.js';
+import { MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from '../theme.js';
+
+/**
+ * The metric's name for titles: "horizon bookings", "horizon profit", "the chance of reaching the $10M bookings target".
+ * @example metricName(result) // 'horizon bookings'
+ */
+export function metricName(r: SensitivityResult): string {
+  if (r.metric === 'target') {
+    return `the chance of reaching the ${formatMoney(r.target ?? 0, r.currency)} bookings target`;
+  }
+  return r.metric === 'profit' ? 'horizon profit' : 'horizon bookings';
+}
+
+/**
+ * `text` (without a leading "the") with its first letter capitalised, for titles that start with the metric.
+ * @example capitalised('the chance of …') // 'Chance of …'
+ */
+export function capitalised(text: string): string {
+  const t = text.replace(/^the /, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/**
+ * Axis title and formats of the metric (`label` for money; a probability names its target).
+ * @example metricAxis(result, 'Horizon bookings').title // 'Horizon bookings (USD)'
+ */
+export function metricAxis(r: SensitivityResult, label: string) {
+  if (r.metric === 'target') {
+    return {
+      title: `Chance of reaching ${formatMoney(r.target ?? 0, r.currency)}`,
+      axis: { format: '.0%' },
+      tooltip: '.1%',
+    } as const;
+  }
+  return {
+    title: moneyTitle(label, r.currency),
+    axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
+    tooltip: MONEY_TOOLTIP_FORMAT,
+  } as const;
+}
+
+/**
+ * A value of the metric as text: money, or a percentage.
+ * @example metricText(result, 9.87e6) // '$9.87M'
+ */
+export function metricText(r: SensitivityResult, x: number): string {
+  return r.metric === 'target' ? formatPercent(x, 1) : formatMoney(x, r.currency);
+}
+
+/**
+ * An input's value in its own terms: rates as percentages, spend as money, else plain.
+ * @example inputText({ path: 'funnel.won.rate', domain: 'rate' }, 0.19, 'USD') // '19.0%'
+ */
+export function inputText(
+  i: Pick<SensitivityInput, 'path' | 'domain'>,
+  x: number,
+  currency: string,
+): string {
+  if (i.domain === 'rate') return formatPercent(x, x < 0.1 ? 2 : 1);
+  if (/^channels\.[^.]+\.spend$/.test(i.path)) return formatMoney(x, currency);
+  return plainNumber(x);
+}
+
+/**
+ * The subtitle: scenario and what the marks mean, then the runs behind them.
+ * @example sensitivitySubtitle(result, 'bars: …', '1,000 trials a run') // ['Acme … — bars: …', '1,000 trials a run · seed 2027']
+ */
+export function sensitivitySubtitle(r: SensitivityResult, meaning: string, runs: string): string[] {
+  const variant = r.variant === null ? '' : ` · variant ${r.variant}`;
+  return [`${r.scenario} — ${meaning}`, `${runs} · seed ${r.seed}${variant}`];
+}

@@ -1,0 +1,92 @@
+/**
+ * The spider: the metric as each of the top inputs moves through its percentiles (P10 … P90),
+ * every other uncertain input at its median. Steep lines are strong levers; a curved line
+ * shows a lever whose effect grows or fades (a saturating channel, a capacity limit).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
+import type { ChartSpec } from '../common.js';
+import { themed } from '../compare/common.js';
+import { COLORS, PALETTE } from '../theme.js';
+import {
+  capitalised,
+  inputText,
+  metricAxis,
+  metricName,
+  metricText,
+  sensitivitySubtitle,
+} from './common.js';
+
+/**
+ * Lines of `spider` per input; null when no input has a spider line.
+ * @example buildSpiderChart(result)?.name // 'spider'
+ */
+export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
+  if (r.spider.length === 0) return null;
+  const domains = new Map(r.inputs.map((i) => [i.path, i.domain]));
+  const rows = r.spider.flatMap((line, order) =>
+    line.points.map((p) => ({
+      input: line.path,
+      order,
+      percentile: Math.round(p.percentile * 100),
+      output: p.output,
+      value: inputText(
+        { path: line.path, domain: domains.get(line.path) ?? 'real' },
+        p.value,
+        r.currency,
+      ),
+    })),
+  );
+  const axis = metricAxis(r, capitalised(metricName(r)));
+  const colours = PALETTE.filter((c) => c !== COLORS.target);
+  const title = `${capitalised(metricName(r))} as each top input moves from its P10 to its P90`;
+  const meaning = `lines: the metric with the input at each percentile, every other input at its median (${metricText(r, r.base)})`;
+  const runs = `${r.trials.tornado.toLocaleString('en-US')} trials a point, the same trials for every point`;
+  const spec: TopLevelSpec = {
+    title: { text: title, subtitle: sensitivitySubtitle(r, meaning, runs) },
+    layer: [
+      {
+        data: { values: [{ base: r.base }] },
+        mark: { type: 'rule', color: COLORS.muted, strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: { y: { field: 'base', type: 'quantitative' } },
+      },
+      {
+        data: { values: rows },
+        mark: { type: 'line', point: { size: 40, filled: true } },
+        encoding: {
+          x: {
+            field: 'percentile',
+            type: 'quantitative',
+            title: 'Percentile of the input’s distribution',
+            scale: { domain: [10, 90] },
+            axis: { values: [10, 20, 30, 40, 50, 60, 70, 80, 90], labelExpr: "'P' + datum.value" },
+          },
+          y: {
+            field: 'output',
+            type: 'quantitative',
+            title: axis.title,
+            axis: axis.axis,
+            scale: { zero: false },
+          },
+          color: {
+            field: 'input',
+            type: 'nominal',
+            title: 'Input',
+            scale: {
+              domain: r.spider.map((l) => l.path),
+              range: colours.slice(0, r.spider.length),
+            },
+            legend: { columns: 2, symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 360 },
+          },
+          tooltip: [
+            { field: 'input', type: 'nominal', title: 'Input' },
+            { field: 'percentile', type: 'quantitative', title: 'Percentile' },
+            { field: 'value', type: 'nominal', title: 'Input value' },
+            { field: 'output', type: 'quantitative', title: 'Metric', format: axis.tooltip },
+          ],
+        },
+      },
+    ],
+  };
+  return { name: 'spider', title, spec: themed(r.currency, spec) };
+}

@@ -1,0 +1,69 @@
+/**
+ * `salesops sensitivity FILE` — what drives the plan: a tornado of every uncertain input (P10
+ * to P90) and every `--vary` input, each input's share of the variance, the funnel's own
+ * randomness, and the spider of the top inputs.
+ */
+import { sensitivity } from '../../analysis/sensitivity/index.js';
+import type { SensitivityMetric } from '../../analysis/sensitivity/types.js';
+import type { Command } from '../context.js';
+import { cliLogger, EXIT } from '../context.js';
+import { flagError } from '../flag-error.js';
+import { progressBar } from '../progress.js';
+import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
+import { sensitivityTable } from '../sensitivity-table.js';
+import { parseSets } from '../set-arg.js';
+import { parseVary } from '../vary-arg.js';
+
+const METRICS: readonly SensitivityMetric[] = ['bookings', 'profit', 'target'];
+
+export const sensitivityCommand: Command = {
+  command: 'sensitivity <file>',
+  describe: 'what drives the plan: tornado, shares of variance, spider of the top inputs',
+  flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
+  builder: (y) =>
+    scenarioOptions(y)
+      .option('metric', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'bookings (horizon, default), profit, or target (reaching the bookings target)',
+      })
+      .option('vary', {
+        type: 'string',
+        array: true,
+        requiresArg: true,
+        describe:
+          'PATH=±20%: a fixed input (or channels.<id>.spend) to add to the tornado (repeatable)',
+      })
+      .option('top', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'inputs on the spider chart (default 5)',
+      }),
+  run: async (args, ctx) => {
+    const metric = args.metric ?? 'bookings';
+    if (!METRICS.includes(metric as SensitivityMetric)) {
+      throw flagError(
+        '--metric',
+        `expected bookings, profit or target, got ${JSON.stringify(metric)}`,
+      );
+    }
+    const vary = parseVary(args.vary);
+    const sets = parseSets(args.set);
+    const { bundle, variant } = await loadScenarioArg(args, ctx);
+    const progress = progressBar(ctx, 'sensitivity', args.quiet === true);
+    const result = await sensitivity(bundle, {
+      metric: metric as SensitivityMetric,
+      ...(variant === undefined ? {} : { variant }),
+      overrides: sets,
+      vary,
+      ...(typeof args.top === 'number' ? { top: args.top } : {}),
+      ...(args.workers === undefined ? {} : { workers: args.workers }),
+      logger: cliLogger(ctx, args.quiet === true),
+      onProgress: progress.update,
+    });
+    progress.finish();
+    if (args.json) ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+    else if (!args.quiet) ctx.out(sensitivityTable(result));
+    return EXIT.ok;
+  },
+};
