@@ -78,3 +78,54 @@ writeFileSync(
 console.log(
   `wrote ${OUT}: ${h.deals.length} deals, ${model.calendar.periods - WARM_UP} months of actuals`,
 );
+
+// The first half of FY2027 as it happened in one simulated world: the B2B plan itself (its
+// calendar, team, hires and opening pipeline) synthesized item by item, and the actuals of
+// January … June written out — what `salesops reforecast` reads — with the whole year's
+// outcome kept apart, so a reforecast can be checked against what the rest of the year did.
+const PLAN_SEED = 2027;
+const H1 = 6;
+const planCompiled = compileScenario(
+  readFileSync(join(ROOT, 'scenarios/b2b-saas.yaml'), 'utf8'),
+  'b2b-saas.yaml',
+);
+if (!planCompiled.ok) throw new Error(planCompiled.errors.map(formatDiagnostic).join('\n'));
+const plan = planCompiled.value;
+const year = synthesize(plan, { seed: PLAN_SEED, deals: false });
+const h1 = new Set(plan.calendar.labels.slice(0, H1));
+const [planHeader, ...planLines] = actualsCsv(plan, year).trimEnd().split('\n');
+writeFileSync(
+  join(OUT, 'b2b-2027-h1-actuals.csv'),
+  `${[planHeader, ...planLines.filter((l) => h1.has(l.slice(0, 7)))].join('\n')}\n`,
+);
+const monthly = plan.calendar.labels.map((label, t) => ({
+  period: label,
+  new_bookings: Number(year.cohorts.reduce((a, c) => a + c.bookings[t]!, 0).toFixed(2)),
+  repeat_bookings: Number(year.repeatBookings[t]!.toFixed(2)),
+  wins: year.cohorts.reduce((a, c) => a + c.arrivals.at(-1)![t]!, 0),
+}));
+writeFileSync(
+  join(OUT, 'b2b-2027-truth.json'),
+  `${JSON.stringify(
+    {
+      scenario: 'scenarios/b2b-saas.yaml',
+      seed: PLAN_SEED,
+      actuals: 'b2b-2027-h1-actuals.csv',
+      actuals_months: H1,
+      bookings: Number(
+        monthly.reduce((a, m) => a + m.new_bookings + m.repeat_bookings, 0).toFixed(2),
+      ),
+      monthly,
+      drawn: Object.fromEntries(
+        plan.params
+          .filter((p) => p.dist.kind !== 'fixed')
+          .map((p) => [p.path, Number(year.params[plan.params.indexOf(p)]!.toPrecision(6))]),
+      ),
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(
+  `wrote ${OUT}: FY2027 actuals of ${plan.calendar.labels[0]} … ${plan.calendar.labels[H1 - 1]}`,
+);

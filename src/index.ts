@@ -112,6 +112,7 @@ export {
   validateSpec,
 } from './charts/index.js';
 export { buildQuotaCharts } from './charts/quota.js';
+export { buildReforecastChart } from './charts/reforecast.js';
 export { buildSensitivityCharts, SENSITIVITY_CHARTS } from './charts/sensitivity/index.js';
 export {
   type BacktestOptions,
@@ -135,6 +136,16 @@ export { type HistoryInputs, type LoadedHistory, loadHistory } from './history/l
 export { type DateOrder, parseDate, parseMonth, parseNumber } from './history/parse-values.js';
 export { type ReadActualsOptions, readActuals } from './history/read-actuals.js';
 export { type DealStats, type ReadDealsOptions, readDeals } from './history/read-deals.js';
+export type { MarketLevel } from './history/reforecast/lead-level.js';
+export { readActualsFor } from './history/reforecast/read.js';
+export {
+  type OpenStage,
+  type ReforecastOptions,
+  type ReforecastResult,
+  reforecast,
+} from './history/reforecast/reforecast.js';
+export { reforecastJson, stringifyReforecast } from './history/reforecast/reforecast-json.js';
+export type { RateUpdate } from './history/reforecast/update-rates.js';
 export { crpsSorted, type PointScore, scoreSamples } from './history/scores.js';
 export {
   type SynthesizeOptions,

@@ -62,4 +62,18 @@ export const hmsg = {
   wonNoAmount: 'a won deal needs its amount (> 0)',
   tooFewPeriods: (n: number, need: number) =>
     `the history has ${n} period${n === 1 ? '' : 's'}; this needs at least ${need}`,
+  // reforecast: actuals that are valid CSV but do not fit the scenario
+  actualsStart: (first: string, start: string) =>
+    `the actuals start in ${first}, but the scenario's calendar starts in ${start}: the actuals must begin with the calendar's first month (cut earlier months, or move calendar.start)`,
+  actualsBeyond: (period: string, last: string, periods: number) =>
+    `${period} is past the scenario's calendar, which ends in ${last} (${periods} months): the actuals cover the months before the rest of the horizon is forecast`,
+  actualsWhole: (periods: number) =>
+    `the actuals cover all ${periods} months of the scenario's calendar: nothing is left to forecast (lengthen calendar.periods, or leave out the last months)`,
+  unknownCohort: (
+    kind: 'channel' | 'market',
+    got: string,
+    known: readonly string[],
+    hint: string | null,
+  ) =>
+    `expected a ${kind} of the scenario (${known.join(', ')}), got ${quote(got)}${hint === null ? '' : `; did you mean ${hint}?`}`,
 };

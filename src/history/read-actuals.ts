@@ -22,6 +22,12 @@ export interface ReadActualsOptions {
   readonly stages?: readonly string[];
   /** How `a/b/yyyy` periods are read (default auto). */
   readonly dates?: DateOrder;
+  /**
+   * Whether no stage may receive more items over the file than the stage before it (default
+   * true). A reforecast checks this itself, counting the scenario's opening pipeline: in the
+   * first months of a running business a stage can receive items that entered before them.
+   */
+  readonly stageTotals?: boolean;
 }
 
 interface Pending {
@@ -176,9 +182,12 @@ export async function readActuals(
     const bookings = new Float64Array(T);
     const arrivals = Array.from({ length: S }, () => new Float64Array(T));
     const present = new Uint8Array(T);
+    const source = { line: new Int32Array(T), row: new Int32Array(T) };
     for (const [m, p] of c.rows) {
       const t = m - lo;
       present[t] = 1;
+      source.line[t] = p.line;
+      source.row[t] = p.row;
       spend[t] = p.values[0]!;
       for (let k = 0; k < S; k++) arrivals[k]![t] = p.values[1 + k]!;
       bookings[t] = p.values[S + 1]!;
@@ -186,7 +195,7 @@ export async function readActuals(
     const totals = arrivals.map((a) => a.reduce((x, y) => x + y, 0));
     const stageNames = ['leads', ...middle, 'wins'];
     const end = c.rows.get(last)!;
-    for (let k = 1; k < S; k++) {
+    for (let k = 1; k < S && opts.stageTotals !== false; k++) {
       if (totals[k]! > totals[k - 1]!)
         problems.push(
           cellDiagnostic(
@@ -203,7 +212,7 @@ export async function readActuals(
           ),
         );
     }
-    out.push({ channel: c.channel, market: c.market, present, spend, arrivals, bookings });
+    out.push({ channel: c.channel, market: c.market, present, spend, arrivals, bookings, source });
   }
   if (problems.length > 0) return fail(problems.slice(0, 20));
   const stages = opts.stages ?? ['lead', ...middle, 'won'];

@@ -16,6 +16,12 @@ export interface ActualsCohort {
   readonly arrivals: readonly Float64Array[];
   /** New bookings of the cohort's won deals. */
   readonly bookings: Float64Array;
+  /**
+   * Where each period's row sits in the file (line and data row; 0 where absent), for
+   * messages about a row that is valid CSV but does not fit a scenario. Absent when the
+   * actuals were not read from a file.
+   */
+  readonly source?: { readonly line: Int32Array; readonly row: Int32Array };
 }
 
 /** Monthly actuals: contiguous periods, the funnel's stage ids, and every cohort. */

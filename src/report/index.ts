@@ -12,6 +12,7 @@ import { driversSection } from './sections/drivers.js';
 import { keyNumbersSection } from './sections/key-numbers.js';
 import { methodologySection } from './sections/methodology.js';
 import { quotaSection } from './sections/quota.js';
+import { reforecastSection } from './sections/reforecast.js';
 import { scenarioSection } from './sections/scenario.js';
 import { summarySection } from './sections/summary.js';
 import { whatIfsSection } from './sections/what-ifs.js';
@@ -31,6 +32,7 @@ export type { ReportInput, ReportSection } from './section.js';
  */
 export const FORECAST_SECTIONS: readonly ReportSection[] = [
   summarySection,
+  reforecastSection,
   keyNumbersSection,
   chartsSection,
   allocationSection,

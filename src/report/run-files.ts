@@ -12,7 +12,10 @@ import type { ForecastResult } from '../analysis/types.js';
 import { uniqueLabels } from '../charts/common.js';
 import { buildCompareCharts } from '../charts/compare/index.js';
 import { buildForecastCharts } from '../charts/index.js';
+import { buildReforecastChart } from '../charts/reforecast.js';
 import { buildSensitivityCharts } from '../charts/sensitivity/index.js';
+import type { ReforecastResult } from '../history/reforecast/reforecast.js';
+import { stringifyReforecast } from '../history/reforecast/reforecast-json.js';
 import type { Model } from '../model/types.js';
 import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
@@ -35,6 +38,12 @@ export interface RunFilesOptions {
   readonly quota?: QuotaResult;
   /** The allocation, when the scenario has an allocation block: its section, charts and files. */
   readonly allocation?: AllocationResult;
+  /**
+   * The reforecast, when the run was given actuals: `result` is then its forecast; the fan
+   * chart shows the actuals as points against the plan's median, `reforecast.json` is added,
+   * and the quota is the plan's (`plan`).
+   */
+  readonly reforecast?: { readonly result: ReforecastResult; readonly plan: ForecastResult };
 }
 
 /** What the other analyses of the run add to the executive summary (docs/report.md). */
@@ -55,7 +64,12 @@ export async function buildRunFiles(
   model: Model,
   opts: RunFilesOptions = {},
 ): Promise<OutputFile[]> {
-  const charts = buildForecastCharts(result, model);
+  const rf = opts.reforecast;
+  const charts = buildForecastCharts(result, model).map((c) =>
+    rf !== undefined && c.name === 'fan'
+      ? buildReforecastChart(result, rf.result.actuals.periods, model, rf.plan)
+      : c,
+  );
   // The what-if sections draw their own charts; their files sit beside the forecast's.
   const extra = [
     ...(opts.compare ? buildCompareCharts(opts.compare) : []),
@@ -75,7 +89,7 @@ export async function buildRunFiles(
     { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
     { path: `charts/${c.name}.png`, content: rasters[i]! },
   ]);
-  const quota = opts.quota ? await quotaFiles(opts.quota, result, opts.pngScale) : null;
+  const quota = opts.quota ? await quotaFiles(opts.quota, rf?.plan ?? result, opts.pngScale) : null;
   const allocation =
     opts.allocation === undefined
       ? null
@@ -103,11 +117,15 @@ export async function buildRunFiles(
         }),
     compare: opts.compare ?? null,
     sensitivity: opts.sensitivity ?? null,
+    ...(rf === undefined ? {} : { reforecast: rf }),
   });
   return [
     { path: 'report.html', content: html },
     { path: 'forecast.json', content: `${stringifyForecast(result)}\n` },
     { path: 'forecast.csv', content: forecastToCsv(result) },
+    ...(rf === undefined
+      ? []
+      : [{ path: 'reforecast.json', content: `${stringifyReforecast(rf.result, rf.plan)}\n` }]),
     ...(opts.compare
       ? [{ path: 'compare.json', content: `${JSON.stringify(opts.compare, null, 2)}\n` }]
       : []),

@@ -10,6 +10,7 @@ import type { QuotaResult } from '../analysis/quota/types.js';
 import type { SensitivityResult } from '../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import type { ChartSpec } from '../charts/common.js';
+import type { ReforecastResult } from '../history/reforecast/reforecast.js';
 import type { Model } from '../model/types.js';
 import type { SummaryExtras } from './executive-summary.js';
 
@@ -34,6 +35,14 @@ export interface ReportInput {
     readonly result: AllocationResult;
     readonly charts: readonly ChartSpec[];
     readonly svgs?: Readonly<Record<string, string>>;
+  };
+  /**
+   * The reforecast, when the run was given actuals (`run --actuals`): `result` is then its
+   * forecast, and `plan` the plan's own forecast without actuals (the Reforecast section).
+   */
+  readonly reforecast?: {
+    readonly result: ReforecastResult;
+    readonly plan: ForecastResult;
   };
   /** The scenario's variants (and a `--set` what-if) against the base, when compared. */
   readonly compare?: CompareResult | null;

@@ -23,6 +23,8 @@ import { backtest } from '../../src/history/backtest.js';
 import { calibrate } from '../../src/history/calibrate.js';
 import { mergeYaml } from '../../src/history/fragment.js';
 import { loadHistory } from '../../src/history/load-history.js';
+import { readActualsFor } from '../../src/history/reforecast/read.js';
+import { reforecast } from '../../src/history/reforecast/reforecast.js';
 import type { Model } from '../../src/model/types.js';
 import { compileScenario, loadBundle, loadModel } from '../../src/scenario/index.js';
 import { buildLayout } from '../../src/sim/layout.js';
@@ -46,6 +48,13 @@ interface Output {
   readonly data?: Record<string, string | string[]>;
   readonly ename?: string;
   readonly evalue?: string;
+}
+/** A notebook's printed bookings interval and target probability. */
+interface Band {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly target: number;
 }
 interface Notebook {
   readonly cells: { readonly cell_type: string; readonly outputs?: Output[] }[];
@@ -301,13 +310,20 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
   }, 180_000);
   it('calibrate-and-backtest: the calibration, both forecasts and the backtest are the library’s', async () => {
     const nb = executed.get('calibrate-and-backtest.ipynb')!;
-    const [fit, forecasts, scores] = jsonLines(nb) as [
+    const [fit, forecasts, rf, scores] = jsonLines(nb) as [
       {
         stages: { id: string; successes: number; trials: number; lag: number[] }[];
         markets: { id: string; mu: number; sigma: number }[];
         pipeline: number;
       },
       { plan: number; calibrated: number },
+      {
+        months: number;
+        plan: Band;
+        reforecast: Band;
+        outcome: number;
+        inside: { plan: boolean; reforecast: boolean };
+      },
       { metric: string; n: number; coverage50: number; coverage80: number; crps: number | null }[],
     ];
     const history = await loadHistory({
@@ -342,9 +358,37 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     );
     const plan = compileScenario(base.text, 'b2b-saas.yaml', { trials: 4000 });
     if (!compiled.ok || !plan.ok) throw new Error('the notebook’s scenarios do not compile');
+    const planResult = await forecast(plan.value);
     const p50 = async (m: Model) => (await forecast(m)).metrics.bookings.total.p50;
-    expect(Math.abs(forecasts.plan / (await p50(plan.value)) - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(forecasts.plan / planResult.metrics.bookings.total.p50 - 1)).toBeLessThan(
+      1e-12,
+    );
     expect(Math.abs(forecasts.calibrated / (await p50(compiled.value)) - 1)).toBeLessThan(1e-12);
+    // the reforecast from the first half of FY2027: the library's numbers for the same plan,
+    // actuals and seed, the outcome the truth file's, and "inside" what the numbers say
+    const reforecasted = await reforecast(
+      plan.value,
+      await readActualsFor(plan.value, join(ROOT, 'scenarios/history/b2b-2027-h1-actuals.csv')),
+    );
+    const band = (r: ForecastResult): Band => {
+      const b = r.metrics.bookings.total;
+      return { p10: b.p10, p50: b.p50, p90: b.p90, target: r.targets.bookings!.probability };
+    };
+    for (const [printed, library] of [
+      [rf.plan, band(planResult)],
+      [rf.reforecast, band(reforecasted.forecast)],
+    ] as const) {
+      expect(printed.target).toBe(library.target);
+      for (const q of ['p10', 'p50', 'p90'] as const)
+        expect(Math.abs(printed[q] / library[q] - 1)).toBeLessThan(1e-12);
+    }
+    expect(rf.months).toBe(6);
+    const truth = JSON.parse(
+      readFileSync(join(ROOT, 'scenarios/history/b2b-2027-truth.json'), 'utf8'),
+    ) as { bookings: number };
+    expect(rf.outcome).toBe(truth.bookings);
+    const within = (b: Band) => rf.outcome >= b.p10 && rf.outcome <= b.p90;
+    expect(rf.inside).toEqual({ plan: within(rf.plan), reforecast: within(rf.reforecast) });
     const bt = await backtest(history.actuals, { base, horizon: 3, step: 3, trials: 300, seed: 7 });
     expect(scores.map(({ crps, ...rest }) => rest)).toEqual(
       bt.summary.map((s) => ({
@@ -362,14 +406,23 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
     const svgs = outputsOf(nb)
       .map((o) => joined(o.data?.['image/svg+xml']))
       .filter((x) => x !== '');
-    expect(svgs).toHaveLength(3);
+    expect(svgs).toHaveLength(4);
     expect(svgs[0]).toContain('Stage rates with 90% intervals');
     expect(svgs[1]).toContain('Deal sizes: won amounts against the fitted lognormal');
-    expect(svgs[2]).toContain('Backtest: how often outcomes fell inside the forecast intervals');
+    expect(svgs[2]).toContain('Monthly bookings: actuals and reforecast');
+    expect(svgs[3]).toContain('Backtest: how often outcomes fell inside the forecast intervals');
     const tables = outputsOf(nb)
       .map((o) => joined(o.data?.['text/markdown']))
       .filter((x) => x !== '');
     expect(tables[0]).toMatch(/\d+ of 15 true rates lie inside their 90% intervals/);
+    const rfTable = tables.find((t) => t.includes('with actuals to 2027-06'))!;
+    const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+    expect(rfTable).toMatch(
+      new RegExp(`\\| plan, no actuals \\|.*\\| ${yesNo(rf.inside.plan)} \\|`),
+    );
+    expect(rfTable).toMatch(
+      new RegExp(`\\| with actuals to 2027-06 \\|.*\\| ${yesNo(rf.inside.reforecast)} \\|`),
+    );
   }, 120_000);
 
   it('allocation: the recommendation, uplift, marginal returns and budget curve are the library’s, and the four charts are SVG', async () => {

@@ -9,6 +9,7 @@ import { goalCommand } from './goal.js';
 import { initCommand } from './init.js';
 import { mergeCommand } from './merge.js';
 import { quotaCommand } from './quota.js';
+import { reforecastCommand } from './reforecast.js';
 import { renderCommand } from './render.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -29,5 +30,6 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   renderCommand,
   calibrateCommand,
+  reforecastCommand,
   backtestCommand,
 ];

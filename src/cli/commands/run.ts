@@ -20,6 +20,7 @@ import type { CliContext, Command, CommonArgs } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
+import { actualsOptions, readRunActuals, runReforecast } from '../reforecast-run.js';
 import { DASH, loadScenarioArg, outputName, scenarioOptions } from '../scenario-arg.js';
 import { runWhatIfs } from '../what-ifs-arg.js';
 
@@ -184,7 +185,7 @@ export const runCommand: Command = {
   describe: 'forecast + charts + report into an output folder (the main job)',
   flags: ['trials', 'seed', 'json', 'workers', 'quiet'],
   builder: (y) =>
-    scenarioOptions(y)
+    actualsOptions(scenarioOptions(y))
       .option('out', {
         type: 'string',
         requiresArg: true,
@@ -209,11 +210,15 @@ export const runCommand: Command = {
     // start), but from now on: the modules load while the worker threads simulate.
     const reportModules = import('../../report/run-files.js');
     reportModules.catch(() => {}); // a failure surfaces at the await below
-    const { result, quota, model, bundle, folder, source, dirCheck } = await obtain(
-      args,
-      ctx,
-      quiet,
-    );
+    // With --actuals the report is the reforecast's; the actuals are checked before simulating.
+    const actuals = await readRunActuals(args, ctx);
+    const obtained = await obtain(args, ctx, quiet);
+    const { quota, model, bundle, folder, source, dirCheck } = obtained;
+    const rf =
+      actuals === undefined
+        ? undefined
+        : await runReforecast(model, actuals, obtained.result, args, ctx, quiet);
+    const result = rf?.result.forecast ?? obtained.result;
     const dir = resolve(ctx.cwd, typeof args.out === 'string' ? args.out : join('out', folder));
     await dirCheck(dir);
     // With an allocation block the report gets its Allocation section (docs/allocate.md).
@@ -221,9 +226,11 @@ export const runCommand: Command = {
       model.allocation === null
         ? undefined
         : await runAllocation(model, result.variant, args, ctx, quiet);
-    // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no variants.
+    // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no
+    // variants, and with actuals they are left out: they simulate the plan from its first
+    // month, so their numbers would not count what is already booked.
     const whatIfs =
-      args['what-ifs'] === false || bundle === null
+      args['what-ifs'] === false || bundle === null || rf !== undefined
         ? {}
         : await runWhatIfs(bundle, result.trials, args, ctx);
     const { buildRunFiles, summaryExtras } = await reportModules;
@@ -232,6 +239,7 @@ export const runCommand: Command = {
       ...(quota === undefined ? {} : { quota }),
       ...(allocation === undefined ? {} : { allocation }),
       ...whatIfs,
+      ...(rf === undefined ? {} : { reforecast: rf }),
     });
     await writeDirAtomically(dir, files);
     const report = join(dir, 'report.html');
@@ -245,6 +253,15 @@ export const runCommand: Command = {
         report,
         files: files.map((f) => join(dir, f.path)),
         summary: runSummary(result, sentences),
+        ...(rf === undefined
+          ? {}
+          : {
+              reforecast: {
+                actuals_periods: rf.result.actuals.periods,
+                through: rf.result.actuals.through,
+                plan_bookings: rf.plan.metrics.bookings.total,
+              },
+            }),
         ...(quota === undefined
           ? {}
           : {

@@ -15,7 +15,7 @@ const GROUPS = [
   {
     id: 'charts-bookings',
     title: 'Bookings',
-    charts: ['fan', 'quarterly', 'cumulative', 'distribution', 'new-vs-repeat'],
+    charts: ['fan', 'reforecast', 'quarterly', 'cumulative', 'distribution', 'new-vs-repeat'],
   },
   { id: 'charts-funnel', title: 'Funnel and channels', charts: ['funnel', 'channels'] },
   { id: 'charts-team', title: 'Team', charts: ['team', 'headcount'] },

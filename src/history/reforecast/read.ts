@@ -1,0 +1,35 @@
+/**
+ * Reading actuals for a reforecast: the monthly actuals CSV (docs/data-formats.md) with the
+ * scenario's stages as its stage columns, checked against the scenario's calendar, channels
+ * and markets. Every problem is an {@link InputError} naming the file, line, row and column.
+ */
+import type { Model } from '../../model/types.js';
+import { InputError } from '../../util/result.js';
+import type { DateOrder } from '../parse-values.js';
+import { readActuals } from '../read-actuals.js';
+import type { Actuals } from '../types.js';
+import { alignActuals, checkStageTotals } from './align.js';
+
+/**
+ * Streams `path` as the actuals of `model`'s first months.
+ * @throws InputError with every problem found (CSV, values, or fit with the scenario).
+ * @example const actuals = await readActualsFor(model, 'actuals-2027-h1.csv');
+ */
+export async function readActualsFor(
+  model: Model,
+  path: string,
+  opts: { readonly display?: string; readonly dates?: DateOrder } = {},
+): Promise<Actuals> {
+  const r = await readActuals(path, {
+    ...opts,
+    stages: model.stages.map((s) => s.id),
+    // alignActuals checks stage totals with the scenario's opening pipeline counted
+    stageTotals: false,
+  });
+  if (!r.ok) throw new InputError(r.errors);
+  const aligned = alignActuals(model, r.value);
+  if (!aligned.ok) throw new InputError(aligned.errors);
+  const totals = checkStageTotals(model, r.value);
+  if (totals.length > 0) throw new InputError(totals);
+  return r.value;
+}

@@ -1,0 +1,35 @@
+/**
+ * What `salesops reforecast --out DIR` writes: `reforecast.json`, `forecast.csv` (the
+ * stitched forecast, months of actuals included) and the chart of actuals and forecast as
+ * `.vl.json`, `.svg` and `.png`.
+ */
+import { forecastToCsv } from '../analysis/csv.js';
+import type { ForecastResult } from '../analysis/types.js';
+import { buildReforecastChart } from '../charts/reforecast.js';
+import type { ReforecastResult } from '../history/reforecast/reforecast.js';
+import { stringifyReforecast } from '../history/reforecast/reforecast-json.js';
+import type { Model } from '../model/types.js';
+import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
+import { renderSvg } from '../render/svg.js';
+import type { OutputFile } from './atomic-dir.js';
+
+/**
+ * The files of a reforecast (with the plan's forecast, when given, on its chart and in its JSON).
+ * @example await writeDirAtomically(dir, await reforecastFiles(r, model, plan));
+ */
+export async function reforecastFiles(
+  r: ReforecastResult,
+  model: Model,
+  plan?: ForecastResult,
+  pngScale: number = DEFAULT_PNG_SCALE,
+): Promise<OutputFile[]> {
+  const chart = buildReforecastChart(r.forecast, r.actuals.periods, model, plan);
+  const svg = await renderSvg(chart.spec);
+  return [
+    { path: 'reforecast.json', content: `${stringifyReforecast(r, plan)}\n` },
+    { path: 'forecast.csv', content: forecastToCsv(r.forecast) },
+    { path: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` },
+    { path: `charts/${chart.name}.svg`, content: svg },
+    { path: `charts/${chart.name}.png`, content: await svgToPngAsync(svg, { scale: pngScale }) },
+  ];
+}
