@@ -7,9 +7,9 @@ import { stringifyAllocation } from '../analysis/allocate/json.js';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { buildAllocationCharts } from '../charts/allocation.js';
 import type { ChartSpec } from '../charts/common.js';
-import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
-import { renderSvg } from '../render/svg.js';
+import { DEFAULT_PNG_SCALE } from '../render/png.js';
 import type { OutputFile } from './atomic-dir.js';
+import { drawCharts } from './draw-charts.js';
 
 /** The allocation's files and the report input of its section. */
 export interface AllocationFiles {
@@ -29,22 +29,11 @@ export async function allocationFiles(
   labels: ReadonlyMap<string, string> = new Map(),
 ): Promise<AllocationFiles> {
   const charts = buildAllocationCharts(result, labels);
-  const svgs: Record<string, string> = {};
-  const pngs: Promise<Buffer>[] = [];
-  for (const c of charts) {
-    const svg = await renderSvg(c.spec);
-    svgs[c.name] = svg;
-    pngs.push(svgToPngAsync(svg, { scale: pngScale }));
-  }
-  const rasters = await Promise.all(pngs);
+  const drawn = await drawCharts(charts, pngScale);
   const files: OutputFile[] = [
     { path: 'allocation.json', content: `${stringifyAllocation(result)}\n` },
     { path: 'allocation.csv', content: allocationToCsv(result) },
-    ...charts.flatMap((c, i) => [
-      { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
-      { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
-      { path: `charts/${c.name}.png`, content: rasters[i]! },
-    ]),
+    ...drawn.files,
   ];
-  return { files, charts, svgs };
+  return { files, charts, svgs: drawn.svgs };
 }

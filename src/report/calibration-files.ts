@@ -6,9 +6,9 @@
 import { buildCalibrationCharts } from '../charts/calibration.js';
 import type { Calibration } from '../history/calibrate.js';
 import { calibrationJson } from '../history/calibration-json.js';
-import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
-import { renderSvg } from '../render/svg.js';
+import { DEFAULT_PNG_SCALE } from '../render/png.js';
 import type { OutputFile } from './atomic-dir.js';
+import { drawCharts } from './draw-charts.js';
 import { escapeHtml } from './escape.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -89,14 +89,7 @@ export async function calibrationFiles(
   currency: string,
 ): Promise<OutputFile[]> {
   const charts = buildCalibrationCharts(cal, currency);
-  const svgs: string[] = [];
-  const pngs: Promise<Buffer>[] = [];
-  for (const c of charts) {
-    const svg = await renderSvg(c.spec);
-    svgs.push(svg);
-    pngs.push(svgToPngAsync(svg, { scale: DEFAULT_PNG_SCALE }));
-  }
-  const rasters = await Promise.all(pngs);
+  const drawn = await drawCharts(charts, DEFAULT_PNG_SCALE);
   return [
     { path: 'calibrated.yaml', content: yaml },
     { path: 'fit.json', content: `${JSON.stringify(calibrationJson(cal), null, 2)}\n` },
@@ -105,13 +98,9 @@ export async function calibrationFiles(
       content: page(
         cal,
         'calibrated.yaml',
-        charts.map((c, i) => ({ title: c.title, svg: svgs[i]! })),
+        charts.map((c) => ({ title: c.title, svg: drawn.svgs[c.name]! })),
       ),
     },
-    ...charts.flatMap((c, i) => [
-      { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
-      { path: `charts/${c.name}.svg`, content: svgs[i]! },
-      { path: `charts/${c.name}.png`, content: rasters[i]! },
-    ]),
+    ...drawn.files,
   ];
 }

@@ -9,9 +9,9 @@ import { buildReforecastChart } from '../charts/reforecast.js';
 import type { ReforecastResult } from '../history/reforecast/reforecast.js';
 import { stringifyReforecast } from '../history/reforecast/reforecast-json.js';
 import type { Model } from '../model/types.js';
-import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
-import { renderSvg } from '../render/svg.js';
+import { DEFAULT_PNG_SCALE } from '../render/png.js';
 import type { OutputFile } from './atomic-dir.js';
+import { drawCharts } from './draw-charts.js';
 
 /**
  * The files of a reforecast (with the plan's forecast, when given, on its chart and in its JSON).
@@ -24,12 +24,10 @@ export async function reforecastFiles(
   pngScale: number = DEFAULT_PNG_SCALE,
 ): Promise<OutputFile[]> {
   const chart = buildReforecastChart(r.forecast, r.actuals.periods, model, plan);
-  const svg = await renderSvg(chart.spec);
+  const { files } = await drawCharts([chart], pngScale);
   return [
     { path: 'reforecast.json', content: `${stringifyReforecast(r, plan)}\n` },
     { path: 'forecast.csv', content: forecastToCsv(r.forecast) },
-    { path: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` },
-    { path: `charts/${chart.name}.svg`, content: svg },
-    { path: `charts/${chart.name}.png`, content: await svgToPngAsync(svg, { scale: pngScale }) },
+    ...files,
   ];
 }

@@ -17,10 +17,10 @@ import { buildSensitivityCharts } from '../charts/sensitivity/index.js';
 import type { ReforecastResult } from '../history/reforecast/reforecast.js';
 import { stringifyReforecast } from '../history/reforecast/reforecast-json.js';
 import type { Model } from '../model/types.js';
-import { DEFAULT_PNG_SCALE, svgToPngAsync } from '../render/png.js';
-import { renderSvg } from '../render/svg.js';
+import { DEFAULT_PNG_SCALE } from '../render/png.js';
 import { allocationFiles } from './allocation-files.js';
 import type { OutputFile } from './atomic-dir.js';
+import { drawCharts } from './draw-charts.js';
 import type { SummaryExtras } from './executive-summary.js';
 import { buildReport } from './index.js';
 import { quotaFiles } from './quota-files.js';
@@ -75,20 +75,10 @@ export async function buildRunFiles(
     ...(opts.compare ? buildCompareCharts(opts.compare) : []),
     ...(opts.sensitivity ? buildSensitivityCharts(opts.sensitivity) : []),
   ];
-  const svgs: Record<string, string> = {};
-  // Each chart's PNG rasterises on the thread pool while the next chart's SVG is drawn.
-  const pngs: Promise<Buffer>[] = [];
-  for (const c of [...charts, ...extra]) {
-    const svg = await renderSvg(c.spec);
-    svgs[c.name] = svg;
-    pngs.push(svgToPngAsync(svg, { scale: opts.pngScale ?? DEFAULT_PNG_SCALE }));
-  }
-  const rasters = await Promise.all(pngs);
-  const files: OutputFile[] = [...charts, ...extra].flatMap((c, i) => [
-    { path: `charts/${c.name}.vl.json`, content: `${JSON.stringify(c.spec, null, 2)}\n` },
-    { path: `charts/${c.name}.svg`, content: svgs[c.name]! },
-    { path: `charts/${c.name}.png`, content: rasters[i]! },
-  ]);
+  const { svgs, files } = await drawCharts(
+    [...charts, ...extra],
+    opts.pngScale ?? DEFAULT_PNG_SCALE,
+  );
   const quota = opts.quota ? await quotaFiles(opts.quota, rf?.plan ?? result, opts.pngScale) : null;
   const allocation =
     opts.allocation === undefined

@@ -8,10 +8,10 @@
 import { HISTOGRAM_BINS, Z90 } from '../../defaults.js';
 import type { Model } from '../../model/types.js';
 import type { Histogram, Summary } from '../types.js';
+import { summaryOf } from '../value-summary.js';
 import type { Candidates, TrialSet } from './candidates.js';
 import { capacityLoads, capacityMetrics, type RoleLoad } from './capacity.js';
 import { mean, type Objective, paired } from './objective.js';
-import { summaryOf } from './summary.js';
 
 /** An objective's value over a set of trials with its Monte Carlo standard error. */
 export interface Estimate {
