@@ -102,6 +102,30 @@ export function prepare(input: Model | ScenarioBundle, opts: PrepareOptions = {}
   return new Evaluator(input, opts);
 }
 
+/**
+ * Runs `fn` on an evaluator: `input` itself when it is one (left open for its owner), else
+ * one prepared for this call (threads from the first trial) and closed after it, whatever
+ * `fn` does.
+ * @example const r = await withEvaluator(bundle, {}, (ev) => ev.evaluate([], { trials: 500 }));
+ */
+export async function withEvaluator<T>(
+  input: Model | ScenarioBundle | Evaluator,
+  opts: { readonly workers?: number | undefined; readonly logger?: Logger | undefined },
+  fn: (ev: Evaluator) => Promise<T>,
+): Promise<T> {
+  if ('evaluate' in input) return fn(input);
+  const ev = prepare(input, {
+    threadMin: 0,
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+    ...(opts.logger === undefined ? {} : { logger: opts.logger }),
+  });
+  try {
+    return await fn(ev);
+  } finally {
+    await ev.close();
+  }
+}
+
 export class Evaluator {
   /** The plan evaluations start from: the base (or the prepared variant) with its `sets`. */
   readonly model: Model;

@@ -26,34 +26,7 @@ export function lagTables(model: Model): LagTable[] {
   const tables: LagTable[] = [];
   for (const stage of model.stages) {
     const pmf = stage.lag;
-    for (let t = 0; t < T; t++) {
-      const cats = Math.min(pmf.length, T - t);
-      let inside = 0;
-      for (let l = 0; l < cats; l++) inside += pmf[l]!;
-      const fits = pmf.length <= T - t;
-      const tail = fits ? 0 : Math.max(0, 1 - inside);
-      const cond = new Float64Array(cats);
-      const cumAll = new Float64Array(cats);
-      const condAll = new Float64Array(cats);
-      let massIn = inside;
-      let massAll = 1;
-      let acc = 0;
-      for (let l = 0; l < cats; l++) {
-        const p = pmf[l]!;
-        cond[l] = massIn > 0 ? Math.min(1, p / massIn) : 0;
-        condAll[l] = massAll > 0 ? Math.min(1, p / massAll) : 0;
-        acc += p;
-        cumAll[l] = Math.min(1, acc);
-        massIn -= p;
-        massAll -= p;
-      }
-      cond[cats - 1] = 1;
-      if (fits) {
-        condAll[cats - 1] = 1;
-        cumAll[cats - 1] = 1;
-      }
-      tables.push({ cats, tail, cond, cumAll, condAll });
-    }
+    for (let t = 0; t < T; t++) tables.push(lagTable(pmf, T - t));
   }
   return tables;
 }
@@ -71,8 +44,16 @@ export function remainingLag(lag: Float64Array, age: number, T: number): LagTabl
   const q = Array.from(lag.subarray(a));
   const total = q.reduce((x, y) => x + y, 0);
   const pmf = q.map((x) => x / total);
-  const cats = Math.min(pmf.length, T);
-  const fits = pmf.length <= T;
+  return lagTable(pmf, T);
+}
+
+/**
+ * The table of lag pmf `pmf` for items that have `room` periods left in the horizon: lags
+ * 0 … room−1 inside, the rest (`tail`) after the horizon.
+ */
+function lagTable(pmf: ArrayLike<number>, room: number): LagTable {
+  const cats = Math.min(pmf.length, room);
+  const fits = pmf.length <= room;
   let inside = 0;
   for (let l = 0; l < cats; l++) inside += pmf[l]!;
   const tail = fits ? 0 : Math.max(0, 1 - inside);

@@ -18,7 +18,7 @@ import type { Override } from '../../scenario/overrides.js';
 import { closest } from '../../scenario/suggest.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
-import { type Evaluation, type Evaluator, prepare } from '../evaluator.js';
+import { type Evaluation, type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
 import { outcomeMetrics, planOutcome } from './outcome.js';
 import { beats, pairedDifference, targetDifference } from './paired.js';
@@ -64,19 +64,7 @@ export async function compare(
   input: ScenarioBundle | Evaluator,
   opts: CompareOptions = {},
 ): Promise<CompareResult> {
-  const own = !('evaluate' in input);
-  const ev = own
-    ? prepare(input, {
-        threadMin: 0,
-        ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-        ...(opts.logger === undefined ? {} : { logger: opts.logger }),
-      })
-    : input;
-  try {
-    return await run(ev, opts);
-  } finally {
-    if (own) await ev.close();
-  }
+  return withEvaluator(input, opts, (ev) => run(ev, opts));
 }
 
 async function run(ev: Evaluator, opts: CompareOptions): Promise<CompareResult> {

@@ -25,7 +25,7 @@ import type { ScenarioBundle } from '../../scenario/load.js';
 import type { Override } from '../../scenario/overrides.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
-import { type Evaluator, prepare } from '../evaluator.js';
+import { type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
@@ -78,19 +78,7 @@ export async function sensitivity(
   input: ScenarioBundle | Model | Evaluator,
   opts: SensitivityOptions = {},
 ): Promise<SensitivityResult> {
-  const own = !('evaluate' in input);
-  const ev = own
-    ? prepare(input, {
-        threadMin: 0,
-        ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-        ...(opts.logger === undefined ? {} : { logger: opts.logger }),
-      })
-    : input;
-  try {
-    return await analyse(ev, opts);
-  } finally {
-    if (own) await ev.close();
-  }
+  return withEvaluator(input, opts, (ev) => analyse(ev, opts));
 }
 
 async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<SensitivityResult> {
