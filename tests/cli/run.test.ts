@@ -61,13 +61,13 @@ describe('salesops run', () => {
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^quota \(ae\): team target \$[\d.]+M at 60% confidence, total quota \$[\d.]+M; \d+% of reps expected to reach quota$/,
+        /^quota \(AE\): team target \$[\d.]+M at 60% confidence, total quota \$[\d.]+M; \d+% of reps expected to reach quota$/,
       ),
     );
     // The scenario has an allocation block: the run allocates too (docs/allocate.md).
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^recommended split of \$100k a period: paid_search \$[\d.]+k?, content/,
+        /^recommended split of \$100k a period: Paid search \$[\d.]+k?, Content/,
       ),
     );
     expect(lines.at(-2)).toBe(`report: ${join(out, 'report.html')}`);

@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import type { AllocationResult } from '../../analysis/allocate/types.js';
 import type { QuotaResult } from '../../analysis/quota/index.js';
 import type { ForecastResult } from '../../analysis/types.js';
+import { uniqueLabels } from '../../charts/common.js';
 import { formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
 import { formatObjectiveChange } from '../../charts/objective-format.js';
 import type { Model } from '../../model/types.js';
@@ -51,11 +52,12 @@ function summaryLines(result: ForecastResult, sentences: readonly SummarySentenc
   ].join('\n');
 }
 
-/** One line on the recommended split and its uplift. */
-function allocationLine(a: AllocationResult): string {
+/** One line on the recommended split (channels by their labels) and its uplift. */
+function allocationLine(a: AllocationResult, model: Model): string {
   const change = (v: number) => formatObjectiveChange(a.objective, v, a.currency);
+  const labels = uniqueLabels(model.channels);
   const split = Object.entries(a.recommended)
-    .map(([id, v]) => `${id} ${formatMoney(v, a.currency)}`)
+    .map(([id, v]) => `${labels.get(id) ?? id} ${formatMoney(v, a.currency)}`)
     .join(', ');
   return `recommended split of ${formatMoney(a.budget, a.currency)} a period: ${split} (${a.objective} ${change(a.uplift.mean)}, 90% ${change(a.uplift.lo)} to ${change(a.uplift.hi)})`;
 }
@@ -288,8 +290,9 @@ export const runCommand: Command = {
       const quotaLine =
         quota === undefined
           ? ''
-          : `\nquota (${quota.role}): team target ${formatMoney(quota.team_target, quota.currency)} at ${formatPercent(quota.confidence)} confidence, total quota ${formatMoney(quota.total_quota, quota.currency)}; ${formatPercent(quota.share_reaching_quota.mean)} of reps expected to reach quota`;
-      const allocationText = allocation === undefined ? '' : `\n${allocationLine(allocation)}`;
+          : `\nquota (${quota.role_label}): team target ${formatMoney(quota.team_target, quota.currency)} at ${formatPercent(quota.confidence)} confidence, total quota ${formatMoney(quota.total_quota, quota.currency)}; ${formatPercent(quota.share_reaching_quota.mean)} of reps expected to reach quota`;
+      const allocationText =
+        allocation === undefined ? '' : `\n${allocationLine(allocation, model)}`;
       ctx.out(
         `${summaryLines(result, sentences)}${quotaLine}${allocationText}\nreport: ${report}\ncharts for slides: ${join(dir, 'charts')}/*.png\n`,
       );
