@@ -8,6 +8,7 @@ import type { AllocationResult } from '../../analysis/allocate/types.js';
 import { type ChartSpec, uniqueLabels } from '../../charts/common.js';
 import { formatMoney, formatPercent } from '../../charts/format.js';
 import { formatObjective, formatObjectiveChange } from '../../charts/objective-format.js';
+import { displayLabel } from '../../scenario/labels.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
@@ -47,7 +48,7 @@ export const allocationSection: ReportSection = {
   },
 };
 
-/** HTML of a channel, role or stage by its id: its label, with the id in small type when it differs. */
+/** HTML of a channel, role or stage by its id: its label, with the id in small type when the label is the user's own. */
 type Namer = (id: string) => string;
 
 interface Names {
@@ -60,8 +61,10 @@ function namer(items: readonly { id: string; label: string }[]): Namer {
   const labels = uniqueLabels(items);
   return (id) => {
     const label = labels.get(id) ?? id;
-    return label === id
-      ? `<code>${escapeHtml(id)}</code>`
+    // The id beside the label only when the label says something else (one the user wrote),
+    // not when it is the id made readable ("Paid search" for paid_search).
+    return label === displayLabel(id, undefined)
+      ? escapeHtml(label)
       : `${escapeHtml(label)} <small><code>${escapeHtml(id)}</code></small>`;
   };
 }
