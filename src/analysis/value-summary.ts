@@ -12,13 +12,23 @@ import type { Summary } from './types.js';
  * @example summaryOf(Float64Array.of(1, 2, 3, 4)).p50 // 2.5
  */
 export function summaryOf(values: Float64Array): Summary {
-  const { mean, sd, se } = meanSummary(values);
+  return withQuantiles(values, meanSummary(values));
+}
+
+/**
+ * `moments` with the type-7 quantiles of QUANTILES of `values` (sorted in a copy).
+ * @example withQuantiles(Float64Array.of(1, 2, 3), { mean: 2, sd: 1, se: 0.58 }).p50 // 2
+ */
+export function withQuantiles(
+  values: Float64Array,
+  moments: { readonly mean: number; readonly sd: number; readonly se: number },
+): Summary {
   const sorted = values.slice().sort();
   const [p5, p10, p25, p50, p75, p90, p95] = QUANTILES.map((p) => quantileSorted(sorted, p));
   return {
-    mean,
-    sd,
-    se,
+    mean: moments.mean,
+    sd: moments.sd,
+    se: moments.se,
     p5: p5!,
     p10: p10!,
     p25: p25!,
