@@ -210,3 +210,18 @@ export function monthBandX(): PositionDef<string> {
     axis: { labelAngle: 0, labelExpr: MONTH_BAND_LABEL_EXPR },
   };
 }
+
+/**
+ * The y encoding of a histogram drawn as the share of trials per bin (field `share`), from 0
+ * to `headroom` × the tallest bar, so labels above the bars stay clear of them.
+ * @example shareOfTrialsY(0.08, 1.3) // { field: 'share', …, scale: { domain: [0, 0.104], nice: false } }
+ */
+export function shareOfTrialsY(maxShare: number, headroom: number): PositionDef<string> {
+  return {
+    field: 'share',
+    type: 'quantitative',
+    title: 'Share of trials',
+    axis: { format: '.0%' },
+    scale: { domain: [0, maxShare * headroom], nice: false },
+  };
+}

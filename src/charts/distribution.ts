@@ -7,7 +7,7 @@
  */
 import type { ForecastResult } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
-import { type ChartSpec, finishChart, type Layer, moneyTitle } from './common.js';
+import { type ChartSpec, finishChart, type Layer, moneyTitle, shareOfTrialsY } from './common.js';
 import { formatMoney, formatPercent } from './format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
@@ -64,14 +64,8 @@ export function buildDistributionChart(result: ForecastResult, model?: Model): C
         },
         x,
         x2: { field: 'end' },
-        y: {
-          field: 'share',
-          type: 'quantitative',
-          title: 'Share of trials',
-          axis: { format: '.0%' },
-          // Headroom above the tallest bar keeps the target label off the bars.
-          scale: { domain: [0, maxShare * 1.3], nice: false },
-        },
+        // Headroom above the tallest bar keeps the target label off the bars.
+        y: shareOfTrialsY(maxShare, 1.3),
         y2: { datum: 0 },
         tooltip: [
           { field: 'from', type: 'quantitative', title: 'From', format: MONEY_TOOLTIP_FORMAT },

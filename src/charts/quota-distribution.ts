@@ -7,7 +7,7 @@
 import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { CHART_WIDTH } from '../defaults.js';
-import { type ChartSpec, finishChart, type Layer, moneyTitle } from './common.js';
+import { type ChartSpec, finishChart, type Layer, moneyTitle, shareOfTrialsY } from './common.js';
 import { formatMoney, formatPercent } from './format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
@@ -104,14 +104,8 @@ export function buildQuotaDistributionChart(q: QuotaResult, f: ForecastResult): 
       encoding: {
         x,
         x2: { field: 'end' },
-        y: {
-          field: 'share',
-          type: 'quantitative',
-          title: 'Share of trials',
-          axis: { format: '.0%' },
-          // Headroom above the tallest bar keeps both labels off the bars.
-          scale: { domain: [0, maxShare * 1.6], nice: false },
-        },
+        // Headroom above the tallest bar keeps both labels off the bars.
+        y: shareOfTrialsY(maxShare, 1.6),
         y2: { datum: 0 },
         tooltip: [
           { field: 'start', type: 'quantitative', title: 'From', format: MONEY_TOOLTIP_FORMAT },

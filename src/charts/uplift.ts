@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { allocationSubtitle, allocationTheme, CURRENT_COLOR } from './allocation-common.js';
-import { type ChartSpec, type Layer, moneyTitle } from './common.js';
+import { type ChartSpec, type Layer, moneyTitle, shareOfTrialsY } from './common.js';
 import { formatPercent } from './format.js';
 import { formatObjectiveChange } from './objective-format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
@@ -54,13 +54,7 @@ export function buildUpliftChart(result: AllocationResult): ChartSpec {
       encoding: {
         x,
         x2: { field: 'end' },
-        y: {
-          field: 'share',
-          type: 'quantitative',
-          title: 'Share of trials',
-          axis: { format: '.0%' },
-          scale: { domain: [0, maxShare * 1.25], nice: false },
-        },
+        y: shareOfTrialsY(maxShare, 1.25),
         y2: { datum: 0 },
         color: {
           field: 'side',
