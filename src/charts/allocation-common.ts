@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AllocationResult } from '../analysis/allocate/types.js';
-import { houseConfig, PALETTE } from './theme.js';
+import { COLORS, houseConfig, PALETTE } from './theme.js';
 
 /**
  * The spec with the schema URL and the house theme.
@@ -50,3 +50,17 @@ export function channelColors(
 
 /** Grey of the current plan's marks, against the recommendation's colour. */
 export const CURRENT_COLOR = '#9A9A9A';
+
+/**
+ * Colour by `field`, whose values are 'Current plan' (grey) and 'Recommended' (the forecast's
+ * blue), untitled: the two plans look the same on every allocation chart.
+ * @example planColor('plan').scale.range // ['#9A9A9A', COLORS.forecast]
+ */
+export function planColor(field: string) {
+  return {
+    field,
+    type: 'nominal',
+    title: null,
+    scale: { domain: ['Current plan', 'Recommended'], range: [CURRENT_COLOR, COLORS.forecast] },
+  } as const;
+}

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { CHART_WIDTH } from '../defaults.js';
-import { allocationSubtitle, allocationTheme, CURRENT_COLOR } from './allocation-common.js';
+import { allocationSubtitle, allocationTheme, planColor } from './allocation-common.js';
 import type { ChartSpec } from './common.js';
 import { moneyTitle } from './common.js';
 import { formatMoney } from './format.js';
@@ -79,15 +79,7 @@ export function buildAllocationSplitChart(
       {
         mark: { type: 'bar', height: { band: 0.9 } },
         encoding: {
-          color: {
-            field: 'plan',
-            type: 'nominal',
-            title: null,
-            scale: {
-              domain: ['Current plan', 'Recommended'],
-              range: [CURRENT_COLOR, COLORS.forecast],
-            },
-          },
+          color: planColor('plan'),
           tooltip: [
             { field: 'channel', type: 'nominal', title: 'Channel' },
             { field: 'plan', type: 'nominal', title: 'Plan' },

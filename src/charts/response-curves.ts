@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { CHART_WIDTH } from '../defaults.js';
-import { allocationSubtitle, allocationTheme, CURRENT_COLOR } from './allocation-common.js';
+import { allocationSubtitle, allocationTheme, planColor } from './allocation-common.js';
 import { type ChartSpec, moneyTitle } from './common.js';
 import { formatMoney } from './format.js';
 import {
@@ -128,15 +128,7 @@ export function buildResponseCurvesChart(
           transform: [{ filter: "datum.kind !== 'curve'" }],
           mark: { type: 'point', filled: true, size: 110, opacity: 1 },
           encoding: {
-            color: {
-              field: 'kind',
-              type: 'nominal',
-              title: null,
-              scale: {
-                domain: ['Current plan', 'Recommended'],
-                range: [CURRENT_COLOR, COLORS.forecast],
-              },
-            },
+            color: planColor('kind'),
             tooltip: [
               { field: 'channel', type: 'nominal', title: 'Channel' },
               { field: 'kind', type: 'nominal', title: 'Point' },
