@@ -83,6 +83,9 @@ describe('standard input names its outputs after the scenario', () => {
         input: minimal,
         encoding: 'utf8',
         cwd: dir,
+        // a hang is killed (spawnSync waits for the child; nothing is left running after it)
+        timeout: 120_000,
+        killSignal: 'SIGKILL',
       });
     const run = cli('run', '-', '--trials', '200', '--quiet');
     expect(run.status, run.stderr).toBe(0);

@@ -46,6 +46,9 @@ describe('- for standard input', () => {
       spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
         input: minimal,
         encoding: 'utf8',
+        // a hang is killed (spawnSync waits for the child; nothing is left running after it)
+        timeout: 120_000,
+        killSignal: 'SIGKILL',
       });
     const v = cli('validate', '-');
     expect(v.status).toBe(0);
@@ -56,6 +59,8 @@ describe('- for standard input', () => {
     const bad = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', '-'], {
       input: 'calendar: [',
       encoding: 'utf8',
+      timeout: 120_000,
+      killSignal: 'SIGKILL',
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^stdin:1: ✖/);
