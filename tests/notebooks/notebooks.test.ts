@@ -34,13 +34,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
 const JUPYTER = '/usr/bin/jupyter';
 const run = existsSync(JUPYTER) || process.env.CI !== undefined;
-/** The Python Jupyter runs on (its launcher's interpreter line), which has jupyter_client. */
-const PYTHON = existsSync(JUPYTER)
+/** The Python Jupyter runs on (its launcher's interpreter line, e.g. `/usr/bin/env python3`), which has jupyter_client. */
+const [PYTHON, ...PYTHON_ARGS] = existsSync(JUPYTER)
   ? readFileSync(JUPYTER, 'utf8')
       .split('\n')[0]!
       .replace(/^#!\s*/, '')
-      .split(' ')[0]!
-  : 'python3';
+      .trim()
+      .split(/\s+/)
+  : ['python3'];
 
 interface Output {
   readonly output_type: string;
@@ -117,8 +118,8 @@ describe.skipIf(!run)('notebooks, executed headless by nbconvert with the Deno k
       // The deadline is for a hang; the executor is killed on every path, and it shuts its
       // kernel down when terminated.
       const { code, output } = await runChild(
-        PYTHON,
-        [join(NOTEBOOKS, 'jupyter/execute.py'), out, join(NOTEBOOKS, file)],
+        PYTHON!,
+        [...PYTHON_ARGS, join(NOTEBOOKS, 'jupyter/execute.py'), out, join(NOTEBOOKS, file)],
         900_000,
         { env: { ...process.env, JUPYTER_PATH: join(NOTEBOOKS, 'jupyter') } },
       );
