@@ -48,7 +48,8 @@ const floor = JSON.parse(
 );
 console.log(
   `\nsampler floor (b2b-saas.yaml): ${fmt(floor.callsPerTrialPeriod, 1)} sampler calls per trial-period cost ${fmt(floor.samplerMicrosPerTrialPeriod, 2)} µs on one thread by themselves;` +
-    `\neven with everything else free and perfect scaling, 2 threads would reach at most ${fmt(floor.ceilingTwoThreads)} trial-periods/s.`,
+    `\neven with everything else free and perfect scaling, 2 threads would reach at most ${fmt(floor.ceilingTwoThreads)} trial-periods/s.` +
+    `\nThe same calls in the kernel's own order cost ${fmt(floor.inKernelOrderMicrosPerTrialPeriod, 2)} µs: at most ${fmt(floor.ceilingTwoThreadsInKernelOrder)} trial-periods/s on 2 threads.`,
 );
 
 // Allocation: the whole `salesops allocate` job, each in a fresh process. The machine may be
