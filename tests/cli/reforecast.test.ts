@@ -235,6 +235,31 @@ describe('salesops run --actuals', () => {
     expect(existsSync(join(out, 'charts/reforecast.png'))).toBe(true);
   }, 60_000);
 
+  it('leaves out the quota and the allocation, which simulate the plan from its first month', async () => {
+    const out = join(tmp, 'run-b2b');
+    const r = await runCli(
+      ['run', B2B, '--actuals', H1, ...FLAGS, '--no-what-ifs', '--out', out, '--json'],
+      tmp,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(j).not.toHaveProperty('quota');
+    expect(j).not.toHaveProperty('allocation');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain('<section id="quota">');
+    expect(html).not.toContain('<section id="allocation">');
+    expect(html).toContain('Left out with actuals: the quota, the channel allocation');
+    expect(existsSync(join(out, 'quota.json'))).toBe(false);
+    expect(existsSync(join(out, 'allocation.json'))).toBe(false);
+    // without actuals the same scenario's report has both
+    const plain = join(tmp, 'run-b2b-plain');
+    const p = await runCli(['run', B2B, ...FLAGS, '--no-what-ifs', '--out', plain, '--json'], tmp);
+    expect(p.code).toBe(0);
+    expect(JSON.parse(p.stdout)).toHaveProperty('quota');
+    expect(JSON.parse(p.stdout)).toHaveProperty('allocation');
+  }, 120_000);
+
   it('exits 2 on bad actuals before simulating or writing anything', async () => {
     writeFileSync(join(tmp, 'run-bad.csv'), `${header}\n${withCell(four[0]!, 'wins', '-2')}\n`);
     const out = join(tmp, 'run-bad');

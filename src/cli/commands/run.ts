@@ -87,12 +87,14 @@ const SIMULATION_FLAGS = ['trials', 'seed', 'variant', 'set', 'workers'] as cons
 
 /**
  * The forecast to report on — simulated from FILE, or merged from `--from` shard files — and,
- * for a simulated scenario with a `quota` block, the quota from the same trials.
+ * for a scenario with a `quota` block, the quota from the same trials (unless `withQuota` is
+ * false: a run with actuals leaves the quota out).
  */
 async function obtain(
   args: Record<string, unknown> & CommonArgs,
   ctx: CliContext,
   quiet: boolean,
+  withQuota: boolean,
 ): Promise<{
   result: ForecastResult;
   quota: QuotaResult | undefined;
@@ -167,9 +169,10 @@ async function obtain(
     logger: cliLogger(ctx, quiet),
   };
   // With a quota block, the quota is computed from the same trials as the forecast.
-  const { forecast: result, quota } = model.quota
-    ? await quotaWithForecast(model, run)
-    : { forecast: await forecast(model, run), quota: undefined };
+  const { forecast: result, quota } =
+    model.quota && withQuota
+      ? await quotaWithForecast(model, run)
+      : { forecast: await forecast(model, run), quota: undefined };
   progress.finish();
   return {
     result,
@@ -214,7 +217,10 @@ export const runCommand: Command = {
     reportModules.catch(() => {}); // a failure surfaces at the await below
     // With --actuals the report is the reforecast's; the actuals are checked before simulating.
     const actuals = await readRunActuals(args, ctx);
-    const obtained = await obtain(args, ctx, quiet);
+    // With actuals, the quota, the allocation and the what-ifs are left out: each simulates
+    // the plan from its first month, so its numbers would not count what is already booked
+    // (and would set a quota or split a budget for months that are past).
+    const obtained = await obtain(args, ctx, quiet, actuals === undefined);
     const { quota, model, bundle, folder, source, dirCheck } = obtained;
     const rf =
       actuals === undefined
@@ -225,12 +231,11 @@ export const runCommand: Command = {
     await dirCheck(dir);
     // With an allocation block the report gets its Allocation section (docs/allocate.md).
     const allocation =
-      model.allocation === null
+      model.allocation === null || rf !== undefined
         ? undefined
         : await runAllocation(model, result.variant, args, ctx, quiet);
     // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no
-    // variants, and with actuals they are left out: they simulate the plan from its first
-    // month, so their numbers would not count what is already booked.
+    // variants.
     const whatIfs =
       args['what-ifs'] === false || bundle === null || rf !== undefined
         ? {}

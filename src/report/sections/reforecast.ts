@@ -131,6 +131,7 @@ ${open}
 </tbody></table>
 <p>Team at the start of ${escapeHtml(next)} (the plan's, hires before it made): ${escapeHtml(r.team.map((t) => `${t.role} ${t.headcount.toFixed(1)}`).join(', '))}${r.accounts > 0 ? `; installed accounts ${formatCount(Math.round(r.accounts))}` : ''}.
 How each of these is worked out: <code>docs/model.md</code>, “Reforecast from actuals”.</p>
+<p>Left out with actuals: the quota, the channel allocation, the what-ifs and what drives the plan. Each simulates the plan from its first month, so it would not count what is booked and would set a quota or split a budget for months that are past. <code>salesops quota</code>, <code>allocate</code>, <code>compare</code> and <code>sensitivity</code> give them for the plan.</p>
 ${notes === '' ? '' : `<ul class="notes">\n${notes}\n</ul>`}`;
   },
 };
