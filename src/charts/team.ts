@@ -16,11 +16,23 @@ import { COLORS, PALETTE } from './theme.js';
 const PANEL_HEIGHT = 150;
 
 /** First day of the month after `period` (`YYYY-MM`), as an ISO date. */
-function nextMonthDate(period: string): string {
+/** Midnight UTC of the first day of `period` (YYYY-MM) moved by `months`, in ms. */
+function monthStart(period: string, months: number): number {
   const [y, m] = period.split('-').map(Number);
-  const year = (y ?? 0) + ((m ?? 1) === 12 ? 1 : 0);
-  const month = ((m ?? 1) % 12) + 1;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+  return Date.UTC(y ?? 0, (m ?? 1) - 1 + months, 1);
+}
+
+/**
+ * The span of the shading for month `t`, centred on its point (drawn on the 1st): from half
+ * way to the previous month's point to half way to the next one's, clipped to the first and
+ * last points, so a shaded month never reaches into its neighbour.
+ */
+function bandSpan(periods: readonly string[], t: number): { start: string; end: string } {
+  const period = periods[t]!;
+  const at = monthStart(period, 0);
+  const start = t === 0 ? at : (at + monthStart(period, -1)) / 2;
+  const end = t === periods.length - 1 ? at : (at + monthStart(period, 1)) / 2;
+  return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
 }
 
 /**
@@ -40,10 +52,10 @@ export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec 
       const period = result.periods[t] ?? String(t);
       return { period, date: periodDate(period), p10: s.p10, p50: s.p50, p90: s.p90 };
     });
-    const bound = role.saturated.map((t) => {
-      const period = result.periods[t] ?? String(t);
-      return { period, date: periodDate(period), end: nextMonthDate(period) };
-    });
+    const bound = role.saturated.map((t) => ({
+      period: result.periods[t] ?? String(t),
+      ...bandSpan(result.periods, t),
+    }));
     const color = PALETTE[i % PALETTE.length]!;
     const headline =
       role.saturated.length === 0
@@ -60,9 +72,10 @@ export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec 
       layer: [
         {
           data: { values: bound },
-          mark: { type: 'rect' as const, color: COLORS.target, opacity: 0.14 },
+          // Grey, not a colour of the roles' bands or of the targets.
+          mark: { type: 'rect' as const, color: COLORS.muted, opacity: 0.16 },
           encoding: {
-            x: { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const },
+            x: { field: 'start', type: 'temporal' as const },
             x2: { field: 'end' },
             tooltip: [{ field: 'period', type: 'nominal' as const, title: 'Capacity-bound' }],
           },

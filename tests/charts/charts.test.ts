@@ -2,6 +2,7 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { buildForecastCharts, validateSpec } from '../../src/charts/index.js';
+import { buildTeamChart } from '../../src/charts/team.js';
 import { FORECAST_CHART_NAMES, fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
 
 /** Every string in `value` found under a key that Vega/Vega-Lite evaluate as an expression. */
@@ -174,5 +175,35 @@ describe('scenario text is data, never an expression', () => {
     expect(strings).toContain(HOSTILE);
     expect(strings).toContain('a.b[0]');
     expect(strings.some((s) => s.startsWith(HOSTILE))).toBe(true);
+  });
+});
+
+describe('team chart', () => {
+  it('shades each capacity-bound month centred on its own point, never into the next month', () => {
+    const r = fixtureResult();
+    const [id, role] = Object.entries(r.roles)[0]!;
+    const bound = new Set([0, 4, r.periods.length - 1]);
+    const periods = role.utilisation.periods.map((s, t) =>
+      bound.has(t) ? { ...s, p50: 1, p90: 1, p95: 1 } : s,
+    );
+    const saturated = {
+      ...r,
+      roles: { ...r.roles, [id]: { ...role, utilisation: { ...role.utilisation, periods } } },
+    };
+    const spec = JSON.stringify(buildTeamChart(saturated, fixtureModel(saturated))?.spec);
+    const bands = [...spec.matchAll(/"period":"([^"]+)","start":"([^"]+)","end":"([^"]+)"/g)];
+    expect(bands.map((b) => b[1])).toEqual([...bound].map((t) => r.periods[t]));
+    const day = 86_400_000;
+    const last = r.periods.length - 1;
+    for (const [, period, start, end] of bands) {
+      const at = Date.parse(`${period}-01`);
+      const t = r.periods.indexOf(period!);
+      // Half way to the neighbouring months' points (14–15.5 days), clipped at the ends.
+      const before = at - Date.parse(start!);
+      const after = Date.parse(end!) - at;
+      const halfway = (d: number) => d >= 14 * day && d <= 15.5 * day;
+      expect(t === 0 ? before === 0 : halfway(before)).toBe(true);
+      expect(t === last ? after === 0 : halfway(after)).toBe(true);
+    }
   });
 });
