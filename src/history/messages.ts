@@ -59,6 +59,8 @@ export const hmsg = {
     `the ${what} date is before the ${before} date: dates must not go backwards along a deal`,
   afterAsOf: (what: string, asOf: string) =>
     `the ${what} date is after the end of the history (${asOf}); pass --as-of if the export is newer`,
+  asOfWithoutDeals:
+    'the as-of month says how far the deals export reaches, and no deals export is given (--deals): leave out --as-of, or pass the export',
   wonNoAmount: 'a won deal needs its amount (> 0)',
   tooFewPeriods: (n: number, need: number) =>
     `the history has ${n} period${n === 1 ? '' : 's'}; this needs at least ${need}`,
@@ -69,6 +71,8 @@ export const hmsg = {
     `${period} is past the scenario's calendar, which ends in ${last} (${periods} months): the actuals cover the months before the rest of the horizon is forecast`,
   actualsWhole: (periods: number) =>
     `the actuals cover all ${periods} months of the scenario's calendar: nothing is left to forecast (lengthen calendar.periods, or leave out the last months)`,
+  missingPair: (period: string, channel: string, market: string, mix: number, none: boolean) =>
+    `channel ${channel}, market ${market} has ${none ? `no rows (first missing month: ${period})` : `no row for ${period}`}, though the plan sends ${Math.round(mix * 1000) / 10}% of the channel's leads there: a missing row is not read as zero; write a row with zeros if there were none`,
   unknownCohort: (
     kind: 'channel' | 'market',
     got: string,
