@@ -150,4 +150,19 @@ describe('salesops calibrate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--as-of: ✖ expected a month such as 2026-12, got "soon"');
   });
+
+  it('checks --as-of without --deals too, and refuses it there, as nothing uses it', async () => {
+    for (const bad of ['banana', '2026-13']) {
+      const r = await runCli(['calibrate', ACTUALS, '--as-of', bad], ROOT);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`--as-of: ✖ expected a month such as 2026-12, got "${bad}"\n`);
+    }
+    const r = await runCli(['calibrate', ACTUALS, '--as-of', '2026-12'], ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      '--as-of: ✖ the as-of month says how far the deals export reaches, and no deals export is given (--deals): leave out --as-of, or pass the export\n',
+    );
+  });
 });
