@@ -46,6 +46,19 @@ export const hmsg = {
     market: string,
   ) =>
     `channel ${channel}, market ${market}: ${total} ${stage} over the file but only ${previousTotal} ${previous}; a stage cannot receive more items than the stage before it (are two columns swapped?)`,
+  stageAboveStageLate: (
+    stage: string,
+    late: number,
+    from: string,
+    months: number,
+    previous: string,
+    previousTotal: number,
+    channel: string,
+    market: string,
+  ) =>
+    `channel ${channel}, market ${market}: ${late} ${stage} from ${from} on but only ${previousTotal} ${previous} over the whole file; items in flight at the file's start reach the next stage within its first ${months} months, so after them a stage cannot receive more items than the stage before it did (are two columns swapped?)`,
+  aboveInFlight: (stage: string, previous: string, cohorts: readonly string[]) =>
+    `more ${stage} than ${previous} over the file for ${cohorts.join('; ')}: taken as items in flight at the file's start; if none were, two columns may be swapped`,
   stageColumns: (file: readonly string[], scenario: readonly string[]) =>
     `the stage columns between leads and wins are ${file.length > 0 ? file.join(', ') : 'none'}, but the scenario's funnel has ${scenario.length > 0 ? scenario.join(', ') : 'none'} between its first and last stage`,
   unknownStage: (got: string, known: readonly string[]) =>
