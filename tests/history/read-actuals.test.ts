@@ -130,11 +130,17 @@ describe('readActuals', () => {
     expect(g[0]).toContain('no row for 2026-02 for channel ads, market smb');
   });
 
-  it('reports CSV syntax errors with their line, and a missing file', async () => {
-    const e = await errorsOf('syntax.csv', [HEADER, '2026-01,ads,smb,100,12,3,1']);
-    expect(e[0]).toMatch(
-      /^syntax\.csv:2: ✖ CSV syntax error: the row has a different number of fields/,
-    );
+  it('reports CSV syntax errors with their line, row and column, and a missing file', async () => {
+    const row = '2026-01,ads,smb,100,12,3,1,500';
+    expect(await errorsOf('syntax.csv', [HEADER, row, '2026-02,ads,smb,100,12,3,1'])).toEqual([
+      'syntax.csv:3: ✖ CSV syntax error: the row has a different number of fields than the header → at row 2, column bookings',
+    ]);
+    expect(await errorsOf('long.csv', [HEADER, `${row},9`])).toEqual([
+      'long.csv:2: ✖ CSV syntax error: the row has a different number of fields than the header → at row 1, column 9 (the header has 8)',
+    ]);
+    expect(await errorsOf('quote.csv', [HEADER, row, '2026-02,"ads,smb,100,12,3,1,500'])).toEqual([
+      'quote.csv:3: ✖ CSV syntax error: a quoted field is never closed (a " without its closing ") → at row 2, column channel',
+    ]);
     const r = await readActuals(join(tmp, 'nope.csv'), { display: 'nope.csv' });
     expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual([
       'nope.csv: ✖ cannot read nope.csv: no such file',
