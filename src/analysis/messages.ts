@@ -22,6 +22,8 @@ export const whatIfMsg = {
     `${path} is uncertain: the tornado already moves it from its P10 to its P90 (--vary is for fixed inputs)`,
   varyAmount: (path: string, got: unknown) =>
     expected(`a change of ${path} such as ±20% (a percentage above 0 and below 100)`, got),
+  varyWhole: (path: string, value: number, by: number) =>
+    `${path} is a whole number (${value}), rounded in every trial: ±${Math.round(by * 1e4) / 100}% of it moves it by less than ½, so it would not move; vary it by at least ±${Math.ceil(50 / value)}%`,
   varyTwice: (path: string) => `${path} is varied twice`,
   varySpendBounds: (
     channel: string,

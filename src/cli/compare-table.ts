@@ -1,7 +1,7 @@
 /** The terminal summary of `salesops compare`: one row per plan, bookings then profit. */
 import type { CompareResult, PlanOutcome, VariantOutcome } from '../analysis/compare/types.js';
 import { formatCompact, formatPercent } from '../charts/format.js';
-import { table } from './format.js';
+import { compactColumn, table } from './format.js';
 
 const signed = (x: number): string => (x > 0 ? `+${formatCompact(x)}` : formatCompact(x));
 const percent = (p: number | null): string => (p === null ? '–' : formatPercent(p, 1));
@@ -16,6 +16,14 @@ export function compareTable(r: CompareResult): string {
     ...Object.entries(r.variants).map(([n, v]): [string, PlanOutcome, VariantOutcome] => [n, v, v]),
   ];
   const level = formatPercent(r.interval, 0);
+  // Each quantile column in one unit at one precision, so its figures line up.
+  const column = (pick: (o: PlanOutcome) => number) => compactColumn(plans.map(([, o]) => pick(o)));
+  const b = [
+    column((o) => o.bookings.p10),
+    column((o) => o.bookings.p50),
+    column((o) => o.bookings.p90),
+  ];
+  const p = [column((o) => o.profit.p10), column((o) => o.profit.p50), column((o) => o.profit.p90)];
   const hasTarget = r.targets.bookings !== null;
   const bookings = table([
     [
@@ -27,11 +35,9 @@ export function compareTable(r: CompareResult): string {
       `vs base (${level} interval)`,
       'P(better)',
     ],
-    ...plans.map(([name, o, v]) => [
+    ...plans.map(([name, o, v], i) => [
       name,
-      formatCompact(o.bookings.p10),
-      formatCompact(o.bookings.p50),
-      formatCompact(o.bookings.p90),
+      ...b.map((c) => c[i]!),
       ...(hasTarget ? [percent(o.target_probability)] : []),
       v === null
         ? ''
@@ -41,11 +47,9 @@ export function compareTable(r: CompareResult): string {
   ]);
   const profit = table([
     ['profit', 'P10', 'P50', 'P90', `vs base (${level} interval)`, 'P(better)'],
-    ...plans.map(([name, o, v]) => [
+    ...plans.map(([name, , v], i) => [
       name,
-      formatCompact(o.profit.p10),
-      formatCompact(o.profit.p50),
-      formatCompact(o.profit.p90),
+      ...p.map((c) => c[i]!),
       v === null
         ? ''
         : `${signed(v.profit_difference.mean)} (${signed(v.profit_difference.lo)} to ${signed(v.profit_difference.hi)})`,

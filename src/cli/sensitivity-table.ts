@@ -1,24 +1,55 @@
 /** The terminal summary of `salesops sensitivity`: the tornado with each input's share of variance. */
 import type { SensitivityInput, SensitivityResult } from '../analysis/sensitivity/types.js';
-import { formatCompact, formatPercent } from '../charts/format.js';
+import { formatCompact, formatMoney, formatPercent } from '../charts/format.js';
 import { plainNumber } from '../report/describe-dist.js';
-import { table } from './format.js';
+import { compactColumn, table } from './format.js';
 
 /**
- * An input's value in its own terms: rates as percentages.
+ * An input's value in its own terms: rates — and a market's growth, a rate per month — as
+ * percentages.
  * @example inputValue(0.19, 'rate') // '19.0%'
  */
-export function inputValue(x: number, domain: SensitivityInput['domain']): string {
-  return domain === 'rate' ? formatPercent(x, x < 0.1 ? 2 : 1) : plainNumber(x);
+export function inputValue(x: number, domain: SensitivityInput['domain'], path = ''): string {
+  if (domain === 'rate' || path.endsWith('.growth'))
+    return formatPercent(x, Math.abs(x) < 0.1 ? 2 : 1);
+  return plainNumber(x);
 }
 
 /**
- * What the metric is, in words.
+ * An input's low and high at one precision ("14.2 → 17.0", not "14.2 → 17"): percentages as
+ * {@link inputValue}, other numbers with the decimals the pair's larger needs for 3
+ * significant digits.
+ * @example inputRange(14.2, 17, 'positive') // '14.2 → 17.0'
+ */
+export function inputRange(
+  lo: number,
+  hi: number,
+  domain: SensitivityInput['domain'],
+  path = '',
+): string {
+  if (domain === 'rate' || path.endsWith('.growth')) {
+    const digits = Math.min(Math.abs(lo), Math.abs(hi)) < 0.1 ? 2 : 1;
+    return `${formatPercent(lo, digits)} → ${formatPercent(hi, digits)}`;
+  }
+  const top = Math.max(Math.abs(lo), Math.abs(hi));
+  if (top === 0 || (Number.isInteger(lo) && Number.isInteger(hi)))
+    return `${plainNumber(lo)} → ${plainNumber(hi)}`;
+  const decimals = Math.max(0, 3 - (Math.floor(Math.log10(top)) + 1));
+  const f = (x: number) =>
+    x.toLocaleString('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+  return `${f(lo)} → ${f(hi)}`;
+}
+
+/**
+ * What the metric is, in words (money in the scenario's currency).
  * @example metricWords(result) // 'horizon bookings'
  */
 export function metricWords(r: SensitivityResult): string {
   if (r.metric === 'target')
-    return `the probability of reaching ${formatCompact(r.target ?? 0)} of bookings`;
+    return `the probability of reaching ${formatMoney(r.target ?? 0, r.currency)} of bookings`;
   return r.metric === 'profit' ? 'horizon profit' : 'horizon bookings';
 }
 
@@ -28,6 +59,15 @@ export function metricWords(r: SensitivityResult): string {
  */
 export function metricValue(r: SensitivityResult, x: number): string {
   return r.metric === 'target' ? formatPercent(x, 1) : formatCompact(x);
+}
+
+/**
+ * A change or spread of the metric: money compactly; for a probability, in percentage points
+ * (a swing from 40% to 52% is 12 points, not 12%).
+ * @example metricChange(result, 0.125) // '12.5 pts' for the target metric
+ */
+export function metricChange(r: SensitivityResult, x: number): string {
+  return r.metric === 'target' ? `${(100 * x).toFixed(1)} pts` : formatCompact(x);
 }
 
 /** A share with its error in points; a negative one (interactions) with a true minus sign. */
@@ -40,13 +80,22 @@ const share = (s: number, se: number) =>
  */
 export function sensitivityTable(r: SensitivityResult): string {
   const v = (x: number) => metricValue(r, x);
-  const rows = r.inputs.map((i) => [
+  const d = (x: number) => metricChange(r, x);
+  // money columns in one unit at one precision; probabilities are percentages already
+  const column = (xs: number[]) => (r.metric === 'target' ? xs.map(v) : compactColumn(xs));
+  const atLow = column(r.inputs.map((i) => i.output_low));
+  const atHigh = column(r.inputs.map((i) => i.output_high));
+  const swing = (i: SensitivityInput) =>
+    r.metric === 'target'
+      ? `${(100 * i.swing).toFixed(1)} ± ${(100 * i.swing_se).toFixed(1)} pts`
+      : `${d(i.swing)} ± ${d(i.swing_se)}`;
+  const rows = r.inputs.map((i, n) => [
     i.path,
     i.kind === 'varied' ? `±${formatPercent(i.varied_by ?? 0, 0)}` : 'P10–P90',
-    `${inputValue(i.low, i.domain)} → ${inputValue(i.high, i.domain)}`,
-    v(i.output_low),
-    v(i.output_high),
-    `${v(i.swing)} ± ${v(i.swing_se)}`,
+    inputRange(i.low, i.high, i.domain, i.path),
+    atLow[n]!,
+    atHigh[n]!,
+    swing(i),
     i.kind === 'varied' ? '(fixed)' : share(i.variance_share, i.variance_share_se),
   ]);
   const body = table([
@@ -56,9 +105,9 @@ export function sensitivityTable(r: SensitivityResult): string {
     ['interactions', '', '', '', '', '', share(r.interactions.share, r.interactions.se)],
   ]);
   return `${[
-    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: what drives ${metricWords(r)} (${r.currency}), seed ${r.seed}`,
+    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: what drives ${metricWords(r)}${r.metric === 'target' ? '' : ` (${r.currency})`}, seed ${r.seed}`,
     `tornado: each input at its P10 and P90 (or ± the --vary amount), every other uncertain input at its median (${v(r.base)}), ${r.trials.tornado.toLocaleString('en-US')} trials a run`,
-    `shares of variance: ${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain (mean ${v(r.mean)}, sd ${v(r.sd)}); ± one bootstrap standard error, in points`,
+    `shares of variance: ${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain (mean ${v(r.mean)}, sd ${d(r.sd)}); ± one bootstrap standard error, in points`,
     '',
     body,
   ].join('\n')}\n`;

@@ -15,11 +15,13 @@ import { lagFromArrivals } from './fit-lag-actuals.js';
 import { type ChannelFit, fitLeads, type MarketDemandFit } from './fit-leads.js';
 import { fitFactors, type RateFit, windowedRate } from './fit-rates.js';
 import { fitSizes, type SizeFit, sizesFromActuals } from './fit-size.js';
+import { hmsg } from './messages.js';
+import { IN_FLIGHT_MONTHS } from './read-actuals.js';
 import { type DealStats, SIZE_BIN, SIZE_LO, type SizeStats, type Tally } from './read-deals.js';
 import type { Actuals } from './types.js';
 
-/** Longest lag fitted from monthly arrivals alone. */
-export const MAX_ACTUALS_LAG = 6;
+/** Longest lag fitted from monthly arrivals alone (as long as items in flight at the start are taken to take). */
+export const MAX_ACTUALS_LAG = IN_FLIGHT_MONTHS;
 
 /** What calibration found for one stage (rate into it, lag before it). */
 export interface StageCalibration {
@@ -141,6 +143,26 @@ function sizeQuantiles(s: SizeStats, fit: SizeFit): MarketCalibration['qq'] {
 }
 
 /**
+ * Notes on cohorts whose stage received more items over the file than the stage before it:
+ * allowed (items in flight at the start reach it in the first months; readActuals refuses an
+ * excess after them), but worth a look, as swapped columns look the same in a short file.
+ */
+function inFlightNotes(actuals: Actuals): string[] {
+  const names = ['leads', ...actuals.stages.slice(1, -1), 'wins'];
+  const notes: string[] = [];
+  for (let k = 1; k < actuals.stages.length; k++) {
+    const over: string[] = [];
+    for (const c of actuals.cohorts) {
+      const total = (j: number) => c.arrivals[j]!.reduce((a, b) => a + b, 0);
+      if (total(k) > total(k - 1))
+        over.push(`channel ${c.channel}, market ${c.market} (${total(k)} against ${total(k - 1)})`);
+    }
+    if (over.length > 0) notes.push(hmsg.aboveInFlight(names[k]!, names[k - 1]!, over));
+  }
+  return notes;
+}
+
+/**
  * Calibrates a scenario's numbers from monthly actuals (and a deals summary, when given).
  * @example const cal = calibrate(actuals, deals, { base: model }); cal.stages[1].rate
  */
@@ -161,6 +183,8 @@ export function calibrate(
     for (const c of actuals.cohorts) for (let t = 0; t < T; t++) out[t]! += c.arrivals[k]![t]!;
     return out;
   };
+
+  notes.push(...inFlightNotes(actuals));
 
   const stages: StageCalibration[] = ids.map((id, k) => {
     if (k === 0)

@@ -28,6 +28,25 @@ export function cellDiagnostic(file: string, at: CellRef, message: string): Diag
   return { file, line: at.line, path: `row ${at.row}, column ${at.column}`, message };
 }
 
+/**
+ * Where a CSV syntax error sits, as a cell path: the data row being read and, where the
+ * parser says, the column — the first missing one of a short row, the first extra one of a
+ * long row, the field holding a bad quote.
+ * @example syntaxPath(err, 6, ['period', 'channel']) // 'row 6, column channel'
+ */
+export function syntaxPath(e: CsvError, row: number, names: readonly string[]): string {
+  const got = Array.isArray(e.record) ? e.record.length : null;
+  const index =
+    e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && got !== null
+      ? Math.min(got, names.length)
+      : typeof e.index === 'number'
+        ? e.index
+        : null;
+  if (index === null || index < 0) return `row ${row}`;
+  const column = names[index] ?? `${index + 1} (the header has ${names.length})`;
+  return `row ${row}, column ${column}`;
+}
+
 /** What a record handler sees: the fields, its file line and data row. */
 export interface CsvRecord {
   readonly fields: readonly string[];
@@ -61,6 +80,7 @@ export async function streamCsv(
   }
   const errors: Diagnostic[] = [];
   let header = true;
+  let names: readonly string[] = [];
   let row = 0;
   let stopped = false;
   // Records are handled inside csv-parse's on_record hook and dropped there (returning
@@ -70,6 +90,7 @@ export async function streamCsv(
     let found: Diagnostic[];
     if (header) {
       header = false;
+      names = record.map((f) => f.trim());
       found = onHeader(record, context.lines);
       if (found.length > 0) stopped = true;
     } else {
@@ -102,7 +123,8 @@ export async function streamCsv(
   } catch (e) {
     const line = e instanceof CsvError && typeof e.lines === 'number' ? e.lines : null;
     const detail = e instanceof CsvError ? hmsg.csvSyntax(e.code, e.message) : (e as Error).message;
-    errors.push({ file: display, line, path: '', message: detail });
+    const path = e instanceof CsvError && !header ? syntaxPath(e, row + 1, names) : '';
+    errors.push({ file: display, line, path, message: detail });
   } finally {
     parser.destroy();
     source.destroy();

@@ -18,7 +18,10 @@ export interface HistoryInputs {
   readonly actuals: { readonly path: string; readonly display?: string };
   readonly deals?: { readonly path: string; readonly display?: string } | null;
   readonly scenario?: { readonly path: string; readonly display?: string } | null;
-  /** Last month the deals export covers in full, `YYYY-MM` (default: the actuals' last). */
+  /**
+   * Last month the deals export covers in full, `YYYY-MM` (default: the actuals' last). Only
+   * with `deals`: given without them it is refused, as nothing would use it.
+   */
   readonly asOf?: string | null;
   readonly dates?: DateOrder;
 }
@@ -31,10 +34,25 @@ export interface LoadedHistory {
 }
 
 /**
+ * The as-of month, checked before any file is read: a month such as 2026-12, and only with
+ * a deals export (it says how far the export reaches; nothing else uses it).
+ */
+function checkAsOf(inputs: HistoryInputs): number | null {
+  if (inputs.asOf === undefined || inputs.asOf === null) return null;
+  const problem = (message: string) =>
+    new InputError([{ file: '--as-of', line: null, path: '', message }]);
+  const m = parseMonth(inputs.asOf);
+  if (typeof m !== 'number') throw problem(hmsg.badCell('a month such as 2026-12', inputs.asOf));
+  if (!inputs.deals) throw problem(hmsg.asOfWithoutDeals);
+  return m;
+}
+
+/**
  * Reads the base scenario, the actuals and the deals (in that order: each needs the one before).
  * @example const h = await loadHistory({ actuals: { path: 'actuals.csv' } });
  */
 export async function loadHistory(inputs: HistoryInputs): Promise<LoadedHistory> {
+  const asOfGiven = checkAsOf(inputs);
   let base: LoadedHistory['base'] = null;
   if (inputs.scenario) {
     const file = inputs.scenario.display ?? inputs.scenario.path;
@@ -59,20 +77,7 @@ export async function loadHistory(inputs: HistoryInputs): Promise<LoadedHistory>
     ]);
   let deals: DealStats | null = null;
   if (inputs.deals) {
-    let asOf = parseMonth(actuals.periods.at(-1)!) as number;
-    if (inputs.asOf) {
-      const m = parseMonth(inputs.asOf);
-      if (typeof m !== 'number')
-        throw new InputError([
-          {
-            file: '--as-of',
-            line: null,
-            path: '',
-            message: hmsg.badCell('a month such as 2026-12', inputs.asOf),
-          },
-        ]);
-      asOf = m;
-    }
+    const asOf = asOfGiven ?? (parseMonth(actuals.periods.at(-1)!) as number);
     const d = await readDeals(inputs.deals.path, {
       ...(inputs.deals.display === undefined ? {} : { display: inputs.deals.display }),
       stages: actuals.stages,

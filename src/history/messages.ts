@@ -46,6 +46,19 @@ export const hmsg = {
     market: string,
   ) =>
     `channel ${channel}, market ${market}: ${total} ${stage} over the file but only ${previousTotal} ${previous}; a stage cannot receive more items than the stage before it (are two columns swapped?)`,
+  stageAboveStageLate: (
+    stage: string,
+    late: number,
+    from: string,
+    months: number,
+    previous: string,
+    previousTotal: number,
+    channel: string,
+    market: string,
+  ) =>
+    `channel ${channel}, market ${market}: ${late} ${stage} from ${from} on but only ${previousTotal} ${previous} over the whole file; items in flight at the file's start reach the next stage within its first ${months} months, so after them a stage cannot receive more items than the stage before it did (are two columns swapped?)`,
+  aboveInFlight: (stage: string, previous: string, cohorts: readonly string[]) =>
+    `more ${stage} than ${previous} over the file for ${cohorts.join('; ')}: taken as items in flight at the file's start; if none were, two columns may be swapped`,
   stageColumns: (file: readonly string[], scenario: readonly string[]) =>
     `the stage columns between leads and wins are ${file.length > 0 ? file.join(', ') : 'none'}, but the scenario's funnel has ${scenario.length > 0 ? scenario.join(', ') : 'none'} between its first and last stage`,
   unknownStage: (got: string, known: readonly string[]) =>
@@ -59,6 +72,8 @@ export const hmsg = {
     `the ${what} date is before the ${before} date: dates must not go backwards along a deal`,
   afterAsOf: (what: string, asOf: string) =>
     `the ${what} date is after the end of the history (${asOf}); pass --as-of if the export is newer`,
+  asOfWithoutDeals:
+    'the as-of month says how far the deals export reaches, and no deals export is given (--deals): leave out --as-of, or pass the export',
   wonNoAmount: 'a won deal needs its amount (> 0)',
   tooFewPeriods: (n: number, need: number) =>
     `the history has ${n} period${n === 1 ? '' : 's'}; this needs at least ${need}`,
@@ -69,6 +84,8 @@ export const hmsg = {
     `${period} is past the scenario's calendar, which ends in ${last} (${periods} months): the actuals cover the months before the rest of the horizon is forecast`,
   actualsWhole: (periods: number) =>
     `the actuals cover all ${periods} months of the scenario's calendar: nothing is left to forecast (lengthen calendar.periods, or leave out the last months)`,
+  missingPair: (period: string, channel: string, market: string, mix: number, none: boolean) =>
+    `channel ${channel}, market ${market} has ${none ? `no rows (first missing month: ${period})` : `no row for ${period}`}, though the plan sends ${Math.round(mix * 1000) / 10}% of the channel's leads there: a missing row is not read as zero; write a row with zeros if there were none`,
   unknownCohort: (
     kind: 'channel' | 'market',
     got: string,

@@ -11,6 +11,14 @@ import { hmsg } from './messages.js';
 import { type DateOrder, monthLabel, parseMonth, parseNumber } from './parse-values.js';
 import type { Actuals, ActualsCohort } from './types.js';
 
+/**
+ * Months from the file's start within which items in flight at the start (that entered a
+ * stage before the file's first month) are taken to reach the next stage: the longest lag
+ * calibrate fits from monthly arrivals. The stage-totals check counts a stage's arrivals
+ * only from this month of the file on.
+ */
+export const IN_FLIGHT_MONTHS = 6;
+
 /** The columns every actuals file has, in the order written. */
 export const ACTUALS_FIXED = ['period', 'channel', 'market', 'spend', 'leads', 'wins', 'bookings'];
 
@@ -23,9 +31,10 @@ export interface ReadActualsOptions {
   /** How `a/b/yyyy` periods are read (default auto). */
   readonly dates?: DateOrder;
   /**
-   * Whether no stage may receive more items over the file than the stage before it (default
-   * true). A reforecast checks this itself, counting the scenario's opening pipeline: in the
-   * first months of a running business a stage can receive items that entered before them.
+   * Whether to refuse a stage that receives more items from the file's
+   * {@link IN_FLIGHT_MONTHS}th month on than the stage before it received over the whole file
+   * (default true): items in flight at the start explain an excess only in the first months.
+   * A reforecast checks totals itself, counting the scenario's opening pipeline.
    */
   readonly stageTotals?: boolean;
 }
@@ -193,17 +202,20 @@ export async function readActuals(
       bookings[t] = p.values[S + 1]!;
     }
     const totals = arrivals.map((a) => a.reduce((x, y) => x + y, 0));
+    const late = arrivals.map((a) => a.subarray(IN_FLIGHT_MONTHS).reduce((x, y) => x + y, 0));
     const stageNames = ['leads', ...middle, 'wins'];
     const end = c.rows.get(last)!;
     for (let k = 1; k < S && opts.stageTotals !== false; k++) {
-      if (totals[k]! > totals[k - 1]!)
+      if (late[k]! > totals[k - 1]!)
         problems.push(
           cellDiagnostic(
             file,
             { line: end.line, row: end.row, column: stageNames[k]! },
-            hmsg.stageAboveStage(
+            hmsg.stageAboveStageLate(
               stageNames[k]!,
-              totals[k]!,
+              late[k]!,
+              monthLabel(lo + IN_FLIGHT_MONTHS),
+              IN_FLIGHT_MONTHS,
               stageNames[k - 1]!,
               totals[k - 1]!,
               c.channel,

@@ -71,6 +71,34 @@ describe('salesops calibrate', () => {
     expect(r.stdout).not.toMatch(PRIVATE);
   });
 
+  it('keeps the base’s rate and lag after a stage a role works unless the deals mark queue losses (docs/history.md)', async () => {
+    const base = 'scenarios/b2b-saas.yaml';
+    const baseModel = valid(readFileSync(join(ROOT, base), 'utf8'));
+    const monthly = await runCli(['calibrate', ACTUALS, '--scenario', base], ROOT);
+    expect(monthly.code).toBe(0);
+    const fromMonthly = valid(monthly.stdout);
+    const rateOf = (m: typeof baseModel, k: number) => m.params[m.stages[k]!.rate]!.dist;
+    for (const [stage, role] of [
+      ['opportunity', 'sdr'],
+      ['won', 'ae'],
+    ] as const) {
+      // the previous stage is worked by the role in the base
+      const k = baseModel.stages.findIndex((s) => s.id === stage);
+      expect(baseModel.roles[baseModel.stages[k - 1]!.role]!.id).toBe(role);
+      expect(monthly.stdout).toContain(`the base's ${stage} rate and lag are kept`);
+      expect(rateOf(fromMonthly, k)).toEqual(rateOf(baseModel, k));
+    }
+    // the sample deals have lost_reason: the rates are fitted, nothing is kept
+    const withDeals = await runCli(
+      ['calibrate', ACTUALS, '--deals', DEALS, '--scenario', base],
+      ROOT,
+    );
+    expect(withDeals.code).toBe(0);
+    expect(withDeals.stdout).not.toContain('rate and lag are kept');
+    const k = baseModel.stages.findIndex((s) => s.id === 'won');
+    expect(rateOf(valid(withDeals.stdout), k)).not.toEqual(rateOf(baseModel, k));
+  });
+
   it('writes the fit report with valid charts, and copies no deal id or customer name anywhere', async () => {
     // a small synthetic history (same writers as the sample's), so the test reads little
     const model = modelOf(
@@ -149,5 +177,20 @@ describe('salesops calibrate', () => {
     r = await runCli(['calibrate', ACTUALS, '--deals', DEALS, '--as-of', 'soon'], ROOT);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--as-of: ✖ expected a month such as 2026-12, got "soon"');
+  });
+
+  it('checks --as-of without --deals too, and refuses it there, as nothing uses it', async () => {
+    for (const bad of ['banana', '2026-13']) {
+      const r = await runCli(['calibrate', ACTUALS, '--as-of', bad], ROOT);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`--as-of: ✖ expected a month such as 2026-12, got "${bad}"\n`);
+    }
+    const r = await runCli(['calibrate', ACTUALS, '--as-of', '2026-12'], ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      '--as-of: ✖ the as-of month says how far the deals export reaches, and no deals export is given (--deals): leave out --as-of, or pass the export\n',
+    );
   });
 });

@@ -72,6 +72,15 @@ describe('salesops compare', () => {
     expect(lines.filter((l) => /^base /.test(l))).toHaveLength(2);
     expect(lines.filter((l) => /^team\.ae\.headcount=9 /.test(l))).toHaveLength(2);
     expect(r.stdout).not.toContain('hire_q2');
+    // each quantile column in one unit at one precision (never "15M" next to "14.7M")
+    for (const head of ['bookings', 'profit']) {
+      const rows = lines.slice(lines.findIndex((l) => l.startsWith(head)) + 1).slice(0, 2);
+      const cells = rows.map((l) => l.trim().split(/ {2,}/).slice(1, 4));
+      for (let c = 0; c < 3; c++) {
+        const shape = cells.map((row) => row[c]!.replace(/\d/g, '9').replace(/^9+/, '9'));
+        expect(shape[0], `${head} column ${c + 1}: ${cells.map((row) => row[c])}`).toBe(shape[1]);
+      }
+    }
   }, 60_000);
 
   it.each([

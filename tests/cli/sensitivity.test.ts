@@ -52,7 +52,8 @@ describe('salesops sensitivity', () => {
       ...FLAGS,
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('what drives the probability of reaching 250k of bookings');
+    expect(r.stdout).toContain('what drives the probability of reaching €250k of bookings, seed');
+    expect(r.stdout).toMatch(/^funnel\.won\.rate +P10–P90 .* pts /m);
     expect(r.stdout).toMatch(/^funnel\.won\.rate +P10–P90 +\d/m);
     expect(r.stdout).toMatch(/^the funnel’s own randomness +[\d.]+% ± [\d.]+$/m);
     expect(r.stdout).toMatch(/^interactions +-?[\d.]+% ± [\d.]+$/m);

@@ -265,6 +265,42 @@ describe('actuals that do not fit the scenario', () => {
     );
   });
 
+  it('refuses a (channel, market) pair the plan sends leads to but the actuals lack, naming its first missing month', async () => {
+    const two = modelOf(
+      CHAIN.replace(
+        'markets: {m: {deal_size: 1000}}',
+        'markets: {m: {deal_size: 1000}, n: {deal_size: 1000}, z: {deal_size: 1000}}',
+      ).replace(
+        'c: {response: {curve: fixed, leads: 100}}',
+        'c: {response: {curve: fixed, leads: 100}, markets: {m: 0.6, n: 0.4}}',
+      ),
+    );
+    const read = async (rows: string[]) => {
+      try {
+        await readActualsFor(two, csv('pairs.csv', header, rows), { display: 'pairs.csv' });
+      } catch (e) {
+        if (e instanceof InputError) return e.message;
+        throw e;
+      }
+      return 'no error';
+    };
+    const row = (month: string, market: string) => `2027-${month},c,${market},0,10,5,1,100`;
+    // market z gets none of c's leads (mix 0): no row needed
+    expect(await read([row('01', 'm'), row('01', 'n'), row('02', 'm'), row('02', 'n')])).toBe(
+      'no error',
+    );
+    expect(await read([row('01', 'm'), row('02', 'm')])).toBe(
+      "pairs.csv: ✖ channel c, market n has no rows (first missing month: 2027-01), though the plan sends 40% of the channel's leads there: a missing row is not read as zero; write a row with zeros if there were none",
+    );
+    // a pair that starts late (or stops early) is missing its first (last) months
+    expect(await read([row('01', 'm'), row('02', 'm'), row('02', 'n')])).toContain(
+      'channel c, market n has no row for 2027-01',
+    );
+    expect(await read([row('01', 'm'), row('01', 'n'), row('02', 'm')])).toContain(
+      'channel c, market n has no row for 2027-02',
+    );
+  });
+
   it('counts the scenario’s opening pipeline before refusing more arrivals than the stage before', async () => {
     const withPipeline = modelOf(`${CHAIN}pipeline:\n  - {stage: lead, count: 5, age: 1}\n`);
     const path = csv('opening.csv', header, ['2027-01,c,m,0,10,12,1,100']);

@@ -6,6 +6,7 @@
  *
  *   uncertain p:        {quantile: p, 0.1}      {quantile: p, 0.9}
  *   fixed p, ±x:        {fix: p, v·(1 − x)}      {fix: p, v·(1 + x)}
+ *   whole-number p, ±x: {fix: p, v − round(v·x)} {fix: p, v + round(v·x)}  (headcount, accounts)
  *   channels.c.spend:   {spend: c, s·(1 − x)}    {spend: c, s·(1 + x)}   (every period)
  */
 import type { Domain } from '../../model/dist.js';
@@ -40,11 +41,22 @@ export interface Lever {
 }
 
 /**
- * The value of `param` at quantile q of its distribution, as a trial would use it.
+ * Whether the kernel rounds `param` to a whole number in every trial (a role's headcount, the
+ * installed accounts; docs/scenario-format.md).
+ * @example wholeNumber(model, model.roles[0].headcount) // true
+ */
+export function wholeNumber(model: Model, param: number): boolean {
+  return param === model.customers.accounts || model.roles.some((r) => r.headcount === param);
+}
+
+/**
+ * The value of `param` at quantile q of its distribution, as a trial would use it (rounded
+ * when `whole`, as the kernel rounds a headcount).
  * @example valueAt(model.params[3], 0.9) // its P90, scaled and clamped like a draw
  */
-export function valueAt(param: Param, q: number): number {
-  return clampToDomain(distQuantile(param.dist, q) * param.scale, param.domain);
+export function valueAt(param: Param, q: number, whole = false): number {
+  const v = clampToDomain(distQuantile(param.dist, q) * param.scale, param.domain);
+  return whole ? Math.round(v) : v;
 }
 
 /**
@@ -71,8 +83,8 @@ export function levers(model: Model, vary: readonly Vary[], label = '--vary'): L
       path: p.path,
       kind: 'uncertain',
       domain: p.domain,
-      low: valueAt(p, 0.1),
-      high: valueAt(p, 0.9),
+      low: valueAt(p, 0.1, wholeNumber(model, i)),
+      high: valueAt(p, 0.9, wholeNumber(model, i)),
       lowOverride: { quantile: p.path, value: 0.1 },
       highOverride: { quantile: p.path, value: 0.9 },
       param: i,
@@ -167,6 +179,33 @@ function varied(model: Model, v: Vary, problem: (message: string) => void): Leve
   if (raw * param.scale === 0) {
     problem(whatIfMsg.varyZero(param.path));
     return null;
+  }
+  if (wholeNumber(model, model.params.indexOf(param))) {
+    // The kernel rounds it in every trial: move it by whole units, the same number either
+    // way (the move rounded, halves up), and report and simulate the values used.
+    const centre = Math.round(clampToDomain(raw * param.scale, param.domain));
+    const move = Math.round(centre * v.by);
+    if (centre === 0) {
+      problem(whatIfMsg.varyZero(param.path));
+      return null;
+    }
+    if (move === 0) {
+      problem(whatIfMsg.varyWhole(param.path, centre, v.by));
+      return null;
+    }
+    const low = Math.max(0, centre - move);
+    const high = centre + move;
+    return {
+      path: param.path,
+      kind: 'varied',
+      domain: param.domain,
+      low,
+      high,
+      lowOverride: { fix: param.path, value: low / param.scale },
+      highOverride: { fix: param.path, value: high / param.scale },
+      param: -1,
+      by: v.by,
+    };
   }
   const at = (f: number) => clampToDomain(raw * f * param.scale, param.domain);
   return {

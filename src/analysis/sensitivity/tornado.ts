@@ -6,7 +6,7 @@
 import { SPIDER_PERCENTILES } from '../../defaults.js';
 import type { Override } from '../../scenario/overrides.js';
 import { meanSummary } from '../evaluator.js';
-import { type Lever, medianOverrides, valueAt } from './levers.js';
+import { type Lever, medianOverrides, valueAt, wholeNumber } from './levers.js';
 import type { SensitivityRunner } from './runner.js';
 import type { SpiderLine } from './types.js';
 
@@ -106,7 +106,11 @@ export async function spider(
         ]);
         output = meanSummary((await runner.run(model, trials)).values).mean;
       }
-      points.push({ percentile: q, value: valueAt(param, q), output });
+      points.push({
+        percentile: q,
+        value: valueAt(param, q, wholeNumber(runner.plan, lever.param)),
+        output,
+      });
     }
     lines.push({ path: lever.path, points });
   }

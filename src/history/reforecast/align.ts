@@ -55,8 +55,9 @@ function firstRow(c: ActualsCohort): { line: number; row: number } {
 
 /**
  * Lays `actuals` onto `model`: checks that they start with the calendar's first month, end
- * before its last and name only the scenario's channels and markets (stage columns were
- * checked when the file was read with the model's stages).
+ * before its last, name only the scenario's channels and markets, and, for every channel
+ * with rows, have a row in every month for each market the plan sends its leads to (stage
+ * columns were checked when the file was read with the model's stages).
  * @example const past = alignActuals(model, actuals); if (past.ok) past.value.k // 6
  */
 export function alignActuals(model: Model, actuals: Actuals): Result<PastActuals> {
@@ -99,6 +100,8 @@ export function alignActuals(model: Model, actuals: Actuals): Result<PastActuals
     }
   }
   if (errors.length > 0) return fail(errors);
+  errors.push(...missingPairs(model, actuals));
+  if (errors.length > 0) return fail(errors);
 
   const K = model.stages.length;
   const arrivals = Array.from({ length: K }, () => new Float64Array(H * k));
@@ -119,6 +122,43 @@ export function alignActuals(model: Model, actuals: Actuals): Result<PastActuals
     .filter((_, c) => !observed.subarray(c * M, (c + 1) * M).some((x) => x === 1))
     .map((c) => c.id);
   return ok({ k, H, arrivals, bookings, spend, observed, missingChannels });
+}
+
+/**
+ * For every channel the actuals have rows for, the (channel, market) pairs the plan sends
+ * leads to (mix > 0) that lack a row in some month of the actuals: one diagnostic per pair,
+ * naming its first missing month. A missing row would otherwise read as a month with no
+ * spend, leads or bookings — a silent wrong number. A channel with no rows at all is a note
+ * of the reforecast instead (taken as not run).
+ * @example missingPairs(model, actuals) // [] when every planned pair has every month
+ */
+export function missingPairs(model: Model, actuals: Actuals): Diagnostic[] {
+  const k = actuals.periods.length;
+  const rows = new Map<string, ActualsCohort>();
+  const withRows = new Set<string>();
+  for (const c of actuals.cohorts) {
+    rows.set(`${c.channel}\u0000${c.market}`, c);
+    withRows.add(c.channel);
+  }
+  const errors: Diagnostic[] = [];
+  for (const ch of model.channels) {
+    if (!withRows.has(ch.id)) continue;
+    model.markets.forEach((mk, m) => {
+      const mix = ch.mix[m] ?? 0;
+      if (!(mix > 0)) return;
+      const c = rows.get(`${ch.id}\u0000${mk.id}`);
+      let t = 0;
+      while (t < k && c !== undefined && c.present[t] === 1) t++;
+      if (t === k) return;
+      errors.push({
+        file: actuals.file,
+        line: null,
+        path: '',
+        message: hmsg.missingPair(actuals.periods[t]!, ch.id, mk.id, mix, c === undefined),
+      });
+    });
+  }
+  return errors.slice(0, 20);
 }
 
 /**
