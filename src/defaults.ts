@@ -60,6 +60,13 @@ export const SATURATED_UTILISATION = 0.99;
  * multiplier is lognormal with mean 1 and this coefficient of variation (see docs/quota.md).
  */
 export const DEFAULT_PERFORMANCE_CV = 0.3;
+/**
+ * Share of horizon bookings falling in months with no rep of the quota role (credited to no
+ * seat) from which quota warns: those bookings raise the team target and total quota but no
+ * seat can earn them, so rep quotas are about 1/(1 − share) of what the reps can book. At 5%
+ * that is a 5% lift, about the spread between what different sales teams over-assign.
+ */
+export const QUOTA_UNCREDITED_WARN = 0.05;
 /** Confidence level of the distribution-free interval around the team target. */
 export const QUOTA_INTERVAL_LEVEL = 0.95;
 /**

@@ -9,6 +9,21 @@ const pct = (p: number | null, decimals = 0): string =>
 /** Quarters per block of the table: long horizons wrap instead of running off the screen. */
 const QUARTERS_PER_BLOCK = 4;
 
+/** Lines on the bookings no seat is credited with, when there are any. */
+function outsideRoster(q: QuotaResult): string[] {
+  const { uncredited, unrostered } = q.outside_roster;
+  const lines: string[] = [];
+  if (uncredited > 0)
+    lines.push(
+      `bookings in months with no ${q.role} rep: ${pct(uncredited, 1)} of the horizon's, in the target but earned by no seat${uncredited < 1 ? ` (rep quotas ≈ ${(1 / (1 - uncredited)).toFixed(2)}× what the reps can book)` : ''}`,
+    );
+  if (unrostered > 0)
+    lines.push(
+      `bookings of reps above the planned headcount: ${pct(unrostered, 1)} of the horizon's, credited to no seat`,
+    );
+  return lines;
+}
+
 /**
  * Renders the terminal table of a quota result.
  * @example quotaTable(q) // 'Acme FY2027 plan: 10,000 trials, …'
@@ -65,6 +80,7 @@ export function quotaTable(q: QuotaResult): string {
     `reps reaching quota: ${pct(s.mean)} on average (P10 ${pct(s.p10)}, median ${pct(s.p50)}, P90 ${pct(s.p90)})`,
     `rep performance spread (coefficient of variation): ${q.performance_cv}`,
     `expected backfills: ${q.expected_backfills.toFixed(1)} reps, each taking over the quota of the seat it fills`,
+    ...outsideRoster(q),
   ];
   return `${lines.join('\n')}\n`;
 }
