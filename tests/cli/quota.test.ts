@@ -52,6 +52,21 @@ describe('salesops quota', () => {
     );
   });
 
+  it('one trial: no Monte Carlo error is claimed, in the table or the JSON', async () => {
+    const table = await runCli(['quota', B2B, '--trials', '1', '--workers', '1']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(': 1 trial, seed');
+    expect(table.stdout).toContain(
+      'Monte Carlo error not available: 1 trial is too few for a 95% interval; run more trials',
+    );
+    expect(table.stdout).not.toMatch(/± 0\b|0\.0% ± 0\.0%/);
+    expect(table.stdout).toMatch(/the team books it in [01] of 1 trial\n/);
+    const json = await runCli(['quota', B2B, '--trials', '1', '--workers', '1', '--json']);
+    const q = JSON.parse(json.stdout);
+    expect(q.team_target_interval).toBeNull();
+    expect(q.team_target_se).toBeNull();
+  });
+
   it('--json prints the quota core; --confidence overrides the block', async () => {
     const r = await runCli([
       'quota',

@@ -214,7 +214,10 @@ async function quotaFromRows(
     share_reaching_quota: att.share,
     role_label: role.label,
     team_target_se: target.se,
-    team_target_interval: { level: target.level, lo: target.lo, hi: target.hi },
+    team_target_interval:
+      target.lo === null || target.hi === null
+        ? null
+        : { level: target.level, lo: target.lo, hi: target.hi },
     over_assignment: settings.overAssignment,
     total_quota: total,
     performance_cv: settings.performanceCv,
