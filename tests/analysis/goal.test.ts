@@ -256,7 +256,7 @@ describe('goal-seek', () => {
           '--probability',
           '0.5',
         ],
-        /no field funnel\.won\.rat; did you mean funnel\.won\.rate\?/,
+        /^--lever: ✖ funnel\.won\.rat is not a number the goal can move: no field funnel\.won\.rat; did you mean funnel\.won\.rate\?/,
       ],
       [
         [
@@ -270,6 +270,42 @@ describe('goal-seek', () => {
           '0.5',
         ],
         /^--lever: ✖ no period 2031-01 in the horizon/,
+      ],
+      [
+        // A text field: named against --lever (the user gave no --set), before any trial runs.
+        [
+          'goal',
+          file,
+          '--lever',
+          'scenario',
+          '--min',
+          '0',
+          '--max',
+          '1',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--lever: ✖ scenario is not a number the goal can move: expected text, got number 0\.5 → at scenario\n$/,
+      ],
+      [
+        // A number the field refuses at a bound is that bound's error.
+        [
+          'goal',
+          file,
+          '--lever',
+          'funnel.won.rate',
+          '--min',
+          '0',
+          '--max',
+          '2',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--max: ✖ the lever funnel\.won\.rate cannot be 2: /,
       ],
     ];
     for (const [args, message] of cases) {

@@ -105,6 +105,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     ]);
   }
   const l = lever(ev.model, opts.lever, opts.bounds ?? {});
+  if (l.kind === 'path') checkMoves(ev, l);
   ev.readers([opts.metric]);
   const trials = opts.trials ?? ev.model.simulation.trials;
   const seed = ev.model.simulation.seed;
@@ -182,6 +183,39 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     money: l.money,
     sentence: sentence(opts, l, answer, confirmed.p, best),
   };
+}
+
+/**
+ * Throws an InputError naming --lever when a dot-path lever is no number the plan can take
+ * (`scenario`, a name), or --min / --max when a bound is a value the field refuses, before
+ * any trial runs: the plan's own check would name the overrides (`--set`), which the user
+ * never gave.
+ */
+function checkMoves(ev: Evaluator, l: Lever): void {
+  const refusal = (value: number): string | null => {
+    try {
+      ev.plan(l.overrides(value));
+      return null;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const m = e.diagnostics[0]?.message ?? e.message;
+      return m.startsWith(`${ev.label}: `) ? m.slice(ev.label.length + 2) : m;
+    }
+  };
+  const mid = (l.min + l.max) / 2;
+  const inside = refusal(mid);
+  const fail = (flag: string, message: string) =>
+    new InputError([{ file: flag, line: null, path: l.path, message }]);
+  if (inside !== null) {
+    throw fail('--lever', `${l.path} is not a number the goal can move: ${inside}`);
+  }
+  for (const [flag, value] of [
+    ['--min', l.min],
+    ['--max', l.max],
+  ] as const) {
+    const r = refusal(value);
+    if (r !== null) throw fail(flag, `the lever ${l.path} cannot be ${value}: ${r}`);
+  }
 }
 
 /** P(metric ≥ target) of the plan itself (with `overrides`), on the search's trials. */
