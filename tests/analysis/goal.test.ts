@@ -87,6 +87,9 @@ describe('goal-seek', () => {
         4 * se + (slope * (g.tolerance * 12 * RATE)) / COST_PER_LEAD,
       );
       expect(g.confirm_seed).not.toBe(g.seed);
+      // `confirmed` is the one-sided test of the fresh trials against the goal.
+      expect(g.confirmed).toBe(p - g.achieved_probability <= 1.645 * g.achieved_se);
+      expect(g.sentence.includes('short of')).toBe(g.confirmed === false);
       const chart = buildGoalChart(g, 'USD', 'linear');
       expect(validateSpec(chart.spec)).toEqual([]);
     } finally {
@@ -177,6 +180,35 @@ describe('goal-seek', () => {
     ]);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/^No value of channels\.c\.spend/);
+  }, 60_000);
+
+  it('says so when the fresh trials fall short of the goal by more than their error', async () => {
+    // The search's 1,000 trials put the answer at 50.5%; the fresh ones at 46.9% ± 1.6 pp.
+    const r = await runCli([
+      'goal',
+      'scenarios/minimal.yaml',
+      '--lever',
+      'allocation.budget',
+      '--target',
+      'bookings=250000',
+      '--probability',
+      '0.5',
+      '--max',
+      '20000',
+      '--trials',
+      '1000',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    const shortfall = g.probability - g.achieved_probability;
+    expect(shortfall).toBeGreaterThan(1.645 * g.achieved_se);
+    expect(g.confirmed).toBe(false);
+    expect(g.sentence).toMatch(
+      /with probability 50\.0% on the search trials; on fresh trials [\d.]+% ± [\d.]+%, short of 50\.0% by more than its Monte Carlo error: the answer may be too low, more trials will tell\.$/,
+    );
   }, 60_000);
 
   it('refuses bad input with exit 2, naming the flag or field', async () => {
