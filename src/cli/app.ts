@@ -16,8 +16,8 @@ import {
   type CommonFlag,
   EXIT,
 } from './context.js';
-import { checkRepeatedFlags, type FlagTable } from './repeated-flags.js';
 import { markDashes, scenarioArg } from './scenario-arg.js';
+import { checkTypedFlags, type FlagTable } from './typed-flags.js';
 
 export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
   return async (argv) => {
@@ -69,7 +69,7 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
         // yargs still calls the handler after a failed check (an unknown or misspelt flag):
         // run nothing then, the error is reported below.
         if (failure !== null) return;
-        checkRepeatedFlags(argv, optionTable(y));
+        checkTypedFlags(argv, optionTable(y));
         checkUsedFlags(c, args as Record<string, unknown>);
         checkCommonArgs(args as CommonArgs);
         try {

@@ -1,10 +1,10 @@
 /**
  * A flag that takes one value, given twice, is refused naming the flag (yargs added the
  * values of a number flag: `--trials 500 --trials 1` ran 501 trials); flags meant to repeat
- * still do.
+ * still do. A number flag's value that is not a number is quoted as typed, not as NaN.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRepeatedFlags } from '../../src/cli/repeated-flags.js';
+import { checkTypedFlags } from '../../src/cli/typed-flags.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('a scalar flag given twice', () => {
@@ -36,6 +36,45 @@ describe('a scalar flag given twice', () => {
     expect(r.stdout).toBe('');
   });
 
+  it.each([
+    [
+      ['allocate', 'scenarios/b2b-saas.yaml', '--budget', 'abc'],
+      '--budget: ✖ expected a number, got "abc"',
+    ],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials', 'abc'],
+      '--trials: ✖ expected a number, got "abc"',
+    ],
+    [['forecast', 'scenarios/minimal.yaml', '--trials='], '--trials: ✖ expected a number, got ""'],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--workers', 'two'],
+      '--workers: ✖ expected a number, got "two"',
+    ],
+    [
+      [
+        'goal',
+        'scenarios/minimal.yaml',
+        '--lever',
+        'allocation.budget',
+        '--target',
+        'bookings=1',
+        '--probability',
+        '0.5',
+        '--min',
+        '-1e3x',
+      ],
+      '--min: ✖ expected a number, got "-1e3x"',
+    ],
+    [
+      ['sensitivity', 'scenarios/minimal.yaml', '--top', 'x'],
+      '--top: ✖ expected a number, got "x"',
+    ],
+  ])('%j quotes the value that is not a number (yargs said NaN)', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(message);
+  });
+
   it('flags meant to repeat (--set, --variants) and repeated switches still run', async () => {
     const r = await runCli([
       'forecast',
@@ -56,16 +95,19 @@ describe('a scalar flag given twice', () => {
   });
 
   it('reads the command line as typed: arrays, aliases, values after --', () => {
-    const table = { array: ['vary'], boolean: ['json', 'help'], alias: { help: ['h'] } };
+    const table = {
+      array: ['vary'],
+      boolean: ['json', 'help'],
+      number: ['top'],
+      alias: { help: ['h'] },
+    };
     expect(() =>
-      checkRepeatedFlags(['s', '--vary', 'a=1', '--vary', 'b=2', '-h', '--help', '--json'], table),
+      checkTypedFlags(['s', '--vary', 'a=1', '--vary', 'b=2', '-h', '--help', '--json'], table),
     ).not.toThrow();
-    expect(() => checkRepeatedFlags(['s', '--top', '1', '--', '--top', '2'], table)).not.toThrow();
+    expect(() => checkTypedFlags(['s', '--top', '1', '--', '--top', '2'], table)).not.toThrow();
+    expect(() => checkTypedFlags(['s', '--variants', 'a', '--variants', 'b'], table)).not.toThrow();
     expect(() =>
-      checkRepeatedFlags(['s', '--variants', 'a', '--variants', 'b'], table),
-    ).not.toThrow();
-    expect(() =>
-      checkRepeatedFlags(['s', '--overAssignment', '1', '--over-assignment=2'], table),
+      checkTypedFlags(['s', '--overAssignment', '1', '--over-assignment=2'], table),
     ).toThrow('given twice (1 and 2)');
   });
 });
