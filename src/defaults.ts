@@ -16,6 +16,14 @@ export const QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 export const THREAD_MIN_TRIAL_PERIODS = 60_000;
 /** Points of goal-seek's probability curve (the chart), the bounds included. */
 export const DEFAULT_GOAL_STEPS = 9;
+/**
+ * Standard errors by which goal-seek's fresh-trial probability may fall short of the wanted one
+ * before the answer is flagged as not borne out: 1.645, a one-sided 95% test that the answer's
+ * true probability is below the goal. The answer is the smallest value the search saw reach
+ * the goal, so its true probability sits near the goal and about 1 answer in 20 is flagged by
+ * luck alone; the flag asks for more trials, it does not reject the answer.
+ */
+export const GOAL_CONFIRM_SE = 1.645;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
 /**
@@ -60,6 +68,13 @@ export const SATURATED_UTILISATION = 0.99;
  * multiplier is lognormal with mean 1 and this coefficient of variation (see docs/quota.md).
  */
 export const DEFAULT_PERFORMANCE_CV = 0.3;
+/**
+ * Share of horizon bookings falling in months with no rep of the quota role (credited to no
+ * seat) from which quota warns: those bookings raise the team target and total quota but no
+ * seat can earn them, so rep quotas are about 1/(1 − share) of what the reps can book. At 5%
+ * that is a 5% lift, about the spread between what different sales teams over-assign.
+ */
+export const QUOTA_UNCREDITED_WARN = 0.05;
 /** Confidence level of the distribution-free interval around the team target. */
 export const QUOTA_INTERVAL_LEVEL = 0.95;
 /**

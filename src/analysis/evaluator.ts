@@ -133,7 +133,8 @@ export class Evaluator {
   readonly layout: Layout;
   readonly logger: Logger;
   private readonly workers: number;
-  private readonly label: string;
+  /** How overrides are named in messages (`--set` on the command line). */
+  readonly label: string;
   private readonly threadMin: number;
   private readonly variant: string | null;
   private readonly sets: readonly Override[];

@@ -120,7 +120,7 @@ export function buildQuotaDistributionChart(q: QuotaResult, f: ForecastResult): 
     markedRule(q.total_quota, quotaLabel, COLORS.text, 44, quotaRight, [6, 4]),
   ];
   const title = `Team target and total quota on the forecast: ${q.role_label}`;
-  const meaning = `bars: share of trials by horizon bookings; team target at ${formatPercent(q.confidence)} confidence, ± ${money(q.team_target_se)} Monte Carlo error`;
+  const meaning = `bars: share of trials by horizon bookings; team target at ${formatPercent(q.confidence)} confidence, ${q.team_target_se === null ? 'too few trials for a Monte Carlo error' : `± ${money(q.team_target_se)} Monte Carlo error`}`;
   return finishChart(f, undefined, {
     name: 'quota-distribution',
     title,

@@ -10,6 +10,20 @@ import { formatCompact as compact, formatPercent } from '../charts/format.js';
 import { formatObjective, formatObjectiveChange } from '../charts/objective-format.js';
 import { table } from './format.js';
 
+/** Most significant digits {@link exact} shows. */
+const MAX_DIGITS = 7;
+
+/**
+ * A budget as the user gave it: compact, with as many significant digits as it takes to show
+ * the number itself (102,500 → "102.5k", not "103k"), up to 7.
+ * @example exact(102500) // "102.5k"
+ */
+function exact(x: number): string {
+  let d = 3;
+  while (d < MAX_DIGITS && Number(x.toPrecision(d)) !== x) d++;
+  return compact(x, d);
+}
+
 /**
  * Renders the terminal summary of an allocation.
  * @example ctx.out(allocateTable(await allocate(model)))
@@ -35,7 +49,7 @@ export function allocateTable(r: AllocationResult): string {
     ];
   });
   const head = [
-    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: split ${compact(r.budget)} a period across ${cert.channels.length} channel${cert.channels.length === 1 ? '' : 's'} to maximise ${r.objective_description} (${r.currency})`,
+    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: split ${exact(r.budget)} a period across ${cert.channels.length} channel${cert.channels.length === 1 ? '' : 's'} to maximise ${r.objective_description} (${r.currency})`,
     `${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}; searched on seed ${r.search.seed} (${r.search.stages.map((s) => s.trials.toLocaleString('en-US')).join(' then ')} trials), ${r.search.evaluations.runs} simulation runs`,
     '',
     table([
@@ -64,7 +78,7 @@ export function allocateTable(r: AllocationResult): string {
   const lines = [...head, ''];
   if (r.unspent > 0) {
     lines.push(
-      `every channel is at its maximum: ${compact(r.unspent)} of the ${compact(r.budget)} budget is left unspent`,
+      `every channel is at its maximum: ${compact(r.unspent)} of the ${exact(r.budget)} budget is left unspent`,
     );
   }
   if (Math.abs(r.current_total - r.spent) >= r.step / 2) {
@@ -139,7 +153,9 @@ function certificateLines(
   }
   if (c.transfers_tried.length > 0) {
     out.push(
-      `  ${c.transfers_tried.length} transfer${c.transfers_tried.length === 1 ? '' : 's'} predicted to gain were tried at the result; none gained more than its standard error`,
+      c.transfers_tried.length === 1
+        ? '  1 transfer predicted to gain was tried at the result; it did not gain more than its standard error'
+        : `  ${c.transfers_tried.length} transfers predicted to gain were tried at the result; none gained more than its standard error`,
     );
   }
   if (c.best_transfer !== null) {

@@ -17,6 +17,7 @@ import {
   EXIT,
 } from './context.js';
 import { markDashes, scenarioArg } from './scenario-arg.js';
+import { checkTypedFlags, type FlagTable } from './typed-flags.js';
 
 export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise<number> {
   return async (argv) => {
@@ -68,6 +69,7 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
         // yargs still calls the handler after a failed check (an unknown or misspelt flag):
         // run nothing then, the error is reported below.
         if (failure !== null) return;
+        checkTypedFlags(argv, optionTable(y));
         checkUsedFlags(c, args as Record<string, unknown>);
         checkCommonArgs(args as CommonArgs);
         try {
@@ -97,6 +99,14 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
       return reportError(e, ctx);
     }
   };
+}
+
+/**
+ * yargs' table of the options it knows, the running command's included. `getOptions` is
+ * part of yargs' runtime API but missing from its type declarations.
+ */
+function optionTable(y: unknown): FlagTable {
+  return (y as { getOptions(): FlagTable }).getOptions();
 }
 
 /** Common flags that take a value (their value is not a command name). */

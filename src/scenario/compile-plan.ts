@@ -134,6 +134,9 @@ export function compileAllocation(
   ids.forEach((id, k) => {
     const i = resolveRef(ctx, ctx.channels, 'channel', id, ['allocation', 'channels', k]);
     if (channels.includes(i)) ctx.err(['allocation', 'channels', k], msg.duplicateChannel(id));
+    else if (i >= 0 && s.channels[id]?.response.curve === 'fixed')
+      // Its leads do not depend on spend: budget put there buys nothing.
+      ctx.err(['allocation', 'channels', k], msg.allocationFixedChannel(id));
     else if (i >= 0) channels.push(i);
   });
   const objective = a.objective ?? 'revenue';

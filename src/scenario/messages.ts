@@ -168,7 +168,9 @@ export const msg = {
   targetNeedsBookings: 'objective target needs targets.bookings',
   duplicateChannel: (id: string) => `channel ${JSON.stringify(id)} is listed twice`,
   allocationNoChannels:
-    'no channel to allocate: every channel has a fixed response; list channels explicitly',
+    'no channel to allocate: every channel has a fixed response (spend does not change its leads); give a channel a spend response (linear, hill, …) to split a budget over it',
+  allocationFixedChannel: (id: string) =>
+    `${id} has a fixed response: spend does not change its leads, so budget allocated to it buys nothing; list only channels whose response depends on spend`,
   budgetBelowMins: (budget: number, sum: number) =>
     `the budget ${budget} is below the channels' total min_spend ${sum}`,
   maxShareBelowMin: (share: number, budget: number, channel: string, min: number) =>

@@ -87,6 +87,9 @@ describe('goal-seek', () => {
         4 * se + (slope * (g.tolerance * 12 * RATE)) / COST_PER_LEAD,
       );
       expect(g.confirm_seed).not.toBe(g.seed);
+      // `confirmed` is the one-sided test of the fresh trials against the goal.
+      expect(g.confirmed).toBe(p - g.achieved_probability <= 1.645 * g.achieved_se);
+      expect(g.sentence.includes('short of')).toBe(g.confirmed === false);
       const chart = buildGoalChart(g, 'USD', 'linear');
       expect(validateSpec(chart.spec)).toEqual([]);
     } finally {
@@ -179,6 +182,35 @@ describe('goal-seek', () => {
     expect(none.stdout).toMatch(/^No value of channels\.c\.spend/);
   }, 60_000);
 
+  it('says so when the fresh trials fall short of the goal by more than their error', async () => {
+    // The search's 1,000 trials put the answer at 50.5%; the fresh ones at 46.9% ± 1.6 pp.
+    const r = await runCli([
+      'goal',
+      'scenarios/minimal.yaml',
+      '--lever',
+      'allocation.budget',
+      '--target',
+      'bookings=250000',
+      '--probability',
+      '0.5',
+      '--max',
+      '20000',
+      '--trials',
+      '1000',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    const shortfall = g.probability - g.achieved_probability;
+    expect(shortfall).toBeGreaterThan(1.645 * g.achieved_se);
+    expect(g.confirmed).toBe(false);
+    expect(g.sentence).toMatch(
+      /with probability 50\.0% on the search trials; on fresh trials [\d.]+% ± [\d.]+%, short of 50\.0% by more than its Monte Carlo error: the answer may be too low, more trials will tell\.$/,
+    );
+  }, 60_000);
+
   it('refuses bad input with exit 2, naming the flag or field', async () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, linear(100));
@@ -256,7 +288,7 @@ describe('goal-seek', () => {
           '--probability',
           '0.5',
         ],
-        /no field funnel\.won\.rat; did you mean funnel\.won\.rate\?/,
+        /^--lever: ✖ funnel\.won\.rat is not a number the goal can move: no field funnel\.won\.rat; did you mean funnel\.won\.rate\?/,
       ],
       [
         [
@@ -270,6 +302,42 @@ describe('goal-seek', () => {
           '0.5',
         ],
         /^--lever: ✖ no period 2031-01 in the horizon/,
+      ],
+      [
+        // A text field: named against --lever (the user gave no --set), before any trial runs.
+        [
+          'goal',
+          file,
+          '--lever',
+          'scenario',
+          '--min',
+          '0',
+          '--max',
+          '1',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--lever: ✖ scenario is not a number the goal can move: expected text, got number 0\.5 → at scenario\n$/,
+      ],
+      [
+        // A number the field refuses at a bound is that bound's error.
+        [
+          'goal',
+          file,
+          '--lever',
+          'funnel.won.rate',
+          '--min',
+          '0',
+          '--max',
+          '2',
+          '--target',
+          'bookings=1',
+          '--probability',
+          '0.5',
+        ],
+        /^--max: ✖ the lever funnel\.won\.rate cannot be 2: /,
       ],
     ];
     for (const [args, message] of cases) {

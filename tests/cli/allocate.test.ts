@@ -146,4 +146,19 @@ describe('salesops allocate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/channel "search" is listed twice → at allocation\.channels\[2\]/);
   });
+
+  it('refuses a channel with a fixed response: budget put there would buy nothing', async () => {
+    const r = await runCli([
+      'allocate',
+      'scenarios/b2b-saas.yaml',
+      ...FAST,
+      '--set',
+      'allocation.channels=[referrals]',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'scenarios/b2b-saas.yaml: ✖ --set: referrals has a fixed response: spend does not change its leads, so budget allocated to it buys nothing; list only channels whose response depends on spend → at allocation.channels[0]\n',
+    );
+  });
 });

@@ -27,6 +27,46 @@ describe('salesops quota', () => {
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
+  it('shows the share of bookings no seat can earn, and warns when it is material', async () => {
+    const r = await runCli([
+      'quota',
+      B2B,
+      '--trials',
+      '200',
+      '--workers',
+      '1',
+      '--set',
+      'team.ae.headcount=0',
+    ]);
+    expect(r.code).toBe(0);
+    const shown =
+      /bookings in months with no ae rep: ([\d.]+)% of the horizon's, in the target but earned by no seat \(rep quotas ≈ ([\d.]+)× what the reps can book\)/.exec(
+        r.stdout,
+      );
+    expect(shown).not.toBeNull();
+    const share = Number(shown![1]) / 100;
+    expect(share).toBeGreaterThan(0.05);
+    expect(Number(shown![2])).toBeCloseTo(1 / (1 - share), 1);
+    expect(r.stderr).toContain(
+      `salesops: warning: ${shown![1]}% of horizon bookings fall in months with no ae rep`,
+    );
+  });
+
+  it('one trial: no Monte Carlo error is claimed, in the table or the JSON', async () => {
+    const table = await runCli(['quota', B2B, '--trials', '1', '--workers', '1']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(': 1 trial, seed');
+    expect(table.stdout).toContain(
+      'Monte Carlo error not available: 1 trial is too few for a 95% interval; run more trials',
+    );
+    expect(table.stdout).not.toMatch(/± 0\b|0\.0% ± 0\.0%/);
+    expect(table.stdout).toMatch(/the team books it in [01] of 1 trial\n/);
+    const json = await runCli(['quota', B2B, '--trials', '1', '--workers', '1', '--json']);
+    const q = JSON.parse(json.stdout);
+    expect(q.team_target_interval).toBeNull();
+    expect(q.team_target_se).toBeNull();
+  });
+
   it('--json prints the quota core; --confidence overrides the block', async () => {
     const r = await runCli([
       'quota',

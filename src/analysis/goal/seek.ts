@@ -8,7 +8,7 @@
  *   3. a curve of P over the bounds for the chart
  *   4. the answer confirmed on fresh trials (another seed), so the search's luck is not the result
  */
-import { DEFAULT_GOAL_STEPS } from '../../defaults.js';
+import { DEFAULT_GOAL_STEPS, GOAL_CONFIRM_SE } from '../../defaults.js';
 import type { Override } from '../../scenario/overrides.js';
 import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
@@ -55,6 +55,11 @@ export interface GoalResult {
   readonly achieved_se: number;
   /** The probability at `value` on the search's own trials. */
   readonly search_probability: number | null;
+  /**
+   * Whether the fresh trials bear the answer out: false when `achieved_probability` falls short
+   * of `probability` by more than GOAL_CONFIRM_SE (1.645) standard errors; null without an answer.
+   */
+  readonly confirmed: boolean | null;
   readonly bounds: { readonly min: number; readonly max: number };
   /** The plan's own lever value (per period for spend and budget), or null. */
   readonly current: number | null;
@@ -105,6 +110,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     ]);
   }
   const l = lever(ev.model, opts.lever, opts.bounds ?? {});
+  if (l.kind === 'path') checkMoves(ev, l);
   ev.readers([opts.metric]);
   const trials = opts.trials ?? ev.model.simulation.trials;
   const seed = ev.model.simulation.seed;
@@ -158,6 +164,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
   const confirmAt = answer ?? best[0];
   const confirmed = await pAt(confirmAt, fresh);
   const se = Math.sqrt((confirmed.p * (1 - confirmed.p)) / confirmed.n);
+  const borne = answer === null ? null : wanted - confirmed.p <= GOAL_CONFIRM_SE * se;
   opts.onProgress?.(maxSteps, maxSteps);
   const points = [...seen.entries()]
     .map(([value, probability]) => ({ value, probability }))
@@ -170,6 +177,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     achieved_probability: confirmed.p,
     achieved_se: se,
     search_probability: answer === null ? null : (seen.get(answer) ?? null),
+    confirmed: borne,
     bounds: { min: l.min, max: l.max },
     current: l.current,
     current_probability: currentP,
@@ -180,8 +188,41 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     points,
     lever_kind: l.kind,
     money: l.money,
-    sentence: sentence(opts, l, answer, confirmed.p, best),
+    sentence: sentence(opts, l, answer, { p: confirmed.p, se, borne: borne !== false }, best),
   };
+}
+
+/**
+ * Throws an InputError naming --lever when a dot-path lever is no number the plan can take
+ * (`scenario`, a name), or --min / --max when a bound is a value the field refuses, before
+ * any trial runs: the plan's own check would name the overrides (`--set`), which the user
+ * never gave.
+ */
+function checkMoves(ev: Evaluator, l: Lever): void {
+  const refusal = (value: number): string | null => {
+    try {
+      ev.plan(l.overrides(value));
+      return null;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const m = e.diagnostics[0]?.message ?? e.message;
+      return m.startsWith(`${ev.label}: `) ? m.slice(ev.label.length + 2) : m;
+    }
+  };
+  const mid = (l.min + l.max) / 2;
+  const inside = refusal(mid);
+  const fail = (flag: string, message: string) =>
+    new InputError([{ file: flag, line: null, path: l.path, message }]);
+  if (inside !== null) {
+    throw fail('--lever', `${l.path} is not a number the goal can move: ${inside}`);
+  }
+  for (const [flag, value] of [
+    ['--min', l.min],
+    ['--max', l.max],
+  ] as const) {
+    const r = refusal(value);
+    if (r !== null) throw fail(flag, `the lever ${l.path} cannot be ${value}: ${r}`);
+  }
 }
 
 /** P(metric ≥ target) of the plan itself (with `overrides`), on the search's trials. */
@@ -203,7 +244,7 @@ function sentence(
   opts: GoalOptions,
   l: Lever,
   answer: number | null,
-  achieved: number,
+  achieved: { p: number; se: number; borne: boolean },
   best: readonly [number, number],
 ): string {
   const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -211,5 +252,9 @@ function sentence(
   if (answer === null) {
     return `No value of ${opts.lever} from ${l.min.toLocaleString('en-US')} to ${l.max.toLocaleString('en-US')} reaches ${goal}: the best is ${pct(best[1])}, at ${best[0].toLocaleString('en-US')}.`;
   }
-  return `${opts.lever} = ${answer.toLocaleString('en-US', { maximumFractionDigits: l.integer ? 0 : 2 })} is the smallest value that reaches ${goal} (${pct(achieved)} on fresh trials).`;
+  const value = answer.toLocaleString('en-US', { maximumFractionDigits: l.integer ? 0 : 2 });
+  if (!achieved.borne) {
+    return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trials; on fresh trials ${pct(achieved.p)} ± ${pct(achieved.se)}, short of ${pct(opts.probability)} by more than its Monte Carlo error: the answer may be too low, more trials will tell.`;
+  }
+  return `${opts.lever} = ${value} is the smallest value that reaches ${goal} (${pct(achieved.p)} on fresh trials).`;
 }

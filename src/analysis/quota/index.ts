@@ -13,7 +13,7 @@
  *            ▼
  *   attainment = credited / quota, tallied over trials              (attainment.ts)
  */
-import { QUOTA_STORE_BYTES } from '../../defaults.js';
+import { QUOTA_STORE_BYTES, QUOTA_UNCREDITED_WARN } from '../../defaults.js';
 import type { Model } from '../../model/types.js';
 import { buildLayout } from '../../sim/layout.js';
 import { silentLogger } from '../../util/logger.js';
@@ -198,6 +198,12 @@ async function quotaFromRows(
     if (none.length < reps.length && att.share.mean < 0.5)
       warnings.push(quotaMsg.fewReach(att.share.mean));
   }
+  const outside = {
+    unrostered: unrostered / Math.max(1, n),
+    uncredited: uncredited / Math.max(1, n),
+  };
+  if (outside.uncredited >= QUOTA_UNCREDITED_WARN)
+    warnings.push(quotaMsg.uncredited(role.id, outside.uncredited));
   for (const w of warnings) logger.warn(w);
 
   const quota: QuotaResult = {
@@ -208,7 +214,10 @@ async function quotaFromRows(
     share_reaching_quota: att.share,
     role_label: role.label,
     team_target_se: target.se,
-    team_target_interval: { level: target.level, lo: target.lo, hi: target.hi },
+    team_target_interval:
+      target.lo === null || target.hi === null
+        ? null
+        : { level: target.level, lo: target.lo, hi: target.hi },
     over_assignment: settings.overAssignment,
     total_quota: total,
     performance_cv: settings.performanceCv,
@@ -229,10 +238,7 @@ async function quotaFromRows(
     attainment_histogram: { bin_width: ATTAINMENT_BIN, counts: att.histogram },
     team_attainment: att.team,
     expected_backfills: expected.backfills.reduce((a, b) => a + b, 0),
-    outside_roster: {
-      unrostered: unrostered / Math.max(1, n),
-      uncredited: uncredited / Math.max(1, n),
-    },
+    outside_roster: outside,
     warnings,
   };
   return { quota, forecast };

@@ -21,6 +21,8 @@ export const quotaMsg = {
     `${ids.length === 1 ? 'seat' : 'seats'} ${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} no expected capacity within the horizon, so no quota and no attainment`,
   zeroTarget:
     'the team target is 0: at this confidence the team may book nothing, so every quota is 0 and attainment is not defined',
+  uncredited: (role: string, share: number) =>
+    `${(share * 100).toFixed(1)}% of horizon bookings fall in months with no ${role} rep: they count towards the team target and total quota but no seat can earn them${share < 1 ? `, so rep quotas are inflated by about ${(1 / (1 - share)).toFixed(2)}× (1/(1 − share))` : ''}`,
   uncertainHeadcount: (role: string, planned: number) =>
     `role ${role}'s starting headcount is uncertain: the roster plans for its median, ${planned} reps; bookings of reps above that are credited to no seat`,
 } as const;

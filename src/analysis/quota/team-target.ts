@@ -13,12 +13,15 @@ import { quantileSorted } from '../quantile.js';
 export interface QuantileEstimate {
   /** Type-7 quantile of the sorted trials. */
   readonly value: number;
-  /** Distribution-free interval [X_(l), X_(u)] that covers the true quantile with probability ≥ level. */
-  readonly lo: number;
-  readonly hi: number;
+  /**
+   * Distribution-free interval [X_(l), X_(u)] that covers the true quantile with probability
+   * ≥ level; null when the trials are too few for any pair of order statistics to reach it.
+   */
+  readonly lo: number | null;
+  readonly hi: number | null;
   readonly level: number;
-  /** Standard error read off the interval: (hi − lo) / (2 z), z the level's normal quantile. */
-  readonly se: number;
+  /** Standard error read off the interval: (hi − lo) / (2 z), z the level's normal quantile; null with it. */
+  readonly se: number | null;
 }
 
 /**
@@ -48,8 +51,10 @@ function firstTrue(lo: number, hi: number, f: (k: number) => boolean): number {
  * Nonparametric Statistics", 3rd ed., §3.2): K, the number of trials below the true
  * quantile, is Binomial(n, p), so [X_(l), X_(u)] (1-based order statistics) covers it with
  * probability P(l ≤ K ≤ u − 1). l is the largest rank with P(K ≤ l − 1) ≤ α/2 and u the
- * smallest with P(K ≤ u − 1) ≥ 1 − α/2; ranks are clamped to 1 … n, so a run too small to
- * bound the quantile gets the whole sample's range.
+ * smallest with P(K ≤ u − 1) ≥ 1 − α/2. When those ranks fall outside 1 … n the run is too
+ * small for even the whole sample's range to cover the quantile with that probability (one
+ * trial cannot bound anything), and the interval and error are null rather than a range
+ * that claims more than it covers.
  * @example quantileWithInterval(sorted, 0.4).value // the 40th percentile of horizon bookings
  */
 export function quantileWithInterval(
@@ -63,8 +68,9 @@ export function quantileWithInterval(
   // l − 1 = the last k with P(K ≤ k) ≤ α/2.
   const l = firstTrue(0, n, (k) => binomialCdf(k, n, p) > half);
   const u = firstTrue(0, n, (k) => binomialCdf(k, n, p) >= 1 - half) + 1;
-  const lo = sorted[Math.min(n, Math.max(1, l)) - 1]!;
-  const hi = sorted[Math.min(n, Math.max(1, u)) - 1]!;
+  if (l < 1 || u > n) return { value, lo: null, hi: null, level, se: null };
+  const lo = sorted[l - 1]!;
+  const hi = sorted[u - 1]!;
   const z = normalQuantile(1 - half);
   return { value, lo, hi, level, se: (hi - lo) / (2 * z) };
 }

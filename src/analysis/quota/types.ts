@@ -53,14 +53,17 @@ export interface QuotaResult {
   readonly reps: readonly QuotaRep[];
   /** Share of seats with a quota that reach it, as a distribution over trials. */
   readonly share_reaching_quota: Summary;
-  /** Monte Carlo error of the team target: ≈ 1 standard error, from the interval below. */
-  readonly team_target_se: number;
-  /** Distribution-free interval between two order statistics that covers the true quantile with probability ≥ level. */
+  /** Monte Carlo error of the team target: ≈ 1 standard error, from the interval below; null with it. */
+  readonly team_target_se: number | null;
+  /**
+   * Distribution-free interval between two order statistics that covers the true quantile
+   * with probability ≥ level; null when the trials are too few for any pair to reach it.
+   */
   readonly team_target_interval: {
     readonly level: number;
     readonly lo: number;
     readonly hi: number;
-  };
+  } | null;
   readonly over_assignment: number;
   /** team_target × over_assignment = Σ rep quotas. */
   readonly total_quota: number;

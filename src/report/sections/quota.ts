@@ -17,7 +17,9 @@ function keyNumbers(q: QuotaResult): string {
   const rows: [string, string][] = [
     [
       `Team target (reached with ${formatPercent(q.confidence)} probability)`,
-      `${money(q.team_target)} ± ${money(q.team_target_se)} (${formatPercent(q.team_target_interval.level)} interval ${money(q.team_target_interval.lo)} – ${money(q.team_target_interval.hi)})`,
+      q.team_target_interval === null || q.team_target_se === null
+        ? `${money(q.team_target)} (too few trials for a Monte Carlo error)`
+        : `${money(q.team_target)} ± ${money(q.team_target_se)} (${formatPercent(q.team_target_interval.level)} interval ${money(q.team_target_interval.lo)} – ${money(q.team_target_interval.hi)})`,
     ],
     [
       `Total quota (team target × ${q.over_assignment})`,

@@ -105,6 +105,28 @@ describe('an uncertain starting headcount', () => {
   });
 });
 
+describe('bookings in months with no rep of the role', () => {
+  it('are credited to no seat, and the result says how much they inflate the quotas', async () => {
+    // No rep until the July hire: half of the flat bookings fall before anyone can earn them.
+    const q = await quota(flat('{headcount: 0, capacity: 10, hires: {"2027-07": 1}}'), {
+      workers: 1,
+    });
+    expect(q.outside_roster.uncredited).toBeCloseTo(0.5, 12);
+    expect(q.warnings).toContain(
+      '50.0% of horizon bookings fall in months with no ae rep: they count towards the team target and total quota but no seat can earn them, so rep quotas are inflated by about 2.00× (1/(1 − share))',
+    );
+    // A February hire leaves one month in twelve uncredited: 8.3%, above the 5% threshold.
+    const feb = await quota(flat('{headcount: 0, capacity: 10, hires: {"2027-02": 1}}'), {
+      workers: 1,
+    });
+    expect(feb.warnings.some((w) => w.startsWith('8.3% of horizon bookings'))).toBe(true);
+    // A rep from the start: nothing uncredited, nothing said.
+    const staffed = await quota(flat('{headcount: 1, capacity: 10}'), { workers: 1 });
+    expect(staffed.outside_roster.uncredited).toBe(0);
+    expect(staffed.warnings.some((w) => w.includes('no ae rep'))).toBe(false);
+  });
+});
+
 describe('attainment', () => {
   const b2b = modelOf(B2B, { trials: 1500 });
   const logger = memoryLogger();

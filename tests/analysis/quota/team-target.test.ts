@@ -32,8 +32,10 @@ describe('quantileWithInterval', () => {
     const r = quantileWithInterval(sorted, p, 0.95);
     expect(r.value).toBe(quantileSorted(sorted, p));
     // Ranks back from the values (X_(i) = 100 + 3(i − 1)).
-    const l = (r.lo - 100) / 3 + 1;
-    const u = (r.hi - 100) / 3 + 1;
+    const lo = r.lo!;
+    const hi = r.hi!;
+    const l = (lo - 100) / 3 + 1;
+    const u = (hi - 100) / 3 + 1;
     // Coverage P(l ≤ K ≤ u − 1) ≥ 0.95 where the ranks are not clamped; one rank tighter on
     // either side would leave more than 2.5% out.
     const F = (k: number) => binomialCdfBySum(k, n, p);
@@ -45,14 +47,29 @@ describe('quantileWithInterval', () => {
       expect(F(u - 1)).toBeGreaterThanOrEqual(0.975 - 1e-12);
       expect(F(u - 2)).toBeLessThan(0.975);
     }
-    expect(r.lo).toBeLessThanOrEqual(r.value);
-    expect(r.hi).toBeGreaterThanOrEqual(r.value);
-    expect(r.se).toBeCloseTo((r.hi - r.lo) / (2 * normalQuantile(0.975)), 12);
+    expect(lo).toBeLessThanOrEqual(r.value);
+    expect(hi).toBeGreaterThanOrEqual(r.value);
+    expect(r.se).toBeCloseTo((hi - lo) / (2 * normalQuantile(0.975)), 12);
   });
 
-  it('gives the whole range when the run is too small to bound the quantile', () => {
-    const r = quantileWithInterval(Float64Array.of(1, 2, 3), 0.5, 0.95);
-    expect([r.lo, r.hi]).toEqual([1, 3]);
+  it('gives no interval when even the whole sample cannot cover the quantile with 95%', () => {
+    // Three trials: the median lies outside [X_(1), X_(3)] with probability 2 · 0.5³ = 25%.
+    for (const sorted of [Float64Array.of(1, 2, 3), Float64Array.of(7)]) {
+      const r = quantileWithInterval(sorted, 0.5, 0.95);
+      expect(r).toEqual({
+        value: quantileSorted(sorted, 0.5),
+        lo: null,
+        hi: null,
+        level: 0.95,
+        se: null,
+      });
+    }
+    // Six trials are the fewest whose range covers the median with 95% (1 − 2 · 0.5⁶ = 96.9%).
+    expect(quantileWithInterval(Float64Array.of(1, 2, 3, 4, 5), 0.5, 0.95).lo).toBeNull();
+    expect(quantileWithInterval(Float64Array.of(1, 2, 3, 4, 5, 6), 0.5, 0.95)).toMatchObject({
+      lo: 1,
+      hi: 6,
+    });
   });
 });
 
@@ -87,10 +104,10 @@ quota: {role: ae, confidence: 0.6, over_assignment: 1.2, performance_cv: 0}
       const se = Math.sqrt((p * (1 - p)) / trials) / density;
       expect(Math.abs(q.team_target - truth)).toBeLessThanOrEqual(4 * se);
       // The reported error is the asymptotic one, read off the order-statistic interval.
-      expect(q.team_target_se / se).toBeGreaterThan(0.7);
-      expect(q.team_target_se / se).toBeLessThan(1.4);
-      expect(q.team_target_interval.lo).toBeLessThanOrEqual(truth);
-      expect(q.team_target_interval.hi).toBeGreaterThanOrEqual(truth);
+      expect(q.team_target_se! / se).toBeGreaterThan(0.7);
+      expect(q.team_target_se! / se).toBeLessThan(1.4);
+      expect(q.team_target_interval!.lo).toBeLessThanOrEqual(truth);
+      expect(q.team_target_interval!.hi).toBeGreaterThanOrEqual(truth);
       expect(q.confidence).toBe(c);
       expect(q.total_quota).toBeCloseTo(1.2 * q.team_target, 9);
       // By construction the team reaches its target in a share `confidence` of the trials.

@@ -1,0 +1,113 @@
+/**
+ * A flag that takes one value, given twice, is refused naming the flag (yargs added the
+ * values of a number flag: `--trials 500 --trials 1` ran 501 trials); flags meant to repeat
+ * still do. A number flag's value that is not a number is quoted as typed, not as NaN.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkTypedFlags } from '../../src/cli/typed-flags.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('a scalar flag given twice', () => {
+  it.each([
+    [
+      ['quota', 'scenarios/minimal.yaml', '--trials', '500', '--trials', '1'],
+      '--trials: ✖ given twice (500 and 1): give it once',
+    ],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials', '500', '--trials', '2'],
+      '--trials: ✖ given twice (500 and 2): give it once',
+    ],
+    [
+      ['quota', 'scenarios/minimal.yaml', '--confidence', '0.5', '--confidence=0.9'],
+      '--confidence: ✖ given twice (0.5 and 0.9): give it once',
+    ],
+    [
+      ['--seed', '1', 'forecast', 'scenarios/minimal.yaml', '--seed', '2', '--seed', '3'],
+      '--seed: ✖ given 3 times (1, 2 and 3): give it once',
+    ],
+    [
+      ['allocate', 'scenarios/minimal.yaml', '--budget', '5', '--budget', '-1'],
+      '--budget: ✖ given twice (5 and -1): give it once',
+    ],
+  ])('%j exits 2 naming the flag', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    [
+      ['allocate', 'scenarios/b2b-saas.yaml', '--budget', 'abc'],
+      '--budget: ✖ expected a number, got "abc"',
+    ],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials', 'abc'],
+      '--trials: ✖ expected a number, got "abc"',
+    ],
+    [['forecast', 'scenarios/minimal.yaml', '--trials='], '--trials: ✖ expected a number, got ""'],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--workers', 'two'],
+      '--workers: ✖ expected a number, got "two"',
+    ],
+    [
+      [
+        'goal',
+        'scenarios/minimal.yaml',
+        '--lever',
+        'allocation.budget',
+        '--target',
+        'bookings=1',
+        '--probability',
+        '0.5',
+        '--min',
+        '-1e3x',
+      ],
+      '--min: ✖ expected a number, got "-1e3x"',
+    ],
+    [
+      ['sensitivity', 'scenarios/minimal.yaml', '--top', 'x'],
+      '--top: ✖ expected a number, got "x"',
+    ],
+  ])('%j quotes the value that is not a number (yargs said NaN)', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(message);
+  });
+
+  it('flags meant to repeat (--set, --variants) and repeated switches still run', async () => {
+    const r = await runCli([
+      'forecast',
+      'scenarios/minimal.yaml',
+      '--trials',
+      '20',
+      '--json',
+      '--json',
+      '--quiet',
+      '--set',
+      'allocation.budget=1000',
+      '--set',
+      'allocation.budget=2000',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).trials).toBe(20);
+  });
+
+  it('reads the command line as typed: arrays, aliases, values after --', () => {
+    const table = {
+      array: ['vary'],
+      boolean: ['json', 'help'],
+      number: ['top'],
+      alias: { help: ['h'] },
+    };
+    expect(() =>
+      checkTypedFlags(['s', '--vary', 'a=1', '--vary', 'b=2', '-h', '--help', '--json'], table),
+    ).not.toThrow();
+    expect(() => checkTypedFlags(['s', '--top', '1', '--', '--top', '2'], table)).not.toThrow();
+    expect(() => checkTypedFlags(['s', '--variants', 'a', '--variants', 'b'], table)).not.toThrow();
+    expect(() =>
+      checkTypedFlags(['s', '--overAssignment', '1', '--over-assignment=2'], table),
+    ).toThrow('given twice (1 and 2)');
+  });
+});
