@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allocate } from '../../src/analysis/allocate/allocate.js';
 import type { AllocationResult } from '../../src/analysis/allocate/types.js';
 import { buildAllocationCharts } from '../../src/charts/allocation.js';
+import { buildBudgetCurveChart } from '../../src/charts/budget-curve.js';
+import { formatMoney } from '../../src/charts/format.js';
 import { validateSpec } from '../../src/charts/validate.js';
 import { buildReport, FORECAST_SECTIONS } from '../../src/report/index.js';
 import { allocationSection } from '../../src/report/sections/allocation.js';
@@ -53,6 +55,31 @@ describe('allocation charts', () => {
       expect(title.subtitle[0]).toContain(HOSTILE);
       for (const e of expressions(c.spec)) expect(e).not.toContain('alert');
     }
+  });
+
+  it("marks the allocation's budget, and the plan's own spend when it differs and is on the curve", () => {
+    type Layer = { data?: { values: { budget: number; label?: string }[] } };
+    const markers = (res: AllocationResult) => {
+      const spec = buildBudgetCurveChart(res)!.spec as unknown as {
+        vconcat: { layer: Layer[] }[];
+      };
+      const layer = spec.vconcat[0]!.layer.find((l) =>
+        l.data?.values.some((v) => v.label?.startsWith('allocation budget')),
+      );
+      return (layer?.data?.values ?? []).map((v) => [v.budget, v.label]);
+    };
+    const money = (x: number) => formatMoney(x, r.currency);
+    // The plan spends the budget: one marker, named for what it is.
+    const same = { ...r, current_total: r.budget };
+    expect(markers(same)).toEqual([[r.budget, `allocation budget ${money(r.budget)}`]]);
+    // The plan spends 20% less, inside the curve's 50%–200% range: both are marked.
+    const less = { ...r, current_total: 0.8 * r.budget };
+    expect(markers(less)).toEqual([
+      [r.budget, `allocation budget ${money(r.budget)}`],
+      [0.8 * r.budget, `current plan spends ${money(0.8 * r.budget)}`],
+    ]);
+    // Off the curve's range: not marked.
+    expect(markers({ ...r, current_total: 0.1 * r.budget })).toHaveLength(1);
   });
 
   it('puts the numbers where the charts say they are', () => {
