@@ -10,6 +10,7 @@ import type { AllocationResult } from '../../src/analysis/allocate/types.js';
 import { buildAllocationCharts } from '../../src/charts/allocation.js';
 import { buildBudgetCurveChart } from '../../src/charts/budget-curve.js';
 import { formatMoney } from '../../src/charts/format.js';
+import { AT_CURRENT_SPEND } from '../../src/charts/response-curves.js';
 import { validateSpec } from '../../src/charts/validate.js';
 import { buildReport, FORECAST_SECTIONS } from '../../src/report/index.js';
 import { allocationSection } from '../../src/report/sections/allocation.js';
@@ -93,8 +94,13 @@ describe('allocation charts', () => {
     ];
     const rec = split.data.values.filter((v) => v.plan === 'Recommended');
     expect(Object.fromEntries(rec.map((v) => [v.channel, v.spend]))).toEqual(r.recommended);
-    const marked = curves.data.values.filter((v) => v.kind === 'Recommended');
+    const marked = curves.data.values.filter((v) => v.kind === 'Recommended split');
     expect(marked.map((v) => v.spend)).toEqual(r.certificate.channels.map((c) => c.spend));
+    // The grey point is the channel at its current spend with the others as recommended,
+    // not the current plan (whose value differs): its legend must not say "Current plan".
+    const kinds = new Set(curves.data.values.map((v) => v.kind));
+    expect(kinds.has('Current plan')).toBe(false);
+    expect(curves.data.values.filter((v) => v.kind === AT_CURRENT_SPEND).length).toBeGreaterThan(0);
     expect(budget.vconcat[0]!.data.values.map((p) => p.value)).toEqual(
       r.budget_curve.points.map((p) => p.value),
     );
