@@ -128,6 +128,20 @@ describe('comparison and sensitivity charts', () => {
     expect(lines).toHaveLength(9 * sens.spider.length);
   });
 
+  it('names inputs by their labels, never by a bare dot path (docs/charts.md)', () => {
+    const [tornado, shares, spider] = buildSensitivityCharts(sens);
+    const labels = sens.inputs.map((i) => i.label);
+    expect(labels.every((l) => l !== undefined && !l.includes('.'))).toBe(true);
+    const tornadoInputs = new Set(rowsOf(tornado!.spec).map((r) => r.input as string));
+    for (const i of sens.inputs.slice(0, tornadoInputs.size))
+      expect([...tornadoInputs].some((t) => t.startsWith(`${i.label} (`))).toBe(true);
+    const shareLabels = rowsOf(shares!.spec).map((r) => r.label as string);
+    const lines = (spider!.spec as { layer: { data: { values: { input: string }[] } }[] }).layer[1]!
+      .data.values;
+    for (const name of [...tornadoInputs, ...shareLabels, ...lines.map((l) => l.input)])
+      for (const i of sens.inputs) expect(name).not.toContain(i.path);
+  });
+
   it('drops the target chart and line when the scenario sets no bookings target', () => {
     const none: CompareResult = { ...cmp, targets: { ...cmp.targets, bookings: null } };
     const names = buildCompareCharts(none).map((c) => c.name);
