@@ -203,7 +203,11 @@ function sensitivitySentence(
   };
 }
 
-/** The best variant against the plan (from a compare result). */
+/**
+ * The best variant against the plan (from a compare result). The interval the result gives is
+ * of the mean difference, so it is written as the simulation error of that average (its
+ * half-width), never as a range a reader could take for the range of outcomes.
+ */
 function compareSentence(
   result: ForecastResult,
   model: Model,
@@ -219,7 +223,7 @@ function compareSentence(
   const verb = v.difference.mean >= 0 ? 'adds' : 'costs';
   return {
     link: 'compare',
-    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of mean bookings (90% interval ${money(v.difference.lo)} to ${money(v.difference.hi)}) and beats the plan in ${formatPercent(v.probability_better)} of trials.`,
+    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of bookings on average (simulation error ±${money((v.difference.hi - v.difference.lo) / 2)}) and beats the plan in ${formatPercent(v.probability_better)} of trials.`,
   };
 }
 
@@ -238,7 +242,7 @@ function allocationSentence(
   const half = (a.step ?? 0) / 2;
   const spent = a.spent ?? a.budget;
   const verb = a.uplift.mean >= 0 ? 'raises' : 'lowers';
-  const change = `${verb} the ${a.objective} objective by ${fmt(Math.abs(a.uplift.mean))} (90% interval ${fmt(a.uplift.lo)} to ${fmt(a.uplift.hi)}), better than the current plan in ${formatPercent(a.probability_better)} of trials.`;
+  const change = `${verb} the ${a.objective} objective by ${fmt(Math.abs(a.uplift.mean))} on average (simulation error ±${fmt((a.uplift.hi - a.uplift.lo) / 2)}), better than the current plan in ${formatPercent(a.probability_better)} of trials.`;
   const respend =
     spent !== undefined &&
     a.current_total !== undefined &&

@@ -10,6 +10,7 @@ import type { AllocationResult } from '../../src/analysis/allocate/types.js';
 import { buildAllocationCharts } from '../../src/charts/allocation.js';
 import { buildBudgetCurveChart } from '../../src/charts/budget-curve.js';
 import { formatMoney } from '../../src/charts/format.js';
+import { formatObjective } from '../../src/charts/objective-format.js';
 import { AT_CURRENT_SPEND } from '../../src/charts/response-curves.js';
 import { validateSpec } from '../../src/charts/validate.js';
 import { buildReport, FORECAST_SECTIONS } from '../../src/report/index.js';
@@ -124,6 +125,11 @@ describe('allocation charts', () => {
     const section = html.slice(html.indexOf('<section id="allocation">'));
     expect(section).toContain('<h2>Allocation</h2>');
     expect(section).toMatch(/Why this split: the certificate/);
+    // The mean uplift's interval is its simulation error, not a range of outcomes.
+    expect(section).toContain(
+      `on average (simulation error ±${formatObjective(r.objective, (r.uplift.hi - r.uplift.lo) / 2, r.currency)}`,
+    );
+    expect(section).not.toMatch(/90% interval [^<]* to /);
     expect(section).toMatch(/equal within tolerance/);
     for (const c of charts) expect(section).toContain(`id="figure-${c.name}"`);
     expect(html).not.toContain('<script>alert(1)</script>');

@@ -88,10 +88,10 @@ function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
   }
   for (const i of extras.sensitivity?.inputs ?? []) values.push(i.swing);
   for (const v of Object.values(extras.compare?.variants ?? {}))
-    values.push(v.difference.mean, v.difference.lo, v.difference.hi, v.probability_better);
+    values.push(v.difference.mean, (v.difference.hi - v.difference.lo) / 2, v.probability_better);
   if (extras.allocation) {
     const a = extras.allocation;
-    values.push(a.uplift.mean, a.uplift.lo, a.uplift.hi, a.probability_better);
+    values.push(a.uplift.mean, (a.uplift.hi - a.uplift.lo) / 2, a.probability_better);
     for (const v of [a.budget, a.spent, a.current_total]) if (v !== undefined) values.push(v);
     if (a.budget_curve) values.push(a.budget_curve.trials);
     for (const p of a.budget_curve?.points ?? []) {
@@ -186,6 +186,15 @@ describe('the summary takes other analyses when they are passed in', () => {
     const text = withExtras.map((s) => s.text);
     expect(text.find((s) => s.startsWith('The inputs'))).toContain('Win rate');
     expect(text.find((s) => s.startsWith('Best variant'))).toContain('Bold');
+    // Intervals of a mean difference read as its simulation error, never as a range of
+    // outcomes a board could set beside "beats the plan in 87% of trials".
+    expect(text.find((s) => s.startsWith('Best variant'))).toContain(
+      'adds €42k of bookings on average (simulation error ±€21k)',
+    );
+    expect(text.find((s) => s.startsWith('Re-splitting'))).toContain(
+      'by €15.5k on average (simulation error ±€6.5k)',
+    );
+    for (const t of text) expect(t).not.toMatch(/interval/);
     expect(unbacked(text, json, extras)).toEqual([]);
   }, 60_000);
 });

@@ -128,7 +128,7 @@ function outcome(r: AllocationResult, names: Names): string {
       ? ' No share cap is set (<code>allocation.max_share</code>).'
       : ` The cap is ${formatPercent(r.max_share, 0)} (<code>allocation.max_share</code>).`;
   return `<p><strong>${escapeHtml(capitalise(r.objective_description))}:</strong> ${v(ov.current.value)} with the current plan, <strong>${v(ov.recommended.value)}</strong> with the recommendation:
-an uplift of <strong>${change(u.mean)}</strong> (90% interval ${change(u.lo)} to ${change(u.hi)}). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
+an uplift of <strong>${change(u.mean)}</strong> on average (simulation error ±${v((u.hi - u.lo) / 2)}, the half-width of the 90% interval of that mean: how far more trials could move the average, not a range of outcomes — trial by trial the uplift spreads far wider, as the uplift chart shows). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
 Both plans were re-run on the report's own ${r.trials.toLocaleString('en-US')} trials (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
 ${spendGap(r)}<p>Largest channel: ${names.channel(share.channel)} with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
 }
