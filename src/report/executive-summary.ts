@@ -259,7 +259,8 @@ function allocationSentence(
 
 /**
  * The budget curve's best point when it clearly beats the allocation's budget (by more than
- * twice its paired standard error), in words; null otherwise.
+ * twice its paired standard error), in words; null otherwise, and null for a larger budget
+ * unless the objective is profit (the only one that counts the spend).
  */
 function betterBudget(
   a: NonNullable<SummaryExtras['allocation']>,
@@ -279,7 +280,10 @@ function betterBudget(
     here?.value == null ||
     top.value === null ||
     top.share === 1 ||
-    !(top.difference!.mean > 2 * top.difference!.se)
+    !(top.difference!.mean > 2 * top.difference!.se) ||
+    // Only profit counts what is spent: under any other objective more budget doing better is
+    // expected, not news; less budget doing better is news under every objective.
+    (a.objective !== 'profit' && top.budget > here.budget)
   )
     return null;
   const fmt = (x: number) => (a.objective === 'target' ? formatPercent(x) : money(x));

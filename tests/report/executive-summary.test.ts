@@ -267,5 +267,15 @@ describe('the allocation sentence', () => {
       ),
     };
     expect(texts({ ...base, current_total: 2_245_833, budget_curve: close })).toHaveLength(1);
+    // A larger budget beating the allocation's is news only when the objective counts spend.
+    const upward = {
+      ...curve,
+      points: curve.points.map((p) =>
+        p.share === 1.1 ? { ...p, value: 80e6, difference: { mean: 8e6, se: 1e5 } } : p,
+      ),
+    };
+    expect(texts({ ...base, budget_curve: upward })).toHaveLength(2);
+    expect(texts({ ...base, objective: 'revenue', budget_curve: upward })).toHaveLength(1);
+    expect(texts({ ...base, objective: 'revenue', budget_curve: curve })).toHaveLength(2);
   });
 });
