@@ -155,6 +155,7 @@ export {
 export type * from './history/types.js';
 export { actualsCsv, dealsCsv } from './history/write-csv.js';
 export type * from './model/dist.js';
+export { paramLabel, splitParamPath } from './model/param-label.js';
 export type * from './model/types.js';
 export { renderPng, renderSvg, svgToPng } from './render/index.js';
 export {

@@ -1,8 +1,9 @@
 /**
  * The budget curve: the best objective found at each total budget from half to twice the
  * budget (top), and the split of each budget across channels (bottom, stacked bars on the
- * same budget axis). The budget itself is marked; the value of the next 10% is written on
- * the chart.
+ * same budget axis). The allocation's budget is marked, and so is what the current plan
+ * spends when it differs and lies on the curve's range; the value of the next 10% is
+ * written on the chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { PositionDef } from 'vega-lite/types_unstable/channeldef.js';
@@ -32,15 +33,6 @@ export function buildBudgetCurveChart(
   if (points.length === 0) return null;
   const cur = result.currency;
   const value = (v: number) => formatObjective(result.objective, v, cur);
-  const rows = points.map((p) => ({
-    budget: p.budget,
-    value: p.value!,
-    lo: p.value! - p.se!,
-    hi: p.value! + p.se!,
-    share: `${Math.round(p.share * 100)}%`,
-    label: value(p.value!),
-    here: p.share === 1,
-  }));
   const bars = points.flatMap((p) =>
     Object.entries(p.allocation).map(([channel, spend], order) => ({
       budget: p.budget,
@@ -57,8 +49,49 @@ export function buildBudgetCurveChart(
   const here = result.budget;
   const maxBudget = Math.max(...points.map((p) => p.budget));
   const minBudget = Math.min(...points.map((p) => p.budget));
+  const spends = result.current_total;
+  const showCurrent =
+    Math.abs(spends - here) >= result.step / 2 && spends >= minBudget && spends <= maxBudget;
+  // Each marker's rule rises from the axis to the curve (read between the points around it),
+  // so it never strikes a point label; its label sits above the plot, right of the rule, one
+  // line each (the allocation's nearest the plot), clear of the curve and its labels.
+  const sorted = [...points].sort((a, b) => a.budget - b.budget);
+  const onCurve = (b: number): number => {
+    const i = sorted.findIndex((p) => p.budget >= b);
+    if (i <= 0) return sorted[Math.max(0, i)]!.value!;
+    const lo = sorted[i - 1]!;
+    const hi = sorted[i]!;
+    return lo.value! + ((b - lo.budget) / (hi.budget - lo.budget)) * (hi.value! - lo.value!);
+  };
+  const markers = [
+    {
+      budget: here,
+      value: onCurve(here),
+      label: `allocation budget ${formatMoney(here, cur)}`,
+      line: 0,
+    },
+    ...(showCurrent
+      ? [
+          {
+            budget: spends,
+            value: onCurve(spends),
+            label: `current plan spends ${formatMoney(spends, cur)}`,
+            line: 1,
+          },
+        ]
+      : []),
+  ];
   // A tenth of the budget on either side: round numbers at both ends of the axis.
   const pad = 0.1 * Math.max(1, here);
+  const rows = points.map((p) => ({
+    budget: p.budget,
+    value: p.value!,
+    lo: p.value! - p.se!,
+    hi: p.value! + p.se!,
+    share: `${Math.round(p.share * 100)}%`,
+    label: value(p.value!),
+    here: p.share === 1,
+  }));
   const x: PositionDef<string> = {
     field: 'budget',
     type: 'quantitative',
@@ -94,25 +127,29 @@ export function buildBudgetCurveChart(
         encoding: { x },
         layer: [
           {
-            // One row of its own: drawn once, not once per point.
-            data: { values: [{ budget: here, label: 'current budget' }] },
+            // Rows of their own: drawn once, not once per point.
+            data: { values: markers },
             layer: [
               {
                 mark: { type: 'rule', color: COLORS.muted, strokeDash: [4, 4], strokeWidth: 1.5 },
+                encoding: {
+                  y: { field: 'value', type: 'quantitative' },
+                  y2: { value: 'height' },
+                },
               },
-              {
+              ...markers.map((m) => ({
+                transform: [{ filter: `datum.line === ${m.line}` }],
                 mark: {
-                  type: 'text',
+                  type: 'text' as const,
                   color: COLORS.muted,
-                  // Left of the rule at the top: the curve rises from the bottom left, so the
-                  // top left is free (on the right the point labels would cross it).
-                  align: 'right',
-                  dx: -5,
-                  baseline: 'top',
-                  y: 4,
+                  // Above the plot, right of the rule: clear of the curve and its point labels.
+                  align: 'left' as const,
+                  dx: 4,
+                  baseline: 'bottom' as const,
+                  y: -4 - 14 * m.line,
                 },
                 encoding: { text: { field: 'label' } },
-              },
+              })),
             ],
           },
           ...(note === ''
@@ -161,7 +198,7 @@ export function buildBudgetCurveChart(
                   title: 'Budget per period',
                   format: MONEY_TOOLTIP_FORMAT,
                 },
-                { field: 'share', type: 'nominal', title: 'Of the current budget' },
+                { field: 'share', type: 'nominal', title: "Of the allocation's budget" },
                 { field: 'value', type: 'quantitative', title: 'Objective', format: tooltipFormat },
               ],
             },

@@ -49,7 +49,8 @@ export function buildChannelsChart(result: ForecastResult, model: Model): ChartS
         spend,
         bookings,
         per_unit: perUnit,
-        label: `${formatMoney(perUnit, result.currency, 2)} per ${unit}`,
+        // Three significant digits, as every money label on a chart and the report's table.
+        label: `${formatMoney(perUnit, result.currency)} per ${unit}`,
       },
     ];
   });

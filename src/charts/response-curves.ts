@@ -1,7 +1,9 @@
 /**
  * Each allocated channel's response curve on the simulation: the objective as that
  * channel's spend moves from its minimum to its maximum, every other channel at the
- * recommendation; the current spend as a grey point, the recommended one in blue. One small
+ * recommendation; the recommended spend in blue and, in grey, the channel's current spend
+ * with the other channels still at the recommendation (not the current plan's value, which
+ * the allocation chart and table give: the legend says so). One small
  * panel per channel with its own spend axis and a shared objective axis, so the panels
  * compare: every curve passes through the recommendation's value.
  */
@@ -20,6 +22,15 @@ import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } fro
 
 /** Panels per row. */
 const COLUMNS = 2;
+
+/**
+ * The legend of the grey point: it is this channel at the plan's spend on a curve where the
+ * other channels are at the recommendation, not the current plan, whose value differs.
+ */
+export const AT_CURRENT_SPEND = 'This channel at its current spend, the others as recommended';
+
+/** The legend of the blue point. */
+const RECOMMENDED = 'Recommended split';
 
 /**
  * Small multiples of `response_curves`. Returns null when there are none.
@@ -48,9 +59,9 @@ export function buildResponseCurvesChart(
       se: p.se,
       kind:
         p.spend === round(c.recommended)
-          ? 'Recommended'
+          ? RECOMMENDED
           : p.spend === round(c.current)
-            ? 'Current plan'
+            ? AT_CURRENT_SPEND
             : 'curve',
       note:
         p.spend === round(c.recommended)
@@ -113,7 +124,7 @@ export function buildResponseCurvesChart(
       layer: [
         { mark: { type: 'line', color: COLORS.forecast, strokeWidth: 2, opacity: 0.6 } },
         {
-          transform: [{ filter: "datum.kind === 'Recommended'" }],
+          transform: [{ filter: `datum.kind === '${RECOMMENDED}'` }],
           // In the panel's top left corner, clear of the curve's points.
           mark: {
             type: 'text',
@@ -128,7 +139,15 @@ export function buildResponseCurvesChart(
           transform: [{ filter: "datum.kind !== 'curve'" }],
           mark: { type: 'point', filled: true, size: 110, opacity: 1 },
           encoding: {
-            color: planColor('kind'),
+            color: {
+              ...planColor('kind'),
+              scale: {
+                domain: [AT_CURRENT_SPEND, RECOMMENDED],
+                range: [...planColor('kind').scale.range],
+              },
+              // The grey point's legend is long and must be read whole.
+              legend: { labelLimit: CHART_WIDTH },
+            },
             tooltip: [
               { field: 'channel', type: 'nominal', title: 'Channel' },
               { field: 'kind', type: 'nominal', title: 'Point' },

@@ -47,11 +47,33 @@ export interface SummaryExtras {
       >
     >;
   };
-  /** `salesops allocate --json`: the recommended split's uplift over the current one. */
+  /**
+   * `salesops allocate --json`: the recommended split's uplift over the current plan; with
+   * the budget, the plan's spend and the budget curve, the summary also says when the
+   * recommendation spends a different total than the plan and when another budget on the
+   * curve does better.
+   */
   readonly allocation?: {
     readonly objective: string;
     readonly uplift: { readonly mean: number; readonly lo: number; readonly hi: number };
     readonly probability_better: number;
+    /** The allocation's budget per period. */
+    readonly budget?: number;
+    /** What the recommendation spends per period. */
+    readonly spent?: number;
+    /** What the current plan spends per period on the allocated channels (mean over periods). */
+    readonly current_total?: number;
+    /** The search's smallest step: spends closer than half of it count as the same. */
+    readonly step?: number;
+    readonly budget_curve?: {
+      readonly trials: number;
+      readonly points: readonly {
+        readonly share: number;
+        readonly budget: number;
+        readonly value: number | null;
+        readonly difference: { readonly mean: number; readonly se: number } | null;
+      }[];
+    };
   };
 }
 
@@ -181,7 +203,11 @@ function sensitivitySentence(
   };
 }
 
-/** The best variant against the plan (from a compare result). */
+/**
+ * The best variant against the plan (from a compare result). The interval the result gives is
+ * of the mean difference, so it is written as the simulation error of that average (its
+ * half-width), never as a range a reader could take for the range of outcomes.
+ */
 function compareSentence(
   result: ForecastResult,
   model: Model,
@@ -197,21 +223,75 @@ function compareSentence(
   const verb = v.difference.mean >= 0 ? 'adds' : 'costs';
   return {
     link: 'compare',
-    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of mean bookings (90% interval ${money(v.difference.lo)} to ${money(v.difference.hi)}) and beats the plan in ${formatPercent(v.probability_better)} of trials.`,
+    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of bookings on average (simulation error ±${money((v.difference.hi - v.difference.lo) / 2)}) and beats the plan in ${formatPercent(v.probability_better)} of trials.`,
   };
 }
 
-/** The allocation's uplift (from an allocate result). */
+/**
+ * The allocation's uplift (from an allocate result). When the recommendation spends a
+ * different total than the plan, it is a change of budget as well as of split, and the
+ * sentence says so rather than calling it a re-split.
+ */
 function allocationSentence(
   result: ForecastResult,
   a: NonNullable<SummaryExtras['allocation']>,
-): SummarySentence {
+): SummarySentence[] {
   const fmt = (x: number) =>
     a.objective === 'target' ? formatPercent(x) : formatMoney(x, result.currency);
-  return {
+  const money = (x: number) => formatMoney(x, result.currency);
+  const half = (a.step ?? 0) / 2;
+  const spent = a.spent ?? a.budget;
+  const verb = a.uplift.mean >= 0 ? 'raises' : 'lowers';
+  const change = `${verb} the ${a.objective} objective by ${fmt(Math.abs(a.uplift.mean))} on average (simulation error ±${fmt((a.uplift.hi - a.uplift.lo) / 2)}), better than the current plan in ${formatPercent(a.probability_better)} of trials.`;
+  const respend =
+    spent !== undefined &&
+    a.current_total !== undefined &&
+    Math.abs(spent - a.current_total) > half;
+  const first: SummarySentence = {
     link: 'allocation',
-    text: `Re-splitting the channel budget raises the ${a.objective} objective by ${fmt(a.uplift.mean)} (90% interval ${fmt(a.uplift.lo)} to ${fmt(a.uplift.hi)}), better than today's split in ${formatPercent(a.probability_better)} of trials.`,
+    text: respend
+      ? `Spending ${money(spent)} a month on the channels, against the ${money(a.current_total!)} the plan spends, split as recommended, ${change}`
+      : `Re-splitting the channel budget ${change}`,
   };
+  const better = betterBudget(a, half, result.currency);
+  return better === null ? [first] : [first, { link: 'allocation', text: better }];
+}
+
+/**
+ * The budget curve's best point when it clearly beats the allocation's budget (by more than
+ * twice its paired standard error), in words; null otherwise, and null for a larger budget
+ * unless the objective is profit (the only one that counts the spend).
+ */
+function betterBudget(
+  a: NonNullable<SummaryExtras['allocation']>,
+  half: number,
+  currency: string,
+): string | null {
+  const money = (x: number) => formatMoney(x, currency);
+  const curve = a.budget_curve;
+  if (curve === undefined) return null;
+  const here = curve.points.find((p) => p.share === 1);
+  let top: (typeof curve.points)[number] | null = null;
+  for (const p of curve.points)
+    if (p.difference !== null && (top === null || p.difference.mean > top.difference!.mean))
+      top = p;
+  if (
+    top === null ||
+    here?.value == null ||
+    top.value === null ||
+    top.share === 1 ||
+    !(top.difference!.mean > 2 * top.difference!.se) ||
+    // Only profit counts what is spent: under any other objective more budget doing better is
+    // expected, not news; less budget doing better is news under every objective.
+    (a.objective !== 'profit' && top.budget > here.budget)
+  )
+    return null;
+  const fmt = (x: number) => (a.objective === 'target' ? formatPercent(x) : money(x));
+  const current =
+    a.current_total !== undefined && Math.abs(top.budget - a.current_total) <= half
+      ? ' (about what the plan spends now)'
+      : '';
+  return `The budget curve does better at another budget: spending ${money(top.budget)} a month${current}, split as the curve's best, gives ${fmt(top.value)} against ${fmt(here.value)} at ${money(here.budget)} (on the curve's ${formatCount(curve.trials)} trials).`;
 }
 
 /**
@@ -231,7 +311,7 @@ export function executiveSummary(
     ...constraintSentences(result, model),
     extras.sensitivity ? sensitivitySentence(result, extras.sensitivity) : null,
     extras.compare ? compareSentence(result, model, extras.compare) : null,
-    extras.allocation ? allocationSentence(result, extras.allocation) : null,
+    ...(extras.allocation ? allocationSentence(result, extras.allocation) : []),
   ];
   return out.filter((s): s is SummarySentence => s !== null);
 }

@@ -8,6 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allocate } from '../../src/analysis/allocate/allocate.js';
 import type { AllocationResult } from '../../src/analysis/allocate/types.js';
 import { buildAllocationCharts } from '../../src/charts/allocation.js';
+import { buildBudgetCurveChart } from '../../src/charts/budget-curve.js';
+import { formatMoney } from '../../src/charts/format.js';
+import { formatObjective } from '../../src/charts/objective-format.js';
+import { AT_CURRENT_SPEND } from '../../src/charts/response-curves.js';
 import { validateSpec } from '../../src/charts/validate.js';
 import { buildReport, FORECAST_SECTIONS } from '../../src/report/index.js';
 import { allocationSection } from '../../src/report/sections/allocation.js';
@@ -55,6 +59,31 @@ describe('allocation charts', () => {
     }
   });
 
+  it("marks the allocation's budget, and the plan's own spend when it differs and is on the curve", () => {
+    type Layer = { data?: { values: { budget: number; label?: string }[] } };
+    const markers = (res: AllocationResult) => {
+      const spec = buildBudgetCurveChart(res)!.spec as unknown as {
+        vconcat: { layer: Layer[] }[];
+      };
+      const layer = spec.vconcat[0]!.layer.find((l) =>
+        l.data?.values.some((v) => v.label?.startsWith('allocation budget')),
+      );
+      return (layer?.data?.values ?? []).map((v) => [v.budget, v.label]);
+    };
+    const money = (x: number) => formatMoney(x, r.currency);
+    // The plan spends the budget: one marker, named for what it is.
+    const same = { ...r, current_total: r.budget };
+    expect(markers(same)).toEqual([[r.budget, `allocation budget ${money(r.budget)}`]]);
+    // The plan spends 20% less, inside the curve's 50%–200% range: both are marked.
+    const less = { ...r, current_total: 0.8 * r.budget };
+    expect(markers(less)).toEqual([
+      [r.budget, `allocation budget ${money(r.budget)}`],
+      [0.8 * r.budget, `current plan spends ${money(0.8 * r.budget)}`],
+    ]);
+    // Off the curve's range: not marked.
+    expect(markers({ ...r, current_total: 0.1 * r.budget })).toHaveLength(1);
+  });
+
   it('puts the numbers where the charts say they are', () => {
     const [split, curves, budget, uplift] = buildAllocationCharts(r).map(
       (c) => c.spec,
@@ -66,8 +95,13 @@ describe('allocation charts', () => {
     ];
     const rec = split.data.values.filter((v) => v.plan === 'Recommended');
     expect(Object.fromEntries(rec.map((v) => [v.channel, v.spend]))).toEqual(r.recommended);
-    const marked = curves.data.values.filter((v) => v.kind === 'Recommended');
+    const marked = curves.data.values.filter((v) => v.kind === 'Recommended split');
     expect(marked.map((v) => v.spend)).toEqual(r.certificate.channels.map((c) => c.spend));
+    // The grey point is the channel at its current spend with the others as recommended,
+    // not the current plan (whose value differs): its legend must not say "Current plan".
+    const kinds = new Set(curves.data.values.map((v) => v.kind));
+    expect(kinds.has('Current plan')).toBe(false);
+    expect(curves.data.values.filter((v) => v.kind === AT_CURRENT_SPEND).length).toBeGreaterThan(0);
     expect(budget.vconcat[0]!.data.values.map((p) => p.value)).toEqual(
       r.budget_curve.points.map((p) => p.value),
     );
@@ -91,6 +125,11 @@ describe('allocation charts', () => {
     const section = html.slice(html.indexOf('<section id="allocation">'));
     expect(section).toContain('<h2>Allocation</h2>');
     expect(section).toMatch(/Why this split: the certificate/);
+    // The mean uplift's interval is its simulation error, not a range of outcomes.
+    expect(section).toContain(
+      `on average (simulation error ±${formatObjective(r.objective, (r.uplift.hi - r.uplift.lo) / 2, r.currency)}`,
+    );
+    expect(section).not.toMatch(/90% interval [^<]* to /);
     expect(section).toMatch(/equal within tolerance/);
     for (const c of charts) expect(section).toContain(`id="figure-${c.name}"`);
     expect(html).not.toContain('<script>alert(1)</script>');

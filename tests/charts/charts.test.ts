@@ -1,6 +1,7 @@
 /** Structure tests of the chart builders on the hand-built fixture (not a real forecast). */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../src/charts/format.js';
 import { buildForecastCharts, validateSpec } from '../../src/charts/index.js';
 import { buildTeamChart } from '../../src/charts/team.js';
 import { FORECAST_CHART_NAMES, fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
@@ -71,6 +72,22 @@ describe('buildForecastCharts', () => {
     const cumulative = charts.find((c) => c.name === 'cumulative')!;
     expect(allStrings(cumulative.spec).some((s) => s.includes('P(reach) 62%'))).toBe(true);
     for (const c of charts) expect(allStrings(c.spec).some((s) => s.includes('± '))).toBe(false);
+  });
+
+  it('writes the return per unit of spend with three significant digits, as the table does', () => {
+    const channels = charts.find((c) => c.name === 'channels')!;
+    const rows: { per_unit: number; label: string }[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) for (const x of v) walk(x);
+      else if (v !== null && typeof v === 'object') {
+        if ('per_unit' in v && 'label' in v) rows.push(v as { per_unit: number; label: string });
+        else for (const x of Object.values(v)) walk(x);
+      }
+    };
+    walk(channels.spec);
+    expect(rows.length).toBeGreaterThan(0);
+    // "$6.98 per $1", never "$7 per $1" (docs/charts.md: three significant digits).
+    for (const r of rows) expect(r.label).toBe(`${formatMoney(r.per_unit, 'USD')} per $1`);
   });
 
   it('uses display labels, never raw ids, for channels, stages and roles', () => {

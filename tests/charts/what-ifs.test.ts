@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type CompareResult, compare } from '../../src/analysis/compare/index.js';
 import { type SensitivityResult, sensitivity } from '../../src/analysis/sensitivity/index.js';
 import { buildCompareCharts } from '../../src/charts/compare/index.js';
+import { formatPercent } from '../../src/charts/format.js';
 import { validateSpec } from '../../src/charts/index.js';
 import { buildSensitivityCharts } from '../../src/charts/sensitivity/index.js';
 import { loadBundle } from '../../src/scenario/index.js';
@@ -126,6 +127,33 @@ describe('comparison and sensitivity charts', () => {
     const lines = (spider!.spec as { layer: { data: { values: unknown[] } }[] }).layer[1]!.data
       .values;
     expect(lines).toHaveLength(9 * sens.spider.length);
+  });
+
+  it('writes the chance of the target without ± on the chart; the tooltip keeps it (docs/charts.md)', () => {
+    const target = buildCompareCharts(cmp).find((c) => c.name === 'compare-target')!;
+    const rows = rowsOf(target.spec);
+    expect(rows.map((r) => r.label)).toEqual(
+      [cmp.base, ...Object.values(cmp.variants)].map((o) =>
+        formatPercent(o.target_probability ?? 0),
+      ),
+    );
+    for (const r of rows) expect(String(r.with_error)).toContain('±');
+    const subtitle = (target.spec.title as { subtitle: string[] }).subtitle.join(' ');
+    expect(subtitle).not.toContain('±');
+  });
+
+  it('names inputs by their labels, never by a bare dot path (docs/charts.md)', () => {
+    const [tornado, shares, spider] = buildSensitivityCharts(sens);
+    const labels = sens.inputs.map((i) => i.label);
+    expect(labels.every((l) => l !== undefined && !l.includes('.'))).toBe(true);
+    const tornadoInputs = new Set(rowsOf(tornado!.spec).map((r) => r.input as string));
+    for (const i of sens.inputs.slice(0, tornadoInputs.size))
+      expect([...tornadoInputs].some((t) => t.startsWith(`${i.label} (`))).toBe(true);
+    const shareLabels = rowsOf(shares!.spec).map((r) => r.label as string);
+    const lines = (spider!.spec as { layer: { data: { values: { input: string }[] } }[] }).layer[1]!
+      .data.values;
+    for (const name of [...tornadoInputs, ...shareLabels, ...lines.map((l) => l.input)])
+      for (const i of sens.inputs) expect(name).not.toContain(i.path);
   });
 
   it('drops the target chart and line when the scenario sets no bookings target', () => {

@@ -88,10 +88,16 @@ function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
   }
   for (const i of extras.sensitivity?.inputs ?? []) values.push(i.swing);
   for (const v of Object.values(extras.compare?.variants ?? {}))
-    values.push(v.difference.mean, v.difference.lo, v.difference.hi, v.probability_better);
+    values.push(v.difference.mean, (v.difference.hi - v.difference.lo) / 2, v.probability_better);
   if (extras.allocation) {
     const a = extras.allocation;
-    values.push(a.uplift.mean, a.uplift.lo, a.uplift.hi, a.probability_better);
+    values.push(a.uplift.mean, (a.uplift.hi - a.uplift.lo) / 2, a.probability_better);
+    for (const v of [a.budget, a.spent, a.current_total]) if (v !== undefined) values.push(v);
+    if (a.budget_curve) values.push(a.budget_curve.trials);
+    for (const p of a.budget_curve?.points ?? []) {
+      values.push(p.budget);
+      if (p.value !== null) values.push(p.value);
+    }
   }
   return values;
 }
@@ -180,6 +186,96 @@ describe('the summary takes other analyses when they are passed in', () => {
     const text = withExtras.map((s) => s.text);
     expect(text.find((s) => s.startsWith('The inputs'))).toContain('Win rate');
     expect(text.find((s) => s.startsWith('Best variant'))).toContain('Bold');
+    // Intervals of a mean difference read as its simulation error, never as a range of
+    // outcomes a board could set beside "beats the plan in 87% of trials".
+    expect(text.find((s) => s.startsWith('Best variant'))).toContain(
+      'adds €42k of bookings on average (simulation error ±€21k)',
+    );
+    expect(text.find((s) => s.startsWith('Re-splitting'))).toContain(
+      'by €15.5k on average (simulation error ±€6.5k)',
+    );
+    for (const t of text) expect(t).not.toMatch(/interval/);
     expect(unbacked(text, json, extras)).toEqual([]);
   }, 60_000);
+});
+
+describe('the allocation sentence', () => {
+  let model: Model;
+  let result: Awaited<ReturnType<typeof forecast>>;
+  let json: Json;
+  beforeAll(async () => {
+    model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), { trials: 200, seed: 7 });
+    result = await forecast(model, { workers: 1 });
+    json = JSON.parse(stringifyForecast(result)) as Json;
+  }, 60_000);
+  // Hand-written in the shape of `salesops allocate --json`, like consumer-brand's: the
+  // allocation spends 3M a month, the plan 2.25M, and the curve does best near 2.25M.
+  const base = {
+    objective: 'profit',
+    uplift: { mean: 10_300_000, lo: 9_970_000, hi: 10_620_000 },
+    probability_better: 0.85,
+    budget: 3_000_000,
+    spent: 3_000_000,
+    step: 50_000,
+  };
+  const curve = {
+    trials: 500,
+    points: [
+      {
+        share: 0.75,
+        budget: 2_250_000,
+        value: 76_000_000,
+        difference: { mean: 4.18e6, se: 1.6e5 },
+      },
+      { share: 1, budget: 3_000_000, value: 71_800_000, difference: { mean: 0, se: 0 } },
+      { share: 1.1, budget: 3_300_000, value: 69_100_000, difference: { mean: -2.7e6, se: 3e4 } },
+    ],
+  };
+  const texts = (allocation: NonNullable<SummaryExtras['allocation']>) =>
+    executiveSummary(result, model, { allocation })
+      .filter((s) => s.link === 'allocation')
+      .map((s) => s.text);
+
+  it('does not call a change of total spend a re-split', () => {
+    const extras = { allocation: { ...base, current_total: 2_245_833 } };
+    const t = texts(extras.allocation);
+    expect(t[0]).not.toMatch(/Re-splitting/);
+    expect(t[0]).toMatch(
+      /^Spending €3M a month on the channels, against the €2\.25M the plan spends/,
+    );
+    expect(unbacked(t, json, extras)).toEqual([]);
+  });
+
+  it('calls it a re-split when the plan spends the same total', () => {
+    const t = texts({ ...base, current_total: 3_010_000 });
+    expect(t).toHaveLength(1);
+    expect(t[0]).toMatch(/^Re-splitting the channel budget raises the profit objective by/);
+  });
+
+  it('says when the budget curve does clearly better at another budget, e.g. the current spend', () => {
+    const extras = { allocation: { ...base, current_total: 2_245_833, budget_curve: curve } };
+    const t = texts(extras.allocation);
+    expect(t[1]).toBe(
+      "The budget curve does better at another budget: spending €2.25M a month (about what the plan spends now), split as the curve's best, gives €76M against €71.8M at €3M (on the curve's 500 trials).",
+    );
+    expect(unbacked(t, json, extras)).toEqual([]);
+    // Not when the best other point is within twice its standard error of the budget's own.
+    const close = {
+      ...curve,
+      points: curve.points.map((p) =>
+        p.share === 0.75 ? { ...p, difference: { mean: 3e5, se: 1.6e5 } } : p,
+      ),
+    };
+    expect(texts({ ...base, current_total: 2_245_833, budget_curve: close })).toHaveLength(1);
+    // A larger budget beating the allocation's is news only when the objective counts spend.
+    const upward = {
+      ...curve,
+      points: curve.points.map((p) =>
+        p.share === 1.1 ? { ...p, value: 80e6, difference: { mean: 8e6, se: 1e5 } } : p,
+      ),
+    };
+    expect(texts({ ...base, budget_curve: upward })).toHaveLength(2);
+    expect(texts({ ...base, objective: 'revenue', budget_curve: upward })).toHaveLength(1);
+    expect(texts({ ...base, objective: 'revenue', budget_curve: curve })).toHaveLength(2);
+  });
 });

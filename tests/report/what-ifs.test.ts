@@ -51,8 +51,16 @@ describe('what-if report sections', () => {
       expect(html).toContain(`id="figure-${c.name}"`);
     }
     const top = sens.inputs[0]!;
-    expect(html).toContain(`<code>${top.path}</code> moves horizon bookings most`);
+    // The input by its label, its dot path in small type beside it.
+    expect(html).toContain(
+      `${top.label} <small><code>${top.path}</code></small> moves horizon bookings most`,
+    );
     expect(html).toContain('The funnel’s own randomness');
+    // The charts' centre is named for what it is, and told apart from the forecast's median.
+    const forecastMedian = fixtureResult().metrics.bookings.total.p50;
+    expect(html).toContain(
+      `${formatMoney(sens.base, sens.currency)}, is horizon bookings with every uncertain input fixed at its median. It is not the forecast’s median (${formatMoney(forecastMedian, sens.currency)})`,
+    );
   });
 
   it('escape a hostile what-if name everywhere outside the embedded JSON', () => {

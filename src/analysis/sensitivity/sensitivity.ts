@@ -20,6 +20,7 @@ import {
   TORNADO_TRIALS_MAX,
   TORNADO_TRIALS_MIN,
 } from '../../defaults.js';
+import { paramLabel } from '../../model/param-label.js';
 import type { Model } from '../../model/types.js';
 import type { ScenarioBundle } from '../../scenario/load.js';
 import type { Override } from '../../scenario/overrides.js';
@@ -127,6 +128,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
     const share = shares?.inputs.get(b.lever.path);
     return {
       path: b.lever.path,
+      label: paramLabel(plan, b.lever.path),
       kind: b.lever.kind,
       domain: b.lever.domain,
       low: b.lever.low,

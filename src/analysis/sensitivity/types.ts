@@ -12,6 +12,11 @@ export type SensitivityMetric = 'bookings' | 'profit' | 'target';
 export interface SensitivityInput {
   /** Dot path as users write it, stages by id: `funnel.won.rate`, `channels.events.spend`. */
   readonly path: string;
+  /**
+   * What charts and tables call it, from the scenario's labels: "Won · rate", "Paid search ·
+   * half spend" (absent in results written before labels were added: show the path).
+   */
+  readonly label?: string;
   /** What values it takes: `rate` (0 … 1, shown as a percentage), `positive`, `real`. */
   readonly domain: Domain;
   /** `uncertain` (P10 to P90 of its distribution) or `varied` (a fixed input, `--vary ±x%`). */

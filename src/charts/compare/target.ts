@@ -1,11 +1,12 @@
 /**
  * The chance of reaching the bookings target, plan by plan: a bar per plan (the base in grey),
- * labelled with the probability and its Monte Carlo standard error.
+ * labelled with the probability alone: a slide carries no ± (docs/charts.md); the standard
+ * error is in the tooltip and the report's table.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult } from '../../analysis/compare/types.js';
 import type { ChartSpec } from '../common.js';
-import { formatMoney, formatProbability } from '../format.js';
+import { formatMoney, formatPercent, formatProbability } from '../format.js';
 import { COLORS } from '../theme.js';
 import { compareSubtitle, plansOf, themed } from './common.js';
 
@@ -21,7 +22,8 @@ export function buildCompareTargetChart(r: CompareResult): ChartSpec | null {
     order,
     kind: order === 0 ? 'base' : 'variant',
     probability: o.target_probability ?? 0,
-    label: formatProbability(o.target_probability ?? 0, o.target_se ?? 0),
+    label: formatPercent(o.target_probability ?? 0),
+    with_error: formatProbability(o.target_probability ?? 0, o.target_se ?? 0),
   }));
   const title = 'Chance of reaching the bookings target by plan';
   const spec: TopLevelSpec = {
@@ -29,7 +31,7 @@ export function buildCompareTargetChart(r: CompareResult): ChartSpec | null {
       text: title,
       subtitle: compareSubtitle(
         r,
-        `bars: share of trials with horizon bookings ≥ ${formatMoney(target, r.currency)}; ± one standard error`,
+        `bars: share of trials with horizon bookings ≥ ${formatMoney(target, r.currency)}`,
       ),
     },
     data: { values: rows },
@@ -62,7 +64,7 @@ export function buildCompareTargetChart(r: CompareResult): ChartSpec | null {
           },
           tooltip: [
             { field: 'plan', type: 'nominal', title: 'Plan' },
-            { field: 'label', type: 'nominal', title: 'P(reach target)' },
+            { field: 'with_error', type: 'nominal', title: 'P(reach target) ± s.e.' },
           ],
         },
       },

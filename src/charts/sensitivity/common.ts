@@ -70,6 +70,22 @@ export function inputText(
 }
 
 /**
+ * What the charts call each input, by its dot path: its label (the path when the result has
+ * none), with the path added in brackets to a label two inputs share, so every name is unique.
+ * @example inputLabels(result).get('funnel.won.rate') // 'Won · rate'
+ */
+export function inputLabels(r: Pick<SensitivityResult, 'inputs'>): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const i of r.inputs) count.set(i.label ?? i.path, (count.get(i.label ?? i.path) ?? 0) + 1);
+  return new Map(
+    r.inputs.map((i) => {
+      const label = i.label ?? i.path;
+      return [i.path, (count.get(label) ?? 0) > 1 ? `${label} (${i.path})` : label];
+    }),
+  );
+}
+
+/**
  * The subtitle: scenario and what the marks mean, then the runs behind them.
  * @example sensitivitySubtitle(result, 'bars: …', '1,000 trials a run') // ['Acme … — bars: …', '1,000 trials a run · seed 2027']
  */

@@ -11,7 +11,7 @@ import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
 import { formatPercent } from '../format.js';
 import { COLORS } from '../theme.js';
-import { metricName, sensitivitySubtitle } from './common.js';
+import { inputLabels, metricName, sensitivitySubtitle } from './common.js';
 
 /**
  * Bars of `variance_share` per input, `noise` and `interactions`; null without uncertain inputs.
@@ -23,6 +23,7 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
     .sort((a, b) => b.variance_share - a.variance_share);
   if (uncertain.length === 0) return null;
   const named = uncertain.slice(0, SHARE_ROWS);
+  const names = inputLabels(r);
   const rest = uncertain.slice(SHARE_ROWS);
   const row = (label: string, kind: string, share: number, se: number) => ({
     label,
@@ -33,7 +34,9 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
     text: `${formatPercent(share, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`,
   });
   const rows = [
-    ...named.map((i) => row(i.path, 'input', i.variance_share, i.variance_share_se)),
+    ...named.map((i) =>
+      row(names.get(i.path) ?? i.path, 'input', i.variance_share, i.variance_share_se),
+    ),
     ...(rest.length > 0
       ? [
           row(

@@ -10,6 +10,7 @@ import { themed } from '../compare/common.js';
 import { COLORS, PALETTE } from '../theme.js';
 import {
   capitalised,
+  inputLabels,
   inputText,
   metricAxis,
   metricName,
@@ -24,9 +25,12 @@ import {
 export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
   if (r.spider.length === 0) return null;
   const domains = new Map(r.inputs.map((i) => [i.path, i.domain]));
+  const names = inputLabels(r);
+  const name = (path: string) => names.get(path) ?? path;
   const rows = r.spider.flatMap((line, order) =>
     line.points.map((p) => ({
-      input: line.path,
+      input: name(line.path),
+      path: line.path,
       order,
       percentile: Math.round(p.percentile * 100),
       output: p.output,
@@ -38,17 +42,43 @@ export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
     })),
   );
   const axis = metricAxis(r, capitalised(metricName(r)));
+  const spot = labelSpot(rows, r.base);
   const colours = PALETTE.filter((c) => c !== COLORS.target);
   const title = `${capitalised(metricName(r))} as each top input moves from its P10 to its P90`;
-  const meaning = `lines: the metric with the input at each percentile, every other input at its median (${metricText(r, r.base)})`;
+  const meaning = `lines: the metric with the input at each percentile, every other input at its median`;
   const runs = `${r.trials.tornado.toLocaleString('en-US')} trials a point, the same trials for every point`;
   const spec: TopLevelSpec = {
     title: { text: title, subtitle: sensitivitySubtitle(r, meaning, runs) },
     layer: [
       {
-        data: { values: [{ base: r.base }] },
-        mark: { type: 'rule', color: COLORS.muted, strokeDash: [4, 3], strokeWidth: 1.5 },
-        encoding: { y: { field: 'base', type: 'quantitative' } },
+        // Solid, not dashed: a dashed line means a target on every other chart. Labelled
+        // with what it is, since it is not the forecast's median.
+        data: {
+          values: [
+            { base: r.base, label: `all inputs at their medians: ${metricText(r, r.base)}` },
+          ],
+        },
+        layer: [
+          {
+            mark: { type: 'rule', color: COLORS.muted, strokeWidth: 1 },
+            encoding: { y: { field: 'base', type: 'quantitative' } },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: spot.right ? 'right' : 'left',
+              baseline: spot.above ? 'bottom' : 'top',
+              dx: spot.right ? -4 : 4,
+              dy: spot.above ? -3 : 3,
+              color: COLORS.muted,
+            },
+            encoding: {
+              x: { value: spot.right ? 'width' : 0 },
+              y: { field: 'base', type: 'quantitative' },
+              text: { field: 'label' },
+            },
+          },
+        ],
       },
       {
         data: { values: rows },
@@ -73,13 +103,14 @@ export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
             type: 'nominal',
             title: 'Input',
             scale: {
-              domain: r.spider.map((l) => l.path),
+              domain: r.spider.map((l) => name(l.path)),
               range: colours.slice(0, r.spider.length),
             },
             legend: { columns: 2, symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 360 },
           },
           tooltip: [
             { field: 'input', type: 'nominal', title: 'Input' },
+            { field: 'path', type: 'nominal', title: 'Dot path' },
             { field: 'percentile', type: 'quantitative', title: 'Percentile' },
             { field: 'value', type: 'nominal', title: 'Input value' },
             { field: 'output', type: 'quantitative', title: 'Metric', format: axis.tooltip },
@@ -89,4 +120,32 @@ export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
     ],
   };
   return { name: 'spider', title, spec: themed(r.currency, spec) };
+}
+
+/**
+ * Where the centre line's label is least in the way of the lines: of the four ends of the line
+ * (left or right, above or below), the one with the fewest points in a band a tenth of the
+ * chart's height beside it; right and below first on a tie.
+ */
+function labelSpot(
+  rows: readonly { percentile: number; output: number }[],
+  base: number,
+): { right: boolean; above: boolean } {
+  const outs = rows.map((x) => x.output).concat(base);
+  const band = 0.1 * (Math.max(...outs) - Math.min(...outs));
+  const spots = [
+    { right: true, above: false },
+    { right: true, above: true },
+    { right: false, above: true },
+    { right: false, above: false },
+  ];
+  const crowd = (s: { right: boolean; above: boolean }) =>
+    rows.filter(
+      (x) =>
+        (s.right ? x.percentile >= 60 : x.percentile <= 40) &&
+        (s.above
+          ? x.output >= base && x.output <= base + band
+          : x.output <= base && x.output >= base - band),
+    ).length;
+  return spots.reduce((best, s) => (crowd(s) < crowd(best) ? s : best));
 }

@@ -12,6 +12,7 @@ import { themed } from '../compare/common.js';
 import { COLORS, PALETTE } from '../theme.js';
 import {
   capitalised,
+  inputLabels,
   inputText,
   metricAxis,
   metricName,
@@ -30,9 +31,10 @@ const HIGH = PALETTE[0];
 export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
   if (r.inputs.length === 0) return null;
   const shown = r.inputs.slice(0, TORNADO_ROWS);
+  const names = inputLabels(r);
   const rows = shown.flatMap((i, order) => {
     const range = i.kind === 'varied' ? `±${formatShare(i.varied_by ?? 0)}` : 'P10–P90';
-    const input = `${i.path} (${range})`;
+    const input = `${names.get(i.path) ?? i.path} (${range})`;
     return [
       {
         input,
@@ -135,7 +137,9 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
       },
       {
         data: {
-          values: [{ base: r.base, label: `every input at its median: ${metricText(r, r.base)}` }],
+          values: [
+            { base: r.base, label: `all inputs at their medians: ${metricText(r, r.base)}` },
+          ],
         },
         layer: [
           {

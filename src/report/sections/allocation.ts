@@ -128,7 +128,7 @@ function outcome(r: AllocationResult, names: Names): string {
       ? ' No share cap is set (<code>allocation.max_share</code>).'
       : ` The cap is ${formatPercent(r.max_share, 0)} (<code>allocation.max_share</code>).`;
   return `<p><strong>${escapeHtml(capitalise(r.objective_description))}:</strong> ${v(ov.current.value)} with the current plan, <strong>${v(ov.recommended.value)}</strong> with the recommendation:
-an uplift of <strong>${change(u.mean)}</strong> (90% interval ${change(u.lo)} to ${change(u.hi)}). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
+an uplift of <strong>${change(u.mean)}</strong> on average (simulation error ±${v((u.hi - u.lo) / 2)}, the half-width of the 90% interval of that mean: how far more trials could move the average, not a range of outcomes — trial by trial the uplift spreads far wider, as the uplift chart shows). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
 Both plans were re-run on the report's own ${r.trials.toLocaleString('en-US')} trials (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
 ${spendGap(r)}<p>Largest channel: ${names.channel(share.channel)} with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
 }
@@ -247,7 +247,7 @@ ${rows.join('\n')}
 <p class="note">Each budget's split was found by a shorter search than the recommendation's (see Method); all points are evaluated on the same ${b.trials.toLocaleString('en-US')} trials, so differences between budgets are paired.</p>`;
 }
 
-/** Where the curve peaks, when clearly away from the budget itself. */
+/** Where the curve peaks, when clearly away from the allocation's budget; and whether that is the plan's own spend. */
 function bestBudget(r: AllocationResult): string {
   const pts = r.budget_curve.points.filter((p) => p.difference !== null);
   const top = pts.reduce<(typeof pts)[number] | null>(
@@ -257,7 +257,12 @@ function bestBudget(r: AllocationResult): string {
   if (top === null || top.share === 1 || !(top.difference!.mean > 2 * top.difference!.se))
     return '';
   const change = (x: number) => escapeHtml(formatObjectiveChange(r.objective, x, r.currency));
-  return `<p>Of the budgets tried, <strong>${money(r, top.budget)} a month (${Math.round(top.share * 100)}%)</strong> does best: ${change(top.difference!.mean)} ± ${escapeHtml(formatObjective(r.objective, top.difference!.se, r.currency))} against the current budget.</p>`;
+  const gap = r.current_total - r.budget;
+  const plan =
+    Math.abs(top.budget - r.current_total) <= r.step / 2 && Math.abs(gap) > r.step / 2
+      ? ` That is about what the current plan spends (${money(r, r.current_total)} a month): its own budget, split as the curve's best, beats the recommendation.`
+      : '';
+  return `<p>Of the budgets tried, <strong>${money(r, top.budget)} a month (${Math.round(top.share * 100)}%)</strong> does best: ${change(top.difference!.mean)} ± ${escapeHtml(formatObjective(r.objective, top.difference!.se, r.currency))} against the allocation's budget of ${money(r, r.budget)}.${plan}</p>`;
 }
 
 function method(r: AllocationResult): string {

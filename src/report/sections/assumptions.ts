@@ -5,6 +5,7 @@
  * are one row with a small profile, and each channel's spend plan one row with its profile.
  */
 import { formatMoney } from '../../charts/format.js';
+import { splitParamPath } from '../../model/param-label.js';
 import type { Model, Param } from '../../model/types.js';
 import { distQuantile } from '../../stats/dist-math.js';
 import { describeDist, describeDomain, plainNumber } from '../describe-dist.js';
@@ -46,24 +47,8 @@ export function profile(values: readonly number[], labels: readonly string[] = [
   return `<svg class="profile" xmlns="http://www.w3.org/2000/svg" width="${values.length * (w + 2)}" height="${h}" viewBox="0 0 ${values.length * (w + 2)} ${h}" aria-hidden="true">${bars}</svg>`;
 }
 
-/** Display name of the entity a path belongs to (its label), and the rest of the path. */
-function splitPath(model: Model, path: string): { entity: string; field: string } {
-  const [top = '', id = '', ...rest] = path.split('.');
-  const lookup: Record<string, readonly { id: string; label: string }[]> = {
-    markets: model.markets,
-    channels: model.channels,
-    team: model.roles,
-    initiatives: model.initiatives,
-    funnel: model.stages,
-  };
-  const list = lookup[top];
-  if (list === undefined) return { entity: '', field: path.slice(top.length + 1) || path };
-  const label = list.find((x) => x.id === id.replace(/\[\d+\]$/, ''))?.label ?? id;
-  return { entity: label, field: rest.join('.') };
-}
-
 function row(model: Model, p: Param): string {
-  const { entity, field } = splitPath(model, p.path);
+  const { entity, field } = splitParamPath(model, p.path);
   const name = `${entity === '' ? '' : `${escapeHtml(entity)} · `}${escapeHtml(field.replaceAll('_', ' '))}`;
   return `<tr${p.dist.kind === 'fixed' ? '' : ' class="uncertain"'}><td>${name}<br><code>${escapeHtml(p.path)}</code></td><td>${escapeHtml(describeDist(p.dist, p.domain))}</td><td>${escapeHtml(describeDomain(p.domain))}</td></tr>`;
 }

@@ -2,9 +2,11 @@
  * What drives it: the sensitivity of the report's plan — the headline driver in words, the
  * tornado and shares of variance as a table, the charts, and how they were computed.
  */
+
 import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
+import type { ForecastResult } from '../../analysis/types.js';
 import { formatCount, formatPercent } from '../../charts/format.js';
-import { inputText, metricName, metricText } from '../../charts/sensitivity/common.js';
+import { inputLabels, inputText, metricName, metricText } from '../../charts/sensitivity/common.js';
 import { buildSensitivityCharts } from '../../charts/sensitivity/index.js';
 import { escapeHtml } from '../escape.js';
 import { figureHtml } from '../figure.js';
@@ -16,6 +18,14 @@ function spiderAt(r: SensitivityResult): string {
   return points.length === 0
     ? ''
     : ` (spider: ${points.map((p) => `P${Math.round(p.percentile * 100)}`).join(', ')})`;
+}
+
+/** An input's label with its dot path in small type beside it, as the Allocation table shows ids. */
+function inputName(r: SensitivityResult, path: string): string {
+  const label = inputLabels(r).get(path) ?? path;
+  return label === path
+    ? `<code>${escapeHtml(path)}</code>`
+    : `${escapeHtml(label)} <small><code>${escapeHtml(path)}</code></small>`;
 }
 
 /** A share with its error in points; a negative one (interactions) with a true minus sign. */
@@ -35,8 +45,25 @@ function headline(r: SensitivityResult): string {
   const uncertain = r.inputs
     .filter((i) => i.kind === 'uncertain')
     .sort((a, b) => b.variance_share - a.variance_share)[0];
-  return `<p class="headline"><strong><code>${escapeHtml(top.path)}</code> moves ${escapeHtml(metricName(r))} most</strong>: between ${ends} (${escapeHtml(at(top.low))} and ${escapeHtml(at(top.high))}), with every other input at its median, ${escapeHtml(metricName(r))} goes from ${escapeHtml(v(top.output_low))} to ${escapeHtml(v(top.output_high))}.
-${uncertain === undefined ? '' : `Of the uncertainty in ${escapeHtml(metricName(r))}, <code>${escapeHtml(uncertain.path)}</code> explains the largest share, ${escapeHtml(share(uncertain.variance_share, uncertain.variance_share_se))} points; `}the funnel's own randomness — which trials, deals and reps happen, what no better estimate of an input could remove — accounts for ${escapeHtml(share(r.noise.share, r.noise.se))}.</p>`;
+  return `<p class="headline"><strong>${inputName(r, top.path)} moves ${escapeHtml(metricName(r))} most</strong>: between ${ends} (${escapeHtml(at(top.low))} and ${escapeHtml(at(top.high))}), with every other input at its median, ${escapeHtml(metricName(r))} goes from ${escapeHtml(v(top.output_low))} to ${escapeHtml(v(top.output_high))}.
+${uncertain === undefined ? '' : `Of the uncertainty in ${escapeHtml(metricName(r))}, ${inputName(r, uncertain.path)} explains the largest share, ${escapeHtml(share(uncertain.variance_share, uncertain.variance_share_se))} points; `}the funnel's own randomness — which trials, deals and reps happen, what no better estimate of an input could remove — accounts for ${escapeHtml(share(r.noise.share, r.noise.se))}.</p>`;
+}
+
+/**
+ * Why the charts' centre (every uncertain input at its median) is not the forecast's median:
+ * one sentence, with both numbers when the metric is money and the forecast is of the same plan.
+ */
+function centreNote(r: SensitivityResult, result: ForecastResult): string {
+  const forecastMedian =
+    r.metric === 'target' || r.variant !== result.variant
+      ? null
+      : result.metrics[r.metric].total.p50;
+  const v = (x: number) => escapeHtml(metricText(r, x));
+  const theirs =
+    forecastMedian === null
+      ? 'the forecast’s median'
+      : `the forecast’s median (${v(forecastMedian)})`;
+  return `<p class="note">The centre of the tornado and the solid line of the spider, ${v(r.base)}, is ${escapeHtml(metricName(r))} with every uncertain input fixed at its median. It is not ${theirs}: that is the middle of trials in which all inputs vary together, and the outcome does not respond to them in a straight line, so the two differ.</p>`;
 }
 
 /** What drives it section: headline, tornado table, charts, method. */
@@ -44,7 +71,7 @@ export const driversSection: ReportSection = {
   id: 'sensitivity',
   title: 'What drives it',
   applies: ({ sensitivity }) => sensitivity != null && sensitivity.inputs.length > 0,
-  render({ sensitivity, svgs }: ReportInput): string {
+  render({ sensitivity, svgs, result }: ReportInput): string {
     const r = sensitivity!;
     const v = (x: number) => metricText(r, x);
     const rows = r.inputs
@@ -57,7 +84,7 @@ export const driversSection: ReportSection = {
           `${v(i.swing)} ± ${v(i.swing_se)}`,
           i.kind === 'varied' ? 'fixed input' : share(i.variance_share, i.variance_share_se),
         ];
-        return `<tr><th scope="row"><code>${escapeHtml(i.path)}</code></th>${cells.map((c) => `<td style="white-space: nowrap">${escapeHtml(c)}</td>`).join('')}</tr>`;
+        return `<tr><th scope="row">${inputName(r, i.path)}</th>${cells.map((c) => `<td style="white-space: nowrap">${escapeHtml(c)}</td>`).join('')}</tr>`;
       })
       .join('\n');
     const extra = [
@@ -80,6 +107,7 @@ export const driversSection: ReportSection = {
 ${rows}
 ${tail}
 </tbody></table>
+${centreNote(r, result)}
 ${charts}
 <p class="method"><strong>How these were computed.</strong> Tornado and spider: every uncertain input fixed at its median, then one input at a time moved to its P10 and P90${spiderAt(r)}; each run has ${formatCount(r.trials.tornado)} trials, the same trials for every run (common random numbers), so the swing's standard error is that of a paired difference.
 Shares of the variance: ${formatCount(r.trials.variance)} trials with every input uncertain give each input's first-order share — the share of the variance that knowing that input alone would remove, Var(E[Y | X]) / Var(Y) — from the trials themselves (a piecewise-linear fit of the outcome on the input in ${r.estimator.bins} equal-count bins, adjusted R²); a second run with the same inputs and fresh funnel draws gives the share all inputs explain together, and the rest is the funnel's own randomness.

@@ -51,7 +51,7 @@ export const whatIfsSection: ReportSection = {
         money(o.bookings.p50),
         ...(hasTarget ? [pct(o.target_probability)] : []),
         v === null ? '—' : signed(v.difference.mean),
-        v === null ? '' : `${signed(v.difference.lo)} to ${signed(v.difference.hi)}`,
+        v === null ? '' : `±${money((v.difference.hi - v.difference.lo) / 2)}`,
         v === null ? '—' : pct(v.probability_better),
       ];
       return `<tr><th scope="row">${planCell(o)}</th><td style="text-align: left">${v === null ? 'The plan as written' : changes(o)}</td>${cells.map(td).join('')}</tr>`;
@@ -61,7 +61,7 @@ export const whatIfsSection: ReportSection = {
       const cells = [
         money(o.profit.p50),
         v === null ? '—' : signed(v.profit_difference.mean),
-        v === null ? '' : `${signed(v.profit_difference.lo)} to ${signed(v.profit_difference.hi)}`,
+        v === null ? '' : `±${money((v.profit_difference.hi - v.profit_difference.lo) / 2)}`,
         ...o.quarterly_target_probabilities.map((p) => pct(p)),
       ];
       return `<tr><th scope="row">${planCell(o)}</th>${cells.map(td).join('')}</tr>`;
@@ -70,14 +70,14 @@ export const whatIfsSection: ReportSection = {
       .map((c) => figureHtml(c, svgs?.[c.name]))
       .join('\n');
     return `<p>Every plan below ran on the same ${formatCount(r.trials)} trials (seed ${r.seed}): trial <i>i</i> of a variant meets the same demand, deal sizes and luck as trial <i>i</i> of the base, so each difference is the change's own effect, measured trial by trial with little Monte Carlo error.
-The difference is the mean over trials of (variant − base) in horizon bookings, with its ${level} interval; "better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
+The difference is the mean over trials of (variant − base) in horizon bookings; its simulation error is the half-width of the ${level} interval of that mean — how far more trials could move the average, not a range of outcomes: trial by trial the difference spreads far wider. "Better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
 <table class="numbers what-ifs">
-<thead><tr><th scope="col">Plan</th><th scope="col">What changes</th><th scope="col">Bookings, median</th>${hasTarget ? `<th scope="col">Chance of reaching ${escapeHtml(money(r.targets.bookings!))}</th>` : ''}<th scope="col">Difference to the base</th><th scope="col">its ${level} interval</th><th scope="col">Better in</th></tr></thead>
+<thead><tr><th scope="col">Plan</th><th scope="col">What changes</th><th scope="col">Bookings, median</th>${hasTarget ? `<th scope="col">Chance of reaching ${escapeHtml(money(r.targets.bookings!))}</th>` : ''}<th scope="col">Difference to the base</th><th scope="col">simulation error of that mean (${level})</th><th scope="col">Better in</th></tr></thead>
 <tbody>
 ${plans.map(row).join('\n')}
 </tbody></table>
 <table class="numbers">
-<thead><tr><th scope="col">Plan</th><th scope="col">Profit, median</th><th scope="col">Profit difference</th><th scope="col">its ${level} interval</th>${quarters.map((q, i) => `<th scope="col">Chance of ${escapeHtml(money(r.targets.quarterly[i]!))} in ${escapeHtml(q)}</th>`).join('')}</tr></thead>
+<thead><tr><th scope="col">Plan</th><th scope="col">Profit, median</th><th scope="col">Profit difference</th><th scope="col">simulation error (${level})</th>${quarters.map((q, i) => `<th scope="col">Chance of ${escapeHtml(money(r.targets.quarterly[i]!))} in ${escapeHtml(q)}</th>`).join('')}</tr></thead>
 <tbody>
 ${plans.map(second).join('\n')}
 </tbody></table>
