@@ -25,6 +25,8 @@ export const MIN_GROWTH_PERIODS = 6;
 /** Months of history needed to fit seasonality. */
 export const SEASONAL_MONTHS = 24;
 const CARRYOVERS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+/** The largest carryover the fit tries: a fit there may want more than the grid has. */
+export const CARRYOVER_GRID_TOP = CARRYOVERS[CARRYOVERS.length - 1]!;
 const SHAPES = [1, 1.5, 2];
 
 /** A fitted response curve with the log-sd of each parameter. */

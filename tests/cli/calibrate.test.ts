@@ -50,6 +50,19 @@ describe('salesops calibrate', () => {
     expect(r.stdout).toContain('# mql rate: windowed estimate from monthly arrivals');
     expect(r.stdout).toContain('no deals file: the opening pipeline is not calibrated');
     expect(m.pipeline).toEqual([]);
+    // A channel with much carryover is noted: the forecast starts its adstock empty.
+    for (const c of m.channels) {
+      const d = m.params[c.carryover]!.dist;
+      const carry = d.kind === 'fixed' ? d.value : Number.NaN;
+      const note = `channel ${c.id}: carryover ${carry} fitted`;
+      if (carry >= 0.3) {
+        expect(r.stdout).toContain(note);
+        expect(r.stdout).toContain(
+          `so this channel's first month works with ${Math.round(100 * (1 - carry))}% of the effective spend`,
+        );
+      } else expect(r.stdout).not.toContain(note);
+    }
+    expect(r.stdout).toMatch(/carryover 0\.7 fitted, the largest the fit tries/);
   });
 
   it('merges into --scenario with the deals: valid, the base’s team kept, the opening pipeline set', async () => {
