@@ -75,6 +75,28 @@ describe('a scalar flag given twice', () => {
     expect(r.stderr.trim()).toBe(message);
   });
 
+  it.each([
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials', '0'],
+      '--trials: ✖ expected a whole number from 1 to 10000000, got 0',
+    ],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials', '2.5'],
+      '--trials: ✖ expected a whole number from 1 to 10000000, got 2.5',
+    ],
+    [
+      ['quota', 'scenarios/minimal.yaml', '--seed', '-1'],
+      '--seed: ✖ expected a whole number from 0 to 2^53 − 1, got -1',
+    ],
+  ])(
+    '%j names the flag, not the scenario line, for a number out of range',
+    async (argv, message) => {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(message);
+    },
+  );
+
   it('flags meant to repeat (--set, --variants) and repeated switches still run', async () => {
     const r = await runCli([
       'forecast',
