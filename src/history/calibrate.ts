@@ -23,12 +23,6 @@ import { fitSizes, type SizeFit, sizesFromActuals } from './fit-size.js';
 import { hmsg } from './messages.js';
 import { IN_FLIGHT_MONTHS } from './read-actuals.js';
 
-/**
- * Fitted carryover from which calibrate notes the cold start of the adstock: at 0.3 a
- * forecast's first month works with 70% of the effective spend the history implies.
- */
-const CARRYOVER_NOTE = 0.3;
-
 import { type DealStats, SIZE_BIN, SIZE_LO, type SizeStats, type Tally } from './read-deals.js';
 import type { Actuals } from './types.js';
 
@@ -294,12 +288,9 @@ export function calibrate(
       ? opts.anchorMonth(stages)
       : (opts.anchorMonth ?? (opts.base ? monthNumber(opts.base.calendar.start) : first + T));
   const leads = fitLeads(actuals, anchorMonth - first);
-  // A forecast starts each channel's adstock empty (docs/model.md, "Leads"), while the fit
-  // reads the history with its adstock warmed up: say how far below the history's level the
-  // first months of a channel with much carryover start.
   for (const c of leads.channels) {
-    if (c.carryover < CARRYOVER_NOTE) continue;
-    notes.push(hmsg.coldAdstock(c.channel, c.carryover, CARRYOVER_GRID_TOP));
+    if (c.carryover >= CARRYOVER_GRID_TOP)
+      notes.push(hmsg.carryoverAtGridTop(c.channel, c.carryover));
   }
   if (T < 24)
     notes.push(

@@ -112,6 +112,16 @@ export function calibrationEdits(cal: Calibration): Edit[] {
         value: c.carryover,
         note: 'adstock that fitted best (grid 0 … 0.7)',
       });
+    if (c.response.curve !== 'fixed' && c.carryover > 0) {
+      // The spend whose steady adstock is the history's at its last month: the forecast then
+      // starts with the adstock the history left instead of an empty one (docs/model.md).
+      const e = c.effective[c.effective.length - 1] ?? 0;
+      edits.push({
+        path: [...at, 'spend_before'],
+        value: Math.round((1 - c.carryover) * e),
+        note: `spend per period that leaves the adstock where the history's left it at its last month (${Math.round(e)} effective), so the forecast starts warm`,
+      });
+    }
     edits.push({
       path: [...at, 'leads_cv'],
       value: sig(c.leadsCv, 3),

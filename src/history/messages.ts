@@ -57,10 +57,8 @@ export const hmsg = {
     market: string,
   ) =>
     `channel ${channel}, market ${market}: ${late} ${stage} from ${from} on but only ${previousTotal} ${previous} over the whole file; items in flight at the file's start reach the next stage within its first ${months} months, so after them a stage cannot receive more items than the stage before it did (are two columns swapped?)`,
-  coldAdstock: (channel: string, carryover: number, gridTop: number) => {
-    const months = Math.ceil(Math.log(0.1) / Math.log(carryover));
-    return `channel ${channel}: carryover ${carryover} fitted${carryover >= gridTop ? ', the largest the fit tries (a value at the edge of the grid is only loosely pinned by the history)' : ''}; a forecast starts the adstock empty (docs/model.md, "Leads"), so this channel's first month works with ${Math.round(100 * (1 - carryover))}% of the effective spend the history implies and reaches 90% of it in month ${months}: expect its first months' leads below the history's level`;
-  },
+  carryoverAtGridTop: (channel: string, carryover: number) =>
+    `channel ${channel}: carryover ${carryover} fitted, the largest the fit tries: a value at the edge of the grid is only loosely pinned by the history (with steady spend it trades off against the response's level)`,
   aboveInFlight: (stage: string, previous: string, cohorts: readonly string[]) =>
     `more ${stage} than ${previous} over the file for ${cohorts.join('; ')}: taken as items in flight at the file's start; if none were, two columns may be swapped`,
   stageColumns: (file: readonly string[], scenario: readonly string[]) =>

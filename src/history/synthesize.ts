@@ -10,6 +10,7 @@
  * Uncertain parameters are drawn from their marginals (rank correlations are not induced).
  */
 import type { Model } from '../model/types.js';
+import { adstockBefore } from '../sim/trial-inputs.js';
 import { drawDist, drawIndex, gamma, historyStream, poisson, type Uniform } from './random.js';
 import { Roster } from './team.js';
 import type { DealRecord, Outcome } from './types.js';
@@ -154,7 +155,10 @@ export function synthesize(model: Model, opts: SynthesizeOptions = {}): Syntheti
   const late: Item[][] = stages.map(() => []);
   const queue: Item[][][] = stages.map(() => Array.from({ length: H }, () => []));
   const roster = roles.map((r) => new Roster(r, P[r.headcount]!, P[r.attrition]!, T));
-  const effective = new Float64Array(channels.length);
+  // The adstock before the horizon: the steady state of each channel's spend_before.
+  const effective = Float64Array.from(channels, (ch) =>
+    adstockBefore(ch.spendBefore, P[ch.carryover]!),
+  );
   let accounts = P[customers.accounts]!;
 
   const newItem = (cohort: number, entered: number[], days: number[]): Item => {

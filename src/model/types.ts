@@ -113,8 +113,14 @@ export interface ChannelModel {
   readonly response: ResponseModel;
   /** Coefficient of variation of the per-period gamma multiplier on λ (0 = Poisson). */
   readonly leadsCv: ParamRef;
-  /** Geometric adstock: effective_t = spend_t + carryover · effective_(t−1), effective_(−1) = 0. */
+  /**
+   * Geometric adstock: effective_t = spend_t + carryover · effective_(t−1), with
+   * effective_(−1) = spendBefore / (1 − carryover), the steady state of the spend before the
+   * horizon (0: the adstock starts empty).
+   */
   readonly carryover: ParamRef;
+  /** Spend per period before the horizon (`spend_before`, default 0). */
+  readonly spendBefore: number;
   /** Lead mix over markets, length = markets.length, sums to 1. */
   readonly mix: Float64Array;
   /** Per stage: channel quality factor on that stage's rate, or -1 for none (factor 1). */

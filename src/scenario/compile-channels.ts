@@ -92,6 +92,7 @@ export function compileChannels(
       response,
       leadsCv,
       carryover,
+      spendBefore: c.spend_before ?? 0,
       mix,
       rateFactors,
     };

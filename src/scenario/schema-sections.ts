@@ -56,6 +56,12 @@ export const channelSchema = z
     response: responseSchema,
     leads_cv: uq(SPECS.positive, 'extra period-to-period noise of leads (default 0)').optional(),
     carryover: uq(SPECS.carryover, 'geometric adstock (default 0)').optional(),
+    spend_before: num()
+      .min(0)
+      .optional()
+      .describe(
+        'spend per period before the horizon (default 0): the adstock starts where that spend has carried it, as for a channel already running',
+      ),
     markets: z
       .record(name(), num().min(0).max(1))
       .optional()

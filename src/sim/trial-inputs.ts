@@ -15,6 +15,15 @@ export function initiativeFactor(t: number, start: number, ramp: number, full: n
   return full;
 }
 
+/**
+ * The adstock before the horizon, effective_(−1): the steady state spend `before` per period
+ * reaches with `carryover` (before / (1 − carryover)); 0 when nothing was spent before.
+ * @example adstockBefore(30_000, 0.5) // 60000: the first period adds 0.5 · 60000 to its spend
+ */
+export function adstockBefore(before: number, carryover: number): number {
+  return before > 0 ? before / (1 - carryover) : 0;
+}
+
 /** Leads per period a response curve gives for an effective spend s. */
 export function responseLeads(r: ResponseModel, pv: Float64Array, s: number): number {
   switch (r.curve) {
@@ -116,7 +125,7 @@ export class TrialInputs {
     for (let c = 0; c < model.channels.length; c++) {
       const ch = model.channels[c]!;
       const carry = pv[ch.carryover]!;
-      let effective = 0;
+      let effective = adstockBefore(ch.spendBefore, carry);
       for (let t = 0; t < T; t++) {
         const s = ch.spend[t]!;
         this.spend[t]! += s;

@@ -268,6 +268,7 @@ export function fixtureModel(
       response: { curve: 'fixed', leads: 0 },
       leadsCv: 0,
       carryover: 0,
+      spendBefore: 0,
       mix: new Float64Array([1]),
       rateFactors: [],
     })),

@@ -40,7 +40,7 @@ markets:
   a: {deal_size: {dist: lognormal, median: 1000, p90: 5000}, growth: -0.03, win_factor: 3}
   b: {deal_size: {dist: uniform, min: 10, max: 20}, demand_shock: {dist: normal, mean: 0.3, sd: 0.5}}
 channels:
-  c: {spend: [0, 0, 5000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9000], carryover: 0.9, response: {curve: linear, cost_per_lead: 10}, markets: {a: 0.5, b: 0.5}, leads_cv: 1.5, rate_factors: {w: 4}}
+  c: {spend: [0, 0, 5000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9000], spend_before: 400, carryover: 0.9, response: {curve: linear, cost_per_lead: 10}, markets: {a: 0.5, b: 0.5}, leads_cv: 1.5, rate_factors: {w: 4}}
   d: {response: {curve: hill, max_leads: 5000, half_spend: 1, shape: 3}, spend: 0, markets: {a: 0, b: 1}}
 funnel:
   - {stage: l}

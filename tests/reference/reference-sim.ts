@@ -64,7 +64,10 @@ export function simulateTrial(
   const due = stages.map(() => Array.from({ length: T }, () => new Array<number>(H).fill(0)));
   const beyond = stages.map(() => new Array<number>(H).fill(0));
   const queue = stages.map(() => new Array<number>(H).fill(0));
-  const effective = channels.map(() => 0);
+  // docs/model.md: the adstock starts at spend_before / (1 − carryover) (0 when not given).
+  const effective = channels.map((ch) =>
+    ch.spendBefore > 0 ? ch.spendBefore / (1 - P[ch.carryover]!) : 0,
+  );
   let accounts = Math.round(P[customers.accounts]!);
 
   // The opening pipeline (docs/model.md "Opening pipeline"): queued items wait in their

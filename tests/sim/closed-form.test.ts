@@ -1,8 +1,8 @@
 /**
  * The engine against expectations worked out by hand from docs/model.md's semantics. Every
  * tolerance is 4.5 Monte Carlo standard errors of the simulated mean (reported `se`): this
- * file makes 80 such checks, so a correct engine fails one of them with probability
- * 80 · 6.8·10⁻⁶ ≈ 5·10⁻⁴ (at 4 SE it is 0.5%, and a change of the kernel's draws hit a 4.4 SE
+ * file makes 83 such checks, so a correct engine fails one of them with probability
+ * 83 · 6.8·10⁻⁶ ≈ 6·10⁻⁴ (at 4 SE it is 0.5%, and a change of the kernel's draws hit a 4.4 SE
  * value; over 60 seeds × 18 checks of that test the z-scores had mean square 1.03).
  */
 import { describe, expect, it } from 'vitest';
@@ -235,6 +235,38 @@ funnel:
       // A sample sd's relative SE is about √((κ−1)/(4n)); κ ≈ 3 here: ±4 of that.
       expect(Math.abs(s / sd - 1)).toBeLessThan(4 * Math.sqrt(2 / (4 * 6000)));
     }
+    expect(r.metrics.spend.total.mean).toBe(150_000);
+  });
+
+  it('starts the adstock at the steady state of spend_before', async () => {
+    // spend_before 50,000 with carryover 0.5: e_(−1) = 100,000, so e_t = 50k + 0.5 · 100k =
+    // 100k in every period, as for a channel running at that spend all along.
+    const warm = modelOf(
+      `${header(3, 6000)}
+markets:
+  m:
+    growth: 0.02
+    seasonality: [1, 1, 1.1, 0.9, 1.2, 1, 1, 1, 1, 1, 1, 1]
+    deal_size: 1
+channels:
+  c:
+    spend: 50000
+    spend_before: 50000
+    carryover: 0.5
+    leads_cv: 0.2
+    response: {curve: hill, max_leads: 1000, half_spend: 50000}
+funnel:
+  - {stage: lead}
+  - {stage: won, rate: 0.1}
+`.replace('start: 2027-01', 'start: 2027-03'),
+    );
+    const r = await forecast(warm, { workers: 1 });
+    const season = [1.1, 0.9, 1.2];
+    for (let t = 0; t < 3; t++) {
+      const lambda = ((1000 * 100_000) / (100_000 + 50_000)) * 1.02 ** t * season[t]!;
+      within(r.metrics.leads.periods[t]!, lambda, `leads ${t}`);
+    }
+    // spend_before is not spent in the horizon.
     expect(r.metrics.spend.total.mean).toBe(150_000);
   });
 });

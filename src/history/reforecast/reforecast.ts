@@ -19,7 +19,7 @@ import type { Dist } from '../../model/dist.js';
 import type { InitiativeModel, Model, Param, ParamRef } from '../../model/types.js';
 import { designBasis } from '../../scenario/design-basis.js';
 import { nearestCorrelationOk } from '../../sim/design/iman-conover.js';
-import { TrialInputs } from '../../sim/trial-inputs.js';
+import { adstockBefore, TrialInputs } from '../../sim/trial-inputs.js';
 import { distMean, distVariance } from '../../stats/dist-math.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
@@ -322,7 +322,7 @@ function restEdits(
   // adstock: effective spend at the end of month k − 1 from the actual spend, carried in
   const carryIn = Float64Array.from(model.channels, (ch, c) => {
     const carry = o.medians[ch.carryover]!;
-    let e = 0;
+    let e = adstockBefore(ch.spendBefore, carry);
     for (let t = 0; t < k; t++) e = past.spend[c * k + t]! + carry * e;
     return carry * e;
   });
