@@ -81,7 +81,8 @@ export function restPlan(model: Model, k: number, edits: RestEdits): Model {
       const spend = c.spend.slice(k);
       spend[0]! += edits.carryIn[i]!;
       const f = edits.mix[i]!;
-      return { ...c, spend, mix: c.mix.map((x, m) => x * f[m]!) };
+      // The adstock from before month k arrives through carryIn, so none is added again.
+      return { ...c, spend, spendBefore: 0, mix: c.mix.map((x, m) => x * f[m]!) };
     }),
     roles: model.roles.map((r) => ({ ...r, hires: r.hires.slice(k) })),
     initiatives: [
