@@ -56,6 +56,15 @@ export function metricText(r: SensitivityResult, x: number): string {
 }
 
 /**
+ * The one data row of the tornado's centre and the spider's base line: the metric with every
+ * input at its median, labelled so (it is not the forecast's median).
+ * @example baseRow(result) // { base: 1.25e7, label: 'all inputs at their medians: $12.5M' }
+ */
+export function baseRow(r: SensitivityResult): { base: number; label: string } {
+  return { base: r.base, label: `all inputs at their medians: ${metricText(r, r.base)}` };
+}
+
+/**
  * An input's value in its own terms: rates as percentages, spend as money, else plain.
  * @example inputText({ path: 'funnel.won.rate', domain: 'rate' }, 0.19, 'USD') // '19.0%'
  */

@@ -9,12 +9,12 @@ import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
 import { COLORS, PALETTE } from '../theme.js';
 import {
+  baseRow,
   capitalised,
   inputLabels,
   inputText,
   metricAxis,
   metricName,
-  metricText,
   sensitivitySubtitle,
 } from './common.js';
 
@@ -54,9 +54,7 @@ export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
         // Solid, not dashed: a dashed line means a target on every other chart. Labelled
         // with what it is, since it is not the forecast's median.
         data: {
-          values: [
-            { base: r.base, label: `all inputs at their medians: ${metricText(r, r.base)}` },
-          ],
+          values: [baseRow(r)],
         },
         layer: [
           {

@@ -11,12 +11,12 @@ import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
 import { COLORS, PALETTE } from '../theme.js';
 import {
+  baseRow,
   capitalised,
   inputLabels,
   inputText,
   metricAxis,
   metricName,
-  metricText,
   sensitivitySubtitle,
 } from './common.js';
 
@@ -137,9 +137,7 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
       },
       {
         data: {
-          values: [
-            { base: r.base, label: `all inputs at their medians: ${metricText(r, r.base)}` },
-          ],
+          values: [baseRow(r)],
         },
         layer: [
           {
