@@ -54,6 +54,21 @@ export function firstPeriodLeads(plan: PipelinePlan): Float64Array {
 }
 
 /**
+ * The order of opening-pipeline entries: by stage, channel, market, taken-on before queued,
+ * then by age. An entry's place in this order is the index that keys its random stream.
+ * @example entries.sort(pipelineOrder)
+ */
+export function pipelineOrder(a: PipelineEntry, b: PipelineEntry): number {
+  return (
+    a.stage - b.stage ||
+    a.channel - b.channel ||
+    a.market - b.market ||
+    Number(a.queued) - Number(b.queued) ||
+    a.age - b.age
+  );
+}
+
+/**
  * Splits `count` whole items over `weights` in proportion: each gets the floor of its
  * share, and the items left over go to the largest fractional parts (lower index first on
  * ties). Returns null when every weight is 0.
@@ -139,12 +154,5 @@ export function compilePipeline(
       add({ ...base, channel: Math.floor(h / M), market: h % M, count: split[j]! });
     });
   });
-  return [...merged.values()].sort(
-    (a, b) =>
-      a.stage - b.stage ||
-      a.channel - b.channel ||
-      a.market - b.market ||
-      Number(a.queued) - Number(b.queued) ||
-      a.age - b.age,
-  );
+  return [...merged.values()].sort(pipelineOrder);
 }

@@ -19,7 +19,7 @@
  * over ages), as the kernel needs.
  */
 import type { Model, PipelineEntry } from '../../model/types.js';
-import { splitWhole } from '../../scenario/compile-pipeline.js';
+import { pipelineOrder, splitWhole } from '../../scenario/compile-pipeline.js';
 
 /** What the replay needs besides the plan: arrivals and each role's expected capacity. */
 export interface ReplayInput {
@@ -169,13 +169,6 @@ export function impliedState(model: Model, input: ReplayInput): ImpliedState {
       if (count > 0) pipeline.push({ stage: j, channel, market, age: 0, count, queued: true });
     }
   }
-  pipeline.sort(
-    (a, b) =>
-      a.stage - b.stage ||
-      a.channel - b.channel ||
-      a.market - b.market ||
-      Number(a.queued) - Number(b.queued) ||
-      a.age - b.age,
-  );
+  pipeline.sort(pipelineOrder);
   return { taken, resolved, openTaken, openQueued, pipeline };
 }
