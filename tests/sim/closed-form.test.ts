@@ -205,8 +205,10 @@ describe('channel response, carryover, growth and seasonality', () => {
   // e_0 = 50k, e_1 = 75k, e_2 = 87.5k. Demand (1.02)^t · seasonality[month]; start 2027-03
   // so periods use March, April, May factors 1.1, 0.9, 1.2. leads_cv 0.2: E unchanged,
   // Var = λ + 0.04 λ².
-  const model = modelOf(
-    `${header(3, 6000)}
+  /** The channel above, with `spendBefore` spent per period before the horizon when given. */
+  const channelModel = (spendBefore?: number) =>
+    modelOf(
+      `${header(3, 6000)}
 markets:
   m:
     growth: 0.02
@@ -214,7 +216,7 @@ markets:
     deal_size: 1
 channels:
   c:
-    spend: 50000
+    spend: 50000${spendBefore === undefined ? '' : `\n    spend_before: ${spendBefore}`}
     carryover: 0.5
     leads_cv: 0.2
     response: {curve: hill, max_leads: 1000, half_spend: 50000}
@@ -222,7 +224,8 @@ funnel:
   - {stage: lead}
   - {stage: won, rate: 0.1}
 `.replace('start: 2027-01', 'start: 2027-03'),
-  );
+    );
+  const model = channelModel();
   it('gives the expected leads and variance', async () => {
     const r = await forecast(model, { workers: 1 });
     const eff = [50_000, 75_000, 87_500];
@@ -241,25 +244,7 @@ funnel:
   it('starts the adstock at the steady state of spend_before', async () => {
     // spend_before 50,000 with carryover 0.5: e_(−1) = 100,000, so e_t = 50k + 0.5 · 100k =
     // 100k in every period, as for a channel running at that spend all along.
-    const warm = modelOf(
-      `${header(3, 6000)}
-markets:
-  m:
-    growth: 0.02
-    seasonality: [1, 1, 1.1, 0.9, 1.2, 1, 1, 1, 1, 1, 1, 1]
-    deal_size: 1
-channels:
-  c:
-    spend: 50000
-    spend_before: 50000
-    carryover: 0.5
-    leads_cv: 0.2
-    response: {curve: hill, max_leads: 1000, half_spend: 50000}
-funnel:
-  - {stage: lead}
-  - {stage: won, rate: 0.1}
-`.replace('start: 2027-01', 'start: 2027-03'),
-    );
+    const warm = channelModel(50_000);
     const r = await forecast(warm, { workers: 1 });
     const season = [1.1, 0.9, 1.2];
     for (let t = 0; t < 3; t++) {
