@@ -10,6 +10,20 @@ import type { Layout } from './layout.js';
 import { binomial } from './samplers/binomial.js';
 import type { StreamPlan, TrialStreams } from './streams.js';
 
+/**
+ * One month of tenure for the buckets `b[at … at+R]` (R = ramp length, bucket R = ramped):
+ * the last ramping bucket joins the ramped one, the others move up one, bucket 0 empties.
+ * The kernel's team, the reforecast's expected team and the quota's seat chain all age
+ * their reps this way.
+ * @example const b = Float64Array.of(2, 1, 5); ageTenure(b, 0, 2); // b = [0, 2, 6]
+ */
+export function ageTenure(b: Float64Array, at: number, R: number): void {
+  if (R === 0) return;
+  b[at + R]! += b[at + R - 1]!;
+  for (let i = R - 1; i > 0; i--) b[at + i] = b[at + i - 1]!;
+  b[at] = 0;
+}
+
 export class Team {
   /** Items each role can take on in the current period. */
   readonly capacity: Float64Array;
@@ -62,11 +76,7 @@ export class Team {
       const role = model.roles[r]!;
       const R = role.ramp.length;
       const o = r * B;
-      if (R > 0) {
-        b[o + R]! += b[o + R - 1]!;
-        for (let i = R - 1; i > 0; i--) b[o + i] = b[o + i - 1]!;
-        b[o] = 0;
-      }
+      ageTenure(b, o, R);
       const attrition = pv[role.attrition]!;
       let leavers = 0;
       if (attrition > 0) {

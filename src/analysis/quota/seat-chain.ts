@@ -6,6 +6,7 @@
  * period they join. The seat's state is a probability vector over "occupied at tenure k"
  * and "backfill due in d periods", propagated exactly.
  */
+import { ageTenure } from '../../sim/team.js';
 
 /** What one seat is expected to hold, per period from the seat's first period. */
 export interface SeatExpectation {
@@ -53,11 +54,7 @@ export function seatExpectation(
   const leavers = new Float64Array(periods);
   if (start === 'ramped') occ[R] = 1;
   for (let t = 0; t < periods; t++) {
-    if (R > 0) {
-      occ[R]! += occ[R - 1]!;
-      for (let k = R - 1; k > 0; k--) occ[k] = occ[k - 1]!;
-      occ[0] = 0;
-    }
+    ageTenure(occ, 0, R);
     let left = 0;
     for (let k = 0; k <= R; k++) {
       const x = occ[k]! * a;

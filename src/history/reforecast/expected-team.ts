@@ -7,6 +7,7 @@
  * plan of the rest of the horizon).
  */
 import type { Model } from '../../model/types.js';
+import { ageTenure } from '../../sim/team.js';
 
 /** Each role's expected team over months 0 … k − 1. */
 export interface ExpectedTeam {
@@ -36,11 +37,7 @@ export function expectedTeam(
     const pending = new Float64Array(k + Math.max(0, role.backfillLag) + 1);
     const attrition = Math.min(1, pv[role.attrition]!);
     for (let t = 0; t < k; t++) {
-      if (R > 0) {
-        b[R]! += b[R - 1]!;
-        for (let i = R - 1; i > 0; i--) b[i] = b[i - 1]!;
-        b[0] = 0;
-      }
+      ageTenure(b, 0, R);
       let leavers = 0;
       for (let i = 0; i <= R; i++) {
         const x = b[i]! * attrition;
