@@ -32,8 +32,11 @@ export {
   type CompareResult,
   compare,
   type Difference,
+  type DifferenceSpread,
   type PlanOutcome,
   pairedDifference,
+  type TrialDifference,
+  trialDifference,
   type VariantOutcome,
   type WhatIf,
 } from './analysis/compare/index.js';

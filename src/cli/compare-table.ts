@@ -1,10 +1,33 @@
 /** The terminal summary of `salesops compare`: one row per plan, bookings then profit. */
+import type { TrialDifference } from '../analysis/compare/paired.js';
 import type { CompareResult, PlanOutcome, VariantOutcome } from '../analysis/compare/types.js';
 import { formatCompact, formatPercent } from '../charts/format.js';
 import { compactColumn, table } from './format.js';
 
-const signed = (x: number): string => (x > 0 ? `+${formatCompact(x)}` : formatCompact(x));
 const percent = (p: number | null): string => (p === null ? '–' : formatPercent(p, 1));
+
+/** compactColumn with a plus sign on positive figures. */
+function signedColumn(values: readonly number[]): string[] {
+  return compactColumn(values).map((s, i) => (values[i]! > 0 && /[1-9]/.test(s) ? `+${s}` : s));
+}
+
+/**
+ * The two columns of a difference to the base, one cell per plan (the base's empty): the mean
+ * ± its simulation error, and P10 to P90 trial by trial, each column in one unit.
+ */
+function versusColumns(diffs: readonly (TrialDifference | null)[]): [string[], string[]] {
+  const d = diffs.filter((x) => x !== null);
+  const mean = signedColumn(d.map((x) => x.mean));
+  const error = compactColumn(d.map((x) => (x.hi - x.lo) / 2));
+  const ends = signedColumn(d.flatMap((x) => [x.spread.p10, x.spread.p90]));
+  let i = 0;
+  const cells = diffs.map((x): [string, string] => {
+    if (x === null) return ['', ''];
+    const j = i++;
+    return [`${mean[j]} ±${error[j]}`, `${ends[2 * j]} to ${ends[2 * j + 1]}`];
+  });
+  return [cells.map((c) => c[0]), cells.map((c) => c[1])];
+}
 
 /**
  * Renders the comparison as two aligned tables and a line on how to read them.
@@ -25,6 +48,8 @@ export function compareTable(r: CompareResult): string {
   ];
   const p = [column((o) => o.profit.p10), column((o) => o.profit.p50), column((o) => o.profit.p90)];
   const hasTarget = r.targets.bookings !== null;
+  const vb = versusColumns(plans.map(([, , v]) => v?.difference ?? null));
+  const vp = versusColumns(plans.map(([, , v]) => v?.profit_difference ?? null));
   const bookings = table([
     [
       'bookings',
@@ -32,27 +57,26 @@ export function compareTable(r: CompareResult): string {
       'P50',
       'P90',
       ...(hasTarget ? [`P(≥ ${formatCompact(r.targets.bookings!)})`] : []),
-      `vs base (${level} interval)`,
+      'vs base, mean',
+      'P10 to P90',
       'P(better)',
     ],
     ...plans.map(([name, o, v], i) => [
       name,
       ...b.map((c) => c[i]!),
       ...(hasTarget ? [percent(o.target_probability)] : []),
-      v === null
-        ? ''
-        : `${signed(v.difference.mean)} (${signed(v.difference.lo)} to ${signed(v.difference.hi)})`,
+      vb[0][i]!,
+      vb[1][i]!,
       v === null ? '' : percent(v.probability_better),
     ]),
   ]);
   const profit = table([
-    ['profit', 'P10', 'P50', 'P90', `vs base (${level} interval)`, 'P(better)'],
+    ['profit', 'P10', 'P50', 'P90', 'vs base, mean', 'P10 to P90', 'P(better)'],
     ...plans.map(([name, , v], i) => [
       name,
       ...p.map((c) => c[i]!),
-      v === null
-        ? ''
-        : `${signed(v.profit_difference.mean)} (${signed(v.profit_difference.lo)} to ${signed(v.profit_difference.hi)})`,
+      vp[0][i]!,
+      vp[1][i]!,
       v === null ? '' : percent(v.probability_better_profit),
     ]),
   ]);
@@ -65,6 +89,6 @@ export function compareTable(r: CompareResult): string {
     '',
     plans.length === 1
       ? 'nothing to compare with the base: the scenario has no variants (or --variants named none); try a one-off what-if with --set PATH=VALUE'
-      : `vs base: mean difference, trial by trial, with its ${level} interval; P(better): share of trials in which the plan does strictly better than the base`,
+      : `vs base, mean: the mean of (plan − base) over the same trials, ± its simulation error (half the ${level} interval of that mean: not a range of outcomes); P10 to P90: how that difference spreads trial by trial; P(better): share of trials in which the plan does strictly better than the base`,
   ].join('\n')}\n`;
 }

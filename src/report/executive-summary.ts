@@ -40,7 +40,13 @@ export interface SummaryExtras {
       Record<
         string,
         {
-          readonly difference: { readonly mean: number; readonly lo: number; readonly hi: number };
+          readonly difference: {
+            readonly mean: number;
+            readonly lo: number;
+            readonly hi: number;
+            /** P10 and P90 of the per-trial difference (absent from older compare results). */
+            readonly spread?: { readonly p10: number; readonly p90: number };
+          };
           readonly probability_better: number;
           readonly target_probability?: number | null;
         }
@@ -206,7 +212,8 @@ function sensitivitySentence(
 /**
  * The best variant against the plan (from a compare result). The interval the result gives is
  * of the mean difference, so it is written as the simulation error of that average (its
- * half-width), never as a range a reader could take for the range of outcomes.
+ * half-width), never as a range a reader could take for the range of outcomes; the range of
+ * outcomes is the per-trial difference's P10 to P90, given beside it.
  */
 function compareSentence(
   result: ForecastResult,
@@ -221,9 +228,15 @@ function compareSentence(
   const money = (x: number) => formatMoney(x, result.currency);
   const label = model.variants.find((x) => x.name === name)?.label ?? defaultLabel(name);
   const verb = v.difference.mean >= 0 ? 'adds' : 'costs';
+  const signed = (x: number) => (x > 0 ? `+${money(x)}` : money(x));
+  const { spread } = v.difference;
+  const range =
+    spread === undefined
+      ? ''
+      : `; trial by trial the difference runs from ${signed(spread.p10)} to ${signed(spread.p90)} (P10 to P90),`;
   return {
     link: 'compare',
-    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of bookings on average (simulation error ±${money((v.difference.hi - v.difference.lo) / 2)}) and beats the plan in ${formatPercent(v.probability_better)} of trials.`,
+    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of bookings on average (simulation error ±${money((v.difference.hi - v.difference.lo) / 2)})${range} and it beats the plan in ${formatPercent(v.probability_better)} of trials.`,
   };
 }
 

@@ -109,6 +109,9 @@ describe('comparison and sensitivity charts', () => {
       WHAT_IF,
     ]);
     expect(d.map((r) => r.mean)).toEqual(Object.values(cmp.variants).map((v) => v.difference.mean));
+    expect(d.map((r) => [r.p10, r.p90])).toEqual(
+      Object.values(cmp.variants).map((v) => [v.difference.spread.p10, v.difference.spread.p90]),
+    );
     expect(rowsOf(target!.spec).map((r) => r.probability)).toEqual([
       cmp.base.target_probability,
       ...Object.values(cmp.variants).map((v) => v.target_probability),

@@ -25,9 +25,16 @@ describe('salesops compare', () => {
       expect(Object.keys(v.bookings as object)).toEqual(SUMMARY_KEYS);
       expect(Object.keys(v.profit as object)).toEqual(SUMMARY_KEYS);
       expect(v).toHaveProperty('target_probability');
-      const d = v.difference as { mean: number; lo: number; hi: number };
+      const d = v.difference as {
+        mean: number;
+        lo: number;
+        hi: number;
+        spread: { p10: number; p50: number; p90: number };
+      };
       expect(d.lo).toBeLessThanOrEqual(d.mean);
       expect(d.hi).toBeGreaterThanOrEqual(d.mean);
+      expect(d.spread.p10).toBeLessThanOrEqual(d.spread.p50);
+      expect(d.spread.p50).toBeLessThanOrEqual(d.spread.p90);
       expect(v.probability_better).toBeGreaterThanOrEqual(0);
       expect(v.probability_better).toBeLessThanOrEqual(1);
     }

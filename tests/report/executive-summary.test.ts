@@ -88,7 +88,12 @@ function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
   }
   for (const i of extras.sensitivity?.inputs ?? []) values.push(i.swing);
   for (const v of Object.values(extras.compare?.variants ?? {}))
-    values.push(v.difference.mean, (v.difference.hi - v.difference.lo) / 2, v.probability_better);
+    values.push(
+      v.difference.mean,
+      (v.difference.hi - v.difference.lo) / 2,
+      ...(v.difference.spread ? [v.difference.spread.p10, v.difference.spread.p90] : []),
+      v.probability_better,
+    );
   if (extras.allocation) {
     const a = extras.allocation;
     values.push(a.uplift.mean, (a.uplift.hi - a.uplift.lo) / 2, a.probability_better);
@@ -170,8 +175,14 @@ describe('the summary takes other analyses when they are passed in', () => {
       },
       compare: {
         variants: {
-          cheap: { difference: { mean: -1000, lo: -2500, hi: 300 }, probability_better: 0.31 },
-          bold: { difference: { mean: 42000, lo: 21000, hi: 63000 }, probability_better: 0.87 },
+          cheap: {
+            difference: { mean: -1000, lo: -2500, hi: 300, spread: { p10: -9000, p90: 7000 } },
+            probability_better: 0.31,
+          },
+          bold: {
+            difference: { mean: 42000, lo: 21000, hi: 63000, spread: { p10: -18000, p90: 99000 } },
+            probability_better: 0.87,
+          },
         },
       },
       allocation: {
@@ -189,7 +200,7 @@ describe('the summary takes other analyses when they are passed in', () => {
     // Intervals of a mean difference read as its simulation error, never as a range of
     // outcomes a board could set beside "beats the plan in 87% of trials".
     expect(text.find((s) => s.startsWith('Best variant'))).toContain(
-      'adds €42k of bookings on average (simulation error ±€21k)',
+      'adds €42k of bookings on average (simulation error ±€21k); trial by trial the difference runs from −€18k to +€99k (P10 to P90)',
     );
     expect(text.find((s) => s.startsWith('Re-splitting'))).toContain(
       'by €15.5k on average (simulation error ±€6.5k)',

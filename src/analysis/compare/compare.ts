@@ -21,7 +21,7 @@ import { InputError } from '../../util/result.js';
 import { type Evaluation, type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
 import { outcomeMetrics, planOutcome } from './outcome.js';
-import { beats, pairedDifference, targetDifference } from './paired.js';
+import { beats, targetDifference, trialDifference } from './paired.js';
 import type { CompareResult, VariantOutcome } from './types.js';
 
 /** What charts and the report call the base. */
@@ -52,13 +52,13 @@ export interface CompareOptions {
 /**
  * Compares the base plan with its variants and one-off what-ifs on the same trials (common
  * random numbers): horizon bookings and profit, target probabilities, and per variant the
- * paired difference to the base (mean and 90% interval, mean ± 1.645·sd/√n) and the share of
- * trials in which it does strictly better. Give a bundle (an evaluator is prepared and closed)
+ * paired difference to the base (mean and 90% interval, mean ± 1.645·sd/√n; its P10, P50 and
+ * P90 trial by trial) and the share of trials in which it does strictly better. Give a bundle (an evaluator is prepared and closed)
  * or a prepared evaluator of one (it stays open).
  * @throws InputError naming an unknown variant or a what-if edit that does not apply.
  * @example
  * const r = await compare(await loadBundle('plan.yaml'), { variants: ['hire_q2'] });
- * r.variants.hire_q2.difference // { mean, lo, hi, se }
+ * r.variants.hire_q2.difference // { mean, lo, hi, se, spread: { p10, p50, p90 } }
  */
 export async function compare(
   input: ScenarioBundle | Evaluator,
@@ -106,10 +106,10 @@ async function run(ev: Evaluator, opts: CompareOptions): Promise<CompareResult> 
     const beat = beats(bookings, b.values.bookings!);
     return {
       ...planOutcome(e, base, about),
-      difference: pairedDifference(bookings, b.values.bookings!),
+      difference: trialDifference(bookings, b.values.bookings!),
       probability_better: beat.better,
       probability_worse: beat.worse,
-      profit_difference: pairedDifference(profit, b.values.profit!),
+      profit_difference: trialDifference(profit, b.values.profit!),
       probability_better_profit: beats(profit, b.values.profit!).better,
       target_probability_difference:
         base.targets.bookings === null

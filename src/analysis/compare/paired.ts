@@ -1,11 +1,14 @@
 /**
  * Paired differences under common random numbers: trial i of a variant against trial i of
  * the base. The mean difference's interval is mean ± z·sd/√n (a normal interval for a mean
- * of n paired differences; z = Φ⁻¹(0.95) for the default 90%).
+ * of n paired differences; z = Φ⁻¹(0.95) for the default 90%): how far more trials could
+ * move the average. How far the difference itself varies from trial to trial is its spread,
+ * the P10, P50 and P90 of the per-trial differences.
  */
 import { INTERVAL_LEVEL } from '../../defaults.js';
 import { normalQuantile } from '../../stats/normal.js';
 import { meanSummary } from '../evaluator.js';
+import { quantileSorted } from '../quantile.js';
 
 /** A paired mean difference with its interval and standard error. */
 export interface Difference {
@@ -15,6 +18,18 @@ export interface Difference {
   readonly hi: number;
   /** Monte Carlo standard error of the mean difference, sd(d)/√n. */
   readonly se: number;
+}
+
+/** Quantiles (type 7) of the per-trial differences: the change's effect, trial by trial. */
+export interface DifferenceSpread {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+/** A paired mean difference, and how the difference spreads from trial to trial. */
+export interface TrialDifference extends Difference {
+  readonly spread: DifferenceSpread;
 }
 
 /**
@@ -27,7 +42,36 @@ export function pairedDifference(
   base: Float64Array,
   level = INTERVAL_LEVEL,
 ): Difference {
-  const d = variant.map((v, i) => v - base[i]!);
+  return meanDifference(differences(variant, base), level);
+}
+
+/**
+ * {@link pairedDifference} with the spread of the per-trial differences (P10, P50, P90):
+ * in eight trials of ten the variant's difference to the base lies between p10 and p90.
+ * Identical arrays give 0 for every field.
+ * @example trialDifference(Float64Array.of(2, 3, 5), Float64Array.of(1, 1, 1)).spread.p50 // 2
+ */
+export function trialDifference(
+  variant: Float64Array,
+  base: Float64Array,
+  level = INTERVAL_LEVEL,
+): TrialDifference {
+  const d = differences(variant, base);
+  const mean = meanDifference(d, level);
+  const sorted = d.sort();
+  const spread = {
+    p10: quantileSorted(sorted, 0.1),
+    p50: quantileSorted(sorted, 0.5),
+    p90: quantileSorted(sorted, 0.9),
+  };
+  return { ...mean, spread };
+}
+
+function differences(variant: Float64Array, base: Float64Array): Float64Array {
+  return variant.map((v, i) => v - base[i]!);
+}
+
+function meanDifference(d: Float64Array, level: number): Difference {
   const { mean, se } = meanSummary(d);
   const z = normalQuantile(0.5 + level / 2);
   return { mean, lo: mean - z * se, hi: mean + z * se, se };

@@ -4,7 +4,7 @@
  * target_probability, difference: {mean, lo, hi}, probability_better}} }`; the rest is extra.
  */
 import type { Summary } from '../types.js';
-import type { Difference } from './paired.js';
+import type { Difference, TrialDifference } from './paired.js';
 
 /** One plan's outcome over the same trials as every other plan of the comparison. */
 export interface PlanOutcome {
@@ -33,14 +33,17 @@ export interface PlanOutcome {
 
 /** A variant's outcome and how it differs from the base, trial by trial. */
 export interface VariantOutcome extends PlanOutcome {
-  /** Paired difference of horizon bookings to the base: mean and its 90% interval. */
-  readonly difference: Difference;
+  /**
+   * Paired difference of horizon bookings to the base: mean, its 90% interval, and its
+   * spread trial by trial (P10, P50, P90 of variant − base).
+   */
+  readonly difference: TrialDifference;
   /** Share of trials in which the variant books strictly more than the base. */
   readonly probability_better: number;
   /** Share of trials in which it books strictly less (ties count in neither). */
   readonly probability_worse: number;
-  /** Paired difference of horizon profit. */
-  readonly profit_difference: Difference;
+  /** Paired difference of horizon profit, with its spread trial by trial. */
+  readonly profit_difference: TrialDifference;
   /** Share of trials with strictly more profit than the base. */
   readonly probability_better_profit: number;
   /** Paired difference of the probability of reaching the bookings target; null without one. */

@@ -1,7 +1,8 @@
 /**
- * Difference to the base, variant by variant: the mean paired difference of horizon bookings
- * (trial i of the variant minus trial i of the base) as a dot with its 90% interval, a line at
- * zero, and the share of trials in which the variant does better written beside it.
+ * Difference to the base, variant by variant: how the paired difference of horizon bookings
+ * (trial i of the variant minus trial i of the base) spreads trial by trial (a pale bar from
+ * its P10 to its P90), its mean as a dot with the mean's 90% interval, a line at zero, and
+ * beside it the mean, the P10 to P90 and the share of trials in which the variant does better.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult } from '../../analysis/compare/types.js';
@@ -22,7 +23,7 @@ const GAIN = PALETTE[0];
 const LOSS = PALETTE[1];
 
 /**
- * Dot-and-interval rows of `difference` per variant; null when there is no variant.
+ * Spread-and-dot rows of `difference` per variant; null when there is no variant.
  * @example buildCompareDifferenceChart(result)?.name // 'compare-difference'
  */
 export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null {
@@ -41,17 +42,22 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
     mean: v.difference.mean,
     lo: v.difference.lo,
     hi: v.difference.hi,
+    p10: v.difference.spread.p10,
+    p90: v.difference.spread.p90,
     better: v.probability_better,
-    label: `${money(v.difference.mean)} (${money(v.difference.lo)} to ${money(v.difference.hi)}) · better in ${formatPercent(v.probability_better)} of trials`,
+    label: `${money(v.difference.mean)} on average · ${money(v.difference.spread.p10)} to ${money(v.difference.spread.p90)} · better in ${formatPercent(v.probability_better)} of trials`,
   }));
-  const extent = Math.max(...rows.map((d) => Math.max(Math.abs(d.lo), Math.abs(d.hi))), 1);
+  const extent = Math.max(
+    ...rows.map((d) => Math.max(Math.abs(d.lo), Math.abs(d.hi), Math.abs(d.p10), Math.abs(d.p90))),
+    1,
+  );
   const title = 'Difference to the base: horizon bookings';
   const spec: TopLevelSpec = {
     title: {
       text: title,
       subtitle: compareSubtitle(
         r,
-        `dot: mean difference, trial by trial; line: its ${level} interval; label: share of trials in which the plan books more`,
+        `bar: P10 to P90 of the difference, trial by trial; dot: its mean (line: the mean's ${level} interval); label: mean, P10 to P90, share of trials better`,
       ),
     },
     height: { step: 44 },
@@ -76,18 +82,22 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
         },
         layer: [
           {
-            mark: { type: 'rule', strokeWidth: 3 },
+            mark: { type: 'rule', strokeWidth: 16, opacity: 0.25 },
             encoding: {
               x: {
-                field: 'lo',
+                field: 'p10',
                 type: 'quantitative',
-                title: moneyTitle('Mean difference to the base', r.currency),
+                title: moneyTitle('Difference to the base', r.currency),
                 // Symmetric around zero; the labels sit to the right of the plot.
                 scale: { domain: [-extent * 1.1, extent * 1.1] },
                 axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
               },
-              x2: { field: 'hi' },
+              x2: { field: 'p90' },
             },
+          },
+          {
+            mark: { type: 'rule', strokeWidth: 3 },
+            encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
           },
           {
             mark: { type: 'point', filled: true, size: 110, opacity: 1 },
@@ -104,10 +114,17 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
                 {
                   field: 'lo',
                   type: 'quantitative',
-                  title: `${level} interval from`,
+                  title: `Mean's ${level} interval from`,
                   format: MONEY_TOOLTIP_FORMAT,
                 },
                 { field: 'hi', type: 'quantitative', title: 'to', format: MONEY_TOOLTIP_FORMAT },
+                {
+                  field: 'p10',
+                  type: 'quantitative',
+                  title: 'Trial by trial, P10',
+                  format: MONEY_TOOLTIP_FORMAT,
+                },
+                { field: 'p90', type: 'quantitative', title: 'P90', format: MONEY_TOOLTIP_FORMAT },
                 {
                   field: 'better',
                   type: 'quantitative',

@@ -3,6 +3,7 @@
  * trials — a table of outcomes and paired differences, then the comparison charts. Shown
  * whenever there is something to compare.
  */
+import type { TrialDifference } from '../../analysis/compare/paired.js';
 import type { PlanOutcome, VariantOutcome } from '../../analysis/compare/types.js';
 import { buildCompareCharts } from '../../charts/compare/index.js';
 import { formatCount, formatMoney, formatPercent } from '../../charts/format.js';
@@ -40,6 +41,7 @@ export const whatIfsSection: ReportSection = {
     const money = (x: number) => formatMoney(x, r.currency);
     const signed = (x: number) => (x > 0 ? `+${money(x)}` : money(x));
     const pct = (p: number | null) => (p === null ? '–' : formatPercent(p, 1));
+    const spread = (d: TrialDifference) => `${signed(d.spread.p10)} to ${signed(d.spread.p90)}`;
     const level = formatPercent(r.interval, 0);
     const hasTarget = r.targets.bookings !== null;
     const plans: [PlanOutcome, VariantOutcome | null][] = [
@@ -52,6 +54,7 @@ export const whatIfsSection: ReportSection = {
         ...(hasTarget ? [pct(o.target_probability)] : []),
         v === null ? '—' : signed(v.difference.mean),
         v === null ? '' : `±${money((v.difference.hi - v.difference.lo) / 2)}`,
+        v === null ? '' : spread(v.difference),
         v === null ? '—' : pct(v.probability_better),
       ];
       return `<tr><th scope="row">${planCell(o)}</th><td style="text-align: left">${v === null ? 'The plan as written' : changes(o)}</td>${cells.map(td).join('')}</tr>`;
@@ -62,6 +65,7 @@ export const whatIfsSection: ReportSection = {
         money(o.profit.p50),
         v === null ? '—' : signed(v.profit_difference.mean),
         v === null ? '' : `±${money((v.profit_difference.hi - v.profit_difference.lo) / 2)}`,
+        v === null ? '' : spread(v.profit_difference),
         ...o.quarterly_target_probabilities.map((p) => pct(p)),
       ];
       return `<tr><th scope="row">${planCell(o)}</th>${cells.map(td).join('')}</tr>`;
@@ -70,14 +74,14 @@ export const whatIfsSection: ReportSection = {
       .map((c) => figureHtml(c, svgs?.[c.name]))
       .join('\n');
     return `<p>Every plan below ran on the same ${formatCount(r.trials)} trials (seed ${r.seed}): trial <i>i</i> of a variant meets the same demand, deal sizes and luck as trial <i>i</i> of the base, so each difference is the change's own effect, measured trial by trial with little Monte Carlo error.
-The difference is the mean over trials of (variant − base) in horizon bookings; its simulation error is the half-width of the ${level} interval of that mean — how far more trials could move the average, not a range of outcomes: trial by trial the difference spreads far wider. "Better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
+The difference is the mean over trials of (variant − base) in horizon bookings; "simulation error" is the half-width of the ${level} interval of that mean — how far more trials could move the average, not a range of outcomes. Trial by trial the difference spreads far wider: in eight trials of ten it lies between the P10 and the P90 given. "Better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
 <table class="numbers what-ifs">
-<thead><tr><th scope="col">Plan</th><th scope="col">What changes</th><th scope="col">Bookings, median</th>${hasTarget ? `<th scope="col">Chance of reaching ${escapeHtml(money(r.targets.bookings!))}</th>` : ''}<th scope="col">Difference to the base</th><th scope="col">simulation error of that mean (${level})</th><th scope="col">Better in</th></tr></thead>
+<thead><tr><th scope="col">Plan</th><th scope="col">What changes</th><th scope="col">Bookings, median</th>${hasTarget ? `<th scope="col">Chance of reaching ${escapeHtml(money(r.targets.bookings!))}</th>` : ''}<th scope="col">Difference to the base</th><th scope="col">simulation error of that mean (${level})</th><th scope="col">Trial by trial, P10 to P90</th><th scope="col">Better in</th></tr></thead>
 <tbody>
 ${plans.map(row).join('\n')}
 </tbody></table>
 <table class="numbers">
-<thead><tr><th scope="col">Plan</th><th scope="col">Profit, median</th><th scope="col">Profit difference</th><th scope="col">simulation error (${level})</th>${quarters.map((q, i) => `<th scope="col">Chance of ${escapeHtml(money(r.targets.quarterly[i]!))} in ${escapeHtml(q)}</th>`).join('')}</tr></thead>
+<thead><tr><th scope="col">Plan</th><th scope="col">Profit, median</th><th scope="col">Profit difference</th><th scope="col">simulation error (${level})</th><th scope="col">Trial by trial, P10 to P90</th>${quarters.map((q, i) => `<th scope="col">Chance of ${escapeHtml(money(r.targets.quarterly[i]!))} in ${escapeHtml(q)}</th>`).join('')}</tr></thead>
 <tbody>
 ${plans.map(second).join('\n')}
 </tbody></table>

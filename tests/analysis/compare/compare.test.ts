@@ -60,7 +60,13 @@ describe('compare', () => {
   it('a variant identical to the base differs by exactly 0 and never beats it', async () => {
     const r = await compare(ev, { variants: ['same'] });
     const same = r.variants.same!;
-    expect(same.difference).toEqual({ mean: 0, lo: 0, hi: 0, se: 0 });
+    expect(same.difference).toEqual({
+      mean: 0,
+      lo: 0,
+      hi: 0,
+      se: 0,
+      spread: { p10: 0, p50: 0, p90: 0 },
+    });
     expect(same.probability_better).toBe(0);
     expect(same.probability_worse).toBe(0);
     expect(same.bookings).toEqual(r.base.bookings);
@@ -74,6 +80,10 @@ describe('compare', () => {
     const v = r.variants.double_deals!;
     expect(v.difference.mean).toBeCloseTo(r.base.bookings.mean, 6);
     expect(v.difference.se).toBeCloseTo(r.base.bookings.se, 6);
+    // …and so is its spread trial by trial: the base's own P10, P50 and P90.
+    expect(v.difference.spread.p10).toBeCloseTo(r.base.bookings.p10, 6);
+    expect(v.difference.spread.p50).toBeCloseTo(r.base.bookings.p50, 6);
+    expect(v.difference.spread.p90).toBeCloseTo(r.base.bookings.p90, 6);
     expect(v.bookings.p50).toBeCloseTo(2 * r.base.bookings.p50, 6);
     expect(v.probability_worse).toBe(0);
   });
