@@ -1,19 +1,26 @@
 /**
- * Per-rep quotas as CSV for a compensation system: one row per seat, money in whole cents.
+ * Per-rep quotas as CSV for a compensation system: one row per seat, money in whole minor
+ * units of the currency (cents for USD and EUR, whole yen for JPY; see minorUnitDigits).
  * Columns: `rep_id, role, kind, start, currency, capacity_share, quota`, then one `quota_`
  * column per quarter (`quota_2027-Q1`, …) and per month (`quota_2027-01`, …). Monthly
- * quotas are rounded to the cent; a quarter is the sum of its rounded months and `quota` the
- * sum of all of them, so every row adds up exactly (the rows' total may differ from the
- * unrounded total quota by a few cents).
+ * quotas are rounded to the minor unit; a quarter is the sum of its rounded months and
+ * `quota` the sum of all of them, so every row adds up exactly (the rows' total may differ
+ * from the unrounded total quota by a few minor units).
  */
 import { csvLine } from '../../util/csv.js';
+import { minorUnitDigits } from '../../util/currency.js';
 import type { QuotaResult } from './types.js';
 
-/** Cents → a decimal string with two places (integer arithmetic, no float drift). */
-function money(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+/**
+ * Whole minor units → a decimal string with `digits` places (integer arithmetic, no float
+ * drift): money(123456, 2) = "1234.56", money(123456, 0) = "123456".
+ */
+function money(units: number, digits: number): string {
+  const sign = units < 0 ? '-' : '';
+  const abs = Math.abs(units);
+  if (digits === 0) return `${sign}${abs}`;
+  const scale = 10 ** digits;
+  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
 }
 
 /**
@@ -22,6 +29,9 @@ function money(cents: number): string {
  */
 export function quotaToCsv(q: QuotaResult): string {
   const quarterOf = (t: number) => Math.floor(t / 3);
+  const digits = minorUnitDigits(q.currency);
+  const scale = 10 ** digits;
+  const text = (units: number) => money(units, digits);
   const lines = [
     csvLine([
       'rep_id',
@@ -37,7 +47,7 @@ export function quotaToCsv(q: QuotaResult): string {
     ]),
   ];
   for (const r of q.reps) {
-    const months = r.monthly.map((x) => Math.round(x * 100));
+    const months = r.monthly.map((x) => Math.round(x * scale));
     const quarters = q.quarters.map((_, i) =>
       months.reduce((sum, c, t) => (quarterOf(t) === i ? sum + c : sum), 0),
     );
@@ -50,9 +60,9 @@ export function quotaToCsv(q: QuotaResult): string {
         r.start,
         q.currency,
         Number(r.capacity_share.toFixed(6)),
-        money(total),
-        ...quarters.map(money),
-        ...months.map(money),
+        text(total),
+        ...quarters.map(text),
+        ...months.map(text),
       ]),
     );
   }
