@@ -10,6 +10,7 @@
  * divides the sums of its two series — the same aggregates as the forecast's totals.
  */
 import type { Calendar } from '../model/types.js';
+import { closest } from '../scenario/suggest.js';
 import type { Layout } from '../sim/layout.js';
 import { METRICS } from './types.js';
 
@@ -33,7 +34,10 @@ export function metricReader(
   const series = (METRICS as readonly string[]).includes(key!) ? `metrics.${key}` : key!;
   const s = layout.series.findIndex((x) => x.key === series);
   if (s < 0 || rest.length > 0) {
-    return `no metric ${JSON.stringify(name)}: expected a metric (${METRICS.join(', ')}) or a series such as roles.<role>.lost or channels.<channel>.bookings, optionally followed by @Q<n> (a quarter of the horizon) or @YYYY-MM (a period)`;
+    const names = [...METRICS, ...layout.series.map((x) => x.key.replace(/^metrics\./, ''))];
+    const guess = rest.length > 0 ? null : closest(key!, names);
+    const hint = guess === null ? '' : ` (did you mean ${JSON.stringify(guess)}?)`;
+    return `no metric ${JSON.stringify(name)}${hint}: expected a metric (${METRICS.join(', ')}) or a series such as roles.<role>.lost or channels.<channel>.bookings, optionally followed by @Q<n> (a quarter of the horizon) or @YYYY-MM (a period)`;
   }
   const T = layout.periods;
   let from = 0;

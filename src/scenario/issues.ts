@@ -53,13 +53,32 @@ function bound(i: { minimum?: unknown; maximum?: unknown; inclusive?: boolean },
   return { op, b };
 }
 
-/** Turns zod issues (paths relative to `prefix`) into diagnostics. */
+/**
+ * Turns zod issues (paths relative to `prefix`) into diagnostics. A required field reported
+ * missing where an unknown field next to it is its likely misspelling ("deal_sise" for
+ * "deal_size") is left to the unknown field's "did you mean", so the fix reads as one edit.
+ */
 export function issuesToDiagnostics(
   issues: readonly Issue[],
   ctx: IssueContext,
   prefix: readonly Segment[] = [],
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const suggested = new Set<string>();
+  const out = collect(issues, ctx, prefix, suggested);
+  return out
+    .filter((d) => !(d.missing === true && suggested.has(d.path)))
+    .map(({ missing: _, ...d }) => d);
+}
+
+type Collected = Diagnostic & { missing?: boolean };
+
+function collect(
+  issues: readonly Issue[],
+  ctx: IssueContext,
+  prefix: readonly Segment[],
+  suggested: Set<string>,
+): Collected[] {
+  const out: Collected[] = [];
   for (const i of issues) {
     const path: Segment[] = [
       ...prefix,
@@ -68,23 +87,27 @@ export function issuesToDiagnostics(
     const value = valueAt(ctx.doc, path);
     const at = (message: string, p: readonly Segment[] = path) =>
       out.push(diagnosticAt(ctx, p, message));
+    const missing = (what: string) =>
+      out.push({ ...diagnosticAt(ctx, path, msg.missing(what)), missing: true });
     switch (i.code) {
       case 'custom':
         at(i.message);
         break;
       case 'unrecognized_keys': {
         const known = fieldsAt(ctx.schema, path, ctx.doc) ?? [];
-        for (const key of i.keys)
-          at(msg.unknownField(key, closest(key, known), known), [...path, key]);
+        for (const key of i.keys) {
+          const guess = closest(key, known);
+          if (guess !== null) suggested.add(formatPath([...path, guess]));
+          at(msg.unknownField(key, guess, known), [...path, key]);
+        }
         break;
       }
       case 'invalid_union': {
         const note = i as Issue & { discriminator?: string; options?: unknown[] };
         if (note.discriminator !== undefined) {
           const opts = note.options ?? [];
-          at(
-            value === undefined ? msg.missing(`one of ${opts.join(', ')}`) : msg.oneOf(opts, value),
-          );
+          if (value === undefined) missing(`one of ${opts.join(', ')}`);
+          else at(msg.oneOf(opts, value));
           break;
         }
         const matching = i.errors.filter(
@@ -93,15 +116,15 @@ export function issuesToDiagnostics(
         );
         if (value !== undefined && matching.length > 0) {
           const best = matching.reduce((a, b) => (b.length < a.length ? b : a));
-          out.push(...issuesToDiagnostics(best, ctx, path));
-        } else {
-          at(value === undefined ? msg.missing(i.message) : expected(i.message, value));
-        }
+          out.push(...collect(best, ctx, path, suggested));
+        } else if (value === undefined) missing(i.message);
+        else at(expected(i.message, value));
         break;
       }
       case 'invalid_type': {
         const phrase = phraseOf(i, TYPE_PHRASE[i.expected] ?? i.expected);
-        at(value === undefined ? msg.missing(phrase) : expected(phrase, value));
+        if (value === undefined) missing(phrase);
+        else at(expected(phrase, value));
         break;
       }
       case 'too_small':
@@ -122,8 +145,10 @@ export function issuesToDiagnostics(
           );
         } else {
           const { op, b } = bound(i, small);
+          // A bound's own phrase ("a probability strictly between 0 and 1"), else the type's.
+          const own = ![NO_PHRASE, '', 'a number', 'a whole number'].includes(i.message);
           const what = i.message === 'a whole number' ? 'a whole number' : 'a number';
-          at(expected(`${what} ${op} ${b}`, value));
+          at(expected(own ? i.message : `${what} ${op} ${b}`, value));
         }
         break;
       }
@@ -148,7 +173,7 @@ export function issuesToDiagnostics(
         break;
       }
       case 'invalid_element':
-        out.push(...issuesToDiagnostics(i.issues, ctx, path));
+        out.push(...collect(i.issues, ctx, path, suggested));
         break;
       default:
         at(`invalid value: ${describeValue(value)}`);

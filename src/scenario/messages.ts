@@ -100,6 +100,10 @@ export const msg = {
   uqWrongKeys: (dist: string, forms: readonly (readonly string[])[], keys: readonly string[]) =>
     `${dist} takes ${forms.map((f) => `{${f.join(', ')}}`).join(' or ')}; got {${keys.join(', ')}}`,
   uqNotRange: (text: string) => expected(UQ_PHRASE.replace(/\)$/, ', e.g. "18% to 28%")'), text),
+  uqSingle: (text: string, value: number) =>
+    `${expected(UQ_PHRASE, text)}: a fixed value is written as a number (${value}), an interval with two ends ("LOW to HIGH")`,
+  uqMixedPercent: (text: string, low: number, high: number) =>
+    `write % on both ends of "LOW to HIGH" or on neither; got ${JSON.stringify(text)}, which reads as ${low} to ${high}`,
   uqLowHigh: (low: number, high: number) =>
     `LOW must be below HIGH in "LOW to HIGH", got ${low} to ${high}`,
   uqMagnitude: (low: number, high: number) =>
@@ -150,10 +154,12 @@ export const msg = {
     `the month ${key} is outside the calendar ${first} … ${last}`,
   mixNeeded: (n: number) =>
     `the scenario has ${n} markets, so the channel needs its lead mix (markets: {market: share, …})`,
-  mixSum: (sum: number) => `the market mix must sum to 1 (within 1e-6), got ${sum}`,
+  mixSum: (sum: number) =>
+    `the market mix must sum to 1 (within 1e-6), got ${Number(sum.toPrecision(12))}`,
   minMaxSpend: (min: number, max: number) =>
     `min_spend must not exceed max_spend, got min_spend ${min}, max_spend ${max}`,
-  lagSum: (sum: number) => `lag probabilities must sum to 1 (within 1e-6), got ${sum}`,
+  lagSum: (sum: number) =>
+    `lag probabilities must sum to 1 (within 1e-6), got ${Number(sum.toPrecision(12))}`,
   lagMedian: (median: number) => `the lag median must be > 0, got ${median}`,
   lagP90: (median: number, p90: number) =>
     `the lag p90 must be above its median, got median ${median}, p90 ${p90}`,

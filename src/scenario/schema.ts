@@ -16,6 +16,10 @@ import {
   stageSchema as stage,
 } from './schema-sections.js';
 
+/** How a field that takes a probability, or a rank correlation, says what it expects. */
+const PROBABILITY = 'a probability strictly between 0 and 1 (0.6 for 60%)';
+const RANK = 'a rank correlation strictly between -1 and 1';
+
 const named = <T extends z.ZodType>(value: T, what: string) =>
   z.record(name(), value).describe(what);
 
@@ -57,7 +61,10 @@ const correlation = z
     between: z
       .tuple([z.string(), z.string()], { error: 'a list of two parameter paths' })
       .describe('two uncertain inputs, by dot path'),
-    rank: num().gt(-1).lt(1).describe('target Spearman rank correlation in (-1, 1)'),
+    rank: num()
+      .gt(-1, { error: RANK })
+      .lt(1, { error: RANK })
+      .describe('target Spearman rank correlation in (-1, 1)'),
   })
   .describe('a rank correlation between two uncertain inputs (Iman-Conover)');
 
@@ -124,7 +131,10 @@ const allocation = z
 const quota = z
   .strictObject({
     role: name().describe('role that carries quota'),
-    confidence: num().gt(0).lt(1).describe('probability of reaching the team target'),
+    confidence: num()
+      .gt(0, { error: PROBABILITY })
+      .lt(1, { error: PROBABILITY })
+      .describe('probability of reaching the team target'),
     over_assignment: num()
       .min(1)
       .optional()

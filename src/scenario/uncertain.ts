@@ -8,7 +8,7 @@ import { fitBetaToQuantiles } from '../stats/beta.js';
 import { isNearUnderflow, MAX_ABS_NUMBER } from './limits.js';
 import { msg } from './messages.js';
 import type { Segment } from './path.js';
-import { parseRange } from './shorthand.js';
+import { parseRange, parseSingle } from './shorthand.js';
 
 /** z-score of the 95th percentile, Φ⁻¹(0.95). */
 export const Z95 = 1.6448536269514722;
@@ -103,7 +103,11 @@ const inMagnitude = (v: number): boolean => !isNearUnderflow(v) && Math.abs(v) <
 
 function fromRange(text: string, spec: UqSpec): UqResult {
   const r = parseRange(text);
-  if (r === null) return issue(msg.uqNotRange(text));
+  if (r === null) {
+    const single = parseSingle(text);
+    return issue(single === null ? msg.uqNotRange(text) : msg.uqSingle(text, single));
+  }
+  if (r.mixed) return issue(msg.uqMixedPercent(text, r.low, r.high));
   const { low, high } = r;
   if (!(low < high)) return issue(msg.uqLowHigh(low, high));
   if (!inMagnitude(low) || !inMagnitude(high)) return issue(msg.uqMagnitude(low, high));

@@ -245,7 +245,7 @@ describe('goal-seek', () => {
           '--probability',
           '0.5',
         ],
-        /^--target: ✖ no metric "bookinks"/,
+        /^--target: ✖ no metric "bookinks" \(did you mean "bookings"\?\): expected a metric/,
       ],
       [
         [

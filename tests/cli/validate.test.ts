@@ -1,6 +1,6 @@
 /**
  * `salesops validate` in-process: every invalid fixture in tests/fixtures/invalid exits 2
- * within a second, without a stack trace, with exactly the text in its NAME.expected.txt
+ * without a stack trace, with exactly the text in its NAME.expected.txt
  * (regenerate after a deliberate message change with UPDATE_FIXTURES=1 and review the diff).
  * Valid files print their summary; hostile files generated here (over the size limit)
  * are refused before they are read.
@@ -15,11 +15,7 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/invalid');
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
 
-async function run(cwd: string, ...argv: string[]) {
-  const start = performance.now();
-  const r = await runCli(argv, cwd);
-  return { ...r, ms: performance.now() - start };
-}
+const run = (cwd: string, ...argv: string[]) => runCli(argv, cwd);
 
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => /\.(ya?ml|json)$/.test(f))
@@ -33,13 +29,12 @@ describe('salesops validate on invalid fixtures', () => {
     }
   });
 
-  it.each(fixtures)('%s exits 2 with its exact message, fast, without a stack trace', async (f) => {
+  it.each(fixtures)('%s exits 2 with its exact message, without a stack trace', async (f) => {
     const r = await run(FIXTURES, 'validate', f);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toContain('    at ');
     expect(r.stderr).toMatch(/✖/);
-    expect(r.ms).toBeLessThan(1000);
     const path = join(FIXTURES, expectedName(f));
     if (UPDATE) writeFileSync(path, r.stderr);
     expect(r.stderr).toBe(readFileSync(path, 'utf8'));
@@ -105,7 +100,7 @@ describe('salesops validate', () => {
     ]);
   });
 
-  it('refuses a file over the size limit before parsing it, in well under a second', async () => {
+  it('refuses a file over the size limit before parsing it', async () => {
     const big = join(tmp, 'huge.yaml');
     writeFileSync(big, `scenario: x\nnotes: "${'a'.repeat(6 * 1024 * 1024)}"\n`);
     const r = await run(tmp, 'validate', 'huge.yaml');
@@ -113,7 +108,6 @@ describe('salesops validate', () => {
     expect(r.stderr).toBe(
       'huge.yaml: ✖ the file is 6.0 MiB; scenario files are limited to 5 MiB\n',
     );
-    expect(r.ms).toBeLessThan(1000);
   });
 
   it('refuses a folder given as a file', async () => {

@@ -16,7 +16,7 @@ describe('parseScenarioText', () => {
     });
   });
 
-  it('rejects a billion-laughs file in well under a second', () => {
+  it('rejects a billion-laughs file without expanding it', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) {
       const [p, c] = [String.fromCharCode(96 + i), String.fromCharCode(97 + i)];
@@ -24,7 +24,9 @@ describe('parseScenarioText', () => {
     }
     const start = performance.now();
     const r = parseScenarioText(lines.join('\n'), 'lol.yaml');
-    expect(performance.now() - start).toBeLessThan(500);
+    // Expanded, the file is 10⁹ strings: minutes and gigabytes. Refused, it is milliseconds;
+    // the bound sits far above any machine load and far below an expansion.
+    expect(performance.now() - start).toBeLessThan(10_000);
     expect(messages(r)[0]).toMatch(/billion laughs/);
   });
 
@@ -36,7 +38,7 @@ describe('parseScenarioText', () => {
     ]) {
       const start = performance.now();
       expect(messages(parseScenarioText(text, 'deep.yaml'))[0]).toMatch(/nested|indented/);
-      expect(performance.now() - start).toBeLessThan(500);
+      expect(performance.now() - start).toBeLessThan(10_000);
     }
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dist } from '../../src/model/dist.js';
 import { SPECS } from '../../src/scenario/schema-parts.js';
-import { parseRange } from '../../src/scenario/shorthand.js';
+import { parseRange, parseSingle } from '../../src/scenario/shorthand.js';
 import { toDist, type UqObject, type UqSpec } from '../../src/scenario/uncertain.js';
 import { jStat } from '../stats/jstat-oracle.js';
 
@@ -113,7 +113,7 @@ describe('uncertain quantities', () => {
     // Ends too small (squares underflow) or too large (sums lose meaning) for a run.
     expect(issue('1e-170 to 1e-169')).toMatch(/magnitude between 1e-15 and/);
     expect(issue('1e300 to 1e301')).toMatch(/magnitude between 1e-15 and/);
-    expect(issue('-1e-16 to 1%', SPECS.growth)).toMatch(/magnitude between 1e-15 and/);
+    expect(issue('-1e-16% to 1%', SPECS.growth)).toMatch(/magnitude between 1e-15 and/);
     expect(dist('0 to 1e-15', SPECS.growth).kind).toBe('normal');
     expect(issue({ dist: 'triangular', min: 1, mode: 1, max: 1 })).toMatch(/min must be below max/);
     expect(issue({ successes: 5, trials: 4 }, SPECS.rate)).toMatch(/successes ≤ trials/);
@@ -133,10 +133,26 @@ describe('uncertain quantities', () => {
 
 describe('"LOW to HIGH" parsing', () => {
   it('reads percentages, signs, exponents and thousands separators', () => {
-    expect(parseRange('18% to 28%')).toEqual({ low: 0.18, high: 0.28 });
-    expect(parseRange(' -1.5% TO 2% ')).toEqual({ low: -0.015, high: 0.02 });
-    expect(parseRange('40,000 to 75_000')).toEqual({ low: 40000, high: 75000 });
-    expect(parseRange('1e3 to 2.5e3')).toEqual({ low: 1000, high: 2500 });
+    expect(parseRange('18% to 28%')).toEqual({ low: 0.18, high: 0.28, mixed: false });
+    expect(parseRange(' -1.5% TO 2% ')).toEqual({ low: -0.015, high: 0.02, mixed: false });
+    expect(parseRange('40,000 to 75_000')).toEqual({ low: 40000, high: 75000, mixed: false });
+    expect(parseRange('1e3 to 2.5e3')).toEqual({ low: 1000, high: 2500, mixed: false });
+  });
+  it('flags a % on one end only, unless the other end is 0', () => {
+    expect(parseRange('35 to 45%')).toEqual({ low: 35, high: 0.45, mixed: true });
+    expect(parseRange('35% to 45')).toEqual({ low: 0.35, high: 45, mixed: true });
+    expect(parseRange('0 to 5%')).toEqual({ low: 0, high: 0.05, mixed: false });
+    expect(issue('35 to 45%', SPECS.rate)).toBe(
+      'write % on both ends of "LOW to HIGH" or on neither; got "35 to 45%", which reads as 35 to 0.45',
+    );
+    expect(dist('0 to 5%', SPECS.growth).kind).toBe('normal');
+  });
+  it('says how to write a fixed value given as text', () => {
+    expect(parseSingle('15%')).toBe(0.15);
+    expect(parseSingle(' 40,000 ')).toBe(40000);
+    expect(parseSingle('about 15%')).toBeNull();
+    expect(issue('15%', SPECS.rate)).toMatch(/a fixed value is written as a number \(0\.15\)/);
+    expect(issue('about 15%', SPECS.rate)).not.toMatch(/fixed value/);
   });
   it('refuses anything else', () => {
     for (const s of [
