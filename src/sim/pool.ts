@@ -64,6 +64,9 @@ export class SimPool {
     this.local = new TrialRunner(model);
     this.workers = Array.from({ length: size - 1 }, startWorker);
     for (const w of this.workers) {
+      // Idle workers do not keep the process alive: a script that forgets close() still
+      // exits when it is done. They are held (ref) only while a run is in progress.
+      w.unref();
       w.on('error', (e) => this.fail(e));
       w.on('message', (msg: WorkerReply) => this.receive(w, msg));
       const init: WorkerRequest = { type: 'init', model };
@@ -130,6 +133,7 @@ export class SimPool {
     });
     // Marks the rejection handled now; callers still see it through the chain below.
     finished.catch(() => {});
+    for (const w of this.workers) w.ref();
     // Two batches in flight per worker keep it busy while the main thread works.
     for (const w of this.workers) {
       this.dispatch(w);
@@ -221,6 +225,7 @@ export class SimPool {
     }
     if (run.emitted === run.batches.length) {
       this.run = null;
+      this.idle();
       run.resolve();
     }
   }
@@ -229,6 +234,12 @@ export class SimPool {
     this.broken = e;
     const run = this.run;
     this.run = null;
+    this.idle();
     run?.reject(e);
+  }
+
+  /** Between runs the workers wait unreferenced (see the constructor). */
+  private idle(): void {
+    for (const w of this.workers) w.unref();
   }
 }
