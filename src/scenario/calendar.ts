@@ -36,8 +36,10 @@ export function fiscalOf(n: number, start: number): { year: number; quarter: num
 
 /**
  * The calendar of `periods` months from `start`; quarter q covers periods 3q … 3q+2 and is
- * labelled `FY2027 Q1` by the fiscal year and quarter of its first month.
- * @example buildCalendar('2027-04', 6, 4).quarterLabels // ['FY2028 Q1', 'FY2028 Q2']
+ * labelled `FY2027 Q1` by the fiscal year and quarter of its first month. When `periods` is
+ * not a multiple of 3 the last quarter is partial, and its label gives its length:
+ * `FY2028 Q2 (1 month)`.
+ * @example buildCalendar('2027-04', 7, 4).quarterLabels // ['FY2028 Q1', 'FY2028 Q2', 'FY2028 Q3 (1 month)']
  */
 export function buildCalendar(start: string, periods: number, fiscalYearStart = 1): Calendar {
   const first = monthNumber(start);
@@ -52,7 +54,10 @@ export function buildCalendar(start: string, periods: number, fiscalYearStart = 
     quarterOf[t] = Math.floor(t / 3);
     if (t % 3 === 0) {
       const f = fiscalOf(n, fiscalYearStart);
-      quarterLabels.push(`FY${f.year} Q${f.quarter}`);
+      // A last block of fewer than 3 periods says so, wherever its label is shown.
+      const left = periods - t;
+      const part = left >= 3 ? '' : ` (${left} month${left === 1 ? '' : 's'})`;
+      quarterLabels.push(`FY${f.year} Q${f.quarter}${part}`);
     }
   }
   return { start, periods, labels, months, quarterOf, fiscalYearStart, quarterLabels };

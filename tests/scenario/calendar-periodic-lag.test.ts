@@ -12,7 +12,9 @@ describe('calendar', () => {
     expect([...c.months]).toEqual([10, 11, 0, 1, 2]);
     expect([...c.quarterOf]).toEqual([0, 0, 0, 1, 1]);
     // each block is labelled by the fiscal quarter of its first month (fiscal year = calendar year by default)
-    expect(c.quarterLabels).toEqual(['FY2027 Q4', 'FY2028 Q1']);
+    // …and a last block shorter than 3 periods gives its length, wherever it is shown.
+    expect(c.quarterLabels).toEqual(['FY2027 Q4', 'FY2028 Q1 (2 months)']);
+    expect(buildCalendar('2027-11', 7).quarterLabels.at(-1)).toBe('FY2028 Q2 (1 month)');
     expect(c.fiscalYearStart).toBe(1);
     expect(buildCalendar('2027-04', 6).quarterLabels).toEqual(['FY2027 Q2', 'FY2027 Q3']);
   });

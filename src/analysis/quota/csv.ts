@@ -41,8 +41,9 @@ export function quotaToCsv(q: QuotaResult): string {
       'currency',
       'capacity_share',
       'quota',
-      // Column names a compensation system imports: "FY2027 Q1" → quota_FY2027_Q1.
-      ...q.quarters.map((l) => `quota_${l.replace(/\s+/g, '_')}`),
+      // Column names a compensation system imports: "FY2027 Q1" → quota_FY2027_Q1, and a
+      // partial last quarter "FY2028 Q2 (1 month)" → quota_FY2028_Q2_1_month.
+      ...q.quarters.map((l) => `quota_${l.replace(/[()]/g, '').trim().replace(/\s+/g, '_')}`),
       ...q.periods.map((p) => `quota_${p}`),
     ]),
   ];
