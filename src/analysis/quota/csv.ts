@@ -2,7 +2,7 @@
  * Per-rep quotas as CSV for a compensation system: one row per seat, money in whole minor
  * units of the currency (cents for USD and EUR, whole yen for JPY; see minorUnitDigits).
  * Columns: `rep_id, role, kind, start, currency, capacity_share, quota`, then one `quota_`
- * column per quarter (`quota_2027-Q1`, …) and per month (`quota_2027-01`, …). Monthly
+ * column per quarter (`quota_FY2027_Q1`, …) and per month (`quota_2027-01`, …). Monthly
  * quotas are rounded to the minor unit; a quarter is the sum of its rounded months and
  * `quota` the sum of all of them, so every row adds up exactly (the rows' total may differ
  * from the unrounded total quota by a few minor units).
