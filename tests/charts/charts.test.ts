@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/charts/format.js';
 import { buildForecastCharts, validateSpec } from '../../src/charts/index.js';
 import { buildTeamChart } from '../../src/charts/team.js';
-import { FORECAST_CHART_NAMES, fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
+import {
+  FORECAST_CHART_NAMES,
+  fixtureModel,
+  fixtureResult,
+  HOSTILE,
+  normalSummary,
+} from './fixture.js';
 
 /** Every string in `value` found under a key that Vega/Vega-Lite evaluate as an expression. */
 function expressionStrings(value: unknown, key = '', out: string[] = []): string[] {
@@ -222,5 +228,41 @@ describe('team chart', () => {
       expect(t === 0 ? before === 0 : halfway(before)).toBe(true);
       expect(t === last ? after === 0 : halfway(after)).toBe(true);
     }
+  });
+
+  it('shades months with no capacity while items wait, labels them and counts them in the title', () => {
+    const r = fixtureResult();
+    const [id, role] = Object.entries(r.roles)[0]!;
+    // No capacity (utilisation 0, as the kernel writes it) in months 0–3; items wait in 1–3.
+    const point = (s: typeof role.capacity, values: Record<number, number>) => ({
+      ...s,
+      periods: s.periods.map((p, t) => (t in values ? normalSummary(values[t]!, 0) : p)),
+    });
+    const zero = { 0: 0, 1: 0, 2: 0, 3: 0 };
+    const unstaffed = {
+      ...r,
+      roles: {
+        ...r.roles,
+        [id]: {
+          ...role,
+          capacity: point(role.capacity, zero),
+          utilisation: point(role.utilisation, zero),
+          queue: point(role.queue, { 0: 0, 1: 30, 2: 60, 3: 90 }),
+          lost: point(role.lost, { 0: 0, 1: 0, 2: 0, 3: 0 }),
+        },
+      },
+    };
+    const chart = buildTeamChart(unstaffed, fixtureModel(unstaffed))!;
+    expect(validateSpec(chart.spec)).toEqual([]);
+    const spec = JSON.stringify(chart.spec);
+    const bands = [
+      ...spec.matchAll(/"period":"([^"]+)","start":"[^"]+","end":"[^"]+","why":"([^"]+)"/g),
+    ];
+    expect(bands.map((b) => [b[1], b[2]])).toEqual(
+      [1, 2, 3].map((t) => [r.periods[t], 'no capacity, items waited']),
+    );
+    // One label for the run of months without capacity, at the middle of its shading.
+    expect(spec.match(/"text":"no capacity"/g)).toHaveLength(1);
+    expect(spec).toMatch(/capacity-bound in 3 of 12 months \(3 with no capacity\)/);
   });
 });
