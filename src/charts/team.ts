@@ -114,7 +114,7 @@ export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec 
             ]),
         {
           data: { values: rows },
-          encoding: { x: monthX() },
+          encoding: { x: monthX(result.periods) },
           layer: [
             {
               mark: { type: 'area' as const, color, opacity: 0.2 },
