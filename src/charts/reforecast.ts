@@ -91,7 +91,11 @@ export function buildReforecastChart(
       ],
     },
   });
-  layers.push({ data: { values: actual }, encoding: { x: monthX(result.periods) }, layer: actualLayers });
+  layers.push({
+    data: { values: actual },
+    encoding: { x: monthX(result.periods) },
+    layer: actualLayers,
+  });
   const months = `${result.periods[0]} … ${result.periods[k - 1]}`;
   // repeat business gets its own line: one line of it all runs wider than the plot
   const points = hasRepeat
