@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/charts/format.js';
 import { buildForecastCharts, validateSpec } from '../../src/charts/index.js';
 import { buildTeamChart } from '../../src/charts/team.js';
+import { renderSvg } from '../../src/render/svg.js';
 import {
   FORECAST_CHART_NAMES,
   fixtureModel,
@@ -124,6 +125,42 @@ describe('buildForecastCharts', () => {
     );
     expect(body.width.step).toBeGreaterThanOrEqual(widest * 0.78 * 12);
     expect(validateSpec(quarterly.spec)).toEqual([]);
+  });
+
+  it('keeps the target note clear of the median label when the target lies below a narrow bar', async () => {
+    // A bar a few pixels tall and a target of 1 far below it: the median's label sits above
+    // its tick, higher than the bar's top, and the note above the bar must clear it.
+    const r = fixtureResult();
+    const narrow = {
+      ...r,
+      quarterly: {
+        ...r.quarterly,
+        bookings: r.quarterly.bookings!.map((s) => normalSummary(s.p50, s.p50 * 0.002)),
+      },
+      targets: {
+        ...r.targets,
+        quarterly_detail: r.targets.quarterly_detail!.map(() => ({
+          value: 1,
+          probability: 1,
+          se: 0,
+        })),
+      },
+    };
+    const chart = buildForecastCharts(narrow, fixtureModel(narrow)).find(
+      (c) => c.name === 'quarterly',
+    )!;
+    const svg = await renderSvg(chart.spec);
+    const ys = (pattern: RegExp) => [...svg.matchAll(pattern)].map((m) => Number(m[1]));
+    // Baselines in px (y grows downwards): each note's second line is 14 px below its first.
+    const notes = ys(/translate\([^,]+,([\d.]+)\)"[^>]*fill="#D55E00"><tspan>Target/g);
+    const medians = ys(/translate\([^,]+,([\d.]+)\)"[^>]*fill="#222222">\$[\d.]+[kM]<\/text>/g);
+    expect(notes).toHaveLength(4);
+    expect(medians).toHaveLength(4);
+    // The median label's capitals reach about 9 px above its baseline, the note's descenders
+    // about 3 px below its own: a gap of at least 12 px between baselines keeps them apart.
+    notes.forEach((n, q) =>
+      expect(medians[q]! - (n + 14), `quarter ${q + 1}`).toBeGreaterThanOrEqual(12),
+    );
   });
 
   it('shades the bars at or above the target in the distribution, splitting the bin the target falls in', () => {
