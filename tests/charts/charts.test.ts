@@ -158,9 +158,8 @@ describe('buildForecastCharts', () => {
     expect(medians).toHaveLength(4);
     // The median label's capitals reach about 9 px above its baseline, the note's descenders
     // about 3 px below its own: a gap of at least 12 px between baselines keeps them apart.
-    notes.forEach((n, q) =>
-      expect(medians[q]! - (n + 14), `quarter ${q + 1}`).toBeGreaterThanOrEqual(12),
-    );
+    for (const [q, n] of notes.entries())
+      expect(medians[q]! - (n + 14), `quarter ${q + 1}`).toBeGreaterThanOrEqual(12);
   });
 
   it('shades the bars at or above the target in the distribution, splitting the bin the target falls in', () => {
