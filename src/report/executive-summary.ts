@@ -9,6 +9,7 @@
 import type { ForecastResult, Summary } from '../analysis/types.js';
 import { formatCount, formatMoney, formatPercent } from '../charts/format.js';
 import { roleBindings, runsOf } from '../charts/saturation.js';
+import { Z90 } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { defaultLabel } from '../scenario/labels.js';
 
@@ -44,6 +45,11 @@ export interface SummaryExtras {
             readonly mean: number;
             readonly lo: number;
             readonly hi: number;
+            /**
+             * Monte Carlo standard error of the mean difference; when absent, the interval's
+             * half-width over the 90% normal quantile.
+             */
+            readonly se?: number;
             /** P10 and P90 of the per-trial difference (absent from older compare results). */
             readonly spread?: { readonly p10: number; readonly p90: number };
           };
@@ -236,7 +242,10 @@ function sensitivitySentence(
  * The best variant against the plan (from a compare result). The interval the result gives is
  * of the mean difference, so it is written as the simulation error of that average (its
  * half-width), never as a range a reader could take for the range of outcomes; the range of
- * outcomes is the per-trial difference's P10 to P90, given beside it.
+ * outcomes is the per-trial difference's P10 to P90, given beside it. A variant is called
+ * best only when its mean difference is above twice its standard error (the rule the budget
+ * curve's sentence uses); otherwise the sentence says no variant beats the plan and names the
+ * closest.
  */
 function compareSentence(
   result: ForecastResult,
@@ -250,16 +259,24 @@ function compareSentence(
   const [name, v] = best;
   const money = (x: number) => formatMoney(x, result.currency);
   const label = model.variants.find((x) => x.name === name)?.label ?? defaultLabel(name);
-  const verb = v.difference.mean >= 0 ? 'adds' : 'costs';
+  const d = v.difference;
+  const se = d.se ?? (d.hi - d.lo) / 2 / Z90;
+  const beats = d.mean > 2 * se;
+  const verb = d.mean >= 0 ? 'adds' : 'costs';
   const signed = (x: number) => (x > 0 ? `+${money(x)}` : money(x));
-  const { spread } = v.difference;
+  const { spread } = d;
   const range =
     spread === undefined
       ? ''
       : `; trial by trial the difference runs from ${signed(spread.p10)} to ${signed(spread.p90)} (P10 to P90),`;
+  const lead = beats
+    ? `Best variant against the plan: ${label}`
+    : d.mean > 0
+      ? `No variant clearly beats the plan on average; the closest, ${label},`
+      : `No variant beats the plan on average; the closest, ${label},`;
   return {
     link: 'compare',
-    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of bookings on average (simulation error ±${money((v.difference.hi - v.difference.lo) / 2)})${range} and it beats the plan in ${formatPercent(v.probability_better)} of trials.`,
+    text: `${lead} ${verb} ${money(Math.abs(d.mean))} of bookings on average (simulation error ±${money((d.hi - d.lo) / 2)})${range} and it beats the plan in ${formatPercent(v.probability_better)} of trials.`,
   };
 }
 

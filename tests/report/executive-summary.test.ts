@@ -386,3 +386,53 @@ describe('a role with no capacity while items wait', () => {
     expect(unbacked(text, json, extras)).toEqual([]);
   }, 60_000);
 });
+
+describe('the variant sentence when no variant beats the plan', () => {
+  let model: Model;
+  let result: Awaited<ReturnType<typeof forecast>>;
+  let json: Json;
+  beforeAll(async () => {
+    model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), { trials: 200, seed: 7 });
+    result = await forecast(model, { workers: 1 });
+    json = JSON.parse(stringifyForecast(result)) as Json;
+  }, 60_000);
+  const sentence = (compare: NonNullable<SummaryExtras['compare']>) =>
+    executiveSummary(result, model, { compare }).find((s) => s.link === 'compare')!.text;
+
+  it('says so and names the closest when every variant costs bookings (plg.yaml: More social −€20.7k)', () => {
+    const extras: SummaryExtras = {
+      compare: {
+        variants: {
+          more_social: {
+            difference: {
+              mean: -20_700,
+              lo: -23_220,
+              hi: -18_180,
+              se: 1_532,
+              spread: { p10: -109_000, p90: 58_600 },
+            },
+            probability_better: 0.39,
+          },
+        },
+      },
+    };
+    const text = sentence(extras.compare!);
+    expect(text).toBe(
+      'No variant beats the plan on average; the closest, More social, costs €20.7k of bookings on average (simulation error ±€2.52k); trial by trial the difference runs from −€109k to +€58.6k (P10 to P90), and it beats the plan in 39% of trials.',
+    );
+    expect(unbacked([text], json, extras)).toEqual([]);
+  });
+
+  it('does not call a gain within twice its standard error the best variant', () => {
+    // se from the 90% half-width when the result does not carry it: 3290 / 1.645 = 2000, so
+    // a mean of 3000 is within 2 se and one of 5000 is not.
+    const within = { mean: 3000, lo: -290, hi: 6290 };
+    expect(
+      sentence({ variants: { bold: { difference: within, probability_better: 0.6 } } }),
+    ).toMatch(/^No variant clearly beats the plan on average; the closest, Bold, adds €3k/);
+    const beyond = { mean: 5000, lo: 1710, hi: 8290 };
+    expect(
+      sentence({ variants: { bold: { difference: beyond, probability_better: 0.7 } } }),
+    ).toMatch(/^Best variant against the plan: Bold adds €5k/);
+  });
+});
