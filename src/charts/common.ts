@@ -12,6 +12,7 @@ import type {
 } from 'vega-lite/types_unstable/spec/index.js';
 import type { ForecastResult, Summary } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
+import { type MonthLabel, monthLabels } from './month-axis.js';
 import { houseConfig } from './theme.js';
 
 /** One chart: a file-safe name, a human title, and its Vega-Lite spec. */
@@ -170,18 +171,45 @@ export function moneyTitle(label: string, currency: string): string {
   return `${label} (${currency})`;
 }
 
-/** Month labels: "Jan 2027" on the first tick and in January, "Feb" elsewhere. A fixed expression. */
-const MONTH_LABEL_EXPR =
-  "utcFormat(datum.value, datum.index == 0 || utcmonth(datum.value) == 0 ? '%b %Y' : '%b')";
+/**
+ * A label expression that looks each tick's `YYYY-MM` up in `periods` and prints the label at
+ * the same position ('' for a period not listed). Labels are month names and years made here,
+ * never scenario text.
+ */
+function lookupLabelExpr(
+  periods: readonly string[],
+  labels: readonly MonthLabel[],
+  key: string,
+): string {
+  return `${JSON.stringify(labels)}[indexof(${JSON.stringify(periods)}, ${key})] || ''`;
+}
 
-/** The x encoding for monthly periods (UTC so no viewer sees the previous month). */
-export function monthX(): PositionDef<string> {
+/**
+ * The x encoding for monthly periods (UTC so no viewer sees the previous month): a tick on
+ * every month, labels as {@link monthLabels} chooses them (the year on the first month and on
+ * every January), never thinned by Vega's overlap removal.
+ * @example { data, encoding: { x: monthX(result.periods) }, layer }
+ */
+export function monthX(periods: readonly string[]): PositionDef<string> {
+  // ISO dates without a time are read as UTC midnight, as the data's `date` is.
+  const values = periods.map(periodDate);
   return {
     field: 'date',
     type: 'temporal',
     timeUnit: 'utcyearmonth',
     title: 'Month',
-    axis: { tickCount: { interval: 'month', step: 1 }, labelExpr: MONTH_LABEL_EXPR },
+    axis: {
+      values,
+      // A number here would let Vega thin the list (to fit a minimum step of 31 days); an
+      // interval does not.
+      tickCount: { interval: 'month', step: 1 },
+      labelExpr: lookupLabelExpr(
+        periods,
+        monthLabels(periods, 'point'),
+        "utcFormat(datum.value, '%Y-%m')",
+      ),
+      labelOverlap: false,
+    },
   };
 }
 
@@ -197,17 +225,21 @@ export function withTheme(result: ForecastResult, spec: TopLevelSpec): TopLevelS
 /** A layer of a layered chart: a unit spec or a nested layer. */
 export type Layer = LayerSpec<string> | UnitSpec<string>;
 
-/** Month labels for band (bar) axes, whose values are `YYYY-MM` strings. A fixed expression. */
-const MONTH_BAND_LABEL_EXPR =
-  "utcFormat(toDate(datum.value + '-01'), datum.index == 0 || substring(datum.value, 5, 7) == '01' ? '%b %Y' : '%b')";
-
-/** The x encoding for monthly bars: one band per `YYYY-MM` period (sorts chronologically). */
-export function monthBandX(): PositionDef<string> {
+/**
+ * The x encoding for monthly bars: one band per `YYYY-MM` period (sorts chronologically),
+ * labelled as {@link monthX} is.
+ * @example { mark: 'bar', encoding: { x: monthBandX(result.periods), y } }
+ */
+export function monthBandX(periods: readonly string[]): PositionDef<string> {
   return {
     field: 'period',
     type: 'ordinal',
     title: 'Month',
-    axis: { labelAngle: 0, labelExpr: MONTH_BAND_LABEL_EXPR },
+    axis: {
+      labelAngle: 0,
+      labelExpr: lookupLabelExpr(periods, monthLabels(periods, 'band'), 'datum.value'),
+      labelOverlap: false,
+    },
   };
 }
 

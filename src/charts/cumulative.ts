@@ -33,7 +33,7 @@ export function buildCumulativeChart(result: ForecastResult, model?: Model): Cha
   const layers: Layer[] = [
     {
       data: { values: rows },
-      encoding: { x: monthX() },
+      encoding: { x: monthX(result.periods) },
       layer: moneyFanLayers(moneyTitle('Cumulative bookings', result.currency)),
     },
   ];

@@ -28,7 +28,7 @@ export function buildFanChart(result: ForecastResult, model?: Model): ChartSpec 
     meaning: BAND_MEANING,
     body: {
       data: { values: periodRows(result, result.metrics.bookings.periods) },
-      encoding: { x: monthX() },
+      encoding: { x: monthX(result.periods) },
       layer: moneyFanLayers(moneyTitle('Bookings per month', result.currency)),
     },
   });

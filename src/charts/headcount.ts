@@ -72,7 +72,7 @@ export function buildHeadcountChart(result: ForecastResult, model: Model): Chart
       },
       height: PANEL_HEIGHT,
       data: { values: rows },
-      encoding: { x: monthX() },
+      encoding: { x: monthX(result.periods) },
       layer: [
         {
           transform: [{ filter: { field: 'series', equal: SERIES[2]! } }],

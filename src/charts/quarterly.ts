@@ -26,6 +26,10 @@ const BOLD_EM = 0.78;
 const NOTE_ROOM = 50;
 /** Pixels between a median tick and its label. */
 const LABEL_GAP = 5;
+/** Line height of the two-line target note, px. */
+const NOTE_LINE = LABEL_SIZE + 2;
+/** Pixels kept between the note and what it sits above (the bar's top, the median label). */
+const NOTE_GAP = 6;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -77,10 +81,18 @@ export function buildQuarterlyChart(result: ForecastResult, model?: Model): Char
     // The median's label sits above its tick, or below it when the target tick is too close above.
     const targetAbove =
       r.target !== null && r.target >= r.p50 && (r.target - r.p50) / perPixel < LABEL_SIZE + 8;
+    const medianY = targetAbove ? r.p50 - LABEL_GAP * perPixel : r.p50 + LABEL_GAP * perPixel;
+    // The note's last line clears the top of the bar (or the target above it) and the median's
+    // label: with a narrow bar and the target below it, the label above the median reaches
+    // higher than the bar's top. Vega draws the second line below the first, so the note is
+    // placed by its first line, one line height above its last.
+    const labelTop = targetAbove ? r.p50 : medianY + LABEL_SIZE * perPixel;
+    const noteBottom = Math.max(r.top, labelTop) + NOTE_GAP * perPixel;
     return {
       ...r,
-      median_y: targetAbove ? r.p50 - LABEL_GAP * perPixel : r.p50 + LABEL_GAP * perPixel,
+      median_y: medianY,
       median_baseline: targetAbove ? 'top' : 'bottom',
+      note_y: noteBottom + NOTE_LINE * perPixel,
     };
   });
   const widest = Math.max(
@@ -192,14 +204,14 @@ export function buildQuarterlyChart(result: ForecastResult, model?: Model): Char
           transform: [{ filter: 'isValid(datum.target)' }],
           mark: {
             type: 'text',
-            dy: -8 - LABEL_SIZE,
             baseline: 'bottom',
             lineBreak: '\n',
+            lineHeight: NOTE_LINE,
             fontSize: LABEL_SIZE,
             color: COLORS.target,
             fontWeight: 'bold',
           },
-          encoding: { y: y('top'), text: { field: 'note', type: 'nominal' } },
+          encoding: { y: y('note_y'), text: { field: 'note', type: 'nominal' } },
         },
       ],
     },

@@ -54,7 +54,7 @@ export function buildReforecastChart(
       data: { values: periodRows(plan, plan.metrics.bookings.periods) },
       mark: { type: 'line', color: PLAN_GREY, strokeDash: [5, 4], strokeWidth: 1.5 },
       encoding: {
-        x: monthX(),
+        x: monthX(result.periods),
         y: { field: 'p50', type: 'quantitative' },
         tooltip: [
           { field: 'period', type: 'nominal', title: 'Month' },
@@ -65,7 +65,7 @@ export function buildReforecastChart(
   layers.push({
     // the fan starts at the last month of actuals so the forecast joins the points
     data: { values: rows.slice(Math.max(0, k - 1)) },
-    encoding: { x: monthX() },
+    encoding: { x: monthX(result.periods) },
     layer: moneyFanLayers(moneyTitle('Bookings per month', result.currency)),
   });
   const actualLayers: Layer[] = [];
@@ -91,7 +91,11 @@ export function buildReforecastChart(
       ],
     },
   });
-  layers.push({ data: { values: actual }, encoding: { x: monthX() }, layer: actualLayers });
+  layers.push({
+    data: { values: actual },
+    encoding: { x: monthX(result.periods) },
+    layer: actualLayers,
+  });
   const months = `${result.periods[0]} … ${result.periods[k - 1]}`;
   // repeat business gets its own line: one line of it all runs wider than the plot
   const points = hasRepeat

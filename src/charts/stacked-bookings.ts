@@ -38,7 +38,7 @@ export function stackedBookingsBody(
     data: { values: [...rows] },
     mark: { type: 'bar' },
     encoding: {
-      x: monthBandX(),
+      x: monthBandX(result.periods),
       y: {
         field: 'bookings',
         type: 'quantitative',

@@ -2,14 +2,16 @@
  * Team capacity: one panel per role that works a funnel stage, with its utilisation
  * (items taken on / items it could take on: median line, P10–P90 band) and the months in
  * which it is capacity-bound shaded; each panel's title says how many months bind and how
- * many items its queue lost. A role at 100% for months on end is the bottleneck.
+ * many items its queue lost. A role at 100% for months on end is the bottleneck. A month in
+ * which the role had no capacity while items waited binds too: its utilisation is drawn at 0
+ * (the kernel's value for no capacity), so the shade carries a "no capacity" label.
  */
 import type { ForecastResult } from '../analysis/types.js';
 import { SATURATED_UTILISATION } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { type ChartSpec, finishChart, monthX, periodDate, uniqueLabels } from './common.js';
 import { formatCount, formatPercent } from './format.js';
-import { roleBindings } from './saturation.js';
+import { roleBindings, runsOf } from './saturation.js';
 import { COLORS, PALETTE } from './theme.js';
 
 /** Height of one role's panel. */
@@ -55,12 +57,21 @@ export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec 
     const bound = role.saturated.map((t) => ({
       period: result.periods[t] ?? String(t),
       ...bandSpan(result.periods, t),
+      why: role.noCapacity.includes(t) ? 'no capacity, items waited' : 'took on all it could',
     }));
+    // One label per run of months without capacity, at the middle of its shading.
+    const unstaffed = runsOf(role.noCapacity).map(([a, b]) => {
+      const from = Date.parse(bandSpan(result.periods, a).start);
+      const to = Date.parse(bandSpan(result.periods, b).end);
+      return { at: new Date((from + to) / 2).toISOString(), text: 'no capacity', y: 0.5 };
+    });
     const color = PALETTE[i % PALETTE.length]!;
+    const none =
+      role.noCapacity.length === 0 ? '' : ` (${role.noCapacity.length} with no capacity)`;
     const headline =
       role.saturated.length === 0
         ? `${label} (${role.stage.label}): not capacity-bound`
-        : `${label} (${role.stage.label}): capacity-bound in ${role.saturated.length} of ${T} months; ${formatCount(role.lost)} items lost from the queue (mean)`;
+        : `${label} (${role.stage.label}): capacity-bound in ${role.saturated.length} of ${T} months${none}; ${formatCount(role.lost)} items lost from the queue (mean)`;
     return {
       title: {
         text: headline,
@@ -77,12 +88,33 @@ export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec 
           encoding: {
             x: { field: 'start', type: 'temporal' as const },
             x2: { field: 'end' },
-            tooltip: [{ field: 'period', type: 'nominal' as const, title: 'Capacity-bound' }],
+            tooltip: [
+              { field: 'period', type: 'nominal' as const, title: 'Capacity-bound' },
+              { field: 'why', type: 'nominal' as const, title: 'Why' },
+            ],
           },
         },
+        ...(unstaffed.length === 0
+          ? []
+          : [
+              {
+                data: { values: unstaffed },
+                mark: {
+                  type: 'text' as const,
+                  color: COLORS.muted,
+                  fontSize: 11,
+                  fontStyle: 'italic',
+                },
+                encoding: {
+                  x: { field: 'at', type: 'temporal' as const },
+                  y: { field: 'y', type: 'quantitative' as const },
+                  text: { field: 'text' },
+                },
+              },
+            ]),
         {
           data: { values: rows },
-          encoding: { x: monthX() },
+          encoding: { x: monthX(result.periods) },
           layer: [
             {
               mark: { type: 'area' as const, color, opacity: 0.2 },
@@ -119,7 +151,7 @@ export function buildTeamChart(result: ForecastResult, model: Model): ChartSpec 
     title: 'Team capacity: where it binds',
     meaning: [
       'utilisation = items taken on / items the role could take on; line: median, band: P10–P90 across trials',
-      `shaded: capacity-bound months (median utilisation ≥ ${formatPercent(SATURATED_UTILISATION)}: in most trials items waited in the queue)`,
+      `shaded: capacity-bound months (median utilisation ≥ ${formatPercent(SATURATED_UTILISATION)}, or no capacity: in most trials items waited in the queue)`,
     ],
     body: { vconcat: panels, spacing: 18 },
   });

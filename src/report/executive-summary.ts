@@ -9,6 +9,7 @@
 import type { ForecastResult, Summary } from '../analysis/types.js';
 import { formatCount, formatMoney, formatPercent } from '../charts/format.js';
 import { roleBindings, runsOf } from '../charts/saturation.js';
+import { Z90 } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { defaultLabel } from '../scenario/labels.js';
 
@@ -44,6 +45,11 @@ export interface SummaryExtras {
             readonly mean: number;
             readonly lo: number;
             readonly hi: number;
+            /**
+             * Monte Carlo standard error of the mean difference; when absent, the interval's
+             * half-width over the 90% normal quantile.
+             */
+            readonly se?: number;
             /** P10 and P90 of the per-trial difference (absent from older compare results). */
             readonly spread?: { readonly p10: number; readonly p90: number };
           };
@@ -71,6 +77,8 @@ export interface SummaryExtras {
     readonly current_total?: number;
     /** The search's smallest step: spends closer than half of it count as the same. */
     readonly step?: number;
+    /** Roles saturated at the recommendation (the allocation's capacity table). */
+    readonly capacity?: { readonly binding: readonly string[] };
     readonly budget_curve?: {
       readonly trials: number;
       readonly points: readonly {
@@ -109,6 +117,12 @@ export function monthRuns(periods: readonly string[], indices: readonly number[]
   });
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** "Jan–Dec 2027": the horizon. */
@@ -164,9 +178,10 @@ function gapSentence(result: ForecastResult): SummarySentence | null {
 }
 
 /**
- * The binding constraint: roles capacity-bound in most trials, in which months, and what
- * their queues lose (mean items, and their value at the average new bookings per item the
- * role takes on: mean new bookings ÷ mean items taken on).
+ * The binding constraint: roles capacity-bound in most trials, in which months (and in which
+ * of them the role had no capacity at all while items waited), and what their queues lose
+ * (mean items, and their value at the average new bookings per item the role takes on: mean
+ * new bookings ÷ mean items taken on; a role that takes nothing on gives no such value).
  */
 function constraintSentences(result: ForecastResult, model: Model): SummarySentence[] {
   const roles = roleBindings(result, model);
@@ -177,20 +192,34 @@ function constraintSentences(result: ForecastResult, model: Model): SummarySente
     .filter((r) => r.saturated.length > 0)
     .sort((a, b) => b.saturated.length - a.saturated.length || b.lost - a.lost);
   if (bound.length === 0) {
+    // A role with no capacity is not spare, even when nothing waits for it.
+    const unstaffed = roles.some((r) =>
+      result.roles[r.id]!.capacity.periods.some((c) => c.p50 === 0),
+    );
     return [
       {
         link: 'figure-team',
-        text: 'No role is capacity-bound: in every month most trials leave each role spare capacity.',
+        text: unstaffed
+          ? 'No role is capacity-bound: in every month most trials leave each role spare capacity or nothing waiting for it.'
+          : 'No role is capacity-bound: in every month most trials leave each role spare capacity.',
       },
     ];
   }
   const newBookings = result.metrics.new_bookings.total.mean;
   return bound.map((r, i) => {
-    const value = r.taken > 0 ? (r.lost * newBookings) / r.taken : 0;
     const lead = i === 0 ? `${r.label} capacity binds` : `${r.label} capacity binds too`;
+    const none =
+      r.noCapacity.length === 0
+        ? ''
+        : `; no capacity at all in ${monthRuns(result.periods, r.noCapacity)} while items waited`;
+    const loses = `its queue loses ${formatCount(r.lost)} items at the ${r.stage.label} stage (mean)`;
+    const worth =
+      r.taken > 0
+        ? `, worth about ${money((r.lost * newBookings) / r.taken)} of new bookings at ${money(newBookings / r.taken)} per item taken on.`
+        : ' and it takes none on.';
     return {
       link: 'figure-team',
-      text: `${lead}: capacity-bound in ${r.saturated.length} of ${T} months (${monthRuns(result.periods, r.saturated)}); its queue loses ${formatCount(r.lost)} items at the ${r.stage.label} stage (mean), worth about ${money(value)} of new bookings at ${money(r.taken > 0 ? newBookings / r.taken : 0)} per item taken on.`,
+      text: `${lead}: capacity-bound in ${r.saturated.length} of ${T} months (${monthRuns(result.periods, r.saturated)}${none}); ${loses}${worth}`,
     };
   });
 }
@@ -213,7 +242,10 @@ function sensitivitySentence(
  * The best variant against the plan (from a compare result). The interval the result gives is
  * of the mean difference, so it is written as the simulation error of that average (its
  * half-width), never as a range a reader could take for the range of outcomes; the range of
- * outcomes is the per-trial difference's P10 to P90, given beside it.
+ * outcomes is the per-trial difference's P10 to P90, given beside it. A variant is called
+ * best only when its mean difference is above twice its standard error (the rule the budget
+ * curve's sentence uses); otherwise the sentence says no variant beats the plan and names the
+ * closest.
  */
 function compareSentence(
   result: ForecastResult,
@@ -227,26 +259,37 @@ function compareSentence(
   const [name, v] = best;
   const money = (x: number) => formatMoney(x, result.currency);
   const label = model.variants.find((x) => x.name === name)?.label ?? defaultLabel(name);
-  const verb = v.difference.mean >= 0 ? 'adds' : 'costs';
+  const d = v.difference;
+  const se = d.se ?? (d.hi - d.lo) / 2 / Z90;
+  const beats = d.mean > 2 * se;
+  const verb = d.mean >= 0 ? 'adds' : 'costs';
   const signed = (x: number) => (x > 0 ? `+${money(x)}` : money(x));
-  const { spread } = v.difference;
+  const { spread } = d;
   const range =
     spread === undefined
       ? ''
       : `; trial by trial the difference runs from ${signed(spread.p10)} to ${signed(spread.p90)} (P10 to P90),`;
+  const lead = beats
+    ? `Best variant against the plan: ${label}`
+    : d.mean > 0
+      ? `No variant clearly beats the plan on average; the closest, ${label},`
+      : `No variant beats the plan on average; the closest, ${label},`;
   return {
     link: 'compare',
-    text: `Best variant against the plan: ${label} ${verb} ${money(Math.abs(v.difference.mean))} of bookings on average (simulation error ±${money((v.difference.hi - v.difference.lo) / 2)})${range} and it beats the plan in ${formatPercent(v.probability_better)} of trials.`,
+    text: `${lead} ${verb} ${money(Math.abs(d.mean))} of bookings on average (simulation error ±${money((d.hi - d.lo) / 2)})${range} and it beats the plan in ${formatPercent(v.probability_better)} of trials.`,
   };
 }
 
 /**
  * The allocation's uplift (from an allocate result). When the recommendation spends a
  * different total than the plan, it is a change of budget as well as of split, and the
- * sentence says so rather than calling it a re-split.
+ * sentence says so rather than calling it a re-split. When a role's capacity binds at the
+ * recommendation (it has no capacity, or uses nearly all of it, or its queue loses a large
+ * share), a second sentence says so: leads beyond its capacity add little.
  */
 function allocationSentence(
   result: ForecastResult,
+  model: Model,
   a: NonNullable<SummaryExtras['allocation']>,
 ): SummarySentence[] {
   const fmt = (x: number) =>
@@ -254,7 +297,7 @@ function allocationSentence(
   const money = (x: number) => formatMoney(x, result.currency);
   const half = (a.step ?? 0) / 2;
   const spent = a.spent ?? a.budget;
-  const verb = a.uplift.mean >= 0 ? 'raises' : 'lowers';
+  const verb = a.uplift.mean > 0 ? 'raises' : a.uplift.mean < 0 ? 'lowers' : 'changes';
   const change = `${verb} the ${a.objective} objective by ${fmt(Math.abs(a.uplift.mean))} on average (simulation error ±${fmt((a.uplift.hi - a.uplift.lo) / 2)}), better than the current plan in ${formatPercent(a.probability_better)} of trials.`;
   const respend =
     spent !== undefined &&
@@ -266,8 +309,20 @@ function allocationSentence(
       ? `Spending ${money(spent)} a month on the channels, against the ${money(a.current_total!)} the plan spends, split as recommended, ${change}`
       : `Re-splitting the channel budget ${change}`,
   };
+  const binding = (a.capacity?.binding ?? []).map(
+    (id) => model.roles.find((r) => r.id === id)?.label ?? defaultLabel(id),
+  );
+  const capped: SummarySentence[] =
+    binding.length === 0
+      ? []
+      : [
+          {
+            link: 'allocation',
+            text: `${listed(binding)} capacity binds at the recommended split: leads beyond what the team can work wait or go cold and add little until the team grows.`,
+          },
+        ];
   const better = betterBudget(a, half, result.currency);
-  return better === null ? [first] : [first, { link: 'allocation', text: better }];
+  return [first, ...capped, ...(better === null ? [] : [{ link: 'allocation', text: better }])];
 }
 
 /**
@@ -324,7 +379,7 @@ export function executiveSummary(
     ...constraintSentences(result, model),
     extras.sensitivity ? sensitivitySentence(result, extras.sensitivity) : null,
     extras.compare ? compareSentence(result, model, extras.compare) : null,
-    ...(extras.allocation ? allocationSentence(result, extras.allocation) : []),
+    ...(extras.allocation ? allocationSentence(result, model, extras.allocation) : []),
   ];
   return out.filter((s): s is SummarySentence => s !== null);
 }

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/charts/format.js';
 import { buildForecastCharts, validateSpec } from '../../src/charts/index.js';
 import { buildTeamChart } from '../../src/charts/team.js';
-import { FORECAST_CHART_NAMES, fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
+import { renderSvg } from '../../src/render/svg.js';
+import {
+  FORECAST_CHART_NAMES,
+  fixtureModel,
+  fixtureResult,
+  HOSTILE,
+  normalSummary,
+} from './fixture.js';
 
 /** Every string in `value` found under a key that Vega/Vega-Lite evaluate as an expression. */
 function expressionStrings(value: unknown, key = '', out: string[] = []): string[] {
@@ -120,6 +127,41 @@ describe('buildForecastCharts', () => {
     expect(validateSpec(quarterly.spec)).toEqual([]);
   });
 
+  it('keeps the target note clear of the median label when the target lies below a narrow bar', async () => {
+    // A bar a few pixels tall and a target of 1 far below it: the median's label sits above
+    // its tick, higher than the bar's top, and the note above the bar must clear it.
+    const r = fixtureResult();
+    const narrow = {
+      ...r,
+      quarterly: {
+        ...r.quarterly,
+        bookings: r.quarterly.bookings!.map((s) => normalSummary(s.p50, s.p50 * 0.002)),
+      },
+      targets: {
+        ...r.targets,
+        quarterly_detail: r.targets.quarterly_detail!.map(() => ({
+          value: 1,
+          probability: 1,
+          se: 0,
+        })),
+      },
+    };
+    const chart = buildForecastCharts(narrow, fixtureModel(narrow)).find(
+      (c) => c.name === 'quarterly',
+    )!;
+    const svg = await renderSvg(chart.spec);
+    const ys = (pattern: RegExp) => [...svg.matchAll(pattern)].map((m) => Number(m[1]));
+    // Baselines in px (y grows downwards): each note's second line is 14 px below its first.
+    const notes = ys(/translate\([^,]+,([\d.]+)\)"[^>]*fill="#D55E00"><tspan>Target/g);
+    const medians = ys(/translate\([^,]+,([\d.]+)\)"[^>]*fill="#222222">\$[\d.]+[kM]<\/text>/g);
+    expect(notes).toHaveLength(4);
+    expect(medians).toHaveLength(4);
+    // The median label's capitals reach about 9 px above its baseline, the note's descenders
+    // about 3 px below its own: a gap of at least 12 px between baselines keeps them apart.
+    for (const [q, n] of notes.entries())
+      expect(medians[q]! - (n + 14), `quarter ${q + 1}`).toBeGreaterThanOrEqual(12);
+  });
+
   it('shades the bars at or above the target in the distribution, splitting the bin the target falls in', () => {
     const dist = charts.find((c) => c.name === 'distribution')!;
     const bars = (
@@ -222,5 +264,41 @@ describe('team chart', () => {
       expect(t === 0 ? before === 0 : halfway(before)).toBe(true);
       expect(t === last ? after === 0 : halfway(after)).toBe(true);
     }
+  });
+
+  it('shades months with no capacity while items wait, labels them and counts them in the title', () => {
+    const r = fixtureResult();
+    const [id, role] = Object.entries(r.roles)[0]!;
+    // No capacity (utilisation 0, as the kernel writes it) in months 0–3; items wait in 1–3.
+    const point = (s: typeof role.capacity, values: Record<number, number>) => ({
+      ...s,
+      periods: s.periods.map((p, t) => (t in values ? normalSummary(values[t]!, 0) : p)),
+    });
+    const zero = { 0: 0, 1: 0, 2: 0, 3: 0 };
+    const unstaffed = {
+      ...r,
+      roles: {
+        ...r.roles,
+        [id]: {
+          ...role,
+          capacity: point(role.capacity, zero),
+          utilisation: point(role.utilisation, zero),
+          queue: point(role.queue, { 0: 0, 1: 30, 2: 60, 3: 90 }),
+          lost: point(role.lost, { 0: 0, 1: 0, 2: 0, 3: 0 }),
+        },
+      },
+    };
+    const chart = buildTeamChart(unstaffed, fixtureModel(unstaffed))!;
+    expect(validateSpec(chart.spec)).toEqual([]);
+    const spec = JSON.stringify(chart.spec);
+    const bands = [
+      ...spec.matchAll(/"period":"([^"]+)","start":"[^"]+","end":"[^"]+","why":"([^"]+)"/g),
+    ];
+    expect(bands.map((b) => [b[1], b[2]])).toEqual(
+      [1, 2, 3].map((t) => [r.periods[t], 'no capacity, items waited']),
+    );
+    // One label for the run of months without capacity, at the middle of its shading.
+    expect(spec.match(/"text":"no capacity"/g)).toHaveLength(1);
+    expect(spec).toMatch(/capacity-bound in 3 of 12 months \(3 with no capacity\)/);
   });
 });

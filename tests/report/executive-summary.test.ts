@@ -12,6 +12,7 @@ import { SATURATED_UTILISATION } from '../../src/defaults.js';
 import type { Model } from '../../src/model/types.js';
 import { executiveSummary, type SummaryExtras } from '../../src/report/executive-summary.js';
 import { loadModel } from '../../src/scenario/index.js';
+import { modelOf } from '../helpers/model.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -25,7 +26,9 @@ interface Json {
     string,
     {
       utilisation: { periods: { p50: number }[] };
-      lost: { total: { mean: number } };
+      capacity: { periods: { p50: number }[] };
+      queue: { periods: { p50: number }[] };
+      lost: { total: { mean: number }; periods: { p50: number }[] };
       taken: { total: { mean: number } };
     }
   >;
@@ -77,7 +80,14 @@ function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
   for (const q of t.quarterly_detail ?? []) values.push(q.value, q.probability);
   const newBookings = j.metrics.new_bookings!.total.mean!;
   for (const r of Object.values(j.roles)) {
-    values.push(r.utilisation.periods.filter((s) => s.p50 >= SATURATED_UTILISATION).length);
+    // Capacity-bound months: nearly full, or no capacity while items waited (docs/report.md).
+    const bound = r.utilisation.periods.filter(
+      (s, t) =>
+        s.p50 >= SATURATED_UTILISATION ||
+        (r.capacity.periods[t]!.p50 === 0 &&
+          (r.queue.periods[t]!.p50 > 0 || r.lost.periods[t]!.p50 > 0)),
+    );
+    values.push(bound.length);
     const lost = r.lost.total.mean;
     const taken = r.taken.total.mean;
     values.push(
@@ -288,5 +298,141 @@ describe('the allocation sentence', () => {
     expect(texts({ ...base, budget_curve: upward })).toHaveLength(2);
     expect(texts({ ...base, objective: 'revenue', budget_curve: upward })).toHaveLength(1);
     expect(texts({ ...base, objective: 'revenue', budget_curve: curve })).toHaveLength(2);
+  });
+});
+
+/**
+ * A role with no capacity: the kernel writes its utilisation as 0 (docs/model.md), which
+ * must not read as spare capacity while items wait for it. One AE works the sql stage; 200
+ * leads a month, half of them reach it in their own month.
+ */
+const UNSTAFFED = `scenario: Unstaffed
+calendar: {start: 2027-01, periods: 12}
+simulation: {trials: 200, seed: 3}
+markets:
+  all: {deal_size: 1000}
+channels:
+  web:
+    response: {curve: fixed, leads: 200}
+funnel:
+  - {stage: lead}
+  - {stage: sql, rate: 0.5, worked_by: ae}
+  - {stage: won, rate: 0.2}
+team:
+  ae: {headcount: 0, capacity: 40, hires: {"2027-07": 4}}
+`;
+
+describe('a role with no capacity while items wait', () => {
+  const summaryOf = async (yaml: string, extras: SummaryExtras = {}) => {
+    const model = modelOf(yaml);
+    const result = await forecast(model, { workers: 1 });
+    const json = JSON.parse(stringifyForecast(result)) as Json;
+    return { json, text: executiveSummary(result, model, extras).map((s) => s.text) };
+  };
+
+  it('binds in the months before the first hire, and says it had no capacity', async () => {
+    const { json, text } = await summaryOf(UNSTAFFED);
+    const ae = text.find((s) => s.startsWith('AE capacity binds'));
+    // Jan–Jun: no reps while items queue; in July 4 reps take 160 of the ~100 queued plus
+    // ~100 arriving (full); after that 160 a month is more than the ~100 arriving.
+    expect(ae).toMatch(
+      /^AE capacity binds: capacity-bound in 7 of 12 months \(Jan–Jul 2027; no capacity at all in Jan–Jun 2027 while items waited\); its queue loses [\d,]+ items at the SQL stage \(mean\), worth about/,
+    );
+    expect(text.join(' ')).not.toMatch(/spare capacity/);
+    expect(unbacked(text, json)).toEqual([]);
+  }, 60_000);
+
+  it('binds in every month items wait when capacity is 0 all year, and values no item', async () => {
+    const yaml = UNSTAFFED.replace(
+      '{headcount: 0, capacity: 40, hires: {"2027-07": 4}}',
+      '{headcount: 3, capacity: 0}',
+    );
+    const { json, text } = await summaryOf(yaml);
+    expect(text.join(' ')).not.toMatch(/spare capacity/);
+    expect(text.find((s) => s.startsWith('AE capacity binds'))).toMatch(
+      /^AE capacity binds: capacity-bound in 12 of 12 months \(Jan–Dec 2027; no capacity at all in Jan–Dec 2027 while items waited\); its queue loses [\d,]+ items at the SQL stage \(mean\) and it takes none on\.$/,
+    );
+    expect(unbacked(text, json)).toEqual([]);
+  }, 60_000);
+
+  it('keeps a role with no capacity and nothing waiting unbound, without calling it spare', async () => {
+    // Nothing reaches the AE: the sql rate is 0.
+    const yaml = UNSTAFFED.replace('rate: 0.5, worked_by', 'rate: 0, worked_by').replace(
+      '{headcount: 0, capacity: 40, hires: {"2027-07": 4}}',
+      '{headcount: 3, capacity: 0}',
+    );
+    const { text } = await summaryOf(yaml);
+    expect(text).toContain(
+      'No role is capacity-bound: in every month most trials leave each role spare capacity or nothing waiting for it.',
+    );
+  }, 60_000);
+
+  it('says when capacity binds at the allocation\'s recommended split, and does not say "raises by €0"', async () => {
+    const extras: SummaryExtras = {
+      allocation: {
+        objective: 'revenue',
+        uplift: { mean: 0, lo: 0, hi: 0 },
+        probability_better: 0,
+        capacity: { binding: ['ae'] },
+      },
+    };
+    const { json, text } = await summaryOf(UNSTAFFED, extras);
+    expect(text).toContain(
+      'Re-splitting the channel budget changes the revenue objective by $0 on average (simulation error ±$0), better than the current plan in 0% of trials.',
+    );
+    expect(text).toContain(
+      'AE capacity binds at the recommended split: leads beyond what the team can work wait or go cold and add little until the team grows.',
+    );
+    expect(unbacked(text, json, extras)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the variant sentence when no variant beats the plan', () => {
+  let model: Model;
+  let result: Awaited<ReturnType<typeof forecast>>;
+  let json: Json;
+  beforeAll(async () => {
+    model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), { trials: 200, seed: 7 });
+    result = await forecast(model, { workers: 1 });
+    json = JSON.parse(stringifyForecast(result)) as Json;
+  }, 60_000);
+  const sentence = (compare: NonNullable<SummaryExtras['compare']>) =>
+    executiveSummary(result, model, { compare }).find((s) => s.link === 'compare')!.text;
+
+  it('says so and names the closest when every variant costs bookings (plg.yaml: More social −€20.7k)', () => {
+    const extras: SummaryExtras = {
+      compare: {
+        variants: {
+          more_social: {
+            difference: {
+              mean: -20_700,
+              lo: -23_220,
+              hi: -18_180,
+              se: 1_532,
+              spread: { p10: -109_000, p90: 58_600 },
+            },
+            probability_better: 0.39,
+          },
+        },
+      },
+    };
+    const text = sentence(extras.compare!);
+    expect(text).toBe(
+      'No variant beats the plan on average; the closest, More social, costs €20.7k of bookings on average (simulation error ±€2.52k); trial by trial the difference runs from −€109k to +€58.6k (P10 to P90), and it beats the plan in 39% of trials.',
+    );
+    expect(unbacked([text], json, extras)).toEqual([]);
+  });
+
+  it('does not call a gain within twice its standard error the best variant', () => {
+    // se from the 90% half-width when the result does not carry it: 3290 / 1.645 = 2000, so
+    // a mean of 3000 is within 2 se and one of 5000 is not.
+    const within = { mean: 3000, lo: -290, hi: 6290 };
+    expect(
+      sentence({ variants: { bold: { difference: within, probability_better: 0.6 } } }),
+    ).toMatch(/^No variant clearly beats the plan on average; the closest, Bold, adds €3k/);
+    const beyond = { mean: 5000, lo: 1710, hi: 8290 };
+    expect(
+      sentence({ variants: { bold: { difference: beyond, probability_better: 0.7 } } }),
+    ).toMatch(/^Best variant against the plan: Bold adds €5k/);
   });
 });

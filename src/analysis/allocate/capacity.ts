@@ -2,8 +2,9 @@
  * Team capacity at a plan: for each role that works a stage, how much of its capacity the
  * plan uses and how many of the items that reach its queue are lost waiting. A role is
  * saturated when it uses at least HORIZON_SATURATED_UTILISATION of its capacity or loses at least
- * HORIZON_SATURATED_LOSS of what reaches it: extra leads then mostly wait, crowd out others, or go
- * cold, and are worth little.
+ * HORIZON_SATURATED_LOSS of what reaches it, or has no capacity over the horizon while items
+ * reach it (utilisation is 0 then, and with no queue loss nothing is lost either): extra leads
+ * then mostly wait, crowd out others, or go cold, and are worth little.
  */
 import { HORIZON_SATURATED_LOSS, HORIZON_SATURATED_UTILISATION } from '../../defaults.js';
 import type { Model } from '../../model/types.js';
@@ -25,13 +26,18 @@ export interface RoleLoad {
 
 /**
  * The metric names capacity reads, per role that works a stage.
- * @example capacityMetrics(model) // ['roles.ae.utilisation', 'roles.ae.lost', 'stages.opportunity', …]
+ * @example capacityMetrics(model) // ['roles.ae.utilisation', 'roles.ae.lost', 'roles.ae.capacity', 'stages.opportunity', …]
  */
 export function capacityMetrics(model: Model): string[] {
   return model.roles.flatMap((r) =>
     r.stage < 0
       ? []
-      : [`roles.${r.id}.utilisation`, `roles.${r.id}.lost`, `stages.${model.stages[r.stage]!.id}`],
+      : [
+          `roles.${r.id}.utilisation`,
+          `roles.${r.id}.lost`,
+          `roles.${r.id}.capacity`,
+          `stages.${model.stages[r.stage]!.id}`,
+        ],
   );
 }
 
@@ -50,6 +56,7 @@ export function capacityLoads(
     const lost = mean(values[`roles.${r.id}.lost`]!);
     const arrived = mean(values[`stages.${stage}`]!);
     const lostShare = arrived > 0 ? lost / arrived : 0;
+    const noCapacity = mean(values[`roles.${r.id}.capacity`]!) === 0 && arrived > 0;
     return [
       {
         role: r.id,
@@ -58,7 +65,9 @@ export function capacityLoads(
         lost,
         lost_share: lostShare,
         saturated:
-          utilisation >= HORIZON_SATURATED_UTILISATION || lostShare >= HORIZON_SATURATED_LOSS,
+          utilisation >= HORIZON_SATURATED_UTILISATION ||
+          lostShare >= HORIZON_SATURATED_LOSS ||
+          noCapacity,
       },
     ];
   });

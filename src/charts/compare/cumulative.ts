@@ -67,7 +67,7 @@ export function buildCompareCumulativeChart(r: CompareResult): ChartSpec {
       data: { values: rows },
       mark: { type: 'line', point: { size: 30 } },
       encoding: {
-        x: monthX(),
+        x: monthX(r.periods),
         y: {
           field: 'p50',
           type: 'quantitative',

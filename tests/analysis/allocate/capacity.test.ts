@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocate } from '../../../src/analysis/allocate/allocate.js';
+import { capacityLoads, capacityMetrics } from '../../../src/analysis/allocate/capacity.js';
 import { objectiveOf, paired } from '../../../src/analysis/allocate/objective.js';
 import type { AllocationResult } from '../../../src/analysis/allocate/types.js';
 import { type Evaluator, prepare } from '../../../src/analysis/evaluator.js';
@@ -65,4 +66,37 @@ describe('capacity binds', () => {
     expect(free.capacity.binding).toEqual([]);
     expect(allocateTable(free)).toMatch(/capacity: no role works a stage/);
   }, 120_000);
+});
+
+describe('a role with no capacity', () => {
+  // The kernel writes utilisation 0 when there is no capacity (docs/model.md); with no queue
+  // loss nothing is lost either, so neither utilisation nor loss says the role binds.
+  const model = modelOf(
+    CAPACITY.replace(
+      '{headcount: 4, capacity: 50, queue_loss: 0.5}',
+      '{headcount: 4, capacity: 0, queue_loss: 0}',
+    ),
+  );
+  const values = (capacity: number, arrived: number) => {
+    const [utilisation, lost, cap, stage] = capacityMetrics(model);
+    return {
+      [utilisation!]: Float64Array.of(0, 0),
+      [lost!]: Float64Array.of(0, 0),
+      [cap!]: Float64Array.of(capacity, capacity),
+      [stage!]: Float64Array.of(arrived, arrived),
+    };
+  };
+
+  it('is saturated when items reach it, and not when nothing does', () => {
+    expect(capacityMetrics(model)).toEqual([
+      'roles.sdr.utilisation',
+      'roles.sdr.lost',
+      'roles.sdr.capacity',
+      'stages.sql',
+    ]);
+    expect(capacityLoads(model, values(0, 600))[0]!.saturated).toBe(true);
+    expect(capacityLoads(model, values(0, 0))[0]!.saturated).toBe(false);
+    // Capacity it does not use is spare.
+    expect(capacityLoads(model, values(600, 600))[0]!.saturated).toBe(false);
+  });
 });
