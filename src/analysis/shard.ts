@@ -123,16 +123,11 @@ export async function readShards(paths: readonly string[]): Promise<ShardSet> {
   const first = files[0]!.meta;
   for (const f of files) {
     const m = f.meta;
-    if (
-      m.scenario !== first.scenario ||
-      m.variant !== first.variant ||
-      JSON.stringify(m.edits) !== JSON.stringify(first.edits) ||
-      m.seed !== first.seed ||
-      m.trials !== first.trials
-    ) {
+    const differ = runDifferences(m, first);
+    if (differ.length > 0) {
       throw usage(
         f.path,
-        `comes from a different run than ${files[0]!.path} (scenario, variant, --set, seed or trials differ)`,
+        `comes from a different run than ${files[0]!.path}: ${differ.join('; ')}`,
       );
     }
     // Another version may simulate the same seed differently: its trials do not belong here.
@@ -226,4 +221,26 @@ function shardReader(set: ShardSet, model: Model): (consume: RowConsumer) => Pro
   return async (consume) => {
     for (const f of set.files) await readTrialRows(f.path, layout.width, consume);
   };
+}
+
+/**
+ * What makes shard `m` part of another run than `first`, in words: "its seed is 2, the first
+ * shard's 1". The scenario's text is compared, never quoted.
+ * @example runDifferences({ ...meta, seed: 2 }, { ...meta, seed: 1 }) // ["its seed is 2, the first shard's 1"]
+ */
+export function runDifferences(m: TrialsFileMeta, first: TrialsFileMeta): string[] {
+  const out: string[] = [];
+  const variant = (v: string | null) => v ?? 'none (the base plan)';
+  const edits = (e: TrialsFileMeta['edits']) =>
+    e.length === 0 ? 'none' : e.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  if (m.scenario !== first.scenario)
+    out.push(`its scenario text differs from the first shard's (the file was edited in between?)`);
+  if (m.variant !== first.variant)
+    out.push(`its variant is ${variant(m.variant)}, the first shard's ${variant(first.variant)}`);
+  if (JSON.stringify(m.edits) !== JSON.stringify(first.edits))
+    out.push(`its --set edits are ${edits(m.edits)}, the first shard's ${edits(first.edits)}`);
+  if (m.seed !== first.seed) out.push(`its seed is ${m.seed}, the first shard's ${first.seed}`);
+  if (m.trials !== first.trials)
+    out.push(`its run has ${m.trials} trials, the first shard's ${first.trials}`);
+  return out;
 }

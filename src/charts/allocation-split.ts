@@ -48,7 +48,7 @@ export function buildAllocationSplitChart(
   const u = result.uplift;
   const change = (v: number) => formatObjectiveChange(result.objective, v, result.currency);
   const title = 'Recommended budget split';
-  const meaning = `spend per period: current plan (grey) vs recommendation (blue); uplift ${change(u.mean)} (90%: ${change(u.lo)} to ${change(u.hi)})`;
+  const meaning = `spend per period: current plan (grey) vs recommendation (blue); uplift ${change(u.mean)} (${Number.isFinite(u.se) ? `90%: ${change(u.lo)} to ${change(u.hi)}` : 'no 90% interval: too few trials'})`;
   const order = result.certificate.channels.map((c) => name(c.channel));
   const spec: TopLevelSpec = {
     title: {

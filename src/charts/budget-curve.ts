@@ -15,6 +15,7 @@ import { formatMoney } from './format.js';
 import {
   formatObjective,
   formatObjectiveChange,
+  formatObjectiveError,
   OBJECTIVE_TITLES,
   objectiveAxisFormat,
 } from './objective-format.js';
@@ -45,7 +46,7 @@ export function buildBudgetCurveChart(
   const note =
     next === null
       ? ''
-      : `next 10% (+${formatMoney(next.budget, cur)} a period): ${formatObjectiveChange(result.objective, next.gain, cur)} ± ${value(next.se)}`;
+      : `next 10% (+${formatMoney(next.budget, cur)} a period): ${formatObjectiveChange(result.objective, next.gain, cur)} ${formatObjectiveError(result.objective, next.se, cur)}`;
   const here = result.budget;
   const maxBudget = Math.max(...points.map((p) => p.budget));
   const minBudget = Math.min(...points.map((p) => p.budget));
@@ -86,8 +87,9 @@ export function buildBudgetCurveChart(
   const rows = points.map((p) => ({
     budget: p.budget,
     value: p.value!,
-    lo: p.value! - p.se!,
-    hi: p.value! + p.se!,
+    // No band where one trial cannot estimate the error (se is then Infinity).
+    lo: Number.isFinite(p.se!) ? p.value! - p.se! : p.value!,
+    hi: Number.isFinite(p.se!) ? p.value! + p.se! : p.value!,
     share: `${Math.round(p.share * 100)}%`,
     label: value(p.value!),
     here: p.share === 1,

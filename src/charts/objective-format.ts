@@ -45,6 +45,19 @@ export function formatObjectiveChange(
 }
 
 /**
+ * "± error" after an objective value, or "± n/a" when the trials were too few (one) to estimate
+ * the error, which the engine then holds as Infinity (and the JSON as null).
+ * @example formatObjectiveError('revenue', 12000, 'USD') // "± $12k"
+ */
+export function formatObjectiveError(
+  objective: AllocationObjective,
+  se: number,
+  currency: string,
+): string {
+  return Number.isFinite(se) ? `± ${formatObjective(objective, se, currency)}` : '± n/a';
+}
+
+/**
  * Vega format of an objective's axis (the theme's locale supplies the currency symbol).
  * @example objectiveAxisFormat('target') // '.0%'
  */

@@ -56,7 +56,7 @@ export function buildResponseCurvesChart(
       channel: labels.get(c.channel) ?? c.channel,
       spend: p.spend,
       value: p.value,
-      se: p.se,
+      se: Number.isFinite(p.se) ? p.se : null,
       kind:
         p.spend === round(c.recommended)
           ? RECOMMENDED

@@ -7,7 +7,11 @@
 import type { RoleLoad } from '../analysis/allocate/capacity.js';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { formatCompact as compact, formatPercent } from '../charts/format.js';
-import { formatObjective, formatObjectiveChange } from '../charts/objective-format.js';
+import {
+  formatObjective,
+  formatObjectiveChange,
+  formatObjectiveError,
+} from '../charts/objective-format.js';
 import { table } from './format.js';
 
 /** Most significant digits {@link exact} shows. */
@@ -30,6 +34,7 @@ function exact(x: number): string {
  */
 export function allocateTable(r: AllocationResult): string {
   const value = (v: number) => formatObjective(r.objective, v, r.currency);
+  const pm = (se: number) => formatObjectiveError(r.objective, se, r.currency).replace(/ \+/, ' ');
   const change = (v: number) => formatObjectiveChange(r.objective, v, r.currency);
   const signed = (v: number) => (v === 0 ? '0' : `${v > 0 ? '+' : '−'}${compact(Math.abs(v))}`);
   const cert = r.certificate;
@@ -38,7 +43,7 @@ export function allocateTable(r: AllocationResult): string {
     const next =
       c.up === null
         ? 'at its maximum'
-        : `${change(c.up.value * cert.step)} ± ${value(c.up.se * cert.step).replace(/^\+/, '')}`;
+        : `${change(c.up.value * cert.step)} ${pm(c.up.se * cert.step)}`;
     return [
       c.channel,
       `${compact(cur)}${r.current_varies.includes(c.channel) ? '*' : ''}`,
@@ -75,6 +80,9 @@ export function allocateTable(r: AllocationResult): string {
   if (r.current_varies.length > 0) {
     head.push('* the plan varies this spend by period: shown as its mean per period');
   }
+  if (cert.channels.some((c) => c.up !== null && !Number.isFinite(c.up.se))) {
+    head.push(`n/a: ${tooFew(cert.trials)}`);
+  }
   const lines = [...head, ''];
   if (r.unspent > 0) {
     lines.push(
@@ -89,17 +97,17 @@ export function allocateTable(r: AllocationResult): string {
   const ov = r.objective_value;
   lines.push(
     `${r.objective_description}: current plan ${value(ov.current.value)} → recommended ${value(ov.recommended.value)}`,
-    `uplift ${change(r.uplift.mean)} (90% interval ${change(r.uplift.lo)} to ${change(r.uplift.hi)}); better in ${formatPercent(r.probability_better, 1)} of trials`,
+    `uplift ${change(r.uplift.mean)} (${Number.isFinite(r.uplift.se) ? `90% interval ${change(r.uplift.lo)} to ${change(r.uplift.hi)}` : `90% interval not available: ${tooFew(r.trials)}`}); better in ${formatPercent(r.probability_better, 1)} of trials`,
     `  (on the run's own trials, which the search never saw: no winner's curse)`,
     `largest channel: ${r.largest_share.channel} with ${formatPercent(r.largest_share.share, 0)} of the spend${r.max_share === null ? '' : ` (max_share ${formatPercent(r.max_share, 0)})`}`,
   );
-  lines.push('', ...certificateLines(r, value, change));
+  lines.push('', ...certificateLines(r, value, change, pm));
   lines.push('', ...capacityLines(r));
   const next = r.budget_curve.next_10_percent;
   if (next !== null) {
     lines.push(
       '',
-      `next 10% of budget (+${compact(next.budget)} a period): ${change(next.gain)} ± ${value(next.se).replace(/^\+/, '')}`,
+      `next 10% of budget (+${compact(next.budget)} a period): ${change(next.gain)} ${pm(next.se)}`,
     );
   }
   const points = r.budget_curve.points;
@@ -129,6 +137,7 @@ function certificateLines(
   r: AllocationResult,
   value: (v: number) => string,
   change: (v: number) => string,
+  pm: (se: number) => string,
 ): string[] {
   const c = r.certificate;
   const out = [
@@ -138,7 +147,9 @@ function certificateLines(
   if (eq.channels.length >= 2) {
     out.push(
       `  inside their bounds: ${eq.channels.join(', ')}; returns per step differ by ${value(eq.spread * c.step)},`,
-      `    tolerance ${value(eq.tolerance * c.step)}: ${eq.holds ? 'equal within tolerance' : 'NOT equal within tolerance'}`,
+      Number.isFinite(eq.tolerance)
+        ? `    tolerance ${value(eq.tolerance * c.step)}: ${eq.holds ? 'equal within tolerance' : 'NOT equal within tolerance'}`
+        : `    tolerance not available (${tooFew(c.trials)}): cannot tell whether they are equal`,
     );
   } else {
     out.push(
@@ -161,13 +172,18 @@ function certificateLines(
   if (c.best_transfer !== null) {
     const b = c.best_transfer;
     out.push(
-      `  best one-step transfer (predicted): ${b.from} → ${b.to} ${change(b.gain)} ± ${value(b.se).replace(/^\+/, '')}`,
+      `  best one-step transfer (predicted): ${b.from} → ${b.to} ${change(b.gain)} ${pm(b.se)}`,
     );
   }
   out.push(
     `  search: started from the ${r.search.start === 'fixed' ? 'only feasible split' : `${r.search.start} split`}, ${r.search.moves.length} move${r.search.moves.length === 1 ? '' : 's'} accepted`,
   );
   return out;
+}
+
+/** Why an error is "n/a": one trial cannot estimate it. */
+function tooFew(trials: number): string {
+  return `${trials.toLocaleString('en-US')} trial${trials === 1 ? ' is' : 's are'} too few for a standard error; run more trials`;
 }
 
 function capacityLines(r: AllocationResult): string[] {

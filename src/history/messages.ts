@@ -31,6 +31,8 @@ export const hmsg = {
   notWhole: (got: number) => `expected a whole number of items, got ${got}`,
   badName: (got: string) =>
     `expected a name that starts with a letter or _ and holds only letters, digits, _ and - (as scenario ids), got ${quote(got)}`,
+  repeatedDeal: (firstRow: number) =>
+    `this row repeats the deal id of row ${firstRow}: each deal must appear once (an export joined with another, or a deal on two lines?)`,
   duplicatePeriod: (period: string, channel: string, market: string, firstRow: number) =>
     `${period} for channel ${channel}, market ${market} already appears in row ${firstRow}`,
   outOfOrder: (period: string, previous: string) =>

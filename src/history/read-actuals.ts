@@ -79,8 +79,14 @@ export async function readActuals(
     middle = names.filter((_, i) => !ACTUALS_FIXED.includes(lower[i]!));
     if (opts.stages !== undefined && errors.length === 0) {
       const want = opts.stages.slice(1, -1);
-      if (want.length !== middle.length || want.some((s, i) => s !== middle[i]))
+      // Column names carry no case (docs/data-formats.md): MQL matches the funnel's mql, and
+      // from here on the stage is called by the scenario's own id.
+      if (
+        want.length !== middle.length ||
+        want.some((s, i) => s.toLowerCase() !== middle[i]!.toLowerCase())
+      )
         errors.push({ file, line, path: '', message: hmsg.stageColumns(middle, want) });
+      else middle = [...want];
     }
     for (const m of middle) {
       if (!NAME_PATTERN.test(m))

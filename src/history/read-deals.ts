@@ -3,14 +3,21 @@
  * pass, keeping only what calibration needs — per stage: resolved items and advancers (per
  * cohort), times in the stage of resolved items and of open ones (right-censored); per
  * market: won amounts' log moments and a fine histogram; the open items by stage, cohort
- * and age — so memory does not grow with the file. Ids and customer names are read past,
- * never kept.
+ * and age — and a 16-byte fingerprint of each deal id, to refuse a deal given twice. Ids
+ * and customer names themselves are never kept.
  */
 import { MAX_LAG } from '../scenario/limits.js';
 import { NAME_PATTERN } from '../scenario/schema-parts.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
-import { type CellRef, type CsvRecord, cellDiagnostic, streamCsv } from './csv-stream.js';
+import {
+  type CellRef,
+  type CsvRecord,
+  cellDiagnostic,
+  MAX_CSV_ERRORS,
+  streamCsv,
+} from './csv-stream.js';
+import { DealIds } from './deal-ids.js';
 import { hmsg } from './messages.js';
 import { type DateOrder, monthLabel, parseDate, parseNumber } from './parse-values.js';
 
@@ -126,6 +133,7 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
   const cohorts = new Set<string>();
   let openUndated = 0;
   let rows = 0;
+  const dealIds = new DealIds();
   let col: Record<string, number | undefined> = {};
   const enteredCol: (number | undefined)[] = [];
 
@@ -162,6 +170,7 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     const text = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? ''));
     const bad = (column: string, message: string) =>
       errors.push(cellDiagnostic(file, at(column), message));
+    dealIds.add(text(col.id), line, row);
     const cohort: string[] = [];
     for (const name of ['channel', 'market']) {
       const v = text(col[name]).trim();
@@ -293,7 +302,18 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     return [];
   };
 
-  const errors = await streamCsv(path, file, onHeader, onRecord);
+  const read = await streamCsv(path, file, onHeader, onRecord);
+  // A deal counted twice would count its advances, lags and amount twice.
+  const repeated = dealIds
+    .repeats()
+    .map((r) =>
+      cellDiagnostic(
+        file,
+        { line: r.line, row: r.row, column: 'id' },
+        hmsg.repeatedDeal(r.firstRow),
+      ),
+    );
+  const errors = [...read, ...repeated].slice(0, MAX_CSV_ERRORS);
   if (errors.length > 0) return fail(errors);
   if (rows === 0) return fail([{ file, line: null, path: '', message: hmsg.noRows }]);
   // the first and last stage may have been named by the file

@@ -67,7 +67,12 @@ export interface SummaryExtras {
    */
   readonly allocation?: {
     readonly objective: string;
-    readonly uplift: { readonly mean: number; readonly lo: number; readonly hi: number };
+    /** lo and hi are null (in the JSON; ±Infinity from the library) with one trial. */
+    readonly uplift: {
+      readonly mean: number;
+      readonly lo: number | null;
+      readonly hi: number | null;
+    };
     readonly probability_better: number;
     /** The allocation's budget per period. */
     readonly budget?: number;
@@ -298,7 +303,12 @@ function allocationSentence(
   const half = (a.step ?? 0) / 2;
   const spent = a.spent ?? a.budget;
   const verb = a.uplift.mean > 0 ? 'raises' : a.uplift.mean < 0 ? 'lowers' : 'changes';
-  const change = `${verb} the ${a.objective} objective by ${fmt(Math.abs(a.uplift.mean))} on average (simulation error ±${fmt((a.uplift.hi - a.uplift.lo) / 2)}), better than the current plan in ${formatPercent(a.probability_better)} of trials.`;
+  const { lo, hi } = a.uplift;
+  const error =
+    lo !== null && hi !== null && Number.isFinite(hi - lo)
+      ? `simulation error ±${fmt((hi - lo) / 2)}`
+      : 'simulation error not available: too few trials';
+  const change = `${verb} the ${a.objective} objective by ${fmt(Math.abs(a.uplift.mean))} on average (${error}), better than the current plan in ${formatPercent(a.probability_better)} of trials.`;
   const respend =
     spent !== undefined &&
     a.current_total !== undefined &&

@@ -123,6 +123,47 @@ describe('salesops allocate', () => {
     );
   });
 
+  it('answers with one trial: errors it cannot estimate are null in the JSON and n/a in words', async () => {
+    // One trial has no sample variance: the uplift's interval and every standard error are
+    // unknown, not infinite numbers (the JSON guard used to stop with "lo is -Infinity").
+    const csv = join(dir, 'one.csv');
+    const j = await runCli([
+      'allocate',
+      file,
+      '--trials',
+      '1',
+      '--workers',
+      '1',
+      '--json',
+      '--csv',
+      csv,
+    ]);
+    expect(j.stderr).toBe('');
+    expect(j.code).toBe(0);
+    const json = JSON.parse(j.stdout);
+    expect(json.uplift).toMatchObject({ lo: null, hi: null, se: null });
+    expect(Number.isFinite(json.uplift.mean)).toBe(true);
+    expect(json.objective_value.current.se).toBeNull();
+    expect(json.certificate.equal_marginals.tolerance ?? null).toBeNull();
+    expect(readFileSync(csv, 'utf8')).not.toMatch(/Infinity|NaN/);
+    const t = await runCli(['allocate', file, '--trials', '1', '--workers', '1']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/90% interval not available: 1 trial is too few for a standard error/);
+    expect(t.stdout).toMatch(/± n\/a/);
+    expect(t.stdout).not.toMatch(/–|Infinity|NaN/);
+  }, 120_000);
+
+  it('run --trials 1 writes the report and allocation.json with the interval not available', async () => {
+    const out = join(dir, 'run-one');
+    const r = await runCli(['run', file, '--trials', '1', '--workers', '1', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no 90% interval with 1 trial/);
+    expect(JSON.parse(readFileSync(join(out, 'allocation.json'), 'utf8')).uplift.lo).toBeNull();
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/simulation error not available: 1 trial is too few/);
+    expect(html).not.toMatch(/±\s*(\$?∞|Infinity|NaN)/);
+  }, 120_000);
+
   it('exits 2 on a scenario without an allocation block, naming it', async () => {
     const none = join(dir, 'none.yaml');
     writeFileSync(none, CLOSED_FORM.replace(/allocation:.*\n/, ''));

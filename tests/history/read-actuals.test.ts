@@ -155,4 +155,18 @@ describe('readActuals', () => {
       "ok.csv:1: ✖ the stage columns between leads and wins are sql, but the scenario's funnel has mql between its first and last stage",
     ]);
   });
+
+  it('matches stage columns to the funnel without regard to case, naming them by its ids', async () => {
+    const path = join(tmp, 'upper.csv');
+    writeFileSync(
+      path,
+      `${HEADER.toUpperCase()}\n2026-01,ads,smb,100,12,3,1,500\n2026-02,ads,smb,100,10,2,1,400\n`,
+    );
+    const r = await readActuals(path, { display: 'upper.csv', stages: ['lead', 'sql', 'won'] });
+    if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+    expect(r.value.stages).toEqual(['lead', 'sql', 'won']);
+    // Without a funnel to match, the header's own spelling is all there is.
+    const bare = await readActuals(path, { display: 'upper.csv' });
+    expect(bare.ok && bare.value.stages).toEqual(['lead', 'SQL', 'won']);
+  });
 });

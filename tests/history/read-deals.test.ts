@@ -81,6 +81,25 @@ describe('readDeals', () => {
     expect(e.join('\n')).not.toMatch(/SECRET|Secret/);
   });
 
+  it('refuses a deal given twice, naming the rows and not the id', async () => {
+    const row = 'SECRET-1,Secret Corp,ads,smb,2026-01-05,sql,2026-01-09,2026-02-01,lost,';
+    const r = await read('twice.csv', [
+      HEADER,
+      row,
+      'SECRET-2,Secret Corp,ads,smb,2026-01-05,lead,,2026-02-01,lost,',
+      row,
+      ' SECRET-2 ,Other,ads,smb,2026-01-06,lead,,2026-02-01,lost,',
+      ',Blank,ads,smb,2026-01-06,lead,,2026-02-01,lost,',
+      ',Blank,ads,smb,2026-01-06,lead,,2026-02-01,lost,',
+    ]);
+    const e = r.ok ? [] : r.errors.map(formatDiagnostic);
+    expect(e).toEqual([
+      'twice.csv:4: ✖ this row repeats the deal id of row 1: each deal must appear once (an export joined with another, or a deal on two lines?) → at row 3, column id',
+      'twice.csv:5: ✖ this row repeats the deal id of row 2: each deal must appear once (an export joined with another, or a deal on two lines?) → at row 4, column id',
+    ]);
+    expect(e.join('\n')).not.toMatch(/SECRET|Secret/);
+  });
+
   it('names missing columns', async () => {
     const r = await read('cols.csv', [
       'id,channel,market,created,outcome',
@@ -97,16 +116,22 @@ describe('readDeals', () => {
     const path = join(tmp, 'large.csv');
     const out = createWriteStream(path);
     out.write(`${HEADER}\n`);
-    const block: string[] = [];
-    for (let i = 0; i < 5000; i++)
-      block.push(
-        `id-${i},Customer number ${i} with a long name,ads,smb,2026-0${1 + (i % 5)}-0${1 + (i % 9)},sql,2026-0${1 + (i % 5)}-1${i % 9},2026-06-2${i % 9},lost,${1000 + i}`,
-      );
-    const chunk = `${block.join('\n')}\n`;
+    // Every deal id distinct (a repeated one is refused): the block's ids carry its number.
+    const block = (k: number) => {
+      const lines: string[] = [];
+      for (let i = 0; i < 5000; i++)
+        lines.push(
+          `id-${k}-${i},Customer number ${i} with a long name,ads,smb,2026-0${1 + (i % 5)}-0${1 + (i % 9)},sql,2026-0${1 + (i % 5)}-1${i % 9},2026-06-2${i % 9},lost,${1000 + i}`,
+        );
+      return `${lines.join('\n')}\n`;
+    };
     let bytes = 0;
+    let blocks = 0;
     while (bytes < 40 * 2 ** 20) {
+      const chunk = block(blocks);
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       bytes += chunk.length;
+      blocks += 1;
     }
     await new Promise<void>((r) => out.end(r));
     const script = `import { readDeals } from ${JSON.stringify(resolve('dist/history/read-deals.js'))};
@@ -119,7 +144,7 @@ console.log(JSON.stringify({ rows: r.value.rows, heap: process.memoryUsage().hea
       { timeout: 300_000 },
     );
     const { rows } = JSON.parse(stdout) as { rows: number; heap: number };
-    expect(rows).toBe((bytes / chunk.length) * 5000);
+    expect(rows).toBe(blocks * 5000);
     expect(bytes).toBeGreaterThan(40 * 2 ** 20);
   }, 300_000);
 });

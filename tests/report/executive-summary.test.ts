@@ -106,7 +106,7 @@ function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
     );
   if (extras.allocation) {
     const a = extras.allocation;
-    values.push(a.uplift.mean, (a.uplift.hi - a.uplift.lo) / 2, a.probability_better);
+    values.push(a.uplift.mean, ((a.uplift.hi ?? 0) - (a.uplift.lo ?? 0)) / 2, a.probability_better);
     for (const v of [a.budget, a.spent, a.current_total]) if (v !== undefined) values.push(v);
     if (a.budget_curve) values.push(a.budget_curve.trials);
     for (const p of a.budget_curve?.points ?? []) {

@@ -22,7 +22,9 @@ const COLUMNS = [
   'objective_se',
 ] as const;
 
-const cell = (v: number | string | null | undefined): string | number => v ?? '';
+// Empty for no value, and for an error one trial cannot estimate (held as Infinity).
+const cell = (v: number | string | null | undefined): string | number =>
+  v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : v;
 
 /**
  * The CSV text of an allocation (see module doc).
@@ -96,7 +98,11 @@ export function allocationToCsv(r: AllocationResult): string {
   for (const c of r.response_curves.channels) {
     for (const p of c.points) {
       lines.push(
-        csvLine(['response_curve', '', c.channel, '', p.spend, '', '', '', '', '', p.value, p.se]),
+        csvLine(
+          ['response_curve', '', c.channel, '', p.spend, '', '', '', '', '', p.value, p.se].map(
+            cell,
+          ),
+        ),
       );
     }
   }

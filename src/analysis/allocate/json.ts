@@ -8,7 +8,14 @@ import { VERSION } from '../../version.js';
 import type { AllocationResult } from './types.js';
 
 /**
- * Serialises an allocation as JSON text, refusing non-finite numbers (they would become null silently).
+ * Errors and interval ends the trials were too few to estimate (one trial): the engine holds
+ * them as ±Infinity, the JSON as null, "not available".
+ */
+const ERROR_KEYS = new Set(['se', 'lo', 'hi', 'tolerance']);
+
+/**
+ * Serialises an allocation as JSON text: an error or interval end that one trial cannot
+ * estimate becomes null; any other non-finite number is refused (it would become null silently).
  * @example JSON.parse(stringifyAllocation(result)).recommended
  */
 export function stringifyAllocation(result: AllocationResult, indent = 2): string {
@@ -16,6 +23,7 @@ export function stringifyAllocation(result: AllocationResult, indent = 2): strin
     { salesops: VERSION, ...result },
     (key, value: unknown) => {
       if (typeof value === 'number' && !Number.isFinite(value)) {
+        if (ERROR_KEYS.has(key) && !Number.isNaN(value)) return null;
         throw new Error(`internal error: ${key} is ${value} in the allocation output`);
       }
       return value;

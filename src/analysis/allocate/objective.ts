@@ -76,7 +76,10 @@ function meanOf(
 export interface PairedDifference {
   /** value(B) − value(A). */
   readonly mean: number;
-  /** Standard error of that difference, from the per-trial pseudo-values. */
+  /**
+   * Standard error of that difference, from the per-trial pseudo-values; Infinity with one
+   * trial, which cannot estimate it (so no move ever passes a test against it).
+   */
   readonly se: number;
 }
 

@@ -13,7 +13,10 @@ import type { Candidates, TrialSet } from './candidates.js';
 import { capacityLoads, capacityMetrics, type RoleLoad } from './capacity.js';
 import { mean, type Objective, paired } from './objective.js';
 
-/** An objective's value over a set of trials with its Monte Carlo standard error. */
+/**
+ * An objective's value over a set of trials with its Monte Carlo standard error (Infinity with
+ * one trial, which cannot estimate it; the JSON writes null).
+ */
 export interface Estimate {
   readonly value: number;
   readonly se: number;
@@ -25,7 +28,10 @@ export interface Confirmation {
   readonly value: { readonly current: Summary; readonly recommended: Summary };
   /** The objective itself (mean, P10 or probability) with its standard error. */
   readonly objective_value: { readonly current: Estimate; readonly recommended: Estimate };
-  /** Recommended − current in the objective, paired: mean and 90% interval. */
+  /**
+   * Recommended − current in the objective, paired: mean and 90% interval. With one trial the
+   * error cannot be estimated: se is Infinity and the interval unbounded (null in the JSON).
+   */
   readonly uplift: {
     readonly mean: number;
     readonly lo: number;
@@ -101,5 +107,5 @@ export function estimate(o: Objective, x: Float64Array): Estimate {
   let ss = 0;
   for (const v of p) ss += (v - m) ** 2;
   const n = p.length;
-  return { value: o.value(x), se: n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0 };
+  return { value: o.value(x), se: n > 1 ? Math.sqrt(ss / (n - 1) / n) : Number.POSITIVE_INFINITY };
 }

@@ -59,7 +59,7 @@ function allocationLine(a: AllocationResult, model: Model): string {
   const split = Object.entries(a.recommended)
     .map(([id, v]) => `${labels.get(id) ?? id} ${formatMoney(v, a.currency)}`)
     .join(', ');
-  return `recommended split of ${formatMoney(a.budget, a.currency)} a period: ${split} (${a.objective} ${change(a.uplift.mean)}, 90% ${change(a.uplift.lo)} to ${change(a.uplift.hi)})`;
+  return `recommended split of ${formatMoney(a.budget, a.currency)} a period: ${split} (${a.objective} ${change(a.uplift.mean)}, ${Number.isFinite(a.uplift.se) ? `90% ${change(a.uplift.lo)} to ${change(a.uplift.hi)}` : 'no 90% interval with 1 trial'})`;
 }
 
 /** The allocation of a run's plan (docs/allocate.md), with its own progress bar. */

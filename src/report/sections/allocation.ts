@@ -7,7 +7,11 @@
 import type { AllocationResult } from '../../analysis/allocate/types.js';
 import { type ChartSpec, uniqueLabels } from '../../charts/common.js';
 import { formatMoney, formatPercent } from '../../charts/format.js';
-import { formatObjective, formatObjectiveChange } from '../../charts/objective-format.js';
+import {
+  formatObjective,
+  formatObjectiveChange,
+  formatObjectiveError,
+} from '../../charts/objective-format.js';
 import { displayLabel } from '../../scenario/labels.js';
 import { escapeHtml, jsonForScript } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
@@ -128,7 +132,11 @@ function outcome(r: AllocationResult, names: Names): string {
       ? ' No share cap is set (<code>allocation.max_share</code>).'
       : ` The cap is ${formatPercent(r.max_share, 0)} (<code>allocation.max_share</code>).`;
   return `<p><strong>${escapeHtml(capitalise(r.objective_description))}:</strong> ${v(ov.current.value)} with the current plan, <strong>${v(ov.recommended.value)}</strong> with the recommendation:
-an uplift of <strong>${change(u.mean)}</strong> on average (simulation error ±${v((u.hi - u.lo) / 2)}, the half-width of the 90% interval of that mean: how far more trials could move the average, not a range of outcomes — trial by trial the uplift spreads far wider, as the uplift chart shows). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
+an uplift of <strong>${change(u.mean)}</strong> on average (${
+    Number.isFinite(u.se)
+      ? `simulation error ±${v((u.hi - u.lo) / 2)}, the half-width of the 90% interval of that mean: how far more trials could move the average, not a range of outcomes — trial by trial the uplift spreads far wider, as the uplift chart shows`
+      : `simulation error not available: ${tooFew(r.trials)}`
+  }). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
 Both plans were re-run on the report's own ${r.trials.toLocaleString('en-US')} trials (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
 ${spendGap(r)}<p>Largest channel: ${names.channel(share.channel)} with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
 }
@@ -146,7 +154,7 @@ function certificate(r: AllocationResult, names: Names): string {
   const per = (x: number | null, se: number | null) =>
     x === null
       ? '–'
-      : `${escapeHtml(formatObjectiveChange(r.objective, x * c.step, r.currency))} ± ${escapeHtml(formatObjective(r.objective, (se ?? 0) * c.step, r.currency))}`;
+      : `${escapeHtml(formatObjectiveChange(r.objective, x * c.step, r.currency))} ${escapeHtml(formatObjectiveError(r.objective, (se ?? 0) * c.step, r.currency))}`;
   const rows = c.channels.map(
     (ch) =>
       `<tr><th scope="row">${names.channel(ch.channel)}</th><td style="white-space:nowrap">${money(r, ch.spend)}</td><td style="white-space:nowrap">${money(r, ch.min)} – ${ch.max === null ? 'no limit' : money(r, ch.max)}</td><td style="white-space:nowrap">${ch.bound === null ? 'inside' : `at its ${BOUND_TEXT[ch.bound]}`}</td><td style="white-space:nowrap">${per(ch.down?.value ?? null, ch.down?.se ?? null)}</td><td style="white-space:nowrap">${per(ch.up?.value ?? null, ch.up?.se ?? null)}</td><td style="white-space:nowrap"><strong>${per(ch.marginal, ch.se)}</strong></td></tr>`,
@@ -154,7 +162,11 @@ function certificate(r: AllocationResult, names: Names): string {
   const eq = c.equal_marginals;
   const verdict =
     eq.channels.length >= 2
-      ? `The channels inside their bounds (${eq.channels.map(names.channel).join(', ')}) have marginal returns that differ by ${escapeHtml(formatObjective(r.objective, eq.spread * c.step, r.currency))} per step; the tolerance (one step's change in the return plus two paired standard errors) is ${escapeHtml(formatObjective(r.objective, eq.tolerance * c.step, r.currency))}: <strong>${eq.holds ? 'equal within tolerance' : 'not equal within tolerance'}</strong>.`
+      ? `The channels inside their bounds (${eq.channels.map(names.channel).join(', ')}) have marginal returns that differ by ${escapeHtml(formatObjective(r.objective, eq.spread * c.step, r.currency))} per step; ${
+          Number.isFinite(eq.tolerance)
+            ? `the tolerance (one step's change in the return plus two paired standard errors) is ${escapeHtml(formatObjective(r.objective, eq.tolerance * c.step, r.currency))}: <strong>${eq.holds ? 'equal within tolerance' : 'not equal within tolerance'}</strong>.`
+            : `the search's ${tooFew(c.trials)}, so whether they are equal cannot be told.`
+        }`
       : eq.channels.length === 1
         ? `Only ${names.channel(eq.channels[0]!)} is inside its bounds; the others sit at a bound, so there is nothing to equalise.`
         : 'Every channel sits at a bound.';
@@ -163,7 +175,7 @@ function certificate(r: AllocationResult, names: Names): string {
   const transfer =
     best === null
       ? ''
-      : ` The most promising one-step transfer, from ${names.channel(best.from)} to ${names.channel(best.to)}, is predicted to change the objective by ${change(best.gain)} ± ${escapeHtml(formatObjective(r.objective, best.se, r.currency))}.`;
+      : ` The most promising one-step transfer, from ${names.channel(best.from)} to ${names.channel(best.to)}, is predicted to change the objective by ${change(best.gain)} ${escapeHtml(formatObjectiveError(r.objective, best.se, r.currency))}.`;
   const tried =
     c.transfers_tried.length > 0
       ? ` ${c.transfers_tried.length} transfer${c.transfers_tried.length === 1 ? ' was' : 's were'} predicted to gain and tried at the recommendation; none gained more than its standard error.`
@@ -237,7 +249,7 @@ function budgetCurve(r: AllocationResult, names: Names): string {
   const nextText =
     next === null
       ? ''
-      : `<p>The next 10% of budget (${money(r, next.budget)} more a month, best split) is worth <strong>${change(next.gain)}</strong> ± ${v(next.se)}.</p>`;
+      : `<p>The next 10% of budget (${money(r, next.budget)} more a month, best split) is worth <strong>${change(next.gain)}</strong> ${escapeHtml(formatObjectiveError(r.objective, next.se, r.currency))}.</p>`;
   return `${nextText}${bestBudget(r)}
 <table class="numbers">
 <thead><tr><th scope="col">Budget a month</th><th scope="col">Objective</th>${ids.map((id) => `<th scope="col">${names.channel(id)}</th>`).join('')}</tr></thead>
@@ -294,4 +306,9 @@ function figures(
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Why an error is not available: one trial cannot estimate it. */
+function tooFew(trials: number): string {
+  return `${trials.toLocaleString('en-US')} trial${trials === 1 ? ' is' : 's are'} too few for a standard error; run more trials`;
 }
