@@ -8,7 +8,7 @@ import { renameSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { keep, removeOnInterrupt } from '../util/cleanup.js';
-import { makeFolders } from '../util/output-paths.js';
+import { cannotWrite, makeFolders } from '../util/output-paths.js';
 
 /** File every salesops output folder holds; its presence allows replacing the folder. */
 export const OUTPUT_MARKER = '.salesops-output';
@@ -83,7 +83,7 @@ export async function writeDirAtomically(
     }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw e;
+    throw cannotWrite(dir, e);
   } finally {
     keep(tmp);
   }

@@ -26,6 +26,8 @@ function explain(code: string | undefined): string {
       return 'a part of the path is a file, not a folder';
     case 'ENOENT':
       return 'nothing can be created there';
+    case 'EISDIR':
+      return 'it is a folder';
     case 'EEXIST':
       return 'something that is not a folder (a file or a broken link) is in the way';
     default:
@@ -34,6 +36,17 @@ function explain(code: string | undefined): string {
 }
 
 const codeOf = (e: unknown) => (e as { code?: string }).code;
+
+/**
+ * A failed write of `path` as an error a user can read (`cannot write out.csv: no space left
+ * on the device`); an error without a system error code is returned as it is.
+ * @example throw cannotWrite('t.arrow', e);
+ */
+export function cannotWrite(path: string, e: unknown): Error {
+  const code = codeOf(e);
+  if (typeof code !== 'string') return e instanceof Error ? e : new Error(String(e));
+  return new Error(`cannot write ${path}: ${explain(code)}`);
+}
 
 /** The path itself if it exists, else its nearest existing ancestor, with what it is. */
 async function nearestExisting(path: string): Promise<{ at: string; folder: boolean }> {
@@ -115,6 +128,7 @@ export async function makeFolders(dir: string): Promise<void> {
 /**
  * Writes `content` to `path` all at once: into a temporary sibling first, then renamed into
  * place, so a failure never leaves a partly written file. Creates missing folders.
+ * @throws Error `cannot write PATH: why` (see {@link cannotWrite}) when the write fails.
  */
 export async function writeFileAtomically(
   path: string,
@@ -129,7 +143,7 @@ export async function writeFileAtomically(
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw cannotWrite(path, e);
   } finally {
     keep(tmp);
   }

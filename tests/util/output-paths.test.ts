@@ -58,4 +58,19 @@ describe('output paths', () => {
     // The failed write left no temporary file.
     expect(readdirSync(join(dir, 'x/y')).sort()).toEqual(['z.csv', 'z2.csv']);
   });
+
+  // The temporary sibling linked to /dev/full: the write fails with ENOSPC, as on a full disk.
+  it.runIf(existsSync('/dev/full'))(
+    'a failed write names the file and leaves nothing',
+    async () => {
+      const folder = join(dir, 'full');
+      mkdirSync(folder);
+      const target = join(folder, 'f.csv');
+      symlinkSync('/dev/full', join(folder, `.f.csv.tmp-${process.pid}`));
+      await expect(writeFileAtomically(target, 'a,b\n')).rejects.toThrow(
+        `cannot write ${target}: no space left on the device`,
+      );
+      expect(readdirSync(folder)).toEqual([]);
+    },
+  );
 });
