@@ -63,23 +63,46 @@ async function nearestExisting(path: string): Promise<{ at: string; folder: bool
 }
 
 /**
- * Why `path` cannot be written as a `kind` (a file, or a folder salesops creates or
- * replaces), or null when it can: checked before any work is done, by creating and removing
- * a probe folder where the output's first missing folder would go. Creates nothing that
- * stays.
+ * What an output is: a `file`, a `folder` salesops creates or replaces as a whole (`run
+ * --out`), or a folder salesops writes files `into` and creates if missing (`render --out`).
+ */
+export type OutputKind = 'file' | 'folder' | 'into';
+
+/**
+ * The folder where writing `target` as a `kind` needs permission, given the nearest existing
+ * path `found` (the target itself when it exists), or what is in the way. A file or a folder
+ * that is replaced is written in its parent (a temporary sibling, then a rename); files
+ * written into an existing folder go in that folder; anything missing is created in its
+ * nearest existing ancestor.
+ * @example probeSite('out', '/w/out', 'into', { at: '/w/out', folder: true }) // { folder: '/w/out' }
+ */
+export function probeSite(
+  path: string,
+  target: string,
+  kind: OutputKind,
+  found: { readonly at: string; readonly folder: boolean },
+): { folder: string } | { problem: string } {
+  if (found.at === target) {
+    if (kind === 'file' && found.folder)
+      return { problem: `${path} is a folder; give a file name` };
+    if (kind !== 'file' && !found.folder) return { problem: `${path} is a file; give a folder` };
+    return { folder: kind === 'into' ? target : dirname(target) };
+  }
+  if (!found.folder)
+    return { problem: `cannot write ${path}: ${found.at} is a file, not a folder` };
+  return { folder: found.at };
+}
+
+/**
+ * Why `path` cannot be written as a `kind` (see {@link OutputKind}), or null when it can:
+ * checked before any work is done, by creating and removing a probe folder where the output
+ * would be written ({@link probeSite}). Creates nothing that stays.
  * @example await outputProblem('out/report.csv', 'file') // null
  */
-export async function outputProblem(path: string, kind: 'file' | 'folder'): Promise<string | null> {
+export async function outputProblem(path: string, kind: OutputKind): Promise<string | null> {
   const target = resolve(path);
-  const found = await nearestExisting(target);
-  if (found.at === target) {
-    if (kind === 'file' && found.folder) return `${path} is a folder; give a file name`;
-    if (kind === 'folder' && !found.folder) return `${path} is a file; give a folder`;
-    // An existing target is replaced inside its parent: probe there.
-    return probe(dirname(target), path);
-  }
-  if (!found.folder) return `cannot write ${path}: ${found.at} is a file, not a folder`;
-  return probe(found.at, path);
+  const site = probeSite(path, target, kind, await nearestExisting(target));
+  return 'problem' in site ? site.problem : probe(site.folder, path);
 }
 
 async function probe(folder: string, path: string): Promise<string | null> {
@@ -92,11 +115,7 @@ async function probe(folder: string, path: string): Promise<string | null> {
 }
 
 /** Throws an InputError naming `flag` when {@link outputProblem} finds one. */
-export async function checkOutput(
-  flag: string,
-  path: string,
-  kind: 'file' | 'folder',
-): Promise<void> {
+export async function checkOutput(flag: string, path: string, kind: OutputKind): Promise<void> {
   const problem = await outputProblem(path, kind);
   if (problem !== null)
     throw new InputError([{ file: flag, line: null, path: '', message: problem }]);

@@ -77,7 +77,8 @@ export const renderCommand: Command = {
     const both = args.svg !== true && args.png !== true;
     const spec = await readSpec(file, shown);
     const outDir = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : dirname(file);
-    await checkOutput('--out', outDir, 'folder');
+    // The files are written inside the folder, so it is the folder that must be writable.
+    await checkOutput('--out', outDir, 'into');
     const svg = await renderSvg(spec).catch((e: unknown) => {
       if (e instanceof ExternalDataError)
         throw new InputError([{ file: shown, line: null, path: '', message: e.message }]);
