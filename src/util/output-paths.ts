@@ -7,7 +7,7 @@
  * answers ENOENT for a new child of a folder that exists, and Node's walk then retries the
  * parent forever (measured here: `salesops run --out /proc/x` spun at 90% CPU for minutes).
  */
-import { mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { keep, removeOnInterrupt } from './cleanup.js';
 import { InputError } from './result.js';
@@ -45,7 +45,8 @@ const codeOf = (e: unknown) => (e as { code?: string }).code;
 export function cannotWrite(path: string, e: unknown): Error {
   const code = codeOf(e);
   if (typeof code !== 'string') return e instanceof Error ? e : new Error(String(e));
-  return new Error(`cannot write ${path}: ${explain(code)}`);
+  // The code stays, for callers that tell one failure from another.
+  return Object.assign(new Error(`cannot write ${path}: ${explain(code)}`), { code });
 }
 
 /** The path itself if it exists, else its nearest existing ancestor, with what it is. */
@@ -144,14 +145,22 @@ export async function makeFolders(dir: string): Promise<void> {
   }
 }
 
+/** Codes of a file system that cannot make hard links (FAT, some network shares). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 /**
  * Writes `content` to `path` all at once: into a temporary sibling first, then renamed into
- * place, so a failure never leaves a partly written file. Creates missing folders.
- * @throws Error `cannot write PATH: why` (see {@link cannotWrite}) when the write fails.
+ * place, so a failure never leaves a partly written file. Creates missing folders. With
+ * `overwrite: false` an existing `path` is never replaced: the temporary file is linked to
+ * `path`, which fails with code `EEXIST` if something is there, even something that appeared
+ * while writing (where links cannot be made, existence is checked just before the rename).
+ * @throws Error `cannot write PATH: why` (see {@link cannotWrite}, which keeps the error code).
+ * @example await writeFileAtomically('out/forecast.csv', csv);
  */
 export async function writeFileAtomically(
   path: string,
   content: string | Uint8Array,
+  { overwrite = true }: { readonly overwrite?: boolean } = {},
 ): Promise<void> {
   const target = resolve(path);
   await makeFolders(dirname(target));
@@ -159,11 +168,24 @@ export async function writeFileAtomically(
   removeOnInterrupt(tmp);
   try {
     await writeFile(tmp, content);
-    await rename(tmp, target);
+    if (overwrite) await rename(tmp, target);
+    else await placeWithoutReplacing(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
     throw cannotWrite(path, e);
   } finally {
+    await rm(tmp, { force: true });
     keep(tmp);
+  }
+}
+
+/** Moves `tmp` to `target` unless something is at `target` (then fails with EEXIST). */
+async function placeWithoutReplacing(tmp: string, target: string): Promise<void> {
+  try {
+    await link(tmp, target);
+  } catch (e) {
+    if (!NO_LINKS.has(codeOf(e) ?? '')) throw e;
+    if ((await lstat(target).catch(() => null)) !== null)
+      throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+    await rename(tmp, target);
   }
 }

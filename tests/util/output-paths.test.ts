@@ -114,6 +114,21 @@ describe('output paths', () => {
     expect(readdirSync(join(dir, 'x/y')).sort()).toEqual(['z.csv', 'z2.csv']);
   });
 
+  it('never replaces an existing file with overwrite: false', async () => {
+    const folder = join(dir, 'keep');
+    mkdirSync(folder);
+    const target = join(folder, 'plan.yaml');
+    writeFileSync(target, 'mine');
+    await expect(writeFileAtomically(target, 'new', { overwrite: false })).rejects.toMatchObject({
+      code: 'EEXIST',
+    });
+    expect(readFileSync(target, 'utf8')).toBe('mine');
+    expect(readdirSync(folder)).toEqual(['plan.yaml']);
+    await writeFileAtomically(join(folder, 'new.yaml'), 'new', { overwrite: false });
+    expect(readFileSync(join(folder, 'new.yaml'), 'utf8')).toBe('new');
+    expect(readdirSync(folder).sort()).toEqual(['new.yaml', 'plan.yaml']);
+  });
+
   // The temporary sibling linked to /dev/full: the write fails with ENOSPC, as on a full disk.
   it.runIf(existsSync('/dev/full'))(
     'a failed write names the file and leaves nothing',
