@@ -160,7 +160,7 @@ export { actualsCsv, dealsCsv } from './history/write-csv.js';
 export type * from './model/dist.js';
 export { paramLabel, splitParamPath } from './model/param-label.js';
 export type * from './model/types.js';
-export { renderPng, renderSvg, svgToPng } from './render/index.js';
+export { ExternalDataError, renderPng, renderSvg, svgToPng } from './render/index.js';
 export {
   buildReport,
   executiveSummary,

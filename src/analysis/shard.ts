@@ -90,10 +90,16 @@ export async function writeShard(
       ? { file: scenario, text: await readFile(scenario, 'utf8') }
       : scenario;
   const { writer, meta } = openTrialsFile(model, file, text, variant, shard, out, edits);
-  await simulate(model, { ...sim, from: meta.from, to: meta.to }, (f, c, rows) =>
-    writer.write(f, c, rows),
-  );
-  await writer.close();
+  try {
+    await simulate(model, { ...sim, from: meta.from, to: meta.to }, (f, c, rows) =>
+      writer.write(f, c, rows),
+    );
+    await writer.close();
+  } catch (e) {
+    // A failed simulation or write (a full disk) leaves no partial file behind.
+    await writer.abort();
+    throw e;
+  }
   return meta;
 }
 

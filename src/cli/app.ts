@@ -8,7 +8,7 @@ import { SimulationError } from '../sim/errors.js';
 import { formatDiagnostic, InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
-import { checkCommonArgs } from './common-args.js';
+import { checkCommonArgs, checkOutputFlags } from './common-args.js';
 import {
   type CliContext,
   type Command,
@@ -72,6 +72,7 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
         checkTypedFlags(argv, optionTable(y));
         checkUsedFlags(c, args as Record<string, unknown>);
         checkCommonArgs(args as CommonArgs);
+        checkOutputFlags(args as Record<string, unknown>);
         try {
           code = await c.run(args as Record<string, unknown>, ctx);
         } catch (e) {

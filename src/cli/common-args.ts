@@ -33,3 +33,22 @@ export function checkCommonArgs(args: CommonArgs): void {
     );
   }
 }
+
+/** Flags that name a file or folder to write, in whichever command has them. */
+export const OUTPUT_FLAGS = ['out', 'csv', 'trials-out'] as const;
+
+/**
+ * Throws when an output flag is `-`: standard output carries the command's table or JSON, so
+ * `-` would only make a file called `-`; refused (exit 2) for every output flag alike.
+ * @example checkOutputFlags({ csv: '-' }) // throws `--csv: ✖ - would only make a file called -: …`
+ */
+export function checkOutputFlags(args: Readonly<Record<string, unknown>>): void {
+  for (const flag of OUTPUT_FLAGS) {
+    if (args[flag] === '-') {
+      throw flagError(
+        `--${flag}`,
+        "- would only make a file called -: standard output carries the command's own output (its table, or JSON with --json); give a file or folder name (./- for one called -)",
+      );
+    }
+  }
+}

@@ -22,6 +22,7 @@ import {
 } from 'apache-arrow';
 import type { Layout } from '../sim/layout.js';
 import { keep, removeOnInterrupt } from '../util/cleanup.js';
+import { cannotWrite } from '../util/output-paths.js';
 
 /** What a trials file says about where it came from. */
 export interface TrialsFileMeta {
@@ -181,10 +182,14 @@ export class TrialsWriter {
       ),
     ];
     const data = makeData({ type: new Struct(this.schema.fields), length: count, children });
-    this.writer.write(new RecordBatch(this.schema, data));
-    // The sink keeps views of the column buffers until it flushes: write them out now, before
-    // the next batch reuses them.
-    this.sink.flush();
+    try {
+      this.writer.write(new RecordBatch(this.schema, data));
+      // The sink keeps views of the column buffers until it flushes: write them out now,
+      // before the next batch reuses them.
+      this.sink.flush();
+    } catch (e) {
+      throw cannotWrite(this.path, e);
+    }
     this.filled = 0;
     this.wroteBatch = true;
   }
@@ -195,11 +200,15 @@ export class TrialsWriter {
    */
   async close(): Promise<void> {
     if (this.filled > 0 || !this.wroteBatch) this.writeBatch();
-    this.writer.finish();
-    this.sink.flush();
-    this.closed = true;
-    closeSync(this.fd);
-    await rename(this.partial, this.path);
+    try {
+      this.writer.finish();
+      this.sink.flush();
+      this.closed = true;
+      closeSync(this.fd);
+      await rename(this.partial, this.path);
+    } catch (e) {
+      throw cannotWrite(this.path, e);
+    }
     keep(this.partial);
   }
 

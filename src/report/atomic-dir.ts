@@ -4,10 +4,11 @@
  * output. An existing folder is replaced only when it is empty or was written by salesops
  * (it holds {@link OUTPUT_MARKER}); anything else is refused rather than deleted.
  */
+import { renameSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { keep, removeOnInterrupt } from '../util/cleanup.js';
-import { makeFolders } from '../util/output-paths.js';
+import { cannotWrite, makeFolders } from '../util/output-paths.js';
 
 /** File every salesops output folder holds; its presence allows replacing the folder. */
 export const OUTPUT_MARKER = '.salesops-output';
@@ -41,12 +42,22 @@ export async function outputDirProblem(dir: string): Promise<string | null> {
     : null;
 }
 
+/** How the swap renames folders; tests pass one that fails to check the rollback. */
+export type RenameSync = (from: string, to: string) => void;
+
 /**
  * Writes `files` into `dir` atomically (temporary sibling, then rename). Throws when
- * `dir` exists and is neither empty nor a salesops output folder.
+ * `dir` exists and is neither empty nor a salesops output folder. An existing folder is
+ * moved aside, the new one renamed into place, and the old one removed; if the second
+ * rename fails the old folder is renamed back, so a failure never loses the previous output.
+ * `swap` renames during that exchange (default `fs.renameSync`).
  * @example await writeDirAtomically('out/b2b-saas', [{ path: 'report.html', content: html }]);
  */
-export async function writeDirAtomically(dir: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeDirAtomically(
+  dir: string,
+  files: readonly OutputFile[],
+  swap: RenameSync = renameSync,
+): Promise<void> {
   const kind = await existingKind(dir);
   if (kind === 'foreign') throw new Error(`writeDirAtomically: ${await outputDirProblem(dir)}`);
   const parent = dirname(dir);
@@ -68,15 +79,35 @@ export async function writeDirAtomically(dir: string, files: readonly OutputFile
     if (kind === 'none') {
       await rename(tmp, dir);
     } else {
-      const old = join(parent, `.${basename(dir)}.old-${tag}`);
-      await rename(dir, old);
-      await rename(tmp, dir);
-      await rm(old, { recursive: true, force: true });
+      await replace(dir, tmp, join(parent, `.${basename(dir)}.old-${tag}`), swap);
     }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw e;
+    throw cannotWrite(dir, e);
   } finally {
     keep(tmp);
+  }
+}
+
+/**
+ * Puts `tmp` in the place of the existing folder `dir`, by way of `old`. Both renames are
+ * synchronous so that no interrupt handler (which runs only between event-loop callbacks)
+ * can run while the old folder is hidden; if the second rename fails the first is undone.
+ */
+async function replace(dir: string, tmp: string, old: string, swap: RenameSync): Promise<void> {
+  swap(dir, old);
+  try {
+    swap(tmp, dir);
+  } catch (e) {
+    swap(old, dir);
+    throw e;
+  }
+  keep(tmp);
+  // The old folder is only garbage now: an interrupt while removing it removes the rest.
+  removeOnInterrupt(old);
+  try {
+    await rm(old, { recursive: true, force: true });
+  } finally {
+    keep(old);
   }
 }

@@ -7,7 +7,7 @@
  * answers ENOENT for a new child of a folder that exists, and Node's walk then retries the
  * parent forever (measured here: `salesops run --out /proc/x` spun at 90% CPU for minutes).
  */
-import { mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { keep, removeOnInterrupt } from './cleanup.js';
 import { InputError } from './result.js';
@@ -26,6 +26,8 @@ function explain(code: string | undefined): string {
       return 'a part of the path is a file, not a folder';
     case 'ENOENT':
       return 'nothing can be created there';
+    case 'EISDIR':
+      return 'it is a folder';
     case 'EEXIST':
       return 'something that is not a folder (a file or a broken link) is in the way';
     default:
@@ -34,6 +36,18 @@ function explain(code: string | undefined): string {
 }
 
 const codeOf = (e: unknown) => (e as { code?: string }).code;
+
+/**
+ * A failed write of `path` as an error a user can read (`cannot write out.csv: no space left
+ * on the device`); an error without a system error code is returned as it is.
+ * @example throw cannotWrite('t.arrow', e);
+ */
+export function cannotWrite(path: string, e: unknown): Error {
+  const code = codeOf(e);
+  if (typeof code !== 'string') return e instanceof Error ? e : new Error(String(e));
+  // The code stays, for callers that tell one failure from another.
+  return Object.assign(new Error(`cannot write ${path}: ${explain(code)}`), { code });
+}
 
 /** The path itself if it exists, else its nearest existing ancestor, with what it is. */
 async function nearestExisting(path: string): Promise<{ at: string; folder: boolean }> {
@@ -50,23 +64,46 @@ async function nearestExisting(path: string): Promise<{ at: string; folder: bool
 }
 
 /**
- * Why `path` cannot be written as a `kind` (a file, or a folder salesops creates or
- * replaces), or null when it can: checked before any work is done, by creating and removing
- * a probe folder where the output's first missing folder would go. Creates nothing that
- * stays.
+ * What an output is: a `file`, a `folder` salesops creates or replaces as a whole (`run
+ * --out`), or a folder salesops writes files `into` and creates if missing (`render --out`).
+ */
+export type OutputKind = 'file' | 'folder' | 'into';
+
+/**
+ * The folder where writing `target` as a `kind` needs permission, given the nearest existing
+ * path `found` (the target itself when it exists), or what is in the way. A file or a folder
+ * that is replaced is written in its parent (a temporary sibling, then a rename); files
+ * written into an existing folder go in that folder; anything missing is created in its
+ * nearest existing ancestor.
+ * @example probeSite('out', '/w/out', 'into', { at: '/w/out', folder: true }) // { folder: '/w/out' }
+ */
+export function probeSite(
+  path: string,
+  target: string,
+  kind: OutputKind,
+  found: { readonly at: string; readonly folder: boolean },
+): { folder: string } | { problem: string } {
+  if (found.at === target) {
+    if (kind === 'file' && found.folder)
+      return { problem: `${path} is a folder; give a file name` };
+    if (kind !== 'file' && !found.folder) return { problem: `${path} is a file; give a folder` };
+    return { folder: kind === 'into' ? target : dirname(target) };
+  }
+  if (!found.folder)
+    return { problem: `cannot write ${path}: ${found.at} is a file, not a folder` };
+  return { folder: found.at };
+}
+
+/**
+ * Why `path` cannot be written as a `kind` (see {@link OutputKind}), or null when it can:
+ * checked before any work is done, by creating and removing a probe folder where the output
+ * would be written ({@link probeSite}). Creates nothing that stays.
  * @example await outputProblem('out/report.csv', 'file') // null
  */
-export async function outputProblem(path: string, kind: 'file' | 'folder'): Promise<string | null> {
+export async function outputProblem(path: string, kind: OutputKind): Promise<string | null> {
   const target = resolve(path);
-  const found = await nearestExisting(target);
-  if (found.at === target) {
-    if (kind === 'file' && found.folder) return `${path} is a folder; give a file name`;
-    if (kind === 'folder' && !found.folder) return `${path} is a file; give a folder`;
-    // An existing target is replaced inside its parent: probe there.
-    return probe(dirname(target), path);
-  }
-  if (!found.folder) return `cannot write ${path}: ${found.at} is a file, not a folder`;
-  return probe(found.at, path);
+  const site = probeSite(path, target, kind, await nearestExisting(target));
+  return 'problem' in site ? site.problem : probe(site.folder, path);
 }
 
 async function probe(folder: string, path: string): Promise<string | null> {
@@ -79,11 +116,7 @@ async function probe(folder: string, path: string): Promise<string | null> {
 }
 
 /** Throws an InputError naming `flag` when {@link outputProblem} finds one. */
-export async function checkOutput(
-  flag: string,
-  path: string,
-  kind: 'file' | 'folder',
-): Promise<void> {
+export async function checkOutput(flag: string, path: string, kind: OutputKind): Promise<void> {
   const problem = await outputProblem(path, kind);
   if (problem !== null)
     throw new InputError([{ file: flag, line: null, path: '', message: problem }]);
@@ -112,13 +145,22 @@ export async function makeFolders(dir: string): Promise<void> {
   }
 }
 
+/** Codes of a file system that cannot make hard links (FAT, some network shares). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 /**
  * Writes `content` to `path` all at once: into a temporary sibling first, then renamed into
- * place, so a failure never leaves a partly written file. Creates missing folders.
+ * place, so a failure never leaves a partly written file. Creates missing folders. With
+ * `overwrite: false` an existing `path` is never replaced: the temporary file is linked to
+ * `path`, which fails with code `EEXIST` if something is there, even something that appeared
+ * while writing (where links cannot be made, existence is checked just before the rename).
+ * @throws Error `cannot write PATH: why` (see {@link cannotWrite}, which keeps the error code).
+ * @example await writeFileAtomically('out/forecast.csv', csv);
  */
 export async function writeFileAtomically(
   path: string,
   content: string | Uint8Array,
+  { overwrite = true }: { readonly overwrite?: boolean } = {},
 ): Promise<void> {
   const target = resolve(path);
   await makeFolders(dirname(target));
@@ -126,11 +168,24 @@ export async function writeFileAtomically(
   removeOnInterrupt(tmp);
   try {
     await writeFile(tmp, content);
-    await rename(tmp, target);
+    if (overwrite) await rename(tmp, target);
+    else await placeWithoutReplacing(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    throw cannotWrite(path, e);
   } finally {
+    await rm(tmp, { force: true });
     keep(tmp);
+  }
+}
+
+/** Moves `tmp` to `target` unless something is at `target` (then fails with EEXIST). */
+async function placeWithoutReplacing(tmp: string, target: string): Promise<void> {
+  try {
+    await link(tmp, target);
+  } catch (e) {
+    if (!NO_LINKS.has(codeOf(e) ?? '')) throw e;
+    if ((await lstat(target).catch(() => null)) !== null)
+      throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+    await rename(tmp, target);
   }
 }

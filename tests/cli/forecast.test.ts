@@ -1,4 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -215,6 +224,35 @@ describe('salesops forecast', () => {
     expect(shardCsv.code).toBe(2);
     expect(shardCsv.stderr).toMatch(/give --csv to `salesops merge` instead/);
   });
+
+  // The trials file is written to `FILE.partial-PID` (this process's pid, as the CLI runs
+  // in-process) and renamed into place: a link there to /dev/full makes every write of it
+  // fail with ENOSPC, as a full disk does.
+  it.runIf(existsSync('/dev/full')).each([
+    ['without --shard', []],
+    ['with --shard', ['--shard', '1/2']],
+  ])(
+    'a --trials-out write on a full disk (%s) names the file, exits 1 and leaves nothing behind',
+    async (_, extra) => {
+      const full = join(dir, `full${extra.length}`);
+      mkdirSync(full);
+      const out = join(full, 't.arrow');
+      symlinkSync('/dev/full', `${out}.partial-${process.pid}`);
+      const r = await runCli([
+        'forecast',
+        'scenarios/minimal.yaml',
+        '--trials',
+        '200',
+        '--quiet',
+        '--trials-out',
+        out,
+        ...extra,
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`salesops: cannot write ${out}: no space left on the device\n`);
+      expect(readdirSync(full)).toEqual([]);
+    },
+  );
 
   it('a misspelt flag, a flag the command does not take, or a flag without its value is exit 2 and runs nothing', async () => {
     // yargs calls the command even after its check fails: the forecast used to run anyway.

@@ -2,7 +2,16 @@
  * `salesops init`: the starter it writes compiles, an existing file is refused (exit 2)
  * unless `--force`, and `-` prints to stdout. The CLI runs in-process in a temp folder.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -114,16 +123,41 @@ describe('salesops init', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('exits 2 with a clear message when the folder does not exist or FILE is a folder', async () => {
-    const missing = await run('init', 'no/such/folder/plan.yaml');
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('folder does not exist');
+  it('creates missing folders, as every other output does', async () => {
+    const r = await run('init', 'no/such/folder/plan.yaml');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'no/such/folder/plan.yaml'), 'utf8')).toBe(
+      starterScenario('no/such/folder/plan.yaml'),
+    );
+  });
+
+  it('exits 2 in the common format when FILE is a folder or its path runs through a file', async () => {
     mkdirSync(join(dir, 'plans'));
     const folder = await run('init', 'plans');
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain('is a folder');
+    expect(folder.stderr).toBe(`init: ✖ ${join(dir, 'plans')} is a folder; give a file name\n`);
     expect(readdirSync(join(dir, 'plans'))).toEqual([]);
+    writeFileSync(join(dir, 'notes'), 'x');
+    const through = await run('init', 'notes/plan.yaml');
+    expect(through.code).toBe(2);
+    expect(through.stderr).toMatch(/^init: ✖ cannot write .*notes is a file, not a folder\n$/);
   });
+
+  // The file is written to `.FILE.tmp-PID` (this process's pid: the CLI runs in-process)
+  // and renamed into place; a link there to /dev/full makes that write fail with ENOSPC.
+  it.runIf(existsSync('/dev/full'))(
+    'a failed write with --force leaves the existing file as it was (exit 1, named)',
+    async () => {
+      const path = join(dir, 'plan.yaml');
+      writeFileSync(path, 'my precious plan\n');
+      symlinkSync('/dev/full', join(dir, `.plan.yaml.tmp-${process.pid}`));
+      const r = await run('init', 'plan.yaml', '--force');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`salesops: cannot write ${path}: no space left on the device\n`);
+      expect(readFileSync(path, 'utf8')).toBe('my precious plan\n');
+      expect(readdirSync(dir)).toEqual(['plan.yaml']);
+    },
+  );
 
   it('prints the path as JSON with --json and nothing with --quiet', async () => {
     const j = await run('init', 'a.yaml', '--json');

@@ -183,4 +183,30 @@ describe('salesops render', () => {
     writeFileSync(notJson, '{ "mark": ');
     expect((await salesops('render', notJson)).code).toBe(2);
   }, 60_000);
+
+  it('checks that --out, the folder the files go into, can be written (not its parent)', async () => {
+    if (!existsSync('/proc/self')) return; // procfs is Linux's
+    // /proc's parent (/) can take a folder, /proc itself cannot: refused before rendering.
+    const r = await salesops('render', join(dir, 'b2b', 'charts', 'fan.vl.json'), '--out', '/proc');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--out: ✖ cannot write /proc: /proc: nothing can be created there\n');
+  });
+
+  it('refuses a spec whose data is named by URL with exit 2, writing nothing', async () => {
+    const spec = join(dir, 'rel.vl.json');
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        mark: 'bar',
+        data: { url: 'x.csv' },
+        encoding: { x: { field: 'a', type: 'quantitative' } },
+      }),
+    );
+    const out = join(dir, 'rel-out');
+    const r = await salesops('render', spec, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rel.vl.json: ✖ charts must carry their data inline');
+    expect(r.stderr).toContain('loads "x.csv"');
+    expect(existsSync(out)).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 /** The per-trial Arrow file: rows written in any chunking come back exactly, batch boundaries anywhere. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,4 +72,19 @@ describe('TrialsWriter', () => {
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('aborted'))).toEqual([]);
   });
+
+  // The partial file linked to /dev/full: every write fails with ENOSPC, as on a full disk.
+  it.runIf(existsSync('/dev/full'))(
+    'a failed batch write names the file, not the partial one',
+    async () => {
+      const path = join(dir, 'full.arrow');
+      symlinkSync('/dev/full', `${path}.partial-${process.pid}`);
+      const w = new TrialsWriter(path, ['a'], meta(10), { batchTrials: 3 });
+      expect(() => w.write(0, 5, new Float64Array(5))).toThrow(
+        `cannot write ${path}: no space left on the device`,
+      );
+      await w.abort();
+      expect(readdirSync(dir).filter((f) => f.startsWith('full'))).toEqual([]);
+    },
+  );
 });

@@ -1,10 +1,16 @@
 /** Rendering: SVG from vega headless, PNG from resvg with the bundled fonts only, text metrics from the font files. */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildForecastCharts } from '../../src/charts/index.js';
 import {
   bundledFonts,
+  ExternalDataError,
   FONT_FAMILIES,
   fontFiles,
   renderPng,
@@ -24,7 +30,45 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'salesops-render-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A bar chart whose data is named by `url` instead of carried inline. */
+const byUrl = (url: string) =>
+  ({
+    mark: 'bar',
+    data: { url },
+    encoding: {
+      x: { field: 'a', type: 'quantitative' },
+      y: { field: 'b', type: 'quantitative' },
+    },
+  }) as TopLevelSpec;
+
 describe('renderSvg', () => {
+  it('refuses data named by URL, and neither fetches nor reads it', async () => {
+    const csv = join(dir, 'x.csv');
+    writeFileSync(csv, 'a,b\n1,2\n');
+    let requests = 0;
+    const server = createServer((_, res) => {
+      requests += 1;
+      res.end('a,b\n1,2\n');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const http = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x.csv`;
+      // A relative name used to draw an empty chart without a word.
+      for (const url of [http, `file://${csv}`, 'x.csv']) {
+        const refused = renderSvg(byUrl(url));
+        await expect(refused).rejects.toThrow(ExternalDataError);
+        await expect(refused).rejects.toThrow(`charts must carry their data inline`);
+        await expect(refused).rejects.toThrow(`loads "${url}"`);
+      }
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
   it.each(charts.map((c) => [c.name, c] as const))(
     '%s renders an SVG with marks and escaped text',
     async (_n, c) => {

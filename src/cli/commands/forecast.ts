@@ -100,20 +100,24 @@ export const forecastCommand: Command = {
           edits,
         )
       : null;
-    const result = await forecast(model, {
-      ...workers,
-      onProgress: progress.update,
-      variant: variant ?? null,
-      logger: cliLogger(ctx, args.quiet === true),
-      ...(opened
-        ? { tee: (f: number, c: number, rows: Float64Array) => opened.writer.write(f, c, rows) }
-        : {}),
-    }).catch(async (e: unknown) => {
+    const result = await (async () => {
+      const r = await forecast(model, {
+        ...workers,
+        onProgress: progress.update,
+        variant: variant ?? null,
+        logger: cliLogger(ctx, args.quiet === true),
+        ...(opened
+          ? { tee: (f: number, c: number, rows: Float64Array) => opened.writer.write(f, c, rows) }
+          : {}),
+      });
+      await opened?.writer.close();
+      return r;
+    })().catch(async (e: unknown) => {
+      // A failed run or write (a full disk) leaves no partial trials file behind.
       await opened?.writer.abort();
       throw e;
     });
     progress.finish();
-    await opened?.writer.close();
     if (csv) await writeFileAtomically(csv, forecastToCsv(result));
     if (args.json) ctx.out(`${stringifyForecast(result)}\n`);
     else if (!args.quiet) ctx.out(forecastTable(result));

@@ -1,11 +1,13 @@
 /**
  * `salesops init [FILE]`: write the commented starter scenario to FILE (default
  * `scenario.yaml`), or to stdout with `-`. An existing file is never overwritten without
- * `--force`; refusing exits 2 (bad input), like every other input mistake.
+ * `--force`; refusing exits 2 (bad input), like every other input mistake. Missing folders
+ * are created and the file is written all at once, as every output is (docs/errors.md).
  */
-import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STARTER_SCENARIO, starterScenario } from '../../scenario/starter.js';
+import { outputProblem, writeFileAtomically } from '../../util/output-paths.js';
+import { InputError } from '../../util/result.js';
 import type { CliContext, Command } from '../context.js';
 import { EXIT } from '../context.js';
 import { DASH } from '../scenario-arg.js';
@@ -13,32 +15,22 @@ import { DASH } from '../scenario-arg.js';
 /** File `salesops init` writes when none is named. */
 export const DEFAULT_INIT_FILE = 'scenario.yaml';
 
-/** Node error codes that mean the user named a place we cannot write to: bad input, not a failed run. */
-const BAD_PATH_CODES: Readonly<Record<string, string>> = {
-  EEXIST: 'already exists; pass --force to overwrite it',
-  ENOENT: 'cannot be created: its folder does not exist',
-  ENOTDIR: 'cannot be created: part of its path is a file, not a folder',
-  EISDIR: 'is a folder; name a file such as scenario.yaml',
-  EACCES: 'cannot be written: permission denied',
-  EPERM: 'cannot be written: permission denied',
-};
-
-function errorCode(e: unknown): string | undefined {
-  if (typeof e !== 'object' || e === null || !('code' in e)) return undefined;
-  return typeof e.code === 'string' ? e.code : undefined;
-}
+const refuse = (message: string) =>
+  new InputError([{ file: 'init', line: null, path: '', message }]);
 
 /**
- * Write the starter scenario as `init` does and return the exit code.
- * `wx` makes the existence check and the write one atomic step, so a file that appears
- * in between is not clobbered either.
+ * Write the starter scenario as `init` does and return the exit code. The file is written
+ * to a temporary sibling and then put in place, so a failed write leaves any existing file
+ * as it was; without `force` it is put in place only if nothing is there by then, so a file
+ * that appears in between is not clobbered either.
+ * @throws InputError (exit 2) when FILE exists without `force` or cannot be written there.
  *
  * @example
  * ```ts
- * const code = runInit({ file: 'plan.yaml', force: false }, ctx); // 0, or 2 if plan.yaml exists
+ * const code = await runInit({ file: 'plan.yaml', force: false, json: false, quiet: false }, ctx); // 0
  * ```
  */
-export function runInit(
+export async function runInit(
   opts: {
     readonly file: string;
     readonly force: boolean;
@@ -46,25 +38,22 @@ export function runInit(
     readonly quiet: boolean;
   },
   ctx: CliContext,
-): number {
+): Promise<number> {
   if (opts.file === '-') {
     ctx.out(STARTER_SCENARIO);
     return EXIT.ok;
   }
   const path = resolve(ctx.cwd, opts.file);
+  const exists = `${opts.file} already exists; pass --force to overwrite it`;
+  const problem = await outputProblem(path, 'file');
+  if (problem !== null) throw refuse(problem);
   // The comments suggest commands on this very file.
   const text = starterScenario(opts.file);
   try {
-    writeFileSync(path, text, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
+    await writeFileAtomically(path, text, { overwrite: opts.force });
   } catch (e) {
-    let code = errorCode(e) ?? '';
-    // `wx` reports a folder as EEXIST; say what is really in the way.
-    if (code === 'EEXIST' && statSync(path, { throwIfNoEntry: false })?.isDirectory())
-      code = 'EISDIR';
-    const why = BAD_PATH_CODES[code];
-    if (why === undefined) throw e;
-    ctx.err(`salesops init: ${opts.file} ${why}\n`);
-    return EXIT.badInput;
+    if ((e as { code?: unknown }).code === 'EEXIST') throw refuse(exists);
+    throw e;
   }
   if (opts.json) {
     ctx.out(`${JSON.stringify({ file: path, bytes: Buffer.byteLength(text) })}\n`);

@@ -69,7 +69,7 @@ export const renderCommand: Command = {
     const shown = String(args.spec);
     const file = resolve(ctx.cwd, shown);
     const { svgToPng } = await import('../../render/png.js');
-    const { renderSvg } = await import('../../render/svg.js');
+    const { ExternalDataError, renderSvg } = await import('../../render/svg.js');
     const scale = typeof args.scale === 'number' ? args.scale : DEFAULT_PNG_SCALE;
     if (!(scale > 0 && scale <= 10)) {
       throw flagError('--scale', `expected a number in (0, 10], got ${String(args.scale)}`);
@@ -77,10 +77,15 @@ export const renderCommand: Command = {
     const both = args.svg !== true && args.png !== true;
     const spec = await readSpec(file, shown);
     const outDir = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : dirname(file);
-    await checkOutput('--out', outDir, 'folder');
+    // The files are written inside the folder, so it is the folder that must be writable.
+    await checkOutput('--out', outDir, 'into');
+    const svg = await renderSvg(spec).catch((e: unknown) => {
+      if (e instanceof ExternalDataError)
+        throw new InputError([{ file: shown, line: null, path: '', message: e.message }]);
+      throw e;
+    });
     await makeFolders(outDir);
     const stem = join(outDir, specStem(file));
-    const svg = await renderSvg(spec);
     const written: string[] = [];
     if (both || args.svg === true) {
       await writeFileAtomically(`${stem}.svg`, svg);
