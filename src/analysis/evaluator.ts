@@ -17,7 +17,7 @@
 import { availableParallelism } from 'node:os';
 import { BATCH_TRIALS, THREAD_MIN_TRIAL_PERIODS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import type { ScenarioBundle } from '../scenario/load.js';
+import { pickPlan, type ScenarioBundle } from '../scenario/load.js';
 import { msg } from '../scenario/messages.js';
 import { applyOverrides, type Override } from '../scenario/overrides.js';
 import { canonicalParamPath } from '../scenario/params.js';
@@ -29,6 +29,7 @@ import { SimPool } from '../sim/pool.js';
 import { type Logger, silentLogger } from '../util/logger.js';
 import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
+import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
 
 export interface PrepareOptions {
@@ -43,7 +44,10 @@ export interface PrepareOptions {
    * many times passes less (its threads start once and stay warm).
    */
   readonly threadMin?: number;
-  /** Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base. */
+  /**
+   * Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base; a
+   * compiled plan takes only its own (`model.variant`).
+   */
   readonly variant?: string | undefined;
   /**
    * One-off edits (`--set`) that are part of the plan being evaluated: applied to the base
@@ -59,7 +63,10 @@ export interface EvaluateOptions {
   readonly trials?: number;
   /** Seed; default the plan's. Another seed gives fresh trials (e.g. to confirm a search). */
   readonly seed?: number;
-  /** Start from this variant of the bundle instead of the base plan. */
+  /**
+   * Start from this variant of the bundle instead of the base plan; a compiled plan takes
+   * only its own (`model.variant`).
+   */
   readonly variant?: string | undefined;
   /**
    * Inputs (dot paths, stages by id or index) whose value in each trial to return as well,
@@ -168,33 +175,23 @@ export class Evaluator {
    * The plan with `overrides` applied — to `variant` when given, else to the prepared plan
    * (the base, or the prepared variant, with the prepared `sets`) — checked with the same
    * messages as a variant.
-   * @throws InputError naming the path and what was expected.
+   * @throws InputError naming the path and what was expected, or a variant the bundle lacks
+   * (for a compiled plan, any variant but its own).
    */
   plan(overrides: readonly Override[], variant?: string): Model {
     const name = variant ?? this.variant ?? undefined;
     let start = this.root;
-    if (name !== undefined) {
-      const v = this.bundle?.variants.get(name);
-      if (v === undefined) {
-        const known = [...(this.bundle?.variants.keys() ?? [])];
-        throw new InputError([
-          {
-            file: this.bundle?.file ?? this.root.name,
-            line: null,
-            path: '',
-            message: `no variant ${JSON.stringify(name)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
-          },
-        ]);
-      }
-      start = v;
+    if (this.bundle === null) {
+      // A compiled plan is its own variant and no other.
+      checkOwnVariant('evaluate', this.root, name);
+    } else if (name !== undefined) {
+      const picked = pickPlan(this.bundle, name);
+      if (!picked.ok) throw new InputError(picked.errors);
+      start = picked.value;
     }
     const all = [...this.sets, ...overrides];
     if (all.length === 0) return start;
-    const r = applyOverrides(
-      { model: start, bundle: this.bundle, variant: name ?? null },
-      all,
-      this.label,
-    );
+    const r = applyOverrides({ model: start, bundle: this.bundle }, all, this.label);
     if (!r.ok) throw new InputError(r.errors);
     return r.value;
   }

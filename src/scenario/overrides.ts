@@ -40,7 +40,8 @@ export type Override =
 
 /**
  * What overrides apply to: a compiled plan, with its scenario bundle for `set` edits and the
- * name of the bundle's variant the plan is (its own edits come before the `set` ones).
+ * name of the bundle's variant the plan is (its own edits come before the `set` ones; default
+ * `model.variant`).
  */
 export interface OverrideTarget {
   readonly model: Model;
@@ -66,7 +67,8 @@ export function applyOverrides(
     if (bundle === null) {
       return fail([{ file, line: null, path: '', message: msg.overrideNeedsDocument }]);
     }
-    const own = target.variant ? variantEntries(bundle.doc, target.variant) : [];
+    const variant = target.variant === undefined ? target.model.variant : target.variant;
+    const own = variant ? variantEntries(bundle.doc, variant) : [];
     const edited = compileEdited(
       bundle.doc,
       bundle.source,
@@ -80,7 +82,7 @@ export function applyOverrides(
       bundle.options,
     );
     if (!edited.ok) return edited;
-    model = withBaseDesign(bundle.base, edited.value);
+    model = withBaseDesign(bundle.base, { ...edited.value, variant: variant ?? null });
   }
   const errors: Diagnostic[] = [];
   const at = (path: string, message: string) =>

@@ -38,7 +38,10 @@ import type { SensitivityInput, SensitivityMetric, SensitivityResult } from './t
 export interface SensitivityOptions {
   /** `bookings` (default: horizon bookings), `profit`, or `target` (reaching the bookings target). */
   readonly metric?: SensitivityMetric;
-  /** Analyse this variant of the bundle instead of the base. */
+  /**
+   * Analyse this variant of the bundle instead of the base (with a compiled plan: only a
+   * check that it is the plan's own variant). The result names the analysed plan's variant.
+   */
   readonly variant?: string;
   /** Changes to the plan first (e.g. `--set` edits): the what-if whose drivers to show. */
   readonly overrides?: readonly Override[];
@@ -145,7 +148,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
   return {
     scenario: plan.name,
     currency: plan.currency,
-    variant: opts.variant ?? null,
+    variant: plan.variant,
     metric: metric.metric,
     base,
     mean: shares?.mean ?? base,

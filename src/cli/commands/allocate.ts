@@ -46,7 +46,7 @@ export const allocateCommand: Command = {
   run: async (args, ctx) => {
     const objective = parseObjective(args.objective);
     const budget = parseBudget(args.budget);
-    const { model, shown, variant } = await loadScenarioArg(args, ctx);
+    const { model, shown } = await loadScenarioArg(args, ctx);
     const a = model.allocation;
     if (a === null) {
       throw new InputError([
@@ -79,7 +79,6 @@ export const allocateCommand: Command = {
       ...(objective === undefined ? {} : { objective }),
       ...(budget === undefined ? {} : { budget }),
       ...(args.workers === undefined ? {} : { workers: args.workers }),
-      ...(variant === undefined ? {} : { variant }),
       onProgress: progress.update,
       logger: cliLogger(ctx, args.quiet === true),
     });
