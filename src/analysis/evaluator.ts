@@ -31,9 +31,10 @@ import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
 import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
+import { checkRunOption } from './run-options.js';
 
 export interface PrepareOptions {
-  /** Threads to simulate on, the main thread included; default every core. */
+  /** Threads to simulate on, the main thread included: a whole number from 1 to 256; default every core. */
   readonly workers?: number;
   readonly logger?: Logger;
   /** How overrides are named in messages (default `override`; the CLI says `--set`). */
@@ -59,9 +60,12 @@ export interface PrepareOptions {
 export interface EvaluateOptions {
   /** The metrics to return per trial (see metric-reader.ts); default `['bookings']`. */
   readonly metrics?: readonly string[];
-  /** Trials to run; default the plan's `simulation.trials`. */
+  /** Trials to run, a whole number from 1 to 10,000,000; default the plan's `simulation.trials`. */
   readonly trials?: number;
-  /** Seed; default the plan's. Another seed gives fresh trials (e.g. to confirm a search). */
+  /**
+   * Seed, a whole number from 0 to 2^53 − 1; default the plan's. Another seed gives fresh
+   * trials (e.g. to confirm a search).
+   */
   readonly seed?: number;
   /**
    * Start from this variant of the bundle instead of the base plan; a compiled plan takes
@@ -99,6 +103,8 @@ export interface Evaluation {
 /**
  * Prepares `input` (a compiled plan, or a bundle of a base plan and its variants, which
  * `set` overrides need) for many evaluations. Close it when done.
+ * @throws InputError when `workers` is no whole number from 1 to 256, or `variant` names no
+ * plan of `input`.
  * @example
  * const ev = prepare(await loadBundle('plan.yaml'), { workers: 2 });
  * const a = await ev.evaluate([], { trials: 2000 });
@@ -164,11 +170,8 @@ export class Evaluator {
     this.model = this.plan([]);
     this.layout = buildLayout(this.model);
     this.baseShape = shapeOf(this.model, this.layout);
-    const n = opts.workers ?? availableParallelism();
-    if (!(Number.isInteger(n) && n >= 1)) {
-      throw new Error(`prepare: expected a whole number of workers ≥ 1, got ${n}`);
-    }
-    this.workers = n;
+    checkRunOption('prepare: options.workers', 'workers', opts.workers);
+    this.workers = opts.workers ?? availableParallelism();
   }
 
   /**
@@ -200,7 +203,9 @@ export class Evaluator {
    * Simulates the plan with `overrides` on trials [0, trials) and returns the asked-for
    * metrics trial by trial. Two evaluations with the same seed see the same trials: their
    * per-trial differences are paired.
-   * @throws InputError when an override or a metric name does not apply.
+   * @throws InputError when an override or a metric name does not apply, or `trials` or `seed`
+   * is no whole number in its range (`evaluate: options.seed: ✖ expected a whole number from
+   * 0 to 2^53 − 1, got 1.5`).
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
     return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
@@ -210,14 +215,14 @@ export class Evaluator {
    * Like {@link evaluate}, for a plan the caller made: one from {@link plan}, then changed by
    * `applyOverrides`, e.g. a what-if that many runs start from, so its `set` edits compile
    * once. `opts.variant` is ignored.
-   * @throws InputError when a metric name or an input path does not apply.
+   * @throws InputError when a metric name or an input path does not apply, or `trials` or
+   * `seed` is out of range.
    */
   async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkRunOption('evaluate: options.trials', 'trials', opts.trials);
+    checkRunOption('evaluate: options.seed', 'seed', opts.seed);
     const trials = opts.trials ?? base.simulation.trials;
     const seed = opts.seed ?? base.simulation.seed;
-    if (!(Number.isInteger(trials) && trials >= 1)) {
-      throw new Error(`evaluate: expected a whole number of trials ≥ 1, got ${trials}`);
-    }
     const model: Model = {
       ...base,
       simulation: { ...base.simulation, trials, seed, precision: null },

@@ -14,6 +14,7 @@ import { type Evaluator, prepare } from './evaluator.js';
 import { checkOwnVariant } from './own-variant.js';
 import { findTrialCount, type TrialSource } from './precision.js';
 import { RowCache } from './row-cache.js';
+import { checkRunOptions } from './run-options.js';
 import {
   type ColumnStats,
   columnSummary,
@@ -34,7 +35,7 @@ import {
 } from './types.js';
 
 export interface ForecastOptions {
-  /** Worker threads (default: all cores). */
+  /** Worker threads, a whole number from 1 to 256 (default: all cores). */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly logger?: Logger;
@@ -54,10 +55,12 @@ export interface ForecastOptions {
  * (see {@link prepare}), which starts threads only when the run is worth them and closes them
  * before returning. The result's `variant` is the model's own (a variant's plan comes from
  * `loadModel(file, { variant })` or `bundle.variants.get(name)`).
- * @throws InputError when `opts.variant` is not the variant the model was compiled as.
+ * @throws InputError when `opts.variant` is not the variant the model was compiled as, or
+ * `workers` is no whole number from 1 to 256.
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  checkRunOptions('forecast', opts);
   checkOwnVariant('forecast', model, opts.variant);
   const ev = prepare(model, {
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),

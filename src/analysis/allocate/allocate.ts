@@ -24,6 +24,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { prepare } from '../evaluator.js';
 import { checkOwnVariant } from '../own-variant.js';
+import { checkRunOptions } from '../run-options.js';
 import { budgetCurve } from './budget-curve.js';
 import { calibrated } from './calibrate.js';
 import { Candidates, type EvaluationCount, type TrialSet } from './candidates.js';
@@ -76,6 +77,7 @@ export async function allocate(
   input: Model | ScenarioBundle,
   opts: AllocateOptions = {},
 ): Promise<AllocationResult> {
+  checkRunOptions('allocate', opts);
   const model = pickModel(input, opts.variant);
   const seed = opts.seed ?? model.simulation.seed;
   const trials = opts.trials ?? model.simulation.trials;

@@ -19,6 +19,7 @@ import { buildLayout } from '../../sim/layout.js';
 import { silentLogger } from '../../util/logger.js';
 import { ColumnMoments } from '../../util/moments.js';
 import { checkOwnVariant } from '../own-variant.js';
+import { checkRunOptions } from '../run-options.js';
 import { exceedance } from '../summarise.js';
 import { summaryOf } from '../summary-of.js';
 import type { ForecastResult } from '../types.js';
@@ -83,6 +84,7 @@ export async function quotaWithForecast(
   opts: QuotaOptions = {},
 ): Promise<{ quota: QuotaResult; forecast: ForecastResult }> {
   // Settings are checked before any thread starts.
+  checkRunOptions('quota', opts);
   checkOwnVariant('quota', model, opts.variant);
   resolveQuotaSettings(model, opts, opts.names);
   const own = opts.rows === undefined ? forecastRows(model, opts) : null;

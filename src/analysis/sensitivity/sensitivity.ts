@@ -28,6 +28,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
+import { checkRunOption, checkRunOptions } from '../run-options.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
 import { SensitivityRunner } from './runner.js';
@@ -82,6 +83,9 @@ export async function sensitivity(
   input: ScenarioBundle | Model | Evaluator,
   opts: SensitivityOptions = {},
 ): Promise<SensitivityResult> {
+  // The seed becomes reseed overrides before any evaluation: check it (and the trials) here.
+  checkRunOptions('sensitivity', opts);
+  checkRunOption('sensitivity: options.tornadoTrials', 'trials', opts.tornadoTrials);
   return withEvaluator(input, opts, (ev) => analyse(ev, opts));
 }
 

@@ -15,6 +15,7 @@
 import { prepare } from '../../analysis/evaluator.js';
 import { summariseRun } from '../../analysis/forecast.js';
 import { checkOwnVariant } from '../../analysis/own-variant.js';
+import { checkRunOptions } from '../../analysis/run-options.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import type { Dist } from '../../model/dist.js';
 import type { InitiativeModel, Model, Param, ParamRef } from '../../model/types.js';
@@ -139,6 +140,7 @@ export async function reforecast(
   actuals: Actuals,
   opts: ReforecastOptions = {},
 ): Promise<ReforecastResult> {
+  checkRunOptions('reforecast', opts);
   checkOwnVariant('reforecast', model, opts.variant);
   const aligned = alignActuals(model, actuals);
   if (!aligned.ok) throw new InputError(aligned.errors);
