@@ -33,6 +33,8 @@ export const BATCH_TRIALS = 250;
 export const PRECISION_CACHE_BYTES = 256 * 2 ** 20;
 /** Largest trial count a scenario or flag may ask for. */
 export const MAX_TRIALS = 10_000_000;
+/** Most worker threads a run may ask for (`--workers`, the library's `workers`). */
+export const MAX_WORKERS = 256;
 /** Largest number of periods in a calendar. */
 export const MAX_PERIODS = 240;
 /** Ceiling on trials that `precision` may add, as a multiple of `simulation.trials`. */

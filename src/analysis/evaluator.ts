@@ -17,7 +17,7 @@
 import { availableParallelism } from 'node:os';
 import { BATCH_TRIALS, THREAD_MIN_TRIAL_PERIODS } from '../defaults.js';
 import type { Model } from '../model/types.js';
-import type { ScenarioBundle } from '../scenario/load.js';
+import { pickPlan, type ScenarioBundle } from '../scenario/load.js';
 import { msg } from '../scenario/messages.js';
 import { applyOverrides, type Override } from '../scenario/overrides.js';
 import { canonicalParamPath } from '../scenario/params.js';
@@ -29,10 +29,12 @@ import { SimPool } from '../sim/pool.js';
 import { type Logger, silentLogger } from '../util/logger.js';
 import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
+import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
+import { checkRunOption } from './run-options.js';
 
 export interface PrepareOptions {
-  /** Threads to simulate on, the main thread included; default every core. */
+  /** Threads to simulate on, the main thread included: a whole number from 1 to 256; default every core. */
   readonly workers?: number;
   readonly logger?: Logger;
   /** How overrides are named in messages (default `override`; the CLI says `--set`). */
@@ -43,7 +45,10 @@ export interface PrepareOptions {
    * many times passes less (its threads start once and stay warm).
    */
   readonly threadMin?: number;
-  /** Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base. */
+  /**
+   * Evaluate this variant of the bundle (and what-ifs on top of it) instead of the base; a
+   * compiled plan takes only its own (`model.variant`).
+   */
   readonly variant?: string | undefined;
   /**
    * One-off edits (`--set`) that are part of the plan being evaluated: applied to the base
@@ -55,11 +60,17 @@ export interface PrepareOptions {
 export interface EvaluateOptions {
   /** The metrics to return per trial (see metric-reader.ts); default `['bookings']`. */
   readonly metrics?: readonly string[];
-  /** Trials to run; default the plan's `simulation.trials`. */
+  /** Trials to run, a whole number from 1 to 10,000,000; default the plan's `simulation.trials`. */
   readonly trials?: number;
-  /** Seed; default the plan's. Another seed gives fresh trials (e.g. to confirm a search). */
+  /**
+   * Seed, a whole number from 0 to 2^53 − 1; default the plan's. Another seed gives fresh
+   * trials (e.g. to confirm a search).
+   */
   readonly seed?: number;
-  /** Start from this variant of the bundle instead of the base plan. */
+  /**
+   * Start from this variant of the bundle instead of the base plan; a compiled plan takes
+   * only its own (`model.variant`).
+   */
   readonly variant?: string | undefined;
   /**
    * Inputs (dot paths, stages by id or index) whose value in each trial to return as well,
@@ -92,6 +103,8 @@ export interface Evaluation {
 /**
  * Prepares `input` (a compiled plan, or a bundle of a base plan and its variants, which
  * `set` overrides need) for many evaluations. Close it when done.
+ * @throws InputError when `workers` is no whole number from 1 to 256, or `variant` names no
+ * plan of `input`.
  * @example
  * const ev = prepare(await loadBundle('plan.yaml'), { workers: 2 });
  * const a = await ev.evaluate([], { trials: 2000 });
@@ -157,44 +170,31 @@ export class Evaluator {
     this.model = this.plan([]);
     this.layout = buildLayout(this.model);
     this.baseShape = shapeOf(this.model, this.layout);
-    const n = opts.workers ?? availableParallelism();
-    if (!(Number.isInteger(n) && n >= 1)) {
-      throw new Error(`prepare: expected a whole number of workers ≥ 1, got ${n}`);
-    }
-    this.workers = n;
+    checkRunOption('prepare: options.workers', 'workers', opts.workers);
+    this.workers = opts.workers ?? availableParallelism();
   }
 
   /**
    * The plan with `overrides` applied — to `variant` when given, else to the prepared plan
    * (the base, or the prepared variant, with the prepared `sets`) — checked with the same
    * messages as a variant.
-   * @throws InputError naming the path and what was expected.
+   * @throws InputError naming the path and what was expected, or a variant the bundle lacks
+   * (for a compiled plan, any variant but its own).
    */
   plan(overrides: readonly Override[], variant?: string): Model {
     const name = variant ?? this.variant ?? undefined;
     let start = this.root;
-    if (name !== undefined) {
-      const v = this.bundle?.variants.get(name);
-      if (v === undefined) {
-        const known = [...(this.bundle?.variants.keys() ?? [])];
-        throw new InputError([
-          {
-            file: this.bundle?.file ?? this.root.name,
-            line: null,
-            path: '',
-            message: `no variant ${JSON.stringify(name)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
-          },
-        ]);
-      }
-      start = v;
+    if (this.bundle === null) {
+      // A compiled plan is its own variant and no other.
+      checkOwnVariant('evaluate', this.root, name);
+    } else if (name !== undefined) {
+      const picked = pickPlan(this.bundle, name);
+      if (!picked.ok) throw new InputError(picked.errors);
+      start = picked.value;
     }
     const all = [...this.sets, ...overrides];
     if (all.length === 0) return start;
-    const r = applyOverrides(
-      { model: start, bundle: this.bundle, variant: name ?? null },
-      all,
-      this.label,
-    );
+    const r = applyOverrides({ model: start, bundle: this.bundle }, all, this.label);
     if (!r.ok) throw new InputError(r.errors);
     return r.value;
   }
@@ -203,7 +203,9 @@ export class Evaluator {
    * Simulates the plan with `overrides` on trials [0, trials) and returns the asked-for
    * metrics trial by trial. Two evaluations with the same seed see the same trials: their
    * per-trial differences are paired.
-   * @throws InputError when an override or a metric name does not apply.
+   * @throws InputError when an override or a metric name does not apply, or `trials` or `seed`
+   * is no whole number in its range (`evaluate: options.seed: ✖ expected a whole number from
+   * 0 to 2^53 − 1, got 1.5`).
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
     return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
@@ -213,14 +215,14 @@ export class Evaluator {
    * Like {@link evaluate}, for a plan the caller made: one from {@link plan}, then changed by
    * `applyOverrides`, e.g. a what-if that many runs start from, so its `set` edits compile
    * once. `opts.variant` is ignored.
-   * @throws InputError when a metric name or an input path does not apply.
+   * @throws InputError when a metric name or an input path does not apply, or `trials` or
+   * `seed` is out of range.
    */
   async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkRunOption('evaluate: options.trials', 'trials', opts.trials);
+    checkRunOption('evaluate: options.seed', 'seed', opts.seed);
     const trials = opts.trials ?? base.simulation.trials;
     const seed = opts.seed ?? base.simulation.seed;
-    if (!(Number.isInteger(trials) && trials >= 1)) {
-      throw new Error(`evaluate: expected a whole number of trials ≥ 1, got ${trials}`);
-    }
     const model: Model = {
       ...base,
       simulation: { ...base.simulation, trials, seed, precision: null },

@@ -11,8 +11,10 @@ import type { Logger } from '../util/logger.js';
 import { Columns, QUARTERLY_METRICS } from './columns.js';
 import { measureCorrelations } from './correlations.js';
 import { type Evaluator, prepare } from './evaluator.js';
+import { checkOwnVariant } from './own-variant.js';
 import { findTrialCount, type TrialSource } from './precision.js';
 import { RowCache } from './row-cache.js';
+import { checkRunOptions } from './run-options.js';
 import {
   type ColumnStats,
   columnSummary,
@@ -33,11 +35,16 @@ import {
 } from './types.js';
 
 export interface ForecastOptions {
-  /** Worker threads (default: all cores). */
+  /** Worker threads, a whole number from 1 to 256 (default: all cores). */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly logger?: Logger;
-  /** Name of the variant the model was compiled with, for the result. */
+  /**
+   * For {@link forecastWith}: the variant of the evaluator's bundle to forecast. For
+   * {@link forecast} and {@link runForecast}, which take a compiled plan: only a check — it must
+   * be the variant the plan was compiled as (`model.variant`, null for the base), which the
+   * result's `variant` always names; another is an InputError.
+   */
   readonly variant?: string | null;
   /** Also receives every trial's row, in trial order, once (e.g. to write a trials file). */
   readonly tee?: RowConsumer;
@@ -46,10 +53,15 @@ export interface ForecastOptions {
 /**
  * Runs the Monte Carlo forecast of a compiled model: one client of the prepared evaluator
  * (see {@link prepare}), which starts threads only when the run is worth them and closes them
- * before returning.
+ * before returning. The result's `variant` is the model's own (a variant's plan comes from
+ * `loadModel(file, { variant })` or `bundle.variants.get(name)`).
+ * @throws InputError when `opts.variant` is not the variant the model was compiled as, or
+ * `workers` is no whole number from 1 to 256.
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  checkRunOptions('forecast', opts);
+  checkOwnVariant('forecast', model, opts.variant);
   const ev = prepare(model, {
     ...(opts.workers === undefined ? {} : { workers: opts.workers }),
     ...(opts.logger === undefined ? {} : { logger: opts.logger }),
@@ -64,7 +76,7 @@ export async function forecast(model: Model, opts: ForecastOptions = {}): Promis
 /**
  * The forecast of the evaluator's plan with `overrides` applied (a variant with
  * `opts.variant`), on the evaluator's threads: what `salesops forecast` prints, for a what-if.
- * @throws InputError when an override does not apply.
+ * @throws InputError when an override does not apply or the bundle has no such variant.
  * @example await forecastWith(ev, [{ spend: 'paid_search', value: 60000 }])
  */
 export async function forecastWith(
@@ -79,12 +91,14 @@ export async function forecastWith(
 /**
  * The forecast of `model` from trials that `simulate` supplies (the evaluator's threads):
  * the precision search when the plan asks for one, then every summary pass.
+ * @throws InputError when `opts.variant` is not the variant the model was compiled as.
  */
 export async function runForecast(
   model: Model,
   simulate: TrialSource,
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkOwnVariant('forecast', model, opts.variant);
   const n = model.simulation.trials;
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS)) {
     // Compiled models always pass; a model edited by hand might not.
@@ -119,7 +133,7 @@ export async function runForecast(
       }
       return simulate(0, trials, both);
     };
-    const result = await summariseRun(model, trials, source, opts.variant ?? null, opts.logger);
+    const result = await summariseRun(model, trials, source, opts.logger);
     return { ...result, precision };
   } finally {
     cache?.drop();
@@ -128,13 +142,13 @@ export async function runForecast(
 
 /**
  * Summarises the rows of `trials` trials of a model into a ForecastResult (shared by
- * forecast and by `merge`, which replays shard files).
+ * forecast and by `merge`, which replays shard files); its `variant` is `model.variant`.
+ * @example await summariseRun(model, 2000, (consume) => simulate(model, {}, consume))
  */
 export async function summariseRun(
   model: Model,
   trials: number,
   source: RowSource,
-  variant: string | null,
   logger?: Logger,
 ): Promise<ForecastResult> {
   const layout = buildLayout(model);
@@ -151,7 +165,7 @@ export async function summariseRun(
     undefined,
     logger,
   );
-  return assemble(model, layout, columns, stats, variant);
+  return assemble(model, layout, columns, stats);
 }
 
 function assemble(
@@ -159,7 +173,6 @@ function assemble(
   layout: Layout,
   columns: Columns,
   stats: ColumnStats,
-  variant: string | null,
 ): ForecastResult {
   const T = model.calendar.periods;
   const series = (s: number): SeriesSummary => ({
@@ -252,7 +265,7 @@ function assemble(
     trials: stats.n,
     seed: model.simulation.seed,
     sampling: model.simulation.sampling,
-    variant,
+    variant: model.variant,
     periods: model.calendar.labels,
     quarters: model.calendar.quarterLabels,
     metrics,

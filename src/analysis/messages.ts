@@ -10,6 +10,19 @@ export const whatIfMsg = {
   noVariant: (name: string, suggestion: string | null, known: readonly string[]) =>
     `no variant ${JSON.stringify(name)}${suggestion === null ? '' : `; did you mean ${suggestion}?`} The scenario has ${list(known)}`,
   variantTwice: (name: string) => `variant ${JSON.stringify(name)} is named twice`,
+  notOwnVariant: (asked: unknown, own: string | null) => {
+    const plan = (v: string | null) =>
+      v === null ? 'the base plan' : `variant ${JSON.stringify(v)}`;
+    if (asked === null)
+      return `the model is ${plan(own)}, not the base plan: pass the base plan (loadModel(file) or bundle.base), or leave variant out`;
+    if (typeof asked !== 'string')
+      return expected(
+        `the variant the model was compiled as (${own === null ? 'null: it is the base plan' : JSON.stringify(own)})`,
+        asked,
+      );
+    const q = JSON.stringify(asked);
+    return `the model is ${plan(own)}, not ${plan(asked)} (a result names the variant its model was compiled as): pass that variant's plan, loadModel(file, { variant: ${q} }) or bundle.variants.get(${q}), or leave variant out`;
+  },
   whatIfClash: (name: string) =>
     `the what-if ${JSON.stringify(name)} is named like a compared plan`,
   noMetric: (name: string) =>

@@ -18,6 +18,7 @@ import type { Logger } from '../util/logger.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
+import { checkOwnVariant } from './own-variant.js';
 import type { TrialRows } from './quota/rows.js';
 import { type SimulateOptions, simulate } from './simulate.js';
 import type { ForecastResult } from './types.js';
@@ -33,7 +34,8 @@ function usage(file: string, message: string): InputError {
 
 /**
  * Opens a trials file for shard k of n of a model (`{k: 1, n: 1}`: every trial). Refuses
- * `simulation.precision`, which chooses the trial count while running.
+ * `simulation.precision`, which chooses the trial count while running, and a `variant` that
+ * is not the model's own (merge recompiles the plan the file names).
  */
 export function openTrialsFile(
   model: Model,
@@ -44,6 +46,7 @@ export function openTrialsFile(
   out: string,
   edits: readonly (readonly [string, unknown])[] = [],
 ): { writer: TrialsWriter; meta: TrialsFileMeta } {
+  checkOwnVariant('writeShard', model, variant, 'variant');
   if (model.simulation.precision) {
     throw usage(
       file,
@@ -74,7 +77,8 @@ export function openTrialsFile(
 /**
  * Runs one shard of a model and writes its per-trial rows to `out`. `scenario` is the
  * scenario file the model was compiled from, or that file's name with the text already read
- * (so the file records exactly the text that was compiled, even if the file changed since).
+ * (so the file records exactly the text that was compiled, even if the file changed since);
+ * `variant` is the variant the model was compiled as (`model.variant`; another is an InputError).
  */
 export async function writeShard(
   model: Model,
@@ -190,7 +194,6 @@ export async function mergeShards(
           : consume;
       await read(both);
     },
-    meta.variant,
     logger,
   );
   return { ...result, precision: null };

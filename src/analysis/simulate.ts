@@ -5,6 +5,7 @@
 import type { Model } from '../model/types.js';
 import type { RowConsumer } from '../sim/pool.js';
 import { prepare } from './evaluator.js';
+import { checkRunOptions } from './run-options.js';
 
 export interface SimulateOptions {
   /** First trial (inclusive); default 0. */
@@ -33,6 +34,7 @@ export async function simulate(
       `simulate: expected whole trial numbers 0 ≤ from ≤ to, got from ${from}, to ${to}`,
     );
   }
+  checkRunOptions('simulate', opts);
   const ev = prepare(model, opts.workers === undefined ? {} : { workers: opts.workers });
   try {
     await ev.source(model, opts.onProgress)(from, to, consume);

@@ -76,7 +76,6 @@ export async function runReforecast(
   const result = await reforecast(model, actuals, {
     ...(args.workers === undefined ? {} : { workers: args.workers }),
     logger: cliLogger(ctx, quiet),
-    variant: plan.variant,
     onProgress: progress.update,
   });
   progress.finish();

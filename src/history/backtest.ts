@@ -11,21 +11,23 @@
  */
 import { parseDocument } from 'yaml';
 import { forecast } from '../analysis/forecast.js';
+import { checkRunOption, checkRunOptions } from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { compileScenario } from '../scenario/load.js';
 import { buildLayout } from '../sim/layout.js';
-import { formatDiagnostic } from '../util/result.js';
+import { formatDiagnostic, InputError } from '../util/result.js';
 import { calibrate } from './calibrate.js';
 import { fragmentYaml, mergeYaml } from './fragment.js';
+import { hmsg } from './messages.js';
 import { monthLabel, parseMonth } from './parse-values.js';
 import { LEVELS, type PointScore, scoreSamples } from './scores.js';
 import type { Actuals } from './types.js';
 
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
-  /** Periods forecast from each origin (default 3). */
+  /** Periods forecast from each origin, a whole number from 1 to 240 (default 3). */
   readonly horizon?: number;
-  /** Periods between origins (default 1). */
+  /** Periods between origins, a whole number from 1 to 240 (default 1). */
   readonly step?: number;
   /** First origin as a period index of the history (default: 12, or half the history if shorter). */
   readonly first?: number;
@@ -135,14 +137,26 @@ export function summarise(metric: string, points: readonly PointScore[]): Backte
 
 /**
  * Rolling-origin backtest of monthly actuals.
+ * @throws InputError naming the option when `horizon` or `step` is no whole number from 1 to
+ * 240, or `trials`, `seed` or `workers` is out of range; naming the actuals when they have
+ * fewer than horizon + 3 months.
  * @example const r = await backtest(actuals, { horizon: 3 }); r.summary[0].coverage80
  */
 export async function backtest(
   actuals: Actuals,
   opts: BacktestOptions = {},
 ): Promise<BacktestResult> {
+  checkRunOptions('backtest', opts);
+  checkRunOption('backtest: options.horizon', 'periods', opts.horizon);
+  checkRunOption('backtest: options.step', 'periods', opts.step);
   const T = actuals.periods.length;
   const h = opts.horizon ?? 3;
+  if (T < h + 3) {
+    // Fewer months would leave no origin to score: an empty backtest, not an answer.
+    throw new InputError([
+      { file: actuals.file, line: null, path: '', message: hmsg.backtestTooShort(T, h) },
+    ]);
+  }
   const step = opts.step ?? 1;
   const first = opts.first ?? Math.min(12, Math.floor(T / 2));
   const trials = opts.trials ?? 1000;

@@ -10,6 +10,7 @@
 import type { Model } from '../model/types.js';
 import { MAX_LAG } from '../scenario/limits.js';
 import { normalQuantile } from '../stats/normal.js';
+import { InputError } from '../util/result.js';
 import { kaplanMeier, roundPmf } from './fit-lag.js';
 import { lagFromArrivals } from './fit-lag-actuals.js';
 import {
@@ -22,7 +23,6 @@ import { fitFactors, type RateFit, windowedRate } from './fit-rates.js';
 import { fitSizes, type SizeFit, sizesFromActuals } from './fit-size.js';
 import { hmsg } from './messages.js';
 import { IN_FLIGHT_MONTHS } from './read-actuals.js';
-
 import { type DealStats, SIZE_BIN, SIZE_LO, type SizeStats, type Tally } from './read-deals.js';
 import type { Actuals } from './types.js';
 
@@ -93,14 +93,36 @@ export interface Calibration {
 
 /** Options of {@link calibrate}. */
 export interface CalibrateOptions {
-  /** The base scenario's compiled model: its calendar anchors the fit, its lags help monthly-only rates. */
-  readonly base?: Model | null;
+  /**
+   * The base scenario's compiled model (`loadModel(file)`, or `loadHistory(…).base.model`):
+   * its calendar anchors the fit, its lags help monthly-only rates. Anything else is an
+   * InputError.
+   */
+  readonly base?: Model | null | undefined;
   /**
    * Month number (year·12 + month − 1) of the plan's first period, overriding the base's
    * calendar; or a function of the fitted stages that gives it (backtest starts its
    * forecasts a funnel's depth before the origin, and the depth comes from the lags).
    */
   readonly anchorMonth?: number | ((stages: readonly StageCalibration[]) => number);
+}
+
+/**
+ * A `base` that is not a compiled model (most often loadHistory's `{ model, text, file }`)
+ * is refused here, at the library's edge, naming what to pass.
+ */
+function checkBase(base: unknown): void {
+  if (base === undefined || base === null) return;
+  const o = base as Partial<Model>;
+  const isModel =
+    typeof base === 'object' &&
+    Array.isArray(o.stages) &&
+    Array.isArray(o.roles) &&
+    typeof o.calendar?.start === 'string';
+  if (isModel) return;
+  throw new InputError([
+    { file: 'calibrate: options.base', line: null, path: '', message: hmsg.calibrateBase(base) },
+  ]);
 }
 
 const monthNumber = (label: string): number => {
@@ -170,6 +192,7 @@ function inFlightNotes(actuals: Actuals): string[] {
 
 /**
  * Calibrates a scenario's numbers from monthly actuals (and a deals summary, when given).
+ * @throws InputError when `opts.base` is given and is not a compiled model.
  * @example const cal = calibrate(actuals, deals, { base: model }); cal.stages[1].rate
  */
 export function calibrate(
@@ -177,6 +200,7 @@ export function calibrate(
   deals: DealStats | null,
   opts: CalibrateOptions = {},
 ): Calibration {
+  checkBase(opts.base);
   const notes: string[] = [];
   const T = actuals.periods.length;
   const first = monthNumber(actuals.periods[0]!);

@@ -18,6 +18,14 @@ export const hmsg = {
   noSuchFile: (file: string) => `cannot read ${file}: no such file`,
   notAFile: (file: string) => `cannot read ${file}: it is a directory, not a file`,
   cannotRead: (file: string, why: string) => `cannot read ${file}: ${why}`,
+  calibrateBase: (got: unknown) => {
+    const keys =
+      got !== null && typeof got === 'object' ? Object.keys(got).slice(0, 6).join(', ') : null;
+    const loaded = keys !== null && 'model' in (got as object);
+    return `expected the base scenario's compiled model (loadModel(file), or loadHistory's base.model), got ${keys === null ? `${typeof got} ${String(got).slice(0, 40)}` : `an object with ${keys || 'no fields'}`}${loaded ? ": pass base.model, not loadHistory's base itself" : ''}`;
+  },
+  backtestTooShort: (months: number, horizon: number) =>
+    `the history has ${months} months; a backtest ${horizon} months ahead needs at least ${horizon + 3}`,
   emptyCsv: 'the file is empty: expected a header line and at least one row',
   noRows: 'the file has a header but no rows',
   csvSyntax: (code: string, detail: string) =>

@@ -282,6 +282,11 @@ export interface Model {
   readonly allocation: AllocationSettings | null;
   readonly quota: QuotaSettings | null;
   readonly variants: readonly VariantInfo[];
+  /**
+   * The variant this plan was compiled as (its `set` edits applied), or null for the base
+   * plan. Results take their `variant` label from here, so a label cannot name another plan.
+   */
+  readonly variant: string | null;
   /** The opening pipeline; empty when the scenario has no `pipeline` section. */
   readonly pipeline: readonly PipelineEntry[];
 }

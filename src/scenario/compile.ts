@@ -179,6 +179,8 @@ export function buildModel(
     allocation,
     quota,
     variants,
+    // compileBundle and applyOverrides name the variant they applied.
+    variant: null,
     pipeline,
   });
 }

@@ -113,7 +113,7 @@ export function compileBundle(
       },
       options,
     );
-    if (r.ok) variants.set(name, withBaseDesign(base.value, r.value));
+    if (r.ok) variants.set(name, withBaseDesign(base.value, { ...r.value, variant: name }));
     else errors.push(...r.errors);
   }
   if (errors.length > 0) return fail(sortByLine(errors));

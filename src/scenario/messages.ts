@@ -217,6 +217,12 @@ export const msg = {
   // --- overrides (analyses and --set) ---
   overrideNeedsDocument:
     'this override edits the scenario document, so the evaluator must be prepared from a scenario bundle (loadBundle), not from a compiled model alone',
+  overrideShape: (index: number, got: unknown) =>
+    `expected one of {set: PATH, value}, {spend: CHANNEL, value}, {fix | quantile | scale | reseed: INPUT, value} (item ${index + 1} of the list), got ${
+      got !== null && typeof got === 'object' && !Array.isArray(got)
+        ? `a map with ${Object.keys(got).join(', ') || 'no fields'}`
+        : describeValue(got)
+    }`,
   overrideNoChannel: (id: string, suggestion: string | null) =>
     `no channel ${JSON.stringify(id)}${suggestion !== null ? `; did you mean ${suggestion}?` : ''}`,
   overrideSpend: (channel: string, min: number, max: number, got: unknown) =>

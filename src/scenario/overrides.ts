@@ -40,7 +40,8 @@ export type Override =
 
 /**
  * What overrides apply to: a compiled plan, with its scenario bundle for `set` edits and the
- * name of the bundle's variant the plan is (its own edits come before the `set` ones).
+ * name of the bundle's variant the plan is (its own edits come before the `set` ones; default
+ * `model.variant`).
  */
 export interface OverrideTarget {
   readonly model: Model;
@@ -50,7 +51,9 @@ export interface OverrideTarget {
 
 /**
  * The plan with `overrides` applied, in order (`set` edits first, as one what-if), or every
- * problem found. `label` names the overrides in messages (`--set` on the command line).
+ * problem found. `label` names the overrides in messages (`--set` on the command line); an
+ * object that is no override (one kind key naming a path or channel, and `value`) is a
+ * diagnostic too.
  * @example applyOverrides({ model, bundle }, [{ spend: 'paid_search', value: 60000 }])
  */
 export function applyOverrides(
@@ -60,13 +63,21 @@ export function applyOverrides(
 ): Result<Model> {
   const { bundle } = target;
   const file = bundle?.file ?? target.model.name;
+  // A caller's object of another shape would otherwise fail deep inside with a TypeError.
+  const malformed = overrides.flatMap((o, i) =>
+    overrideKind(o) === null
+      ? [{ file, line: null, path: '', message: `${label}: ${msg.overrideShape(i, o)}` }]
+      : [],
+  );
+  if (malformed.length > 0) return fail(malformed);
   const sets = overrides.flatMap((o) => ('set' in o ? [[o.set, o.value] as const] : []));
   let model = target.model;
   if (sets.length > 0) {
     if (bundle === null) {
       return fail([{ file, line: null, path: '', message: msg.overrideNeedsDocument }]);
     }
-    const own = target.variant ? variantEntries(bundle.doc, target.variant) : [];
+    const variant = target.variant === undefined ? target.model.variant : target.variant;
+    const own = variant ? variantEntries(bundle.doc, variant) : [];
     const edited = compileEdited(
       bundle.doc,
       bundle.source,
@@ -80,7 +91,7 @@ export function applyOverrides(
       bundle.options,
     );
     if (!edited.ok) return edited;
-    model = withBaseDesign(bundle.base, edited.value);
+    model = withBaseDesign(bundle.base, { ...edited.value, variant: variant ?? null });
   }
   const errors: Diagnostic[] = [];
   const at = (path: string, message: string) =>
@@ -127,6 +138,17 @@ export function applyOverrides(
   if (errors.length > 0) return fail(errors);
   if (channels === null && params === null) return ok(model);
   return ok({ ...model, channels: channels ?? model.channels, params: params ?? model.params });
+}
+
+/** The kinds of {@link Override}, by their key. */
+const OVERRIDE_KINDS = ['set', 'spend', 'fix', 'quantile', 'scale', 'reseed'] as const;
+
+/** The kind of `o` when it is an override: one kind key naming a path (or channel), and `value`. */
+function overrideKind(o: unknown): (typeof OVERRIDE_KINDS)[number] | null {
+  if (o === null || typeof o !== 'object' || Array.isArray(o) || !('value' in o)) return null;
+  const kinds = OVERRIDE_KINDS.filter((k) => Object.hasOwn(o, k));
+  if (kinds.length !== 1) return null;
+  return typeof (o as Record<string, unknown>)[kinds[0]!] === 'string' ? kinds[0]! : null;
 }
 
 /** Channel c's spend per period from an override's value, or null after reporting why not. */

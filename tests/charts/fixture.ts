@@ -308,6 +308,7 @@ export function fixtureModel(
     allocation: null,
     quota: null,
     variants: [],
+    variant: null,
     pipeline: [],
   };
 }

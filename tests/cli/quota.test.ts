@@ -273,7 +273,7 @@ ${quota}
     ]);
     expect(sure.code).toBe(2);
     expect(sure.stderr).toMatch(
-      /sure\.yaml:7: ✖ expected a number < 1, got number 1 → at quota\.confidence/,
+      /sure\.yaml:7: ✖ expected a probability strictly between 0 and 1 \(0\.6 for 60%\), got number 1 → at quota\.confidence/,
     );
   });
 

@@ -31,29 +31,24 @@ export async function runEngine(model: Model, trials: number): Promise<EngineRun
   const sumSq = wanted.map(() => new Float64Array(T));
   let seen = 0;
   let pass = 0;
-  const result = await summariseRun(
-    fixed,
-    trials,
-    async (consume) => {
-      const first = pass++ === 0;
-      await simulate(fixed, { workers: 1, to: trials }, (from, count, rows) => {
-        if (first) {
-          for (let r = 0; r < count; r++) {
-            wanted.forEach(({ i }, j) => {
-              for (let t = 0; t < T; t++) {
-                const x = rows[r * layout.width + i * T + t]!;
-                sum[j]![t]! += x;
-                sumSq[j]![t]! += x * x;
-              }
-            });
-          }
-          seen += count;
+  const result = await summariseRun(fixed, trials, async (consume) => {
+    const first = pass++ === 0;
+    await simulate(fixed, { workers: 1, to: trials }, (from, count, rows) => {
+      if (first) {
+        for (let r = 0; r < count; r++) {
+          wanted.forEach(({ i }, j) => {
+            for (let t = 0; t < T; t++) {
+              const x = rows[r * layout.width + i * T + t]!;
+              sum[j]![t]! += x;
+              sumSq[j]![t]! += x * x;
+            }
+          });
         }
-        consume(from, count, rows);
-      });
-    },
-    null,
-  );
+        seen += count;
+      }
+      consume(from, count, rows);
+    });
+  });
   const breakdownSe = new Map<string, number[]>();
   wanted.forEach(({ key }, j) => {
     breakdownSe.set(

@@ -19,10 +19,12 @@ import {
   ALLOCATE_SEARCH_TRIALS,
 } from '../../defaults.js';
 import type { AllocationObjective, Model } from '../../model/types.js';
-import type { ScenarioBundle } from '../../scenario/load.js';
+import { pickPlan, type ScenarioBundle } from '../../scenario/load.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { prepare } from '../evaluator.js';
+import { checkOwnVariant } from '../own-variant.js';
+import { checkRunOptions } from '../run-options.js';
 import { budgetCurve } from './budget-curve.js';
 import { calibrated } from './calibrate.js';
 import { Candidates, type EvaluationCount, type TrialSet } from './candidates.js';
@@ -45,7 +47,10 @@ export interface AllocateOptions {
   /** Trials for the final comparison (default `simulation.trials`); the search uses fewer. */
   readonly trials?: number;
   readonly seed?: number;
-  /** Start from this variant of a bundle. */
+  /**
+   * Start from this variant of a bundle. With a compiled plan, only a check: it must be the
+   * variant the plan was compiled as (`model.variant`); the result names the plan's own.
+   */
   readonly variant?: string;
   /** Threads, the main thread included (default every core). */
   readonly workers?: number;
@@ -72,6 +77,7 @@ export async function allocate(
   input: Model | ScenarioBundle,
   opts: AllocateOptions = {},
 ): Promise<AllocationResult> {
+  checkRunOptions('allocate', opts);
   const model = pickModel(input, opts.variant);
   const seed = opts.seed ?? model.simulation.seed;
   const trials = opts.trials ?? model.simulation.trials;
@@ -161,7 +167,7 @@ export async function allocate(
     return {
       scenario: model.name,
       currency: model.currency,
-      variant: opts.variant ?? null,
+      variant: model.variant,
       objective: p.objective,
       objective_description: o.describe,
       metric: o.metric,
@@ -221,23 +227,15 @@ function byPhase(totals: Record<string, EvaluationCount>): Record<string, Evalua
   return out;
 }
 
-/** The plan to allocate: the model, or the bundle's base or named variant. */
+/** The plan to allocate: the model (whose own variant `variant` must be), or the bundle's base or named variant. */
 function pickModel(input: Model | ScenarioBundle, variant: string | undefined): Model {
-  if (!('base' in input)) return input;
-  if (variant === undefined) return input.base;
-  const v = input.variants.get(variant);
-  if (v === undefined) {
-    const known = [...input.variants.keys()];
-    throw new InputError([
-      {
-        file: input.file,
-        line: null,
-        path: '',
-        message: `no variant ${JSON.stringify(variant)}${known.length > 0 ? `; the scenario has ${known.join(', ')}` : '; the scenario has none'}`,
-      },
-    ]);
+  if (!('base' in input)) {
+    checkOwnVariant('allocate', input, variant);
+    return input;
   }
-  return v;
+  const plan = pickPlan(input, variant);
+  if (!plan.ok) throw new InputError(plan.errors);
+  return plan.value;
 }
 
 /** The three starts, without repeats (a repeat keeps the earlier name). */

@@ -7,6 +7,7 @@
  */
 import type { AllocationObjective, Model } from '../../model/types.js';
 import { budgetProblems } from '../../scenario/allocation-check.js';
+import { describeValue } from '../../scenario/messages.js';
 import { type Diagnostic, InputError } from '../../util/result.js';
 
 /** One allocation problem: which channels, their bounds at this budget, and the grid. */
@@ -37,15 +38,35 @@ export interface ProblemOptions {
   readonly objective?: AllocationObjective;
 }
 
+/** The objectives an allocation can maximise. */
+export const OBJECTIVES: readonly AllocationObjective[] = ['revenue', 'profit', 'p10', 'target'];
+
+/**
+ * What is wrong with an objective or budget a caller gives (`--objective`, `--budget`, or the
+ * library's options), or null: one wording for both.
+ * @example allocationOptionProblem.objective('nope') // 'expected revenue, profit, p10 or target, got "nope"'
+ */
+export const allocationOptionProblem = {
+  objective: (v: unknown): string | null =>
+    (OBJECTIVES as readonly unknown[]).includes(v)
+      ? null
+      : `expected ${OBJECTIVES.slice(0, -1).join(', ')} or ${OBJECTIVES.at(-1)}, got ${typeof v === 'string' ? JSON.stringify(v) : describeValue(v)}`,
+  budget: (v: unknown): string | null =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0
+      ? null
+      : `expected a total spend per period ≥ 0, got ${typeof v === 'number' ? String(v) : describeValue(v)}`,
+} as const;
+
 /** Relative tolerance when comparing sums of spend (floating point). */
 const SUM_TOLERANCE = 1e-9;
 
 /**
  * The allocation problem of `model` (its `allocation` block, with `budget` and `objective`
  * overridden when given).
- * @throws InputError naming the field when the model has no allocation block, the budget cannot
- *   be split (below the minimums, or `max_share` leaves part of it without a channel) or the
- *   objective needs a target the scenario lacks.
+ * @throws InputError naming the field when the model has no allocation block, the budget is
+ *   no number ≥ 0 or cannot be split (below the minimums, or `max_share` leaves part of it
+ *   without a channel), or the objective is none of {@link OBJECTIVES} or needs a target the
+ *   scenario lacks.
  * @example defineProblem(model, { budget: 120000 }).hi // upper bounds at that budget
  */
 export function defineProblem(
@@ -63,10 +84,11 @@ export function defineProblem(
     );
   }
   const budget = opts.budget ?? a.budget;
-  if (!(Number.isFinite(budget) && budget >= 0)) {
-    throw problem(where.budgetField ?? 'allocation.budget', `expected a budget ≥ 0, got ${budget}`);
-  }
+  const badBudget = allocationOptionProblem.budget(budget);
+  if (badBudget !== null) throw problem(where.budgetField ?? 'allocation.budget', badBudget);
   const objective = opts.objective ?? a.objective;
+  const badObjective = allocationOptionProblem.objective(objective);
+  if (badObjective !== null) throw problem('allocation.objective', badObjective);
   if (objective === 'target' && model.targets.bookings === null) {
     throw problem('allocation.objective', 'objective target needs targets.bookings');
   }

@@ -20,6 +20,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluation, type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
+import { checkRunOptions } from '../run-options.js';
 import { outcomeMetrics, planOutcome } from './outcome.js';
 import { beats, targetDifference, trialDifference } from './paired.js';
 import type { CompareResult, VariantOutcome } from './types.js';
@@ -64,6 +65,7 @@ export async function compare(
   input: ScenarioBundle | Evaluator,
   opts: CompareOptions = {},
 ): Promise<CompareResult> {
+  checkRunOptions('compare', opts);
   return withEvaluator(input, opts, (ev) => run(ev, opts));
 }
 

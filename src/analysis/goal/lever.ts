@@ -7,7 +7,8 @@
  *                                allocation's expected-model split, or scaled pro rata without an
  *                                allocation block
  *   team.<role>.hires.<YYYY-MM>  a role's hires in one period (whole numbers)
- *   any other numeric dot path   with explicit bounds (--min, --max); set like `--set` does
+ *   any other numeric dot path   with explicit bounds (bounds.min and .max; --min, --max); set
+ *                                like `--set` does
  */
 import type { Model } from '../../model/types.js';
 import type { Override } from '../../scenario/overrides.js';
@@ -15,6 +16,7 @@ import { InputError } from '../../util/result.js';
 import { ExpectedModel } from '../allocate/expected-model.js';
 import { expectedSplit, expectedValue } from '../allocate/expected-split.js';
 import { defineProblem } from '../allocate/problem.js';
+import { msg } from './messages.js';
 
 /** A lever resolved against a plan. */
 export interface Lever {
@@ -45,19 +47,69 @@ export interface LeverBounds {
   readonly max?: number | undefined;
 }
 
-/** Largest number of hires a hires lever tries without an explicit --max. */
-const DEFAULT_MAX_HIRES = 50;
-
-function problem(flag: string, message: string): InputError {
-  return new InputError([{ file: flag, line: null, path: '', message }]);
+/**
+ * How a goal-seek's inputs are named in messages: `where` heads the diagnostic, `name` is
+ * what a message tells the caller to give. The library names its options
+ * (`goalSeek: options.bounds.min`, "give bounds.min"), the CLI its flags (`--min`).
+ */
+export interface GoalNames {
+  readonly prefix: string;
+  readonly lever: string;
+  readonly min: string;
+  readonly max: string;
+  readonly metric: string;
+  readonly target: string;
+  readonly probability: string;
+  readonly tolerance: string;
+  readonly trials: string;
 }
 
+/** Names for library callers. */
+export const GOAL_OPTIONS: GoalNames = {
+  prefix: 'goalSeek: options.',
+  lever: 'lever',
+  min: 'bounds.min',
+  max: 'bounds.max',
+  metric: 'metric',
+  target: 'target',
+  probability: 'probability',
+  tolerance: 'tolerance',
+  trials: 'trials',
+};
+
+/** Names for `salesops goal` (the metric and its target are one flag). */
+export const GOAL_FLAGS: GoalNames = {
+  prefix: '',
+  lever: '--lever',
+  min: '--min',
+  max: '--max',
+  metric: '--target',
+  target: '--target',
+  probability: '--probability',
+  tolerance: '--tolerance',
+  trials: '--trials',
+};
+
+/** Largest number of hires a hires lever tries without an explicit bounds.max (--max). */
+const DEFAULT_MAX_HIRES = 50;
+
 /**
- * Resolves the lever at `path` of `model`.
- * @throws InputError naming --lever, --min or --max when the path is no lever or the bounds are missing or empty.
+ * Resolves the lever at `path` of `model`. `fieldProblem`, when given, says why a dot-path
+ * lever names no field of the scenario (checked before its bounds, so a misspelt lever is
+ * not reported as a missing bound).
+ * @throws InputError naming the lever, min or max (as `names` calls them) when the path is no
+ * lever or the bounds are missing or empty.
  * @example lever(model, 'channels.paid_search.spend', {})
  */
-export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
+export function lever(
+  model: Model,
+  path: string,
+  bounds: LeverBounds,
+  names: GoalNames = GOAL_OPTIONS,
+  fieldProblem?: (path: string) => string | null,
+): Lever {
+  const problem = (which: 'lever' | 'min' | 'max', message: string, at = ''): InputError =>
+    new InputError([{ file: `${names.prefix}${names[which]}`, line: null, path: at, message }]);
   const spend = /^channels\.([^.]+)\.spend$/.exec(path);
   const hires = /^team\.([^.]+)\.hires\.(\d{4}-\d{2})$/.exec(path);
   const T = model.calendar.periods;
@@ -65,13 +117,14 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
     const min = Math.max(lo, bounds.min ?? lo);
     const max = Math.min(hi, bounds.max ?? hi);
     if (!Number.isFinite(min) || !Number.isFinite(max)) {
+      const which = Number.isFinite(min) ? 'max' : 'min';
       throw problem(
-        Number.isFinite(min) ? '--max' : '--min',
-        `the lever ${path} has no ${Number.isFinite(min) ? 'upper' : 'lower'} bound of its own: give ${Number.isFinite(min) ? '--max' : '--min'}`,
+        which,
+        `the lever ${path} has no ${which === 'max' ? 'upper' : 'lower'} bound of its own: give ${names[which]}`,
       );
     }
     if (!(min <= max) || (integer && Math.ceil(min) > Math.floor(max))) {
-      throw problem('--min', `the lever ${path} has nothing to try between ${min} and ${max}`);
+      throw problem('min', `the lever ${path} has nothing to try between ${min} and ${max}`);
     }
     return integer ? [Math.ceil(min), Math.floor(max)] : [min, max];
   };
@@ -80,7 +133,7 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
     const ch = model.channels.find((c) => c.id === id);
     if (!ch) {
       throw problem(
-        '--lever',
+        'lever',
         `no channel ${JSON.stringify(id)}; the scenario has ${model.channels.map((c) => c.id).join(', ')}`,
       );
     }
@@ -109,7 +162,7 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
     );
     const mean = perPeriod.reduce((a, b) => a + b, 0) / T;
     if (!(mean > 0)) {
-      throw problem('--lever', 'allocation.budget: the allocated channels spend nothing to scale');
+      throw problem('lever', 'allocation.budget: the allocated channels spend nothing to scale');
     }
     const [min, max] = within(0, Number.POSITIVE_INFINITY, false);
     return {
@@ -133,14 +186,14 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
     const [, role, month] = hires;
     if (!model.roles.some((r) => r.id === role)) {
       throw problem(
-        '--lever',
+        'lever',
         `no role ${JSON.stringify(role)}; the team has ${model.roles.map((r) => r.id).join(', ') || 'no roles'}`,
       );
     }
     const t = model.calendar.labels.indexOf(month!);
     if (t < 0) {
       throw problem(
-        '--lever',
+        'lever',
         `no period ${month} in the horizon: it runs from ${model.calendar.labels[0]} to ${model.calendar.labels.at(-1)}`,
       );
     }
@@ -157,6 +210,8 @@ export function lever(model: Model, path: string, bounds: LeverBounds): Lever {
       overrides: (v) => [{ set: path, value: v }],
     };
   }
+  const missing = fieldProblem?.(path) ?? null;
+  if (missing !== null) throw problem('lever', msg.leverNotANumber(path, missing), path);
   const [min, max] = within(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
   const param = model.params.find((p) => p.path === path);
   return {

@@ -9,10 +9,15 @@
  *   4. the answer confirmed on fresh trials (another seed), so the search's luck is not the result
  */
 import { DEFAULT_GOAL_STEPS, GOAL_CONFIRM_SE } from '../../defaults.js';
+import { msg as scenarioMsg } from '../../scenario/messages.js';
 import type { Override } from '../../scenario/overrides.js';
+import { resolvePath } from '../../scenario/variants.js';
 import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
-import { type Lever, type LeverBounds, lever } from './lever.js';
+import { metricReader } from '../metric-reader.js';
+import { checkRunOption } from '../run-options.js';
+import { GOAL_OPTIONS, type GoalNames, type Lever, type LeverBounds, lever } from './lever.js';
+import { msg } from './messages.js';
 
 export interface GoalOptions {
   /** The lever's dot path (see lever.ts). */
@@ -24,13 +29,18 @@ export interface GoalOptions {
   readonly target: number;
   /** The wanted probability of reaching it, in (0, 1). */
   readonly probability: number;
-  /** Trials per evaluation; default the plan's. */
+  /** Trials per evaluation, a whole number from 1 to 10,000,000; default the plan's. */
   readonly trials?: number;
-  /** Bisection stops when the bracket is at most this wide; default (max − min)/1000 (whole numbers: 1). */
+  /**
+   * Bisection stops when the bracket is at most this wide, a number above 0; default
+   * (max − min)/1000 (whole numbers: 1).
+   */
   readonly tolerance?: number;
   /** Points of the probability curve drawn for the chart; default 9. */
   readonly curvePoints?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** How messages name the options (default: `goalSeek: options.…`; the CLI passes its flags). */
+  readonly names?: GoalNames;
 }
 
 /** One evaluated lever value. */
@@ -84,34 +94,18 @@ export function confirmSeed(seed: number): number {
 }
 
 /**
- * Goal-seek on a prepared evaluator's plan.
- * @throws InputError for a lever, bound, metric or probability that does not apply.
+ * Goal-seek on a prepared evaluator's plan. Every input is checked before any trial runs.
+ * @throws InputError naming the option (`goalSeek: options.tolerance: ✖ expected a number
+ * above 0, got 0`; the CLI's flags with `names: GOAL_FLAGS`) for a probability outside (0, 1),
+ * a target, bound or tolerance that is no finite number (tolerance: above 0), bad trials, a
+ * metric the plan lacks, or a lever that names no field or cannot take its bounds.
  * @example await goalSeek(ev, { lever: 'channels.paid_search.spend', metric: 'bookings', target: 9e6, probability: 0.8 })
  */
 export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalResult> {
-  if (!(opts.probability > 0 && opts.probability < 1)) {
-    throw new InputError([
-      {
-        file: 'goalSeek',
-        line: null,
-        path: 'probability',
-        message: `expected a probability strictly between 0 and 1, got ${opts.probability}`,
-      },
-    ]);
-  }
-  if (!Number.isFinite(opts.target)) {
-    throw new InputError([
-      {
-        file: 'goalSeek',
-        line: null,
-        path: 'target',
-        message: `expected a finite target value, got ${opts.target}`,
-      },
-    ]);
-  }
-  const l = lever(ev.model, opts.lever, opts.bounds ?? {});
-  if (l.kind === 'path') checkMoves(ev, l);
-  ev.readers([opts.metric]);
+  const names = opts.names ?? GOAL_OPTIONS;
+  checkInputs(ev, opts, names);
+  const l = lever(ev.model, opts.lever, opts.bounds ?? {}, names, (path) => fieldProblem(ev, path));
+  if (l.kind === 'path') checkMoves(ev, l, names);
   const trials = opts.trials ?? ev.model.simulation.trials;
   const seed = ev.model.simulation.seed;
   const tolerance = opts.tolerance ?? (l.integer ? 1 : Math.max((l.max - l.min) / 1000, 1e-12));
@@ -192,13 +186,39 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
   };
 }
 
+/** Why the lever names no field of the evaluator's scenario, or null when it names one. */
+function fieldProblem(ev: Evaluator, path: string): string | null {
+  if (ev.bundle === null) return scenarioMsg.overrideNeedsDocument;
+  const r = resolvePath(ev.bundle.doc, path);
+  return typeof r === 'string' ? r : null;
+}
+
+/** The numbers of `opts`, and its metric, checked before any lever is resolved. */
+function checkInputs(ev: Evaluator, opts: GoalOptions, names: GoalNames): void {
+  const fail = (which: keyof GoalNames, message: string) =>
+    new InputError([{ file: `${names.prefix}${names[which]}`, line: null, path: '', message }]);
+  const p = opts.probability;
+  if (!(typeof p === 'number' && p > 0 && p < 1)) throw fail('probability', msg.probability(p));
+  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (!finite(opts.target)) throw fail('target', msg.target(opts.target));
+  for (const which of ['min', 'max'] as const) {
+    const v = opts.bounds?.[which];
+    if (v !== undefined && !finite(v)) throw fail(which, msg.bound(v));
+  }
+  const tol = opts.tolerance;
+  if (tol !== undefined && !(finite(tol) && tol > 0)) throw fail('tolerance', msg.tolerance(tol));
+  checkRunOption(`${names.prefix}${names.trials}`, 'trials', opts.trials);
+  const reader = metricReader(ev.layout, ev.model.calendar, opts.metric);
+  if (typeof reader === 'string') throw fail('metric', reader);
+}
+
 /**
- * Throws an InputError naming --lever when a dot-path lever is no number the plan can take
- * (`scenario`, a name), or --min / --max when a bound is a value the field refuses, before
- * any trial runs: the plan's own check would name the overrides (`--set`), which the user
- * never gave.
+ * Throws an InputError naming the lever when a dot-path lever is no number the plan can take
+ * (`scenario`, a name), or the bound (min, max) that is a value the field refuses, before any
+ * trial runs: the plan's own check would name the overrides (`--set`), which the user never
+ * gave.
  */
-function checkMoves(ev: Evaluator, l: Lever): void {
+function checkMoves(ev: Evaluator, l: Lever, names: GoalNames): void {
   const refusal = (value: number): string | null => {
     try {
       ev.plan(l.overrides(value));
@@ -211,17 +231,15 @@ function checkMoves(ev: Evaluator, l: Lever): void {
   };
   const mid = (l.min + l.max) / 2;
   const inside = refusal(mid);
-  const fail = (flag: string, message: string) =>
-    new InputError([{ file: flag, line: null, path: l.path, message }]);
-  if (inside !== null) {
-    throw fail('--lever', `${l.path} is not a number the goal can move: ${inside}`);
-  }
-  for (const [flag, value] of [
-    ['--min', l.min],
-    ['--max', l.max],
+  const fail = (which: 'lever' | 'min' | 'max', message: string) =>
+    new InputError([{ file: `${names.prefix}${names[which]}`, line: null, path: l.path, message }]);
+  if (inside !== null) throw fail('lever', msg.leverNotANumber(l.path, inside));
+  for (const [which, value] of [
+    ['min', l.min],
+    ['max', l.max],
   ] as const) {
     const r = refusal(value);
-    if (r !== null) throw fail(flag, `the lever ${l.path} cannot be ${value}: ${r}`);
+    if (r !== null) throw fail(which, msg.leverCannotBe(l.path, value, r));
   }
 }
 

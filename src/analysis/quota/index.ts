@@ -18,6 +18,8 @@ import type { Model } from '../../model/types.js';
 import { buildLayout } from '../../sim/layout.js';
 import { silentLogger } from '../../util/logger.js';
 import { ColumnMoments } from '../../util/moments.js';
+import { checkOwnVariant } from '../own-variant.js';
+import { checkRunOptions } from '../run-options.js';
 import { exceedance } from '../summarise.js';
 import { summaryOf } from '../summary-of.js';
 import type { ForecastResult } from '../types.js';
@@ -46,6 +48,12 @@ export interface QuotaOptions extends QuotaOverrides, TrialRowsOptions {
   readonly rows?: TrialRows;
   /** How overrides are named in error messages (the CLI passes its flags). */
   readonly names?: OverrideNames;
+  /**
+   * Only a check: the variant the model was compiled as (`model.variant`, null for the base),
+   * which the result's `variant` always names; another is an InputError. A variant's quota is
+   * the quota of its plan: `quota(await loadModel(file, { variant: 'hire_q2' }))`.
+   */
+  readonly variant?: string | null | undefined;
 }
 
 /** Growable list of per-trial values, in trial order. */
@@ -68,6 +76,7 @@ class Values {
 /**
  * The quota analysis of `model` and the forecast it was computed from, from one simulation
  * (two when per-rep results outgrow `storeBytes`).
+ * @throws InputError naming a bad override, or a `variant` that is not the model's own.
  * @example const { quota, forecast } = await quotaWithForecast(model, { workers: 2 });
  */
 export async function quotaWithForecast(
@@ -75,6 +84,8 @@ export async function quotaWithForecast(
   opts: QuotaOptions = {},
 ): Promise<{ quota: QuotaResult; forecast: ForecastResult }> {
   // Settings are checked before any thread starts.
+  checkRunOptions('quota', opts);
+  checkOwnVariant('quota', model, opts.variant);
   resolveQuotaSettings(model, opts, opts.names);
   const own = opts.rows === undefined ? forecastRows(model, opts) : null;
   const rows = opts.rows ?? own!;
@@ -226,7 +237,7 @@ async function quotaFromRows(
     trials: forecast.trials,
     seed: forecast.seed,
     sampling: forecast.sampling,
-    variant: forecast.variant,
+    variant: model.variant,
     periods: forecast.periods,
     quarters: forecast.quarters,
     bookings: summaryOf(bookings.values),

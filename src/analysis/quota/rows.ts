@@ -25,7 +25,6 @@ export interface TrialRowsOptions {
   readonly workers?: number | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   readonly logger?: Logger | undefined;
-  readonly variant?: string | null | undefined;
 }
 
 /**
@@ -41,7 +40,6 @@ export function forecastRows(model: Model, opts: TrialRowsOptions = {}): TrialRo
     forecast: (consume) =>
       runForecast(model, ev.source(model, opts.onProgress), {
         ...(opts.logger === undefined ? {} : { logger: opts.logger }),
-        variant: opts.variant ?? null,
         tee: consume,
       }),
     replay: (trials, consume) => ev.source(model)(0, trials, consume),

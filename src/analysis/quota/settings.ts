@@ -70,7 +70,10 @@ export function resolveQuotaSettings(
     bad(names.scenario, quotaMsg.noQuotaBlock, 'quota');
   }
   const confidence = o.confidence ?? base?.confidence;
-  if (o.confidence !== undefined && !(o.confidence > 0 && o.confidence < 1))
+  if (
+    o.confidence !== undefined &&
+    !(typeof o.confidence === 'number' && o.confidence > 0 && o.confidence < 1)
+  )
     bad(names.confidence, quotaMsg.confidence(o.confidence));
   else if (confidence === undefined && base === null && o.role !== undefined)
     bad(names.confidence, quotaMsg.confidenceMissing);

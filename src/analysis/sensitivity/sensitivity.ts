@@ -28,6 +28,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
+import { checkRunOption, checkRunOptions } from '../run-options.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
 import { SensitivityRunner } from './runner.js';
@@ -38,7 +39,10 @@ import type { SensitivityInput, SensitivityMetric, SensitivityResult } from './t
 export interface SensitivityOptions {
   /** `bookings` (default: horizon bookings), `profit`, or `target` (reaching the bookings target). */
   readonly metric?: SensitivityMetric;
-  /** Analyse this variant of the bundle instead of the base. */
+  /**
+   * Analyse this variant of the bundle instead of the base (with a compiled plan: only a
+   * check that it is the plan's own variant). The result names the analysed plan's variant.
+   */
   readonly variant?: string;
   /** Changes to the plan first (e.g. `--set` edits): the what-if whose drivers to show. */
   readonly overrides?: readonly Override[];
@@ -79,6 +83,9 @@ export async function sensitivity(
   input: ScenarioBundle | Model | Evaluator,
   opts: SensitivityOptions = {},
 ): Promise<SensitivityResult> {
+  // The seed becomes reseed overrides before any evaluation: check it (and the trials) here.
+  checkRunOptions('sensitivity', opts);
+  checkRunOption('sensitivity: options.tornadoTrials', 'trials', opts.tornadoTrials);
   return withEvaluator(input, opts, (ev) => analyse(ev, opts));
 }
 
@@ -145,7 +152,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
   return {
     scenario: plan.name,
     currency: plan.currency,
-    variant: opts.variant ?? null,
+    variant: plan.variant,
     metric: metric.metric,
     base,
     mean: shares?.mean ?? base,

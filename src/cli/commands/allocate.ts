@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { allocate } from '../../analysis/allocate/allocate.js';
 import { allocationToCsv } from '../../analysis/allocate/csv.js';
 import { stringifyAllocation } from '../../analysis/allocate/json.js';
+import { allocationOptionProblem } from '../../analysis/allocate/problem.js';
 import type { AllocationObjective } from '../../model/types.js';
 import { budgetProblems } from '../../scenario/allocation-check.js';
 import { checkOutput, writeFileAtomically } from '../../util/output-paths.js';
@@ -17,8 +18,6 @@ import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
-
-const OBJECTIVES: readonly AllocationObjective[] = ['revenue', 'profit', 'p10', 'target'];
 
 export const allocateCommand: Command = {
   command: 'allocate <file>',
@@ -46,7 +45,7 @@ export const allocateCommand: Command = {
   run: async (args, ctx) => {
     const objective = parseObjective(args.objective);
     const budget = parseBudget(args.budget);
-    const { model, shown, variant } = await loadScenarioArg(args, ctx);
+    const { model, shown } = await loadScenarioArg(args, ctx);
     const a = model.allocation;
     if (a === null) {
       throw new InputError([
@@ -79,7 +78,6 @@ export const allocateCommand: Command = {
       ...(objective === undefined ? {} : { objective }),
       ...(budget === undefined ? {} : { budget }),
       ...(args.workers === undefined ? {} : { workers: args.workers }),
-      ...(variant === undefined ? {} : { variant }),
       onProgress: progress.update,
       logger: cliLogger(ctx, args.quiet === true),
     });
@@ -94,16 +92,14 @@ export const allocateCommand: Command = {
 function parseObjective(v: unknown): AllocationObjective | undefined {
   if (v === undefined) return undefined;
   const s = String(v);
-  if (!(OBJECTIVES as readonly string[]).includes(s)) {
-    throw flagError('--objective', `expected revenue, profit, p10 or target, got "${s}"`);
-  }
+  const problem = allocationOptionProblem.objective(s);
+  if (problem !== null) throw flagError('--objective', problem);
   return s as AllocationObjective;
 }
 
 function parseBudget(v: unknown): number | undefined {
   if (v === undefined) return undefined;
-  if (!(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
-    throw flagError('--budget', `expected a total spend per period ≥ 0, got ${String(v)}`);
-  }
-  return v;
+  const problem = allocationOptionProblem.budget(v);
+  if (problem !== null) throw flagError('--budget', problem);
+  return v as number;
 }

@@ -5,6 +5,7 @@
  * calibration chart.
  */
 import { resolve } from 'node:path';
+import { checkRunOption } from '../../analysis/run-options.js';
 import { formatCompact, formatPercent } from '../../charts/format.js';
 import { parseMonth } from '../../history/parse-values.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
@@ -16,17 +17,10 @@ import { table } from '../format.js';
 import { progressBar } from '../progress.js';
 import { historyOptions, loadHistoryArgs } from './history-args.js';
 
-const wholeFlag = (name: string, v: unknown, min: number): number | undefined => {
-  if (v === undefined) return undefined;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= 240) return v;
-  throw new InputError([
-    {
-      file: `--${name}`,
-      line: null,
-      path: '',
-      message: `expected a whole number from ${min} to 240, got ${String(v)}`,
-    },
-  ]);
+/** `--horizon` or `--step`: checked with the library's wording (src/analysis/run-options.ts). */
+const wholeFlag = (name: string, v: unknown): number | undefined => {
+  checkRunOption(`--${name}`, 'periods', v);
+  return v as number | undefined;
 };
 
 export const backtestCommand: Command = {
@@ -57,8 +51,8 @@ export const backtestCommand: Command = {
         describe: 'write backtest.json, backtest.csv and the calibration chart into this folder',
       }),
   run: async (args, ctx) => {
-    const horizon = wholeFlag('horizon', args.horizon, 1) ?? 3;
-    const step = wholeFlag('step', args.step, 1) ?? 1;
+    const horizon = wholeFlag('horizon', args.horizon) ?? 3;
+    const step = wholeFlag('step', args.step) ?? 1;
     const out = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : null;
     if (out !== null) {
       const problem = (await outputDirProblem(out)) ?? (await outputProblem(out, 'folder'));
@@ -96,15 +90,6 @@ export const backtestCommand: Command = {
         ]);
       first = m - start;
     }
-    if (actuals.periods.length < horizon + 3)
-      throw new InputError([
-        {
-          file: actuals.file,
-          line: null,
-          path: '',
-          message: `the history has ${actuals.periods.length} months; a backtest ${horizon} months ahead needs at least ${horizon + 3}`,
-        },
-      ]);
     const progress = progressBar(ctx, 'backtesting', args.quiet === true || args.json === true);
     const result = await backtest(actuals, {
       horizon,

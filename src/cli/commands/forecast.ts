@@ -104,7 +104,6 @@ export const forecastCommand: Command = {
       const r = await forecast(model, {
         ...workers,
         onProgress: progress.update,
-        variant: variant ?? null,
         logger: cliLogger(ctx, args.quiet === true),
         ...(opened
           ? { tee: (f: number, c: number, rows: Float64Array) => opened.writer.write(f, c, rows) }

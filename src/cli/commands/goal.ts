@@ -5,12 +5,11 @@
  */
 import { join, resolve } from 'node:path';
 import { prepare } from '../../analysis/evaluator.js';
+import { GOAL_FLAGS } from '../../analysis/goal/lever.js';
 import { type GoalResult, goalSeek } from '../../analysis/goal/seek.js';
-import { metricReader } from '../../analysis/metric-reader.js';
 import { formatPercent } from '../../charts/format.js';
 import { buildGoalChart } from '../../charts/goal.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
-import { buildLayout } from '../../sim/layout.js';
 import { outputProblem } from '../../util/output-paths.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
@@ -99,30 +98,12 @@ export const goalCommand: Command = {
       }),
   run: async (args, ctx) => {
     const target = parseTarget(args.target);
-    const probability = args.probability as number;
-    if (!(probability > 0 && probability < 1)) {
-      throw flagError(
-        '--probability',
-        `expected a probability strictly between 0 and 1, got ${String(args.probability)}`,
-      );
-    }
-    for (const flag of ['min', 'max', 'tolerance'] as const) {
-      const v = args[flag];
-      if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) {
-        throw flagError(`--${flag}`, `expected a number, got ${String(v)}`);
-      }
-    }
-    if (args.tolerance !== undefined && !((args.tolerance as number) > 0)) {
-      throw flagError('--tolerance', `expected a number above 0, got ${String(args.tolerance)}`);
-    }
     const out = typeof args.out === 'string' ? resolve(ctx.cwd, args.out) : null;
     if (out) {
       const problem = (await outputDirProblem(out)) ?? (await outputProblem(out, 'folder'));
       if (problem !== null) throw flagError('--out', problem);
     }
     const { model, bundle, variant, edits } = await loadScenarioArg(args, ctx);
-    const checked = metricReader(buildLayout(model), model.calendar, target.metric);
-    if (typeof checked === 'string') throw flagError('--target', checked);
     const progress = progressBar(ctx, 'goal-seeking', args.quiet === true || args.json === true);
     // The plan (with its --variant and --set) is the evaluator's base; every lever value runs
     // on the same trials.
@@ -141,9 +122,11 @@ export const goalCommand: Command = {
         bounds: { min: args.min as number | undefined, max: args.max as number | undefined },
         metric: target.metric,
         target: target.value,
-        probability,
+        probability: args.probability as number,
         ...(args.tolerance === undefined ? {} : { tolerance: args.tolerance as number }),
         onProgress: progress.update,
+        // The probability, bounds, tolerance, metric and lever are checked there, named as flags.
+        names: GOAL_FLAGS,
       });
     } finally {
       progress.finish();

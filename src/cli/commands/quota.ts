@@ -75,7 +75,7 @@ export const quotaCommand: Command = {
           'write quota.json, quota.csv and the quota charts (.vl.json, .svg, .png) into this folder',
       }),
   run: async (args, ctx) => {
-    const { model, shown, variant } = await loadScenarioArg(args, ctx);
+    const { model, shown } = await loadScenarioArg(args, ctx);
     const names: OverrideNames = {
       role: '--role',
       confidence: '--confidence',
@@ -104,7 +104,6 @@ export const quotaCommand: Command = {
       names,
       ...(args.workers === undefined ? {} : { workers: args.workers }),
       onProgress: progress.update,
-      variant: variant ?? null,
       logger: cliLogger(ctx, args.quiet === true),
     });
     progress.finish();

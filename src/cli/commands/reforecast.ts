@@ -50,7 +50,7 @@ export const reforecastCommand: Command = {
     }
     if (typeof args.actuals !== 'string' || args.actuals === '')
       throw flagError('--actuals', 'name the monthly actuals CSV (docs/data-formats.md)');
-    const { model, variant } = await loadScenarioArg(args, ctx);
+    const { model } = await loadScenarioArg(args, ctx);
     const { readActualsFor } = await import('../../history/reforecast/read.js');
     const { reforecast } = await import('../../history/reforecast/reforecast.js');
     const actuals = await readActualsFor(model, scenarioArg(args.actuals, ctx).path, {
@@ -64,14 +64,13 @@ export const reforecastCommand: Command = {
     const r = await reforecast(model, actuals, {
       ...workers,
       logger,
-      variant: variant ?? null,
       onProgress: progress.update,
     });
     progress.finish();
     let plan: Awaited<ReturnType<typeof import('../../analysis/forecast.js').forecast>> | undefined;
     if (args.plan !== false) {
       const { forecast } = await import('../../analysis/forecast.js');
-      plan = await forecast(model, { ...workers, logger, variant: variant ?? null });
+      plan = await forecast(model, { ...workers, logger });
     }
     const { stringifyReforecast } = await import('../../history/reforecast/reforecast-json.js');
     if (out !== null) {

@@ -65,7 +65,6 @@ function allocationLine(a: AllocationResult, model: Model): string {
 /** The allocation of a run's plan (docs/allocate.md), with its own progress bar. */
 async function runAllocation(
   model: Model,
-  variant: string | null,
   args: Record<string, unknown> & CommonArgs,
   ctx: CliContext,
   quiet: boolean,
@@ -74,7 +73,6 @@ async function runAllocation(
   const { allocate } = await import('../../analysis/allocate/allocate.js');
   const a = await allocate(model, {
     ...(args.workers === undefined ? {} : { workers: args.workers }),
-    ...(variant === null ? {} : { variant }),
     onProgress: progress.update,
     logger: cliLogger(ctx, quiet),
   });
@@ -132,7 +130,6 @@ async function obtain(
       ? await quotaWithForecast(plan.value, {
           rows: shardTrialRows(set, plan.value, logger),
           logger,
-          variant: set.meta.variant,
         })
       : { forecast: await mergeShards(set, plan.value, logger), quota: undefined };
     const name = outputName(set.meta.file, plan.value.name);
@@ -165,7 +162,6 @@ async function obtain(
   const run = {
     ...(args.workers === undefined ? {} : { workers: args.workers }),
     onProgress: progress.update,
-    variant: variant ?? null,
     logger: cliLogger(ctx, quiet),
   };
   // With a quota block, the quota is computed from the same trials as the forecast.
@@ -233,7 +229,7 @@ export const runCommand: Command = {
     const allocation =
       model.allocation === null || rf !== undefined
         ? undefined
-        : await runAllocation(model, result.variant, args, ctx, quiet);
+        : await runAllocation(model, args, ctx, quiet);
     // The What-ifs and What drives it sections (docs/what-ifs.md); shard files carry no
     // variants.
     const whatIfs =

@@ -14,6 +14,8 @@
  */
 import { prepare } from '../../analysis/evaluator.js';
 import { summariseRun } from '../../analysis/forecast.js';
+import { checkOwnVariant } from '../../analysis/own-variant.js';
+import { checkRunOptions } from '../../analysis/run-options.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import type { Dist } from '../../model/dist.js';
 import type { InitiativeModel, Model, Param, ParamRef } from '../../model/types.js';
@@ -40,7 +42,10 @@ export interface ReforecastOptions {
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly logger?: Logger;
-  /** Name of the variant the model was compiled with, for the result. */
+  /**
+   * Only a check: the variant the model was compiled as (`model.variant`, null for the base),
+   * which the result's forecast names; another is an InputError.
+   */
   readonly variant?: string | null;
 }
 
@@ -126,7 +131,8 @@ function accountsAt(model: Model, past: PastActuals, means: Float64Array): numbe
  * Reforecasts `model` from `actuals` of its first months: see the module doc and
  * docs/model.md "Reforecast from actuals". Trials and seed are the model's.
  * @throws InputError when the actuals do not fit the plan (another start month, past the
- * calendar or covering all of it, channels or markets it lacks), naming file, row and column.
+ * calendar or covering all of it, channels or markets it lacks), naming file, row and column,
+ * or when `opts.variant` is not the model's own.
  * @example const r = await reforecast(model, actuals); r.forecast.metrics.bookings.total.p50
  */
 export async function reforecast(
@@ -134,6 +140,8 @@ export async function reforecast(
   actuals: Actuals,
   opts: ReforecastOptions = {},
 ): Promise<ReforecastResult> {
+  checkRunOptions('reforecast', opts);
+  checkOwnVariant('reforecast', model, opts.variant);
   const aligned = alignActuals(model, actuals);
   if (!aligned.ok) throw new InputError(aligned.errors);
   const past = aligned.value;
@@ -198,7 +206,6 @@ export async function reforecast(
         passes += 1;
         return stitched(consume);
       },
-      opts.variant ?? null,
       opts.logger,
     );
     const markets = level.markets.filter((m): m is MarketLevel => m !== null);

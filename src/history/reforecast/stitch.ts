@@ -100,7 +100,7 @@ function fixedSeries(model: Model, layout = buildLayout(model), past?: PastActua
 
 /**
  * The stitched trials as a {@link RowSource} for the forecast's summaries.
- * @example await summariseRun(model, trials, stitchedSource(parts), null)
+ * @example await summariseRun(model, trials, stitchedSource(parts))
  */
 export function stitchedSource(parts: StitchParts): RowSource {
   const { model, past, trials } = parts;
