@@ -137,3 +137,5 @@ export const REPORT_SENSITIVITY_TRIALS = 4000;
 export const REPORT_TORNADO_TRIALS = 300;
 /** The report's spider: the quartiles besides P10, the median and P90 (two runs per input). */
 export const REPORT_SPIDER_PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9] as const;
+/** Most inputs the sensitivity spider chart may draw (`--top`). */
+export const MAX_SPIDER_INPUTS = 20;

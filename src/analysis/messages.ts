@@ -2,6 +2,7 @@
  * Messages of the what-if analyses (compare, sensitivity), in one place. They name the
  * variant, input path or metric and say what was expected; the CLI prefixes the flag.
  */
+import { MAX_SPIDER_INPUTS } from '../defaults.js';
 import { expected } from '../scenario/messages.js';
 
 const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
@@ -52,5 +53,5 @@ export const whatIfMsg = {
   noInputs: () =>
     'the plan has no uncertain input and nothing to --vary: there is no sensitivity to show',
   top: (got: unknown) =>
-    expected('a whole number of inputs for the spider chart from 1 to 20', got),
+    expected(`a whole number of inputs for the spider chart from 1 to ${MAX_SPIDER_INPUTS}`, got),
 } as const;

@@ -65,24 +65,29 @@ export function createCli(ctx: CliContext): (argv: readonly string[]) => Promise
         failure = msg ?? err?.message ?? 'bad arguments';
       });
     for (const c of COMMANDS) {
-      y = y.command(c.command, c.describe, c.builder, async (args) => {
-        // yargs still calls the handler after a failed check (an unknown or misspelt flag):
-        // run nothing then, the error is reported below.
-        if (failure !== null) return;
-        checkTypedFlags(argv, optionTable(y));
-        checkUsedFlags(c, args as Record<string, unknown>);
-        checkCommonArgs(args as CommonArgs);
-        checkOutputFlags(args as Record<string, unknown>);
-        try {
-          code = await c.run(args as Record<string, unknown>, ctx);
-        } catch (e) {
-          // A plan that cannot be simulated is reported against the scenario it came from.
-          if (e instanceof SimulationError && e.file === undefined && args.file !== undefined) {
-            e.file = scenarioArg(args.file, ctx).shown;
+      y = y.command(
+        c.command,
+        c.describe,
+        (cy) => hideUnused(c, c.builder(cy)),
+        async (args) => {
+          // yargs still calls the handler after a failed check (an unknown or misspelt flag):
+          // run nothing then, the error is reported below.
+          if (failure !== null) return;
+          checkTypedFlags(argv, optionTable(y));
+          checkUsedFlags(c, args as Record<string, unknown>);
+          checkCommonArgs(args as CommonArgs);
+          checkOutputFlags(args as Record<string, unknown>);
+          try {
+            code = await c.run(args as Record<string, unknown>, ctx);
+          } catch (e) {
+            // A plan that cannot be simulated is reported against the scenario it came from.
+            if (e instanceof SimulationError && e.file === undefined && args.file !== undefined) {
+              e.file = scenarioArg(args.file, ctx).shown;
+            }
+            throw e;
           }
-          throw e;
-        }
-      });
+        },
+      );
     }
     try {
       let helpText = '';
@@ -135,6 +140,16 @@ export function unknownCommand(argv: readonly string[]): string | null {
   if (names.includes(word)) return null;
   const near = closest(word, names);
   return `unknown command "${word}"${near === null ? '' : `; did you mean ${near}?`} Commands: ${names.join(', ')} (salesops --help describes them)`;
+}
+
+/**
+ * The command's options with the common flags it refuses (checkUsedFlags) left out of its
+ * --help page, so the page lists only what the command accepts.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: yargs builders are typed per command
+function hideUnused(c: Command, y: import('yargs').Argv<any>): import('yargs').Argv<any> {
+  for (const f of ALL_FLAGS) if (!c.flags.includes(f)) y.hide(f);
+  return y;
 }
 
 /** Throws an InputError naming a common flag that was given but that the command does not use. */

@@ -29,6 +29,15 @@ function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
+/** Each other name of an option (`h`) → its own name (`help`), in kebab case. */
+function canonicalNames(table: FlagTable): Map<string, string> {
+  const canonical = new Map<string, string>();
+  for (const [key, others] of Object.entries(table.alias)) {
+    for (const o of others) canonical.set(kebab(o), kebab(key));
+  }
+  return canonical;
+}
+
 /** A value flag as typed: its spelling (`--trials`) and each value given, in order. */
 interface Typed {
   readonly flag: string;
@@ -37,10 +46,7 @@ interface Typed {
 
 /** The value flags of `argv` (up to `--`) by canonical name, switches left out. */
 function typedFlags(argv: readonly string[], table: FlagTable): Map<string, Typed> {
-  const canonical = new Map<string, string>();
-  for (const [key, others] of Object.entries(table.alias)) {
-    for (const o of others) canonical.set(kebab(o), kebab(key));
-  }
+  const canonical = canonicalNames(table);
   const boolean = new Set(table.boolean.map(kebab));
   const seen = new Map<string, Typed>();
   for (let i = 0; i < argv.length; i++) {
@@ -63,8 +69,9 @@ function typedFlags(argv: readonly string[], table: FlagTable): Map<string, Type
 
 /**
  * Throws an InputError naming the first flag that takes one value but was given more than
- * once in `argv` (everything after `--` is left alone), or the first number flag whose value
- * is not a number, quoted as typed. Options of `table.array` may repeat; a switch given twice
+ * once in `argv` (everything after `--` is left alone), the first number flag given as
+ * `--no-<flag>`, or the first number flag whose value is not a plain decimal number (`1e4` is
+ * one, `0x10` is not), quoted as typed. Options of `table.array` may repeat; a switch given twice
  * (`--json --json`) says the same thing twice and is let through.
  * @example
  * checkTypedFlags(['quota', 'f.yaml', '--trials', '500', '--trials', '1'],
@@ -74,6 +81,7 @@ function typedFlags(argv: readonly string[], table: FlagTable): Map<string, Type
 export function checkTypedFlags(argv: readonly string[], table: FlagTable): void {
   const array = new Set(table.array.map(kebab));
   const number = new Set(table.number.map(kebab));
+  checkNegatedNumbers(argv, table, number);
   const flags = typedFlags(argv, table);
   for (const [name, { flag, values }] of flags) {
     if (values.length < 2 || array.has(name) || JOINED.has(name)) continue;
@@ -84,7 +92,49 @@ export function checkTypedFlags(argv: readonly string[], table: FlagTable): void
   }
   for (const [name, { flag, values }] of flags) {
     if (!number.has(name)) continue;
-    const bad = values.find((v) => v.trim() === '' || !Number.isFinite(Number(v)));
-    if (bad !== undefined) throw flagError(flag, `expected a number, got ${JSON.stringify(bad)}`);
+    const bad = values.find((v) => decimalNumber(v) === undefined);
+    if (bad !== undefined) {
+      throw flagError(flag, `expected a decimal number, got ${JSON.stringify(bad)}`);
+    }
+  }
+}
+
+/**
+ * A number as people write it: decimal digits with an optional sign, point and exponent
+ * (`2000`, `-1`, `0.5`, `1e4`). JavaScript's Number() also reads `0x10`, `0b11`, `0o7` and
+ * blanks around the digits, so `--trials 0x10` ran 16 trials.
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The finite number `text` writes as a plain decimal number, or undefined (`0x10`, `' 5'`,
+ * `abc`, `Infinity`): for flags read as text and parsed by their command.
+ * @example decimalNumber('1e4') // 10000; decimalNumber('0x10') // undefined
+ */
+export function decimalNumber(text: string): number | undefined {
+  const x = Number(text);
+  return DECIMAL.test(text) && Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * Throws an InputError naming `--no-<flag>` for a number flag: yargs reads it as the flag
+ * set to false, which became 0 and was reported as `--trials … got 0`.
+ */
+function checkNegatedNumbers(
+  argv: readonly string[],
+  table: FlagTable,
+  number: ReadonlySet<string>,
+): void {
+  const canonical = canonicalNames(table);
+  for (const a of argv) {
+    if (a === '--') break;
+    const m = /^--no-([A-Za-z][\w-]*)(=.*)?$/s.exec(a);
+    if (m === null) continue;
+    const name = canonical.get(kebab(m[1]!)) ?? kebab(m[1]!);
+    if (!number.has(name)) continue;
+    throw flagError(
+      `--no-${m[1]}`,
+      `--${m[1]} takes a number and cannot be turned off: leave it out for the default, or give --${m[1]} N`,
+    );
   }
 }

@@ -164,15 +164,30 @@ describe('salesops allocate', () => {
     expect(html).not.toMatch(/±\s*(\$?∞|Infinity|NaN)/);
   }, 120_000);
 
-  it('exits 2 on a scenario without an allocation block, naming it', async () => {
+  it('exits 2 on a scenario without an allocation block and no --budget, naming both', async () => {
     const none = join(dir, 'none.yaml');
     writeFileSync(none, CLOSED_FORM.replace(/allocation:.*\n/, ''));
     const r = await runCli(['allocate', none, ...FAST]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /none\.yaml: ✖ the scenario has no allocation block: .* → at allocation\n$/,
+      /none\.yaml: ✖ the scenario has no allocation block: give the budget to split with --budget N, .* → at allocation\n$/,
     );
   });
+
+  it('splits --budget alone over the block’s defaults when the scenario has no allocation block', async () => {
+    const none = join(dir, 'none-budget.yaml');
+    writeFileSync(none, CLOSED_FORM.replace(/allocation:.*\n/, ''));
+    const r = await runCli(['allocate', none, ...FAST, '--budget', '60000', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // docs/scenario-format.md: every channel with a spend response, revenue, step budget / 100, no cap.
+    expect(Object.keys(j.recommended)).toEqual(['search', 'social', 'display']);
+    expect(j.objective).toBe('revenue');
+    expect(j.budget).toBe(60000);
+    expect(j.step).toBe(600);
+    expect(j.max_share).toBeNull();
+  }, 120_000);
 
   it('exits 2 on an invalid allocation block, with the validator’s message', async () => {
     const dup = join(dir, 'dup.yaml');

@@ -277,7 +277,7 @@ describe('salesops forecast', () => {
     }
     const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--workers', 'abc']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--workers: ✖ expected a number, got "abc"\n');
+    expect(r.stderr).toBe('--workers: ✖ expected a decimal number, got "abc"\n');
   });
 
   it('rejects a bad --shard with exit 2', async () => {

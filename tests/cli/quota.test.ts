@@ -227,7 +227,7 @@ ${quota}
   it('--confidence without a number', async () => {
     const r = await runCli(['quota', B2B, '--trials', '50', '--confidence', 'high']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--confidence: ✖ expected a number, got "high"\n');
+    expect(r.stderr).toBe('--confidence: ✖ expected a decimal number, got "high"\n');
   });
 
   it('--role that is not in the team, or works no stage', async () => {

@@ -39,16 +39,19 @@ describe('a scalar flag given twice', () => {
   it.each([
     [
       ['allocate', 'scenarios/b2b-saas.yaml', '--budget', 'abc'],
-      '--budget: ✖ expected a number, got "abc"',
+      '--budget: ✖ expected a decimal number, got "abc"',
     ],
     [
       ['forecast', 'scenarios/minimal.yaml', '--trials', 'abc'],
-      '--trials: ✖ expected a number, got "abc"',
+      '--trials: ✖ expected a decimal number, got "abc"',
     ],
-    [['forecast', 'scenarios/minimal.yaml', '--trials='], '--trials: ✖ expected a number, got ""'],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials='],
+      '--trials: ✖ expected a decimal number, got ""',
+    ],
     [
       ['forecast', 'scenarios/minimal.yaml', '--workers', 'two'],
-      '--workers: ✖ expected a number, got "two"',
+      '--workers: ✖ expected a decimal number, got "two"',
     ],
     [
       [
@@ -63,17 +66,49 @@ describe('a scalar flag given twice', () => {
         '--min',
         '-1e3x',
       ],
-      '--min: ✖ expected a number, got "-1e3x"',
+      '--min: ✖ expected a decimal number, got "-1e3x"',
     ],
     [
       ['sensitivity', 'scenarios/minimal.yaml', '--top', 'x'],
-      '--top: ✖ expected a number, got "x"',
+      '--top: ✖ expected a decimal number, got "x"',
     ],
-  ])('%j quotes the value that is not a number (yargs said NaN)', async (argv, message) => {
-    const r = await runCli(argv);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(message);
-  });
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--trials', '0x10'],
+      '--trials: ✖ expected a decimal number, got "0x10"',
+    ],
+    [
+      ['forecast', 'scenarios/minimal.yaml', '--seed=0b11'],
+      '--seed: ✖ expected a decimal number, got "0b11"',
+    ],
+    [
+      ['allocate', 'scenarios/b2b-saas.yaml', '--budget', ' 5'],
+      '--budget: ✖ expected a decimal number, got " 5"',
+    ],
+    [
+      ['quota', 'scenarios/b2b-saas.yaml', '--confidence', '0x0'],
+      '--confidence: ✖ expected a decimal number, got "0x0"',
+    ],
+    [
+      [
+        'goal',
+        'scenarios/minimal.yaml',
+        '--lever',
+        'allocation.budget',
+        '--target',
+        'bookings=0x10',
+        '--probability',
+        '0.5',
+      ],
+      '--target: ✖ expected METRIC=VALUE (e.g. bookings=9000000), got "bookings=0x10"',
+    ],
+  ])(
+    '%j quotes the value that is not a decimal number (yargs said NaN, or read 0x10 as 16)',
+    async (argv, message) => {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(message);
+    },
+  );
 
   it.each([
     [
@@ -88,6 +123,10 @@ describe('a scalar flag given twice', () => {
       ['quota', 'scenarios/minimal.yaml', '--seed', '-1'],
       '--seed: ✖ expected a whole number from 0 to 2^53 − 1, got -1',
     ],
+    [
+      ['sensitivity', 'scenarios/minimal.yaml', '--top', '0'],
+      '--top: ✖ expected a whole number of inputs for the spider chart from 1 to 20, got number 0',
+    ],
   ])(
     '%j names the flag, not the scenario line, for a number out of range',
     async (argv, message) => {
@@ -96,6 +135,35 @@ describe('a scalar flag given twice', () => {
       expect(r.stderr.trim()).toBe(message);
     },
   );
+
+  it.each([
+    [['forecast', 'scenarios/minimal.yaml', '--no-trials'], '--trials'],
+    [['--no-workers', 'forecast', 'scenarios/minimal.yaml'], '--workers'],
+    [['sensitivity', 'scenarios/minimal.yaml', '--no-top'], '--top'],
+  ])('%j refuses --no- of a number flag, naming it (yargs made it 0)', async (argv, flag) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `--no-${flag.slice(2)}: ✖ ${flag} takes a number and cannot be turned off: leave it out for the default, or give ${flag} N`,
+    );
+  });
+
+  it('takes exponents and signs as decimal numbers', async () => {
+    const r = await runCli([
+      'forecast',
+      'scenarios/minimal.yaml',
+      '--trials',
+      '2e1',
+      '--seed',
+      '+7',
+      '--json',
+      '--workers',
+      '1',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).trials).toBe(20);
+  });
 
   it('flags meant to repeat (--set, --variants) and repeated switches still run', async () => {
     const r = await runCli([

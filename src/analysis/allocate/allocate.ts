@@ -29,6 +29,7 @@ import { budgetCurve } from './budget-curve.js';
 import { calibrated } from './calibrate.js';
 import { Candidates, type EvaluationCount, type TrialSet } from './candidates.js';
 import { certify } from './certificate.js';
+import { withDefaultAllocation } from './default-settings.js';
 import { ExpectedModel } from './expected-model.js';
 import { expectedSplit, expectedValue, moveSizes } from './expected-split.js';
 import { objectiveOf } from './objective.js';
@@ -42,7 +43,10 @@ import { confirm } from './uplift.js';
 export interface AllocateOptions {
   /** Objective instead of `allocation.objective`. */
   readonly objective?: AllocationObjective;
-  /** Total spend per period instead of `allocation.budget`. */
+  /**
+   * Total spend per period instead of `allocation.budget`; with it a plan without an
+   * `allocation` block is split with the block's defaults (withDefaultAllocation).
+   */
   readonly budget?: number;
   /** Trials for the final comparison (default `simulation.trials`); the search uses fewer. */
   readonly trials?: number;
@@ -68,7 +72,8 @@ export interface AllocateOptions {
  * certificate, the honest uplift over the current plan, team capacity at both, the budget
  * curve and response curves. `input` is a compiled plan or a bundle (then `variant` picks
  * one of its variants). The result is the same on any number of threads.
- * @throws InputError when the scenario has no allocation block or the budget cannot be split.
+ * @throws InputError when the scenario has no allocation block and no `budget` is given, or the
+ *   budget cannot be split.
  * @example
  * const r = await allocate(await loadModel('plan.yaml'), { objective: 'profit' });
  * console.log(r.recommended, r.uplift, r.certificate.equal_marginals.holds);
@@ -78,7 +83,8 @@ export async function allocate(
   opts: AllocateOptions = {},
 ): Promise<AllocationResult> {
   checkRunOptions('allocate', opts);
-  const model = pickModel(input, opts.variant);
+  // A plan without an allocation block is split with the block's defaults when a budget is given.
+  const model = withDefaultAllocation(pickModel(input, opts.variant), opts.budget);
   const seed = opts.seed ?? model.simulation.seed;
   const trials = opts.trials ?? model.simulation.trials;
   const p = defineProblem(

@@ -13,6 +13,7 @@
  * variant and `set` edits compile once.
  */
 import {
+  MAX_SPIDER_INPUTS,
   SENSITIVITY_BOOTSTRAP,
   SPIDER_INPUTS,
   SPIDER_PERCENTILES,
@@ -100,7 +101,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
   }
   const top = opts.top ?? SPIDER_INPUTS;
   const percentiles = opts.spiderPercentiles ?? SPIDER_PERCENTILES;
-  if (!(Number.isInteger(top) && top >= 1 && top <= 20)) {
+  if (!(Number.isInteger(top) && top >= 1 && top <= MAX_SPIDER_INPUTS)) {
     throw new InputError([
       { file: plan.name, line: null, path: 'top', message: whatIfMsg.top(top) },
     ]);

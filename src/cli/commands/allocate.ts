@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { allocate } from '../../analysis/allocate/allocate.js';
 import { allocationToCsv } from '../../analysis/allocate/csv.js';
+import { withDefaultAllocation } from '../../analysis/allocate/default-settings.js';
 import { stringifyAllocation } from '../../analysis/allocate/json.js';
 import { allocationOptionProblem } from '../../analysis/allocate/problem.js';
 import type { AllocationObjective } from '../../model/types.js';
@@ -45,19 +46,22 @@ export const allocateCommand: Command = {
   run: async (args, ctx) => {
     const objective = parseObjective(args.objective);
     const budget = parseBudget(args.budget);
-    const { model, shown } = await loadScenarioArg(args, ctx);
-    const a = model.allocation;
-    if (a === null) {
+    const loaded = await loadScenarioArg(args, ctx);
+    const { shown } = loaded;
+    if (loaded.model.allocation === null && budget === undefined) {
       throw new InputError([
         {
           file: shown,
           line: null,
           path: 'allocation',
           message:
-            'the scenario has no allocation block: add allocation: {budget, channels, objective, step} to say what to split',
+            'the scenario has no allocation block: give the budget to split with --budget N, or add allocation: {budget, channels, objective, step}',
         },
       ]);
     }
+    // Without a block, --budget alone splits over the block's defaults (docs/allocate.md).
+    const model = withDefaultAllocation(loaded.model, budget, shown);
+    const a = model.allocation!;
     if ((objective ?? a.objective) === 'target' && model.targets.bookings === null) {
       throw flagError('--objective', 'objective target needs targets.bookings in the scenario');
     }

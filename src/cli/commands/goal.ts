@@ -16,6 +16,7 @@ import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
 import { progressBar } from '../progress.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
+import { decimalNumber } from '../typed-flags.js';
 
 /** `METRIC=VALUE` of `--target`, checked against the plan's metrics. */
 function parseTarget(text: unknown): { metric: string; value: number } {
@@ -29,8 +30,8 @@ function parseTarget(text: unknown): { metric: string; value: number } {
           .trim()
           .replace(/_/g, '')
       : '';
-  const value = raw === '' ? Number.NaN : Number(raw);
-  if (metric === '' || !Number.isFinite(value)) {
+  const value = decimalNumber(raw);
+  if (metric === '' || value === undefined) {
     throw flagError(
       '--target',
       `expected METRIC=VALUE (e.g. bookings=9000000), got ${JSON.stringify(s)}`,

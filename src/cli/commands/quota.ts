@@ -15,6 +15,7 @@ import { cliLogger, EXIT } from '../context.js';
 import { progressBar } from '../progress.js';
 import { quotaTable } from '../quota-table.js';
 import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
+import { decimalNumber } from '../typed-flags.js';
 
 /**
  * A numeric flag as given, or undefined. The flags are read as text (yargs would turn
@@ -23,15 +24,14 @@ import { loadScenarioArg, scenarioOptions } from '../scenario-arg.js';
 function numberFlag(args: Record<string, unknown>, flag: string): number | undefined {
   const v = args[flag];
   if (v === undefined) return undefined;
-  const text = String(v).trim();
-  const x = text === '' ? Number.NaN : Number(text);
-  if (Number.isFinite(x)) return x;
+  const x = decimalNumber(String(v));
+  if (x !== undefined) return x;
   throw new InputError([
     {
       file: `--${flag}`,
       line: null,
       path: '',
-      message: `expected a number, got ${JSON.stringify(String(v))}`,
+      message: `expected a decimal number, got ${JSON.stringify(String(v))}`,
     },
   ]);
 }

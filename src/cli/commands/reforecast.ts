@@ -24,7 +24,8 @@ export const reforecastCommand: Command = {
       .option('actuals', {
         type: 'string',
         requiresArg: true,
-        describe: 'monthly actuals CSV of the first months of the calendar (docs/data-formats.md)',
+        describe:
+          'required: monthly actuals CSV of the first months of the calendar (docs/data-formats.md)',
       })
       .option('dates', {
         type: 'string',

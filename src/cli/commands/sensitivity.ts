@@ -3,8 +3,10 @@
  * to P90) and every `--vary` input, each input's share of the variance, the funnel's own
  * randomness, and the spider of the top inputs.
  */
+import { whatIfMsg } from '../../analysis/messages.js';
 import { sensitivity } from '../../analysis/sensitivity/index.js';
 import type { SensitivityMetric } from '../../analysis/sensitivity/types.js';
+import { MAX_SPIDER_INPUTS } from '../../defaults.js';
 import type { Command } from '../context.js';
 import { cliLogger, EXIT } from '../context.js';
 import { flagError } from '../flag-error.js';
@@ -47,6 +49,14 @@ export const sensitivityCommand: Command = {
         `expected bookings, profit or target, got ${JSON.stringify(metric)}`,
       );
     }
+    const top = args.top;
+    if (
+      top !== undefined &&
+      !(typeof top === 'number' && Number.isInteger(top) && top >= 1 && top <= MAX_SPIDER_INPUTS)
+    ) {
+      // Checked here so the message names --top, not the scenario.
+      throw flagError('--top', whatIfMsg.top(top));
+    }
     const vary = parseVary(args.vary);
     const sets = parseSets(args.set);
     const { bundle, variant } = await loadScenarioArg(args, ctx);
@@ -56,7 +66,7 @@ export const sensitivityCommand: Command = {
       ...(variant === undefined ? {} : { variant }),
       overrides: sets,
       vary,
-      ...(typeof args.top === 'number' ? { top: args.top } : {}),
+      ...(typeof top === 'number' ? { top } : {}),
       ...(args.workers === undefined ? {} : { workers: args.workers }),
       logger: cliLogger(ctx, args.quiet === true),
       onProgress: progress.update,
