@@ -29,6 +29,13 @@ export interface ColumnStats {
 }
 
 /**
+ * Said when a run has one trial: nothing can estimate a standard error from it, so every
+ * ± reads 0 and every quantile is that trial (the numbers are right, their precision unknown).
+ */
+export const ONE_TRIAL_WARNING =
+  '1 trial cannot estimate a Monte Carlo standard error: every ± and se reads 0 and every P10 to P90 is that one trial; run at least 2 trials (hundreds for a useful forecast)';
+
+/**
  * Runs the passes over `source` and returns moments, quantiles and retained sorted columns.
  * Keeps at most STORE_BUDGET_BYTES of values per pass, in one buffer reused by every pass;
  * a run too large for one pass in double precision keeps the columns it does not retain in
@@ -64,6 +71,7 @@ export async function summariseColumns(
     used += bytesOf(j);
     arenaBytes = Math.max(arenaBytes, used);
   }
+  if (trials < 2) logger.warn(ONE_TRIAL_WARNING);
   if (passes.length > 1) {
     logger.warn(
       `${trials.toLocaleString('en-US')} trials need ${passes.length} passes for exact quantiles (at most ${(budget / 2 ** 30).toFixed(0)} GiB of values are kept at once), so the trials are simulated or read ${passes.length} times`,

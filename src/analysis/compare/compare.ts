@@ -21,6 +21,7 @@ import { InputError } from '../../util/result.js';
 import { type Evaluation, type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
 import { checkRunOptions } from '../run-options.js';
+import { ONE_TRIAL_WARNING } from '../summarise.js';
 import { outcomeMetrics, planOutcome } from './outcome.js';
 import { beats, targetDifference, trialDifference } from './paired.js';
 import type { CompareResult, VariantOutcome } from './types.js';
@@ -77,6 +78,7 @@ async function run(ev: Evaluator, opts: CompareOptions): Promise<CompareResult> 
   checkNames(names, known, opts.whatIfs ?? [], bundle?.file ?? base.name);
   const trials = opts.trials ?? base.simulation.trials;
   const seed = opts.seed ?? base.simulation.seed;
+  if (trials < 2) opts.logger?.warn(ONE_TRIAL_WARNING);
   const metrics = outcomeMetrics(base);
   const plans = 1 + names.length + (opts.whatIfs?.length ?? 0);
   let done = 0;

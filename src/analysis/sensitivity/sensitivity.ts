@@ -30,6 +30,7 @@ import { InputError } from '../../util/result.js';
 import { type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
 import { checkRunOption, checkRunOptions } from '../run-options.js';
+import { ONE_TRIAL_WARNING } from '../summarise.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
 import { SensitivityRunner } from './runner.js';
@@ -107,6 +108,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
     ]);
   }
   const trials = opts.trials ?? plan.simulation.trials;
+  if (trials < 2) opts.logger?.warn(ONE_TRIAL_WARNING);
   const tornadoTrials =
     opts.tornadoTrials ??
     Math.min(
