@@ -1,7 +1,8 @@
 /**
  * Which months of a month axis carry a label, and what it says: the year on the first month
  * and on every January ("Jan 2027", "Feb", …), and every k-th month in between, k the
- * smallest of 1, 2, 3, 4, 6, 12 whose labels do not overlap. Chosen here rather than by
+ * smallest of 1, 2, 3, 4, 6, 12 whose labels do not overlap; on a horizon too long for a
+ * label every January, every second, third, fifth or tenth January instead. Chosen here rather than by
  * Vega's overlap removal, which drops every other label whatever it says and so hid the
  * January of a plan starting in April. The k-th months are counted from January, so every
  * January is one of them; one closer than k to the first, or whose label would touch the
@@ -12,8 +13,11 @@ import { CHART_WIDTH } from '../defaults.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Steps tried, smallest first: divisors of 12, so every January is a k-th month. */
-const STEPS = [1, 2, 3, 4, 6, 12] as const;
+/**
+ * Steps tried, smallest first: divisors of 12, so every January is a k-th month; then whole
+ * years, for long horizons, where only every (k/12)-th January is labelled.
+ */
+const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120] as const;
 
 /**
  * Estimated width of a label in px at the theme's 12px axis font: 7.6px a character, a
@@ -64,16 +68,25 @@ export function monthLabels(
   const fits = (a: number, b: number) => (b - a) * step >= extent(a)[1] + extent(b)[0] + LABEL_GAP;
   // Months of step k; one that is not a January and would touch the first month's label
   // (which is wider, with its year, and flush left on a point axis) is left out.
-  const chosen = (k: number) =>
-    periods.flatMap((p, t) => {
+  const chosen = (k: number) => {
+    let januaries = 0;
+    return periods.flatMap((p, t) => {
       const m = parse(p)[1];
-      if (t === 0 || m === 0) return [t];
+      if (t === 0) return [t];
+      if (k > 12) {
+        // Years at a time: every (k/12)-th January, counted from the first, clear of the first label.
+        if (m !== 0) return [];
+        januaries += 1;
+        return (januaries - 1) % (k / 12) === 0 && fits(0, t) ? [t] : [];
+      }
+      if (m === 0) return [t];
       return m % k === 0 && t >= k && fits(0, t) ? [t] : [];
     });
+  };
   // The first month and a January just after it may not fit whatever k is: they are both
   // labelled, so they do not decide k (the January steps down a line instead).
   const januaryAfterFirst = (a: number, b: number) => a === 0 && parse(periods[b]!)[1] === 0;
-  let labelled = chosen(12);
+  let labelled = chosen(STEPS[STEPS.length - 1]!);
   for (const k of STEPS) {
     const ts = chosen(k);
     if (ts.every((b, i) => i === 0 || januaryAfterFirst(ts[i - 1]!, b) || fits(ts[i - 1]!, b))) {

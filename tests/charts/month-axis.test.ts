@@ -78,6 +78,37 @@ describe('monthLabels', () => {
       });
 });
 
+describe('monthLabels on a long horizon', () => {
+  for (const kind of ['point', 'band'] as const)
+    for (const T of [60, 61, 113, 120, 240])
+      it(`${kind} axis, ${T} months: the first month and every n-th January, none overlapping`, () => {
+        for (const start of [1, 4, 11]) {
+          const periods = periodsFrom(start, T);
+          const labels = monthLabels(periods, kind);
+          const at = `start ${periods[0]}`;
+          const placed = labels
+            .map((l, t) => ({ t, ...line(l) }))
+            .filter((l) => l.text !== '')
+            .map((l) => ({ ...l, span: span(kind, T, l.t, l.text) }));
+          expect(placed[0]!.text, at).toBe(`${MONTHS[start - 1]} 2027`);
+          // Every label after the first names a month; a January carries its year.
+          for (const l of placed.slice(1)) {
+            const [y, m] = periods[l.t]!.split('-').map(Number);
+            expect(l.text, `${at}, ${periods[l.t]}`).toBe(m === 1 ? `Jan ${y}` : MONTHS[m! - 1]);
+          }
+          for (const row of [0, 1]) {
+            const same = placed.filter((l) => l.row === row);
+            for (let i = 1; i < same.length; i++)
+              expect(
+                same[i]!.span[0],
+                `${at}: ${same[i - 1]!.text} / ${same[i]!.text}`,
+              ).toBeGreaterThan(same[i - 1]!.span[1]);
+          }
+          expect(placed.length, at).toBeGreaterThanOrEqual(3);
+        }
+      });
+});
+
 describe('the fan chart of a plan that starts in April', () => {
   it('shows the year on its first month and on the January of the next year', async () => {
     const r = fixtureResult();
