@@ -37,6 +37,8 @@ export interface SummaryExtras {
   };
   /** `salesops compare --json`: every variant's paired difference to the plan. */
   readonly compare?: {
+    /** Trials every plan ran on (one trial gives no standard error to tell luck from a gain). */
+    readonly trials?: number;
     readonly variants: Readonly<
       Record<
         string,
@@ -261,6 +263,12 @@ function compareSentence(
     (a, b) => b[1].difference.mean - a[1].difference.mean,
   )[0];
   if (best === undefined) return null;
+  if (c.trials !== undefined && c.trials < 2) {
+    return {
+      link: 'compare',
+      text: 'Variants: with one trial no difference to the plan can be told from luck, so none is called best; run at least 2 trials (hundreds to compare plans).',
+    };
+  }
   const [name, v] = best;
   const money = (x: number) => formatMoney(x, result.currency);
   const label = model.variants.find((x) => x.name === name)?.label ?? defaultLabel(name);

@@ -435,4 +435,14 @@ describe('the variant sentence when no variant beats the plan', () => {
       sentence({ variants: { bold: { difference: beyond, probability_better: 0.7 } } }),
     ).toMatch(/^Best variant against the plan: Bold adds €5k/);
   });
+
+  it('calls no variant best from one trial, whose standard error reads 0', () => {
+    const one = { mean: 5000, lo: 5000, hi: 5000, se: 0, spread: { p10: 5000, p90: 5000 } };
+    const text = sentence({
+      trials: 1,
+      variants: { bold: { difference: one, probability_better: 1 } },
+    });
+    expect(text).toMatch(/^Variants: with one trial no difference to the plan can be told/);
+    expect(text).not.toMatch(/Best variant|±/);
+  });
 });
