@@ -235,6 +235,36 @@ describe('salesops run --actuals', () => {
     expect(existsSync(join(out, 'charts/reforecast.png'))).toBe(true);
   }, 60_000);
 
+  it('counts the actual months of a partial last quarter out of its own length', async () => {
+    // 8 months: the third quarter is two months long; actuals cover the first seven.
+    const text = readFileSync(MINIMAL, 'utf8')
+      .replace('periods: 12}', 'periods: 8}')
+      .replace('targets: {bookings: 250000}', 'targets: {bookings: 150000, quarterly: [1, 1, 1]}');
+    const short = join(tmp, 'eight.yaml');
+    writeFileSync(short, text);
+    const model = modelOf(text);
+    const [head, ...rows] = actualsCsv(model, synthesize(model, { seed: 4 }))
+      .trimEnd()
+      .split('\n');
+    const seven = new Set(model.calendar.labels.slice(0, 7));
+    const actuals = join(tmp, 'eight-actuals.csv');
+    writeFileSync(
+      actuals,
+      `${[head, ...rows.filter((l) => seven.has(l.slice(0, 7)))].join('\n')}\n`,
+    );
+    const out = join(tmp, 'eight-run');
+    const r = await runCli(
+      ['run', short, '--actuals', actuals, ...FLAGS, '--no-what-ifs', '--out', out],
+      tmp,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('FY2027 Q3 (2 months) bookings ≥ €1) (1 of 2 months actual)');
+    expect(html).toContain('FY2027 Q2 bookings ≥ €1) (all months actual)');
+    expect(html).not.toMatch(/of 3 months actual/);
+  }, 60_000);
+
   it('leaves out the quota and the allocation, which simulate the plan from its first month', async () => {
     const out = join(tmp, 'run-b2b');
     const r = await runCli(

@@ -59,9 +59,15 @@ export const reforecastSection: ReportSection = {
     plan.targets.quarterly_detail?.forEach((q, i) => {
       const d = f.targets.quarterly_detail?.[i];
       if (d === undefined) return;
-      const actual = Math.max(0, Math.min(3, k - 3 * i));
+      // A partial last quarter has fewer than 3 months (its label says how many).
+      const n = Math.min(3, f.periods.length - 3 * i);
+      const actual = Math.max(0, Math.min(n, k - 3 * i));
       const months =
-        actual === 0 ? '' : actual === 3 ? ' (months actual)' : ` (${actual} of 3 months actual)`;
+        actual === 0
+          ? ''
+          : actual === n
+            ? ' (all months actual)'
+            : ` (${actual} of ${n} months actual)`;
       targetRows.push(
         row(`P(${f.quarters[i]} bookings ≥ ${money(q.value)})${months}`, [
           formatProbability(q.probability, q.se),
