@@ -12,12 +12,16 @@ describe('--trials 1', () => {
     ['forecast', 'scenarios/minimal.yaml'],
     ['compare', 'scenarios/minimal.yaml'],
     ['sensitivity', 'scenarios/minimal.yaml'],
-  ])('%s answers and warns that its ± cannot be estimated', async (command, file) => {
-    const one = await runCli([command, file, '--trials', '1', '--workers', '1']);
-    expect(one.code).toBe(0);
-    expect(one.stderr).toMatch(WARNING);
-    const two = await runCli([command, file, '--trials', '2', '--workers', '1']);
-    expect(two.code).toBe(0);
-    expect(two.stderr).not.toMatch(WARNING);
-  }, 120_000);
+  ])(
+    '%s answers and warns that its ± cannot be estimated',
+    async (command, file) => {
+      const one = await runCli([command, file, '--trials', '1', '--workers', '1']);
+      expect(one.code).toBe(0);
+      expect(one.stderr).toMatch(WARNING);
+      const two = await runCli([command, file, '--trials', '2', '--workers', '1']);
+      expect(two.code).toBe(0);
+      expect(two.stderr).not.toMatch(WARNING);
+    },
+    120_000,
+  );
 });
