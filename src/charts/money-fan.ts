@@ -14,7 +14,7 @@ import {
 /**
  * Band, band and median layers for rows with p10 … p90 and mean fields; `yTitle` labels
  * the money axis.
- * @example { data, encoding: { x: monthX() }, layer: moneyFanLayers('Bookings (USD)') }
+ * @example { data, encoding: { x: monthX(result.periods) }, layer: moneyFanLayers('Bookings (USD)') }
  */
 export function moneyFanLayers(yTitle: string): Layer[] {
   const money = (field: string, title: string) => ({

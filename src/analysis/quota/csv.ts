@@ -25,7 +25,7 @@ function money(units: number, digits: number): string {
 
 /**
  * The CSV text of a quota result (see module doc).
- * @example quotaToCsv(q).split('\n')[0] // 'rep_id,role,kind,start,currency,capacity_share,quota,quota_2027-Q1,…'
+ * @example quotaToCsv(q).split('\n')[0] // 'rep_id,role,kind,start,currency,capacity_share,quota,quota_FY2027_Q1,…'
  */
 export function quotaToCsv(q: QuotaResult): string {
   const quarterOf = (t: number) => Math.floor(t / 3);
