@@ -10,8 +10,7 @@
  * overlap the first month's label.
  */
 import { CHART_WIDTH } from '../defaults.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { MONTHS } from './format.js';
 
 /**
  * Steps tried, smallest first: divisors of 12, so every January is a k-th month; then whole

@@ -10,7 +10,7 @@ import type { ForecastResult } from '../analysis/types.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { type ChartSpec, finishChart, moneyTitle, summaryRow } from './common.js';
-import { formatMoney, formatPercent } from './format.js';
+import { formatMoney, formatPercent, MONTHS } from './format.js';
 import {
   BAND_OPACITY,
   COLORS,
@@ -30,8 +30,6 @@ const LABEL_GAP = 5;
 const NOTE_LINE = LABEL_SIZE + 2;
 /** Pixels kept between the note and what it sits above (the bar's top, the median label). */
 const NOTE_GAP = 6;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Jan–Mar 2027", "Nov 2027–Jan 2028": the months of one quarter block. */
 function monthRange(periods: readonly string[]): string {

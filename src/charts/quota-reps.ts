@@ -8,7 +8,7 @@ import type { QuotaResult } from '../analysis/quota/types.js';
 import type { ForecastResult } from '../analysis/types.js';
 import { CHART_WIDTH } from '../defaults.js';
 import { type ChartBody, type ChartSpec, finishChart } from './common.js';
-import { formatCompact, formatMoney, formatPercent } from './format.js';
+import { formatCompact, formatMoney, formatPercent, MONTHS } from './format.js';
 import { COLORS, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
 /** Height of one rep's row. */
@@ -17,8 +17,6 @@ const ROW = 22;
 const BARS_WIDTH = 150;
 /** Up to this many periods the grid shows months; beyond, quarters. */
 const MONTHLY_UP_TO = 12;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2027-03` → `Mar 2027`. */
 function monthLabel(period: string): string {

@@ -7,7 +7,7 @@
  * results: a test reads each number of each sentence back from the JSON.
  */
 import type { ForecastResult, Summary } from '../analysis/types.js';
-import { formatCount, formatMoney, formatPercent } from '../charts/format.js';
+import { formatCount, formatMoney, formatPercent, MONTHS } from '../charts/format.js';
 import { roleBindings, runsOf } from '../charts/saturation.js';
 import { Z90 } from '../defaults.js';
 import type { Model } from '../model/types.js';
@@ -97,8 +97,6 @@ export interface SummaryExtras {
     };
   };
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Mar 2027" of a `YYYY-MM` period. */
 function monthName(period: string): { month: string; year: string } {

@@ -4,7 +4,7 @@
  * distribution in words, uncertain inputs first. A market's twelve seasonality multipliers
  * are one row with a small profile, and each channel's spend plan one row with its profile.
  */
-import { formatCount, formatMoney, formatPercent } from '../../charts/format.js';
+import { formatCount, formatMoney, formatPercent, MONTHS } from '../../charts/format.js';
 import { splitParamPath } from '../../model/param-label.js';
 import type { Model, Param } from '../../model/types.js';
 import { distMean, distQuantile } from '../../stats/dist-math.js';
@@ -22,7 +22,6 @@ const GROUPS: readonly { key: string; title: string }[] = [
   { key: 'economics', title: 'Economics' },
 ];
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SEASONALITY = /^markets\.([^.]+)\.seasonality\[(\d+)\]$/;
 
 /**
