@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/analysis/allocate/allocate.js';
 import { prepare } from '../../src/analysis/evaluator.js';
 import { quota } from '../../src/analysis/quota/index.js';
+import { sensitivity } from '../../src/analysis/sensitivity/index.js';
 import { backtest } from '../../src/history/backtest.js';
 import { readActuals } from '../../src/history/read-actuals.js';
 import type { AllocationObjective } from '../../src/model/types.js';
@@ -57,14 +58,22 @@ describe('allocate', () => {
     const run = { trials: 50, workers: 1 };
     expect(
       await refusal(allocate(bundle, { ...run, objective: 'nope' as AllocationObjective })),
-    ).toBe(
-      'Acme FY2027 plan: ✖ expected revenue, profit, p10 or target, got "nope" → at allocation.objective',
-    );
-    expect(await refusal(allocate(bundle, { ...run, budget: '100000' as never }))).toMatch(
-      /✖ expected a total spend per period ≥ 0, got string "100000" → at allocation\.budget$/,
+    ).toBe('allocate: options.objective: ✖ expected revenue, profit, p10 or target, got "nope"');
+    // The bad value is the caller's, so the message names the option, not the scenario.
+    expect(await refusal(allocate(bundle, { ...run, budget: '100000' as never }))).toBe(
+      'allocate: options.budget: ✖ expected a total spend per period ≥ 0, got string "100000"',
     );
     const cli = await runCli(['allocate', B2B, '--objective', 'nope', '--trials', '50']);
     expect(cli.stderr).toBe('--objective: ✖ expected revenue, profit, p10 or target, got "nope"\n');
+  });
+});
+
+describe('sensitivity', () => {
+  it('names the option, not the scenario, for a top outside 1 … 20', async () => {
+    const bundle = await loadBundle(B2B, { trials: 50 });
+    expect(await refusal(sensitivity(bundle, { trials: 50, workers: 1, top: 0 }))).toMatch(
+      /^sensitivity: options\.top: ✖ /,
+    );
   });
 });
 

@@ -24,7 +24,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { prepare } from '../evaluator.js';
 import { checkOwnVariant } from '../own-variant.js';
-import { checkRunOptions } from '../run-options.js';
+import { checkRunOptions, optionError } from '../run-options.js';
 import { budgetCurve } from './budget-curve.js';
 import { calibrated } from './calibrate.js';
 import { Candidates, type EvaluationCount, type TrialSet } from './candidates.js';
@@ -33,7 +33,13 @@ import { withDefaultAllocation } from './default-settings.js';
 import { ExpectedModel } from './expected-model.js';
 import { expectedSplit, expectedValue, moveSizes } from './expected-split.js';
 import { objectiveOf } from './objective.js';
-import { type AllocationProblem, defineProblem, project, transferRoom } from './problem.js';
+import {
+  type AllocationProblem,
+  allocationOptionProblem,
+  defineProblem,
+  project,
+  transferRoom,
+} from './problem.js';
 import { responseCurves } from './response-curves.js';
 import { type SearchStage, type Start, search } from './search.js';
 import type { AllocationResult } from './types.js';
@@ -83,6 +89,11 @@ export async function allocate(
   opts: AllocateOptions = {},
 ): Promise<AllocationResult> {
   checkRunOptions('allocate', opts);
+  // A bad budget or objective given here is the caller's, not the scenario's.
+  for (const field of ['budget', 'objective'] as const) {
+    const problem = opts[field] === undefined ? null : allocationOptionProblem[field](opts[field]);
+    if (problem !== null) throw optionError(`allocate: options.${field}`, problem);
+  }
   // A plan without an allocation block is split with the block's defaults when a budget is given.
   const model = withDefaultAllocation(pickModel(input, opts.variant), opts.budget);
   const seed = opts.seed ?? model.simulation.seed;

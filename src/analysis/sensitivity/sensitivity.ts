@@ -29,7 +29,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
-import { checkRunOption, checkRunOptions } from '../run-options.js';
+import { checkRunOption, checkRunOptions, optionError } from '../run-options.js';
 import { ONE_TRIAL_WARNING } from '../summarise.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
@@ -103,9 +103,7 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
   const top = opts.top ?? SPIDER_INPUTS;
   const percentiles = opts.spiderPercentiles ?? SPIDER_PERCENTILES;
   if (!(Number.isInteger(top) && top >= 1 && top <= MAX_SPIDER_INPUTS)) {
-    throw new InputError([
-      { file: plan.name, line: null, path: 'top', message: whatIfMsg.top(top) },
-    ]);
+    throw optionError('sensitivity: options.top', whatIfMsg.top(top));
   }
   const trials = opts.trials ?? plan.simulation.trials;
   if (trials < 2) opts.logger?.warn(ONE_TRIAL_WARNING);
