@@ -11,7 +11,7 @@
  */
 import { parseDocument } from 'yaml';
 import { forecast } from '../analysis/forecast.js';
-import { checkRunOption, checkRunOptions } from '../analysis/run-options.js';
+import { checkRunOption, checkRunOptions, optionError } from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { compileScenario } from '../scenario/load.js';
 import { buildLayout } from '../sim/layout.js';
@@ -159,6 +159,13 @@ export async function backtest(
   }
   const step = opts.step ?? 1;
   const first = opts.first ?? Math.min(12, Math.floor(T / 2));
+  if (!(Number.isInteger(first) && first >= 2 && first <= T - h)) {
+    // An origin needs 2 months of history before it and the horizon after it.
+    throw optionError(
+      'backtest: options.first',
+      `expected a period index of the history from 2 to ${T - h} (${actuals.periods[2]} to ${actuals.periods[T - h]}), got ${String(first)}`,
+    );
+  }
   const trials = opts.trials ?? 1000;
   const seed = opts.seed ?? 1;
   const K = actuals.stages.length;

@@ -97,6 +97,14 @@ describe('backtest', () => {
         `✖ the history has ${months} months; a backtest ${months} months ahead needs at least ${months + 3}$`,
       ),
     );
+    // A first origin without 2 months before it or the horizon after it scores nothing.
+    for (const first of [1, months, 2.5]) {
+      expect(await refusal(backtest(actuals, { first, trials: 50 }))).toMatch(
+        new RegExp(
+          `^backtest: options\\.first: ✖ expected a period index of the history from 2 to ${months - 3} .*, got ${first}$`,
+        ),
+      );
+    }
     const cli = await runCli(['backtest', ACTUALS, '--horizon', '0']);
     expect(cli.stderr).toBe('--horizon: ✖ expected a whole number from 1 to 240, got 0\n');
   });
