@@ -14,6 +14,8 @@ export interface FlagTable {
   readonly boolean: readonly string[];
   /** Options whose value is a number (`--trials`, `--budget`, …). */
   readonly number: readonly string[];
+  /** Options whose value is text (`--csv`, `--out`, …). */
+  readonly string?: readonly string[];
   /** Other names of each option (`help` → `h`). */
   readonly alias: Readonly<Record<string, readonly string[]>>;
 }
@@ -81,7 +83,7 @@ function typedFlags(argv: readonly string[], table: FlagTable): Map<string, Type
 export function checkTypedFlags(argv: readonly string[], table: FlagTable): void {
   const array = new Set(table.array.map(kebab));
   const number = new Set(table.number.map(kebab));
-  checkNegatedNumbers(argv, table, number);
+  checkNegatedValues(argv, table, new Set([...number, ...(table.string ?? []).map(kebab)]));
   const flags = typedFlags(argv, table);
   for (const [name, { flag, values }] of flags) {
     if (values.length < 2 || array.has(name) || JOINED.has(name)) continue;
@@ -117,24 +119,28 @@ export function decimalNumber(text: string): number | undefined {
 }
 
 /**
- * Throws an InputError naming `--no-<flag>` for a number flag: yargs reads it as the flag
- * set to false, which became 0 and was reported as `--trials … got 0`.
+ * Throws an InputError naming `--no-<flag>` for a flag that takes a value: yargs reads it as
+ * the flag set to false, which for a number became 0 (reported as `--trials … got 0`) and for
+ * text was silently ignored (`--no-csv` wrote no CSV and said nothing).
  */
-function checkNegatedNumbers(
+function checkNegatedValues(
   argv: readonly string[],
   table: FlagTable,
-  number: ReadonlySet<string>,
+  valued: ReadonlySet<string>,
 ): void {
   const canonical = canonicalNames(table);
+  const number = new Set(table.number.map(kebab));
   for (const a of argv) {
     if (a === '--') break;
     const m = /^--no-([A-Za-z][\w-]*)(=.*)?$/s.exec(a);
     if (m === null) continue;
     const name = canonical.get(kebab(m[1]!)) ?? kebab(m[1]!);
-    if (!number.has(name)) continue;
+    if (!valued.has(name)) continue;
+    const what = number.has(name) ? 'a number' : 'a value';
+    const example = number.has(name) ? 'N' : 'VALUE';
     throw flagError(
       `--no-${m[1]}`,
-      `--${m[1]} takes a number and cannot be turned off: leave it out for the default, or give --${m[1]} N`,
+      `--${m[1]} takes ${what} and cannot be turned off: leave it out for the default, or give --${m[1]} ${example}`,
     );
   }
 }

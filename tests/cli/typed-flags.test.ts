@@ -148,6 +148,23 @@ describe('a scalar flag given twice', () => {
     );
   });
 
+  it.each([
+    [['forecast', 'scenarios/minimal.yaml', '--no-csv'], '--csv'],
+    [['run', 'scenarios/minimal.yaml', '--no-out'], '--out'],
+  ])('%j refuses --no- of a flag that takes text (yargs ignored it)', async (argv, flag) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `--no-${flag.slice(2)}: ✖ ${flag} takes a value and cannot be turned off: leave it out for the default, or give ${flag} VALUE`,
+    );
+  });
+
+  it('still takes --no- of a switch', async () => {
+    const r = await runCli(['forecast', 'scenarios/minimal.yaml', '--trials', '20', '--no-json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('takes exponents and signs as decimal numbers', async () => {
     const r = await runCli([
       'forecast',
