@@ -29,6 +29,33 @@ function ownMarkup(html: string): string {
   return html.replace(/<script>\/\* vega[\s\S]*?\n<\/script>/g, '');
 }
 
+describe('the summary in HTML', () => {
+  it('keeps each signed figure on one line: no break after its minus or plus sign', () => {
+    const result = fixtureResult();
+    const model = fixtureModel(result);
+    const difference = { mean: 42000, lo: 21000, hi: 63000, se: 1000 };
+    const html = buildReport({
+      result,
+      model,
+      charts: [],
+      extras: {
+        compare: {
+          variants: {
+            bold: {
+              difference: { ...difference, spread: { p10: -18000, p90: 99000 } },
+              probability_better: 0.87,
+            },
+          },
+        },
+      },
+    });
+    // U+2060 (word joiner) between the sign and the figure: invisible, and no line break.
+    const summary = html.slice(html.indexOf('<ul class="exec">'), html.indexOf('</ul>'));
+    expect(summary).toContain('runs from −\u2060$18k to +\u2060$99k (P10 to P90)');
+    expect(summary).not.toMatch(/[−+]\$/);
+  });
+});
+
 describe('buildReport', () => {
   it('has every section, the key numbers and one figure per chart', () => {
     const { html, charts } = reportFor('Plan A');
