@@ -6,28 +6,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult, PlanOutcome } from '../../analysis/compare/types.js';
 import type { ChartSpec, Layer } from '../common.js';
 import { moneyTitle, monthX, periodDate } from '../common.js';
-import { formatMoney, formatPercent } from '../format.js';
+import { formatMoney, formatPercent, MONTHS } from '../format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from '../theme.js';
 import { compareSubtitle, planColours, plansOf, themed } from './common.js';
 
 /** `2027-12` → `Dec 2027`. */
 function monthLabel(period: string): string {
   const [y, m] = period.split('-');
-  const names = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ];
-  return `${names[Number(m) - 1] ?? m} ${y}`;
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
 /**
