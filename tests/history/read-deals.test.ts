@@ -141,7 +141,8 @@ console.log(JSON.stringify({ rows: r.value.rows, heap: process.memoryUsage().hea
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--max-old-space-size=24', '--max-semi-space-size=1', '--input-type=module', '-e', script],
-      { timeout: 300_000 },
+      // Killed before the test's own timeout, so a hang never outlives the test.
+      { timeout: 240_000, killSignal: 'SIGKILL' },
     );
     const { rows } = JSON.parse(stdout) as { rows: number; heap: number };
     expect(rows).toBe(blocks * 5000);
