@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateSpec } from '../../src/charts/validate.js';
 import { synthesize } from '../../src/history/synthesize.js';
 import { actualsCsv } from '../../src/history/write-csv.js';
+import type { Model } from '../../src/model/types.js';
 import { runCli } from '../helpers/cli.js';
 import { modelOf } from '../helpers/model.js';
 
@@ -22,18 +23,30 @@ const B2B = join(ROOT, 'scenarios/b2b-saas.yaml');
 const H1 = join(ROOT, 'scenarios/history/b2b-2027-h1-actuals.csv');
 const FLAGS = ['--trials', '300', '--workers', '1'];
 
+/**
+ * One synthetic world of `model` as an actuals CSV: its header, its rows over the whole
+ * calendar, the rows of its first `months` periods, and the file `name` in tmp holding those.
+ */
+function firstMonths(model: Model, months: number, name: string) {
+  const [header, ...all] = actualsCsv(model, synthesize(model, { seed: 4 }))
+    .trimEnd()
+    .split('\n');
+  const kept = new Set(model.calendar.labels.slice(0, months));
+  const first = all.filter((l) => kept.has(l.slice(0, 7)));
+  const file = join(tmp, name);
+  writeFileSync(file, `${[header, ...first].join('\n')}\n`);
+  return { header: header!, rows: all, first, file };
+}
+
 // The minimal scenario's first four months, from one synthetic world of it.
 const MINIMAL = join(ROOT, 'scenarios/minimal.yaml');
 const minimal = modelOf(readFileSync(MINIMAL, 'utf8'));
-const [header, ...lines] = actualsCsv(minimal, synthesize(minimal, { seed: 4 }))
-  .trimEnd()
-  .split('\n');
-const firstFour = new Set(minimal.calendar.labels.slice(0, 4));
-const minimalActuals = join(tmp, 'minimal-actuals.csv');
-writeFileSync(
-  minimalActuals,
-  `${[header, ...lines.filter((l) => firstFour.has(l.slice(0, 7)))].join('\n')}\n`,
-);
+const {
+  header,
+  rows: lines,
+  first: four,
+  file: minimalActuals,
+} = firstMonths(minimal, 4, 'minimal-actuals.csv');
 
 /** A row's cells, and a row with one cell replaced. */
 const cells = (l: string) => l.split(',');
@@ -42,7 +55,6 @@ const withCell = (l: string, column: string, value: string) => {
   c[cells(header!).indexOf(column)] = value;
   return c.join(',');
 };
-const four = lines.filter((l) => firstFour.has(l.slice(0, 7)));
 
 describe('salesops reforecast', () => {
   it('prints the table with the actual quarters marked, against the plan', async () => {
@@ -242,16 +254,7 @@ describe('salesops run --actuals', () => {
       .replace('targets: {bookings: 250000}', 'targets: {bookings: 150000, quarterly: [1, 1, 1]}');
     const short = join(tmp, 'eight.yaml');
     writeFileSync(short, text);
-    const model = modelOf(text);
-    const [head, ...rows] = actualsCsv(model, synthesize(model, { seed: 4 }))
-      .trimEnd()
-      .split('\n');
-    const seven = new Set(model.calendar.labels.slice(0, 7));
-    const actuals = join(tmp, 'eight-actuals.csv');
-    writeFileSync(
-      actuals,
-      `${[head, ...rows.filter((l) => seven.has(l.slice(0, 7)))].join('\n')}\n`,
-    );
+    const { file: actuals } = firstMonths(modelOf(text), 7, 'eight-actuals.csv');
     const out = join(tmp, 'eight-run');
     const r = await runCli(
       ['run', short, '--actuals', actuals, ...FLAGS, '--no-what-ifs', '--out', out],
