@@ -42,6 +42,28 @@ function span(kind: MonthAxisKind, T: number, t: number, text: string): [number,
 const line = (l: MonthLabel) =>
   typeof l === 'string' ? { row: 0, text: l } : { row: 1, text: l[1] };
 
+/** The labels shown, each with its period index, line and extent in px. */
+function placedLabels(labels: readonly MonthLabel[], kind: MonthAxisKind) {
+  return labels
+    .map((l, t) => ({ t, ...line(l) }))
+    .filter((l) => l.text !== '')
+    .map((l) => ({ ...l, span: span(kind, labels.length, l.t, l.text) }));
+}
+
+/**
+ * Labels on the same line never overlap; a label one line down clears the one above it by
+ * construction and must clear the next on its own line.
+ */
+function expectApart(placed: ReturnType<typeof placedLabels>, at: string): void {
+  for (const row of [0, 1]) {
+    const same = placed.filter((l) => l.row === row);
+    for (let i = 1; i < same.length; i++)
+      expect(same[i]!.span[0], `${at}: ${same[i - 1]!.text} / ${same[i]!.text}`).toBeGreaterThan(
+        same[i - 1]!.span[1],
+      );
+  }
+}
+
 describe('monthLabels', () => {
   for (const kind of ['point', 'band'] as const)
     for (const T of [6, 12, 24, 36])
@@ -58,20 +80,8 @@ describe('monthLabels', () => {
             if (t === 0 || m === 1) expect(text, `${at}, ${p}`).toBe(`${name} ${y}`);
             else expect([name, ''], `${at}, ${p}`).toContain(text);
           });
-          // Labels on the same line never overlap; a label one line down clears the one
-          // above it by construction and must clear the next on its own line.
-          const placed = labels
-            .map((l, t) => ({ t, ...line(l) }))
-            .filter((l) => l.text !== '')
-            .map((l) => ({ ...l, span: span(kind, T, l.t, l.text) }));
-          for (const row of [0, 1]) {
-            const same = placed.filter((l) => l.row === row);
-            for (let i = 1; i < same.length; i++)
-              expect(
-                same[i]!.span[0],
-                `${at}: ${same[i - 1]!.text} / ${same[i]!.text}`,
-              ).toBeGreaterThan(same[i - 1]!.span[1]);
-          }
+          const placed = placedLabels(labels, kind);
+          expectApart(placed, at);
           // Months are labelled at a regular step, not one in twelve, when there is room.
           expect(placed.length, at).toBeGreaterThanOrEqual(Math.min(T, 6));
         }
@@ -86,24 +96,14 @@ describe('monthLabels on a long horizon', () => {
           const periods = periodsFrom(start, T);
           const labels = monthLabels(periods, kind);
           const at = `start ${periods[0]}`;
-          const placed = labels
-            .map((l, t) => ({ t, ...line(l) }))
-            .filter((l) => l.text !== '')
-            .map((l) => ({ ...l, span: span(kind, T, l.t, l.text) }));
+          const placed = placedLabels(labels, kind);
           expect(placed[0]!.text, at).toBe(`${MONTHS[start - 1]} 2027`);
           // Every label after the first names a month; a January carries its year.
           for (const l of placed.slice(1)) {
             const [y, m] = periods[l.t]!.split('-').map(Number);
             expect(l.text, `${at}, ${periods[l.t]}`).toBe(m === 1 ? `Jan ${y}` : MONTHS[m! - 1]);
           }
-          for (const row of [0, 1]) {
-            const same = placed.filter((l) => l.row === row);
-            for (let i = 1; i < same.length; i++)
-              expect(
-                same[i]!.span[0],
-                `${at}: ${same[i - 1]!.text} / ${same[i]!.text}`,
-              ).toBeGreaterThan(same[i - 1]!.span[1]);
-          }
+          expectApart(placed, at);
           expect(placed.length, at).toBeGreaterThanOrEqual(3);
         }
       });
