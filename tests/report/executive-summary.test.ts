@@ -220,14 +220,19 @@ describe('the summary takes other analyses when they are passed in', () => {
   }, 60_000);
 });
 
+/** The minimal scenario forecast at 200 trials (seed 7), with its JSON. */
+async function minimalForecast() {
+  const model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), { trials: 200, seed: 7 });
+  const result = await forecast(model, { workers: 1 });
+  return { model, result, json: JSON.parse(stringifyForecast(result)) as Json };
+}
+
 describe('the allocation sentence', () => {
   let model: Model;
   let result: Awaited<ReturnType<typeof forecast>>;
   let json: Json;
   beforeAll(async () => {
-    model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), { trials: 200, seed: 7 });
-    result = await forecast(model, { workers: 1 });
-    json = JSON.parse(stringifyForecast(result)) as Json;
+    ({ model, result, json } = await minimalForecast());
   }, 60_000);
   // Hand-written in the shape of `salesops allocate --json`, like consumer-brand's: the
   // allocation spends 3M a month, the plan 2.25M, and the curve does best near 2.25M.
@@ -392,9 +397,7 @@ describe('the variant sentence when no variant beats the plan', () => {
   let result: Awaited<ReturnType<typeof forecast>>;
   let json: Json;
   beforeAll(async () => {
-    model = await loadModel(resolve(ROOT, 'scenarios/minimal.yaml'), { trials: 200, seed: 7 });
-    result = await forecast(model, { workers: 1 });
-    json = JSON.parse(stringifyForecast(result)) as Json;
+    ({ model, result, json } = await minimalForecast());
   }, 60_000);
   const sentence = (compare: NonNullable<SummaryExtras['compare']>) =>
     executiveSummary(result, model, { compare }).find((s) => s.link === 'compare')!.text;
