@@ -49,7 +49,18 @@ const floor = JSON.parse(
 console.log(
   `\nsampler floor (b2b-saas.yaml): ${fmt(floor.callsPerTrialPeriod, 1)} sampler calls per trial-period cost ${fmt(floor.samplerMicrosPerTrialPeriod, 2)} µs on one thread by themselves;` +
     `\neven with everything else free and perfect scaling, 2 threads would reach at most ${fmt(floor.ceilingTwoThreads)} trial-periods/s.` +
-    `\nThe same calls in the kernel's own order cost ${fmt(floor.inKernelOrderMicrosPerTrialPeriod, 2)} µs: at most ${fmt(floor.ceilingTwoThreadsInKernelOrder)} trial-periods/s on 2 threads.`,
+    `\nThe same calls in the kernel's own order cost ${fmt(floor.inKernelOrderMicrosPerTrialPeriod, 2)} µs: at most ${fmt(floor.ceilingTwoThreadsInKernelOrder)} trial-periods/s on 2 threads;` +
+    `\ngrouped by call site across batches of 250 trials (a lockstep kernel) ${fmt(floor.inLockstepOrderMicrosPerTrialPeriod, 2)} µs: at most ${fmt(floor.ceilingTwoThreadsInLockstepOrder)} trial-periods/s.`,
+);
+
+// The kernel with its draws taken from a tape: what the kernel's own work costs.
+const split = JSON.parse(
+  execFileSync(process.execPath, ['bench/kernel-split.js'], { encoding: 'utf8' }),
+);
+console.log(
+  `\nkernel split (b2b-saas.yaml, one thread): ${fmt(split.realMicrosPerTrialPeriod, 2)} µs per trial-period in all;` +
+    ` with every sampler call answered from a tape, ${fmt(split.tapeMicrosPerTrialPeriod, 2)} µs (the kernel's own work),` +
+    ` so the draws cost ${fmt(split.drawsMicrosPerTrialPeriod, 2)} µs where the kernel makes them.`,
 );
 
 // Allocation: the whole `salesops allocate` job, each in a fresh process. The machine may be

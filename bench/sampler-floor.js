@@ -2,11 +2,14 @@
 // free? Records every sampler call (kind and arguments) that N trials of a scenario make,
 // then replays exactly those calls through the real samplers and times them alone: sorted
 // by kind and argument (the most favourable order), and in the order the kernel made them.
+// A third order asks what running trials in lockstep would gain: within each batch of 250
+// trials, the j-th call of one call site in every trial, then the next site's — as a kernel
+// that loops over a batch of trials at each draw site would make them.
 // Usage: node bench/sampler-floor.js [SCENARIO] [TRIALS]; prints one JSON line.
 //
-// Recording needs a copy of dist/ whose four sampler entry points push their arguments to
-// a list first; the copy lives under node_modules/.cache (so it resolves our dependencies)
-// and is removed afterwards.
+// Recording needs a copy of dist/ whose four sampler entry points push their arguments (and
+// the trial and call site of each call, for the lockstep order) to a list first; the copy
+// lives under node_modules/.cache (so it resolves our dependencies) and is removed afterwards.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,11 +24,30 @@ const [file = 'scenarios/b2b-saas.yaml', trialsArg = '4000'] = process.argv.slic
 const trials = Number(trialsArg);
 // Per kind (its index in this list): the file and function of its sampler, and what a call records.
 const ENTRY = [
-  ['binomial.js', 'binomial', '[0, n, p]'],
-  ['poisson.js', 'poisson', '[1, lambda]'],
-  ['gamma.js', 'gamma', '[2, shape, scale]'],
-  ['sum-of-iid.js', 'sumOfIid', '[3, n, dist, mean, variance]'],
+  [
+    'binomial.js',
+    'binomial',
+    '[0, n, p, undefined, undefined, globalThis.__trial, globalThis.__slot]',
+  ],
+  [
+    'poisson.js',
+    'poisson',
+    '[1, lambda, undefined, undefined, undefined, globalThis.__trial, globalThis.__slot]',
+  ],
+  [
+    'gamma.js',
+    'gamma',
+    '[2, shape, scale, undefined, undefined, globalThis.__trial, globalThis.__slot]',
+  ],
+  [
+    'sum-of-iid.js',
+    'sumOfIid',
+    '[3, n, dist, mean, variance, globalThis.__trial, globalThis.__slot]',
+  ],
 ];
+// Indices into a recorded call: its trial and the stream slot it drew from.
+const TRIAL = 5;
+const SLOT = 6;
 
 mkdirSync('node_modules/.cache', { recursive: true });
 const copy = mkdtempSync(join(process.cwd(), 'node_modules/.cache/salesops-floor-'));
@@ -42,6 +64,18 @@ try {
       text.replace(head, (m) => `${m} globalThis.__calls.push(${record});`),
     );
   }
+  // The call site of a draw is told by the stream it draws from (TrialStreams.use) and the
+  // sampler: each stream serves one purpose (docs/model.md, "Random streams").
+  const streams = join(copy, 'sim/streams.js');
+  let streamsText = readFileSync(streams, 'utf8');
+  for (const [re, mark] of [
+    [/begin\(seed, trial\) \{/, 'globalThis.__trial = trial;'],
+    [/use\(slot\) \{/, 'globalThis.__slot = slot;'],
+  ]) {
+    if (!re.test(streamsText)) throw new Error(`cannot find ${re.source} in dist/sim/streams.js`);
+    streamsText = streamsText.replace(re, (m) => `${m} ${mark}`);
+  }
+  writeFileSync(streams, streamsText);
   globalThis.__calls = [];
   const url = (p) => pathToFileURL(join(copy, p)).href;
   const { TrialRunner } = await import(url('sim/runner.js'));
@@ -97,24 +131,71 @@ for (let kind = 0; kind < ENTRY.length; kind++) {
 
 // The same calls in the order the kernel makes them (kinds mixed, arguments unsorted), still
 // with everything else free: what the draws cost where they really happen.
-const kindOf = Int8Array.from(calls, (c) => c[0]);
-const argA = Float64Array.from(calls, (c) => c[1]);
-const argB = Float64Array.from(calls, (c) => (c[0] === 3 ? c[3] : (c[2] ?? 0)));
-const argV = Float64Array.from(calls, (c) => c[4] ?? 0);
-const dists = calls.map((c) => (c[0] === 3 ? c[2] : null));
-let bestInOrder = Number.POSITIVE_INFINITY;
-for (let rep = 0; rep < 7; rep++) {
+/** The calls `order` (indices into `calls`) as arrays read in sequence by {@link replay}. */
+function inOrder(order) {
+  return {
+    kind: Int8Array.from(order, (i) => calls[i][0]),
+    a: Float64Array.from(order, (i) => calls[i][1]),
+    b: Float64Array.from(order, (i) => (calls[i][0] === 3 ? calls[i][3] : (calls[i][2] ?? 0))),
+    v: Float64Array.from(order, (i) => calls[i][4] ?? 0),
+    dist: order.map((i) => (calls[i][0] === 3 ? calls[i][2] : null)),
+  };
+}
+/** Milliseconds to make every call of `r` once. */
+function replay(r) {
   const t0 = performance.now();
-  for (let i = 0; i < kindOf.length; i++) {
-    const kind = kindOf[i];
-    if (kind === 0) sink += binomial(rng, argA[i], argB[i]);
-    else if (kind === 1) sink += poisson(rng, argA[i]);
-    else if (kind === 2) sink += gamma(rng, argA[i], argB[i]);
-    else sink += sumOfIid(rng, argA[i], dists[i], argB[i], argV[i]);
+  for (let i = 0; i < r.kind.length; i++) {
+    const kind = r.kind[i];
+    if (kind === 0) sink += binomial(rng, r.a[i], r.b[i]);
+    else if (kind === 1) sink += poisson(rng, r.a[i]);
+    else if (kind === 2) sink += gamma(rng, r.a[i], r.b[i]);
+    else sink += sumOfIid(rng, r.a[i], r.dist[i], r.b[i], r.v[i]);
   }
-  bestInOrder = Math.min(bestInOrder, performance.now() - t0);
+  return performance.now() - t0;
+}
+const kernelOrder = inOrder(calls.map((_, i) => i));
+
+// Lockstep: per batch of 250 trials, the j-th call of site s of every trial together, groups
+// in the order they come in an average trial of the batch.
+const lockstep = [];
+for (let from = 0; from < trials; from += 250) {
+  const groups = new Map();
+  const seen = new Map();
+  let trial = -1;
+  let at = 0;
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    if (c[TRIAL] < from || c[TRIAL] >= from + 250) continue;
+    if (c[TRIAL] !== trial) {
+      trial = c[TRIAL];
+      seen.clear();
+      at = 0;
+    }
+    const site = 4 * c[SLOT] + c[0];
+    const j = seen.get(site) ?? 0;
+    seen.set(site, j + 1);
+    const key = `${site}:${j}`;
+    if (!groups.has(key)) groups.set(key, { position: 0, members: [] });
+    const g = groups.get(key);
+    g.position += at++;
+    g.members.push(i);
+  }
+  const ordered = [...groups.values()].sort(
+    (x, y) => x.position / x.members.length - y.position / y.members.length,
+  );
+  for (const g of ordered) lockstep.push(...g.members);
+}
+const lockstepOrder = inOrder(lockstep);
+
+// The two orders alternate, so a machine that slows down mid-run slows both alike.
+let bestInOrder = Number.POSITIVE_INFINITY;
+let bestLockstep = Number.POSITIVE_INFINITY;
+for (let rep = 0; rep < 7; rep++) {
+  bestInOrder = Math.min(bestInOrder, replay(kernelOrder));
+  bestLockstep = Math.min(bestLockstep, replay(lockstepOrder));
 }
 const inOrderMicros = (bestInOrder * 1000) / trialPeriods;
+const lockstepMicros = (bestLockstep * 1000) / trialPeriods;
 if (!Number.isFinite(sink)) throw new Error('replay produced a non-finite sum');
 
 console.log(
@@ -128,6 +209,9 @@ console.log(
     // The same calls replayed in the kernel's own order, and the ceiling that gives.
     inKernelOrderMicrosPerTrialPeriod: inOrderMicros,
     ceilingTwoThreadsInKernelOrder: (2 * 1e6) / inOrderMicros,
+    // The same calls grouped by call site across batches of 250 trials (a lockstep kernel).
+    inLockstepOrderMicrosPerTrialPeriod: lockstepMicros,
+    ceilingTwoThreadsInLockstepOrder: (2 * 1e6) / lockstepMicros,
     perKind,
   }),
 );
