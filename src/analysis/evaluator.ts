@@ -32,6 +32,7 @@ import { type MetricReader, metricReader } from './metric-reader.js';
 import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
 import { checkRunOption } from './run-options.js';
+import { standardError } from './standard-error.js';
 
 export interface PrepareOptions {
   /** Threads to simulate on, the main thread included: a whole number from 1 to 256; default every core. */
@@ -80,11 +81,14 @@ export interface EvaluateOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Mean, sample sd and the Monte Carlo standard error of the mean of one metric. */
+/**
+ * Mean, sample sd and the Monte Carlo standard error of the mean of one metric (null for one
+ * trial, which cannot estimate it).
+ */
 export interface MeanSummary {
   readonly mean: number;
   readonly sd: number;
-  readonly se: number;
+  readonly se: number | null;
 }
 
 /** What one evaluation returns: every asked-for metric, trial by trial, and its summary. */
@@ -343,7 +347,7 @@ function shapeOf(model: Model, layout: Layout = buildLayout(model)): string {
   return JSON.stringify([model.params.map((p) => p.path), layout.series.map((s) => s.key)]);
 }
 
-/** Mean (compensated), sample sd and se = sd/√n of `x`. */
+/** Mean (compensated), sample sd and se = sd/√n of `x` (sd 0 and se null for one value). */
 export function meanSummary(x: Float64Array): MeanSummary {
   const n = x.length;
   let sum = 0;
@@ -358,5 +362,5 @@ export function meanSummary(x: Float64Array): MeanSummary {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  return { mean, sd, se: sd / Math.sqrt(n) };
+  return { mean, sd, se: standardError(sd, n) };
 }

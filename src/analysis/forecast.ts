@@ -15,6 +15,7 @@ import { checkOwnVariant } from './own-variant.js';
 import { findTrialCount, type TrialSource } from './precision.js';
 import { RowCache } from './row-cache.js';
 import { checkRunOptions } from './run-options.js';
+import { standardError } from './standard-error.js';
 import {
   type ColumnStats,
   columnSummary,
@@ -181,10 +182,9 @@ function assemble(
   });
   const periodMeans = (s: number): number[] =>
     Array.from({ length: T }, (_, t) => stats.moments.meanOf(columns.period(s, t)));
-  const periodSe = (s: number): number[] =>
-    Array.from(
-      { length: T },
-      (_, t) => stats.moments.sdOf(columns.period(s, t)) / Math.sqrt(stats.n),
+  const periodSe = (s: number): (number | null)[] =>
+    Array.from({ length: T }, (_, t) =>
+      standardError(stats.moments.sdOf(columns.period(s, t)), stats.n),
     );
   const breakdown = (b: { leads: number; wins: number; bookings: number }): BreakdownResult => ({
     leads: columnSummary(stats, columns.total(b.leads)),

@@ -20,6 +20,7 @@ import { silentLogger } from '../../util/logger.js';
 import { ColumnMoments } from '../../util/moments.js';
 import { checkOwnVariant } from '../own-variant.js';
 import { checkRunOptions } from '../run-options.js';
+import { standardError } from '../standard-error.js';
 import { exceedance } from '../summarise.js';
 import { summaryOf } from '../summary-of.js';
 import type { ForecastResult } from '../types.js';
@@ -188,7 +189,7 @@ async function quotaFromRows(
       capacity_share: split.share[s]!,
       ramped_months: ramped,
       simulated_ramped_months: months.meanOf(s),
-      simulated_ramped_months_se: months.sdOf(s) / Math.sqrt(Math.max(1, n)),
+      simulated_ramped_months_se: standardError(months.sdOf(s), n),
       expected_backfills: expected.backfills[s]!,
       quarterly: quarterly(s),
       monthly: Array.from(split.monthly.subarray(s * T, (s + 1) * T)),

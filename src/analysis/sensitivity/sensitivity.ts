@@ -146,7 +146,8 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
       swing: b.swing,
       swing_se: b.swingSe,
       variance_share: share?.share ?? 0,
-      variance_share_se: share?.se ?? 0,
+      // A fixed input explains no variance, exactly; an uncertain one has the bootstrap's error.
+      variance_share_se: share === undefined ? 0 : share.se,
       varied_by: b.lever.by,
     };
   });
