@@ -31,7 +31,7 @@ import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
 import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
-import { checkRunOption } from './run-options.js';
+import { checkOptionNames, checkRunOption, type OptionNames } from './run-options.js';
 import { standardError } from './standard-error.js';
 
 export interface PrepareOptions {
@@ -58,6 +58,15 @@ export interface PrepareOptions {
   readonly sets?: readonly Override[];
 }
 
+const PREPARE_OPTIONS: OptionNames<PrepareOptions> = {
+  workers: true,
+  logger: true,
+  label: true,
+  threadMin: true,
+  variant: true,
+  sets: true,
+};
+
 export interface EvaluateOptions {
   /** The metrics to return per trial (see metric-reader.ts); default `['bookings']`. */
   readonly metrics?: readonly string[];
@@ -80,6 +89,15 @@ export interface EvaluateOptions {
   readonly inputs?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+const EVALUATE_OPTIONS: OptionNames<EvaluateOptions> = {
+  metrics: true,
+  trials: true,
+  seed: true,
+  variant: true,
+  inputs: true,
+  onProgress: true,
+};
 
 /**
  * Mean, sample sd and the Monte Carlo standard error of the mean of one metric (null for one
@@ -163,6 +181,7 @@ export class Evaluator {
   private closed = false;
 
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
+    checkOptionNames('prepare', opts, PREPARE_OPTIONS);
     const isBundle = 'base' in input;
     this.bundle = isBundle ? input : null;
     this.logger = opts.logger ?? silentLogger;
@@ -212,6 +231,7 @@ export class Evaluator {
    * 0 to 2^53 − 1, got 1.5`).
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkOptionNames('evaluate', opts, EVALUATE_OPTIONS);
     return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
   }
 
@@ -223,6 +243,7 @@ export class Evaluator {
    * `seed` is out of range.
    */
   async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkOptionNames('evaluatePlan', opts, EVALUATE_OPTIONS);
     checkRunOption('evaluate: options.trials', 'trials', opts.trials);
     checkRunOption('evaluate: options.seed', 'seed', opts.seed);
     const trials = opts.trials ?? base.simulation.trials;

@@ -14,7 +14,7 @@ import { type Evaluator, prepare } from './evaluator.js';
 import { checkOwnVariant } from './own-variant.js';
 import { findTrialCount, type TrialSource } from './precision.js';
 import { RowCache } from './row-cache.js';
-import { checkRunOptions } from './run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from './run-options.js';
 import { standardError } from './standard-error.js';
 import {
   type ColumnStats,
@@ -51,6 +51,14 @@ export interface ForecastOptions {
   readonly tee?: RowConsumer;
 }
 
+const FORECAST_OPTIONS: OptionNames<ForecastOptions> = {
+  workers: true,
+  onProgress: true,
+  logger: true,
+  variant: true,
+  tee: true,
+};
+
 /**
  * Runs the Monte Carlo forecast of a compiled model: one client of the prepared evaluator
  * (see {@link prepare}), which starts threads only when the run is worth them and closes them
@@ -61,6 +69,7 @@ export interface ForecastOptions {
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  checkOptionNames('forecast', opts, FORECAST_OPTIONS);
   checkRunOptions('forecast', opts);
   checkOwnVariant('forecast', model, opts.variant);
   const ev = prepare(model, {
@@ -85,6 +94,7 @@ export async function forecastWith(
   overrides: readonly Override[],
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkOptionNames('forecastWith', opts, FORECAST_OPTIONS);
   const model = ev.plan(overrides, opts.variant ?? undefined);
   return runForecast(model, ev.source(model, opts.onProgress), opts);
 }
@@ -99,6 +109,7 @@ export async function runForecast(
   simulate: TrialSource,
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkOptionNames('runForecast', opts, FORECAST_OPTIONS);
   checkOwnVariant('forecast', model, opts.variant);
   const n = model.simulation.trials;
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS)) {

@@ -19,7 +19,7 @@ import { buildLayout } from '../../sim/layout.js';
 import { silentLogger } from '../../util/logger.js';
 import { ColumnMoments } from '../../util/moments.js';
 import { checkOwnVariant } from '../own-variant.js';
-import { checkRunOptions } from '../run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from '../run-options.js';
 import { standardError } from '../standard-error.js';
 import { exceedance } from '../summarise.js';
 import { summaryOf } from '../summary-of.js';
@@ -57,6 +57,20 @@ export interface QuotaOptions extends QuotaOverrides, TrialRowsOptions {
   readonly variant?: string | null | undefined;
 }
 
+const QUOTA_OPTIONS: OptionNames<QuotaOptions> = {
+  role: true,
+  confidence: true,
+  overAssignment: true,
+  performanceCv: true,
+  workers: true,
+  onProgress: true,
+  logger: true,
+  storeBytes: true,
+  rows: true,
+  names: true,
+  variant: true,
+};
+
 /** Growable list of per-trial values, in trial order. */
 class Values {
   data = new Float64Array(1024);
@@ -85,6 +99,7 @@ export async function quotaWithForecast(
   opts: QuotaOptions = {},
 ): Promise<{ quota: QuotaResult; forecast: ForecastResult }> {
   // Settings are checked before any thread starts.
+  checkOptionNames('quota', opts, QUOTA_OPTIONS);
   checkRunOptions('quota', opts);
   checkOwnVariant('quota', model, opts.variant);
   resolveQuotaSettings(model, opts, opts.names);
