@@ -31,7 +31,8 @@ import { type Diagnostic, InputError } from '../util/result.js';
 import { type MetricReader, metricReader } from './metric-reader.js';
 import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
-import { checkRunOption } from './run-options.js';
+import { checkOptionNames, checkRunOption, type OptionNames } from './run-options.js';
+import { standardError } from './standard-error.js';
 
 export interface PrepareOptions {
   /** Threads to simulate on, the main thread included: a whole number from 1 to 256; default every core. */
@@ -57,6 +58,15 @@ export interface PrepareOptions {
   readonly sets?: readonly Override[];
 }
 
+const PREPARE_OPTIONS: OptionNames<PrepareOptions> = {
+  workers: true,
+  logger: true,
+  label: true,
+  threadMin: true,
+  variant: true,
+  sets: true,
+};
+
 export interface EvaluateOptions {
   /** The metrics to return per trial (see metric-reader.ts); default `['bookings']`. */
   readonly metrics?: readonly string[];
@@ -80,11 +90,23 @@ export interface EvaluateOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Mean, sample sd and the Monte Carlo standard error of the mean of one metric. */
+const EVALUATE_OPTIONS: OptionNames<EvaluateOptions> = {
+  metrics: true,
+  trials: true,
+  seed: true,
+  variant: true,
+  inputs: true,
+  onProgress: true,
+};
+
+/**
+ * Mean, sample sd and the Monte Carlo standard error of the mean of one metric (null for one
+ * trial, which cannot estimate it).
+ */
 export interface MeanSummary {
   readonly mean: number;
   readonly sd: number;
-  readonly se: number;
+  readonly se: number | null;
 }
 
 /** What one evaluation returns: every asked-for metric, trial by trial, and its summary. */
@@ -159,6 +181,7 @@ export class Evaluator {
   private closed = false;
 
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
+    checkOptionNames('prepare', opts, PREPARE_OPTIONS);
     const isBundle = 'base' in input;
     this.bundle = isBundle ? input : null;
     this.logger = opts.logger ?? silentLogger;
@@ -208,6 +231,7 @@ export class Evaluator {
    * 0 to 2^53 − 1, got 1.5`).
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkOptionNames('evaluate', opts, EVALUATE_OPTIONS);
     return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
   }
 
@@ -219,6 +243,7 @@ export class Evaluator {
    * `seed` is out of range.
    */
   async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkOptionNames('evaluatePlan', opts, EVALUATE_OPTIONS);
     checkRunOption('evaluate: options.trials', 'trials', opts.trials);
     checkRunOption('evaluate: options.seed', 'seed', opts.seed);
     const trials = opts.trials ?? base.simulation.trials;
@@ -343,7 +368,7 @@ function shapeOf(model: Model, layout: Layout = buildLayout(model)): string {
   return JSON.stringify([model.params.map((p) => p.path), layout.series.map((s) => s.key)]);
 }
 
-/** Mean (compensated), sample sd and se = sd/√n of `x`. */
+/** Mean (compensated), sample sd and se = sd/√n of `x` (sd 0 and se null for one value). */
 export function meanSummary(x: Float64Array): MeanSummary {
   const n = x.length;
   let sum = 0;
@@ -358,5 +383,5 @@ export function meanSummary(x: Float64Array): MeanSummary {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  return { mean, sd, se: sd / Math.sqrt(n) };
+  return { mean, sd, se: standardError(sd, n) };
 }

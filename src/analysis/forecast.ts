@@ -14,7 +14,8 @@ import { type Evaluator, prepare } from './evaluator.js';
 import { checkOwnVariant } from './own-variant.js';
 import { findTrialCount, type TrialSource } from './precision.js';
 import { RowCache } from './row-cache.js';
-import { checkRunOptions } from './run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from './run-options.js';
+import { standardError } from './standard-error.js';
 import {
   type ColumnStats,
   columnSummary,
@@ -50,6 +51,14 @@ export interface ForecastOptions {
   readonly tee?: RowConsumer;
 }
 
+const FORECAST_OPTIONS: OptionNames<ForecastOptions> = {
+  workers: true,
+  onProgress: true,
+  logger: true,
+  variant: true,
+  tee: true,
+};
+
 /**
  * Runs the Monte Carlo forecast of a compiled model: one client of the prepared evaluator
  * (see {@link prepare}), which starts threads only when the run is worth them and closes them
@@ -60,6 +69,7 @@ export interface ForecastOptions {
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  checkOptionNames('forecast', opts, FORECAST_OPTIONS);
   checkRunOptions('forecast', opts);
   checkOwnVariant('forecast', model, opts.variant);
   const ev = prepare(model, {
@@ -84,6 +94,7 @@ export async function forecastWith(
   overrides: readonly Override[],
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkOptionNames('forecastWith', opts, FORECAST_OPTIONS);
   const model = ev.plan(overrides, opts.variant ?? undefined);
   return runForecast(model, ev.source(model, opts.onProgress), opts);
 }
@@ -98,6 +109,7 @@ export async function runForecast(
   simulate: TrialSource,
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkOptionNames('runForecast', opts, FORECAST_OPTIONS);
   checkOwnVariant('forecast', model, opts.variant);
   const n = model.simulation.trials;
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS)) {
@@ -181,10 +193,9 @@ function assemble(
   });
   const periodMeans = (s: number): number[] =>
     Array.from({ length: T }, (_, t) => stats.moments.meanOf(columns.period(s, t)));
-  const periodSe = (s: number): number[] =>
-    Array.from(
-      { length: T },
-      (_, t) => stats.moments.sdOf(columns.period(s, t)) / Math.sqrt(stats.n),
+  const periodSe = (s: number): (number | null)[] =>
+    Array.from({ length: T }, (_, t) =>
+      standardError(stats.moments.sdOf(columns.period(s, t)), stats.n),
     );
   const breakdown = (b: { leads: number; wins: number; bookings: number }): BreakdownResult => ({
     leads: columnSummary(stats, columns.total(b.leads)),

@@ -5,7 +5,7 @@
 import type { Model } from '../model/types.js';
 import type { RowConsumer } from '../sim/pool.js';
 import { prepare } from './evaluator.js';
-import { checkRunOptions } from './run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from './run-options.js';
 
 export interface SimulateOptions {
   /** First trial (inclusive); default 0. */
@@ -17,6 +17,13 @@ export interface SimulateOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+const SIMULATE_OPTIONS: OptionNames<SimulateOptions> = {
+  from: true,
+  to: true,
+  workers: true,
+  onProgress: true,
+};
+
 /**
  * Simulates trials [from, to) of `model` and feeds `consume` in trial order, in batches of
  * 250 trials (`rows` holds count × layout.width values; see `buildLayout`).
@@ -27,6 +34,7 @@ export async function simulate(
   opts: SimulateOptions,
   consume: RowConsumer,
 ): Promise<void> {
+  checkOptionNames('simulate', opts, SIMULATE_OPTIONS);
   const from = opts.from ?? 0;
   const to = opts.to ?? model.simulation.trials;
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0)) {

@@ -11,6 +11,7 @@ import { Accumulator } from './accumulator.js';
 import type { Columns } from './columns.js';
 import { quantileSorted } from './quantile.js';
 import { quantilesInPlace } from './select.js';
+import { proportionError, standardError } from './standard-error.js';
 import type { Summary } from './types.js';
 
 /** Feeds rows of trials 0 … n−1 to the consumer in trial order; may be called several times. */
@@ -30,10 +31,11 @@ export interface ColumnStats {
 
 /**
  * Said when a run has one trial: nothing can estimate a standard error from it, so every
- * ± reads 0 and every quantile is that trial (the numbers are right, their precision unknown).
+ * ± is not available (se null) and every quantile is that trial (the numbers are right,
+ * their precision unknown).
  */
 export const ONE_TRIAL_WARNING =
-  '1 trial cannot estimate a Monte Carlo standard error: every ± and se reads 0 and every P10 to P90 is that one trial; run at least 2 trials (hundreds for a useful forecast)';
+  '1 trial cannot estimate a Monte Carlo standard error: every ± reads n/a (se null in JSON) and every P10 to P90 is that one trial; run at least 2 trials (hundreds for a useful forecast)';
 
 /**
  * Runs the passes over `source` and returns moments, quantiles and retained sorted columns.
@@ -123,7 +125,7 @@ export function columnSummary(stats: ColumnStats, j: number): Summary {
   return {
     mean,
     sd,
-    se: sd / Math.sqrt(stats.n),
+    se: standardError(sd, stats.n),
     p5: at(0),
     p10: at(1),
     p25: at(2),
@@ -134,11 +136,14 @@ export function columnSummary(stats: ColumnStats, j: number): Summary {
   };
 }
 
-/** P(X ≥ value) from sorted values, with its Monte Carlo standard error √(p(1 − p)/n). */
+/**
+ * P(X ≥ value) from sorted values, with its Monte Carlo standard error √(p(1 − p)/n) (null
+ * for one value).
+ */
 export function exceedance(
   sorted: Float64Array,
   value: number,
-): { probability: number; se: number } {
+): { probability: number; se: number | null } {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -148,7 +153,7 @@ export function exceedance(
   }
   const n = sorted.length;
   const p = (n - lo) / n;
-  return { probability: p, se: Math.sqrt((p * (1 - p)) / n) };
+  return { probability: p, se: proportionError(p, n) };
 }
 
 /** Equal-width histogram of sorted values in `bins` bins between min and max. */

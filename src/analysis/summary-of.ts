@@ -3,12 +3,13 @@
  * in trial order (as every forecast column), and type-7 quantiles of the sorted values.
  */
 import { ColumnMoments } from '../util/moments.js';
+import { standardError } from './standard-error.js';
 import type { Summary } from './types.js';
 import { withQuantiles } from './value-summary.js';
 
 /**
  * Summarises per-trial values given in trial order; `values` is left unchanged.
- * se = sd/√n; quantiles are Hyndman–Fan type 7 (docs/model.md, Summaries).
+ * se = sd/√n (null for one value); quantiles are Hyndman–Fan type 7 (docs/model.md, Summaries).
  * @example summaryOf(Float64Array.of(1, 2, 3, 4)).p50 // 2.5
  */
 export function summaryOf(values: Float64Array): Summary {
@@ -22,6 +23,6 @@ export function summaryOf(values: Float64Array): Summary {
   return withQuantiles(values, {
     mean: moments.meanOf(0),
     sd,
-    se: sd / Math.sqrt(Math.max(1, values.length)),
+    se: standardError(sd, values.length),
   });
 }

@@ -4,11 +4,14 @@
  * read these types and nothing else.
  */
 
-/** Distribution summary of one quantity across trials. `se` is the Monte Carlo standard error of the mean. */
+/**
+ * Distribution summary of one quantity across trials. `se` is the Monte Carlo standard error
+ * of the mean, sd/√n, and null for a run of one trial, which cannot estimate it.
+ */
 export interface Summary {
   readonly mean: number;
   readonly sd: number;
-  readonly se: number;
+  readonly se: number | null;
   readonly p5: number;
   readonly p10: number;
   readonly p25: number;
@@ -39,11 +42,11 @@ export interface BreakdownResult {
     readonly wins: readonly number[];
     readonly bookings: readonly number[];
   };
-  /** Monte Carlo standard error of each per-period mean. */
+  /** Monte Carlo standard error of each per-period mean (null for a run of one trial). */
   readonly periods_se: {
-    readonly leads: readonly number[];
-    readonly wins: readonly number[];
-    readonly bookings: readonly number[];
+    readonly leads: readonly (number | null)[];
+    readonly wins: readonly (number | null)[];
+    readonly bookings: readonly (number | null)[];
   };
 }
 
@@ -68,8 +71,8 @@ export interface TargetResult {
   readonly value: number;
   /** P(horizon quantity ≥ value). */
   readonly probability: number;
-  /** Monte Carlo standard error of that probability, √(p(1−p)/n). */
-  readonly se: number;
+  /** Monte Carlo standard error of that probability, √(p(1−p)/n); null for one trial. */
+  readonly se: number | null;
 }
 
 /** Histogram of a horizon quantity for distribution charts (equal-width bins). */

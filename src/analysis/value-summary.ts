@@ -5,6 +5,7 @@
 import { QUANTILES } from '../defaults.js';
 import { meanSummary } from './evaluator.js';
 import { quantileSorted } from './quantile.js';
+import { proportionError } from './standard-error.js';
 import type { Summary } from './types.js';
 
 /**
@@ -21,7 +22,7 @@ export function summaryOf(values: Float64Array): Summary {
  */
 export function withQuantiles(
   values: Float64Array,
-  moments: { readonly mean: number; readonly sd: number; readonly se: number },
+  moments: { readonly mean: number; readonly sd: number; readonly se: number | null },
 ): Summary {
   const sorted = values.slice().sort();
   const [p5, p10, p25, p50, p75, p90, p95] = QUANTILES.map((p) => quantileSorted(sorted, p));
@@ -40,16 +41,16 @@ export function withQuantiles(
 }
 
 /**
- * P(value ≥ threshold) over the trials and its standard error √(p(1 − p)/n).
+ * P(value ≥ threshold) over the trials and its standard error √(p(1 − p)/n) (null for one trial).
  * @example exceedanceOf(Float64Array.of(1, 2, 3, 4), 3) // { probability: 0.5, se: 0.25 }
  */
 export function exceedanceOf(
   values: Float64Array,
   threshold: number,
-): { probability: number; se: number } {
+): { probability: number; se: number | null } {
   let k = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! >= threshold) k += 1;
   const n = values.length;
   const p = k / n;
-  return { probability: p, se: Math.sqrt((p * (1 - p)) / n) };
+  return { probability: p, se: proportionError(p, n) };
 }

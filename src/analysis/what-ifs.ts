@@ -16,6 +16,7 @@ import type { Override } from '../scenario/overrides.js';
 import type { Logger } from '../util/logger.js';
 import { type CompareResult, compare } from './compare/index.js';
 import { prepare } from './evaluator.js';
+import { checkOptionNames, type OptionNames } from './run-options.js';
 import { type SensitivityResult, sensitivity } from './sensitivity/index.js';
 
 export interface WhatIfAnalysesOptions {
@@ -35,6 +36,17 @@ export interface WhatIfAnalysesOptions {
   readonly onProgress?: (analysis: 'compare' | 'sensitivity', done: number, total: number) => void;
 }
 
+const WHAT_IF_ANALYSES_OPTIONS: OptionNames<WhatIfAnalysesOptions> = {
+  variant: true,
+  overrides: true,
+  whatIfName: true,
+  trials: true,
+  workers: true,
+  logger: true,
+  sensitivity: true,
+  onProgress: true,
+};
+
 /** What the report's What-ifs and What drives it sections show (null: nothing to show). */
 export interface WhatIfAnalyses {
   readonly compare: CompareResult | null;
@@ -50,6 +62,7 @@ export async function whatIfAnalyses(
   bundle: ScenarioBundle,
   opts: WhatIfAnalysesOptions,
 ): Promise<WhatIfAnalyses> {
+  checkOptionNames('whatIfAnalyses', opts, WHAT_IF_ANALYSES_OPTIONS);
   const overrides = opts.overrides ?? [];
   const ev = prepare(bundle, {
     threadMin: 0,

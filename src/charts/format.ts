@@ -107,10 +107,24 @@ export function formatCount(value: number): string {
 }
 
 /**
+ * How a Monte Carlo standard error reads when the trials were too few (one) to estimate it:
+ * the engine holds it as null, the JSON prints null and a CSV leaves the cell empty.
+ */
+export const NOT_AVAILABLE = 'n/a';
+
+/**
+ * A standard error in `format`, or "n/a" when one trial could not estimate it (null).
+ * @example formatError(null, formatCompact) // "n/a"
+ */
+export function formatError(se: number | null, format: (x: number) => string): string {
+  return se === null ? NOT_AVAILABLE : format(se);
+}
+
+/**
  * A probability with its Monte Carlo standard error, e.g. "63% ± 1.1 pp". The ± is one
- * standard error, √(p(1−p)/n).
+ * standard error, √(p(1−p)/n); "± n/a" when one trial could not estimate it (null).
  * @example formatProbability(0.63, 0.011) // "63% ± 1.1 pp"
  */
-export function formatProbability(p: number, se: number): string {
-  return `${formatPercent(p, 0)} ± ${(se * 100).toFixed(1)} pp`;
+export function formatProbability(p: number, se: number | null): string {
+  return `${formatPercent(p, 0)} ± ${formatError(se, (x) => `${(x * 100).toFixed(1)} pp`)}`;
 }

@@ -12,7 +12,7 @@ import {
   formatObjectiveChange,
   formatObjectiveError,
 } from '../charts/objective-format.js';
-import { table } from './format.js';
+import { table, tooFewTrials as tooFew } from './format.js';
 
 /** Most significant digits {@link exact} shows. */
 const MAX_DIGITS = 7;
@@ -179,11 +179,6 @@ function certificateLines(
     `  search: started from the ${r.search.start === 'fixed' ? 'only feasible split' : `${r.search.start} split`}, ${r.search.moves.length} move${r.search.moves.length === 1 ? '' : 's'} accepted`,
   );
   return out;
-}
-
-/** Why an error is "n/a": one trial cannot estimate it. */
-function tooFew(trials: number): string {
-  return `${trials.toLocaleString('en-US')} trial${trials === 1 ? ' is' : 's are'} too few for a standard error; run more trials`;
 }
 
 function capacityLines(r: AllocationResult): string[] {

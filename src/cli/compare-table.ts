@@ -1,8 +1,8 @@
 /** The terminal summary of `salesops compare`: one row per plan, bookings then profit. */
 import type { TrialDifference } from '../analysis/compare/paired.js';
 import type { CompareResult, PlanOutcome, VariantOutcome } from '../analysis/compare/types.js';
-import { formatCompact, formatPercent } from '../charts/format.js';
-import { compactColumn, table } from './format.js';
+import { formatCompact, formatPercent, NOT_AVAILABLE } from '../charts/format.js';
+import { compactColumn, table, tooFewTrials } from './format.js';
 
 const percent = (p: number | null): string => (p === null ? '–' : formatPercent(p, 1));
 
@@ -13,12 +13,15 @@ function signedColumn(values: readonly number[]): string[] {
 
 /**
  * The two columns of a difference to the base, one cell per plan (the base's empty): the mean
- * ± its simulation error, and P10 to P90 trial by trial, each column in one unit.
+ * ± its simulation error ("n/a" when one trial cannot estimate it), and P10 to P90 trial by
+ * trial, each column in one unit.
  */
 function versusColumns(diffs: readonly (TrialDifference | null)[]): [string[], string[]] {
   const d = diffs.filter((x) => x !== null);
   const mean = signedColumn(d.map((x) => x.mean));
-  const error = compactColumn(d.map((x) => (x.hi - x.lo) / 2));
+  const error = compactColumn(
+    d.map((x) => (x.hi === null || x.lo === null ? Number.NaN : (x.hi - x.lo) / 2)),
+  ).map((s, j) => (d[j]!.se === null ? NOT_AVAILABLE : s));
   const ends = signedColumn(d.flatMap((x) => [x.spread.p10, x.spread.p90]));
   let i = 0;
   const cells = diffs.map((x): [string, string] => {
@@ -90,5 +93,8 @@ export function compareTable(r: CompareResult): string {
     plans.length === 1
       ? 'nothing to compare with the base: the scenario has no variants (or --variants named none); try a one-off what-if with --set PATH=VALUE'
       : `vs base, mean: the mean of (plan − base) over the same trials, ± its simulation error (half the ${level} interval of that mean: not a range of outcomes); P10 to P90: how that difference spreads trial by trial; P(better): share of trials in which the plan does strictly better than the base`,
+    ...(Object.values(r.variants).some((v) => v.difference.se === null)
+      ? [`n/a: ${tooFewTrials(r.trials)}`]
+      : []),
   ].join('\n')}\n`;
 }

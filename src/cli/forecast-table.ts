@@ -1,9 +1,10 @@
 /** The readable terminal summary of a forecast: P10/P50/P90 per quarter and horizon, targets. */
 import type { ForecastResult } from '../analysis/types.js';
-import { formatCompact as compact, formatPercent } from '../charts/format.js';
-import { table } from './format.js';
+import { formatCompact as compact, formatError, formatPercent } from '../charts/format.js';
+import { table, tooFewTrials } from './format.js';
 
 const percent = (p: number): string => formatPercent(p, 1);
+const percentError = (se: number | null): string => formatError(se, percent);
 
 /** Quarters per block of the table: long horizons wrap instead of running off the screen. */
 const QUARTERS_PER_BLOCK = 8;
@@ -36,22 +37,22 @@ export function forecastTable(r: ForecastResult): string {
     '',
     blocks.join('\n\n'),
     '',
-    `mean horizon bookings ${compact(r.metrics.bookings.total.mean)} ± ${compact(r.metrics.bookings.total.se)} (Monte Carlo standard error)`,
+    `mean horizon bookings ${compact(r.metrics.bookings.total.mean)} ± ${formatError(r.metrics.bookings.total.se, compact)} (Monte Carlo standard error)`,
   ];
   const t = r.targets;
   if (t.bookings) {
     lines.push(
-      `P(bookings ≥ ${compact(t.bookings.value)}) = ${percent(t.bookings.probability)} ± ${percent(t.bookings.se)}`,
+      `P(bookings ≥ ${compact(t.bookings.value)}) = ${percent(t.bookings.probability)} ± ${percentError(t.bookings.se)}`,
     );
   }
   t.quarterly_detail?.forEach((q, i) => {
     lines.push(
-      `P(${r.quarters[i]} bookings ≥ ${compact(q.value)}) = ${percent(q.probability)} ± ${percent(q.se)}`,
+      `P(${r.quarters[i]} bookings ≥ ${compact(q.value)}) = ${percent(q.probability)} ± ${percentError(q.se)}`,
     );
   });
   if (t.profit)
     lines.push(
-      `P(profit ≥ ${compact(t.profit.value)}) = ${percent(t.profit.probability)} ± ${percent(t.profit.se)}`,
+      `P(profit ≥ ${compact(t.profit.value)}) = ${percent(t.profit.probability)} ± ${percentError(t.profit.se)}`,
     );
   if (r.precision) {
     lines.push(
@@ -63,5 +64,6 @@ export function forecastTable(r: ForecastResult): string {
       `rank correlation ${c.between[0]} ~ ${c.between[1]}: target ${c.target}, achieved ${c.achieved === null ? 'n/a (one trial)' : c.achieved.toFixed(3)}`,
     );
   }
+  if (r.metrics.bookings.total.se === null) lines.push(`n/a: ${tooFewTrials(r.trials)}`);
   return `${lines.join('\n')}\n`;
 }

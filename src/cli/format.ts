@@ -18,6 +18,14 @@ export function table(rows: readonly (readonly string[])[]): string {
     .join('\n');
 }
 
+/**
+ * Why a standard error reads "n/a": the run's trials (one) are too few to estimate it.
+ * @example tooFewTrials(1) // "1 trial is too few for a standard error; run more trials"
+ */
+export function tooFewTrials(trials: number): string {
+  return `${trials.toLocaleString('en-US')} trial${trials === 1 ? ' is' : 's are'} too few for a standard error; run more trials`;
+}
+
 const UNITS: readonly [number, string][] = [
   [1e12, 'T'],
   [1e9, 'B'],

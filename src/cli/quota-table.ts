@@ -20,10 +20,11 @@ function targetError(q: QuotaResult): string {
 
 /**
  * A share of trials with its standard error; as a count of trials when the error is 0 (every
- * trial or none), which says how little a few trials show instead of claiming no error.
+ * trial or none) or unknown (one trial), which says how little a few trials show instead of
+ * claiming no error.
  */
-function probabilityText(p: { probability: number; se: number }, trials: number): string {
-  if (p.se > 0) return `${pct(p.probability, 1)} ± ${pct(p.se, 1)} of trials`;
+function probabilityText(p: { probability: number; se: number | null }, trials: number): string {
+  if (p.se !== null && p.se > 0) return `${pct(p.probability, 1)} ± ${pct(p.se, 1)} of trials`;
   return `${Math.round(p.probability * trials).toLocaleString('en-US')} of ${trials.toLocaleString('en-US')} ${trials === 1 ? 'trial' : 'trials'}`;
 }
 

@@ -4,7 +4,7 @@
  * what the actuals changed (open pipeline, rates, lead levels) with the notes.
  */
 import type { ForecastResult } from '../analysis/types.js';
-import { formatCompact as compact, formatPercent } from '../charts/format.js';
+import { formatCompact as compact, formatError, formatPercent } from '../charts/format.js';
 import type { ReforecastResult } from '../history/reforecast/reforecast.js';
 import { forecastTable } from './forecast-table.js';
 
@@ -52,7 +52,7 @@ export function reforecastTable(r: ReforecastResult, plan?: ForecastResult): str
     );
     if (t !== undefined && tr !== undefined)
       lines.push(
-        `P(bookings ≥ ${compact(t.value)}): plan ${pct(t.probability)}, with actuals ${pct(tr.probability)} ± ${pct(tr.se)}`,
+        `P(bookings ≥ ${compact(t.value)}): plan ${pct(t.probability)}, with actuals ${pct(tr.probability)} ± ${formatError(tr.se, pct)}`,
       );
   }
   const open = r.pipeline

@@ -1,8 +1,8 @@
 /** The terminal summary of `salesops sensitivity`: the tornado with each input's share of variance. */
 import type { SensitivityInput, SensitivityResult } from '../analysis/sensitivity/types.js';
-import { formatCompact, formatMoney, formatPercent } from '../charts/format.js';
+import { formatCompact, formatError, formatMoney, formatPercent } from '../charts/format.js';
 import { plainNumber } from '../report/describe-dist.js';
-import { compactColumn, table } from './format.js';
+import { compactColumn, table, tooFewTrials } from './format.js';
 
 /**
  * An input's value in its own terms: rates — and a market's growth, a rate per month — as
@@ -71,8 +71,8 @@ export function metricChange(r: SensitivityResult, x: number): string {
 }
 
 /** A share with its error in points; a negative one (interactions) with a true minus sign. */
-const share = (s: number, se: number) =>
-  `${formatPercent(s, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`;
+const share = (s: number, se: number | null) =>
+  `${formatPercent(s, 1).replace(/^-/, '−')} ± ${formatError(se, (x) => (100 * x).toFixed(1))}`;
 
 /**
  * Renders the tornado table, the noise and interaction lines, and how to read them.
@@ -87,8 +87,8 @@ export function sensitivityTable(r: SensitivityResult): string {
   const atHigh = column(r.inputs.map((i) => i.output_high));
   const swing = (i: SensitivityInput) =>
     r.metric === 'target'
-      ? `${(100 * i.swing).toFixed(1)} ± ${(100 * i.swing_se).toFixed(1)} pts`
-      : `${d(i.swing)} ± ${d(i.swing_se)}`;
+      ? `${(100 * i.swing).toFixed(1)} ± ${formatError(i.swing_se, (x) => (100 * x).toFixed(1))} pts`
+      : `${d(i.swing)} ± ${formatError(i.swing_se, d)}`;
   const rows = r.inputs.map((i, n) => [
     i.path,
     i.kind === 'varied' ? `±${formatPercent(i.varied_by ?? 0, 0)}` : 'P10–P90',
@@ -110,5 +110,15 @@ export function sensitivityTable(r: SensitivityResult): string {
     `shares of variance: ${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain (mean ${v(r.mean)}, sd ${d(r.sd)}); ± one bootstrap standard error, in points`,
     '',
     body,
+    ...notAvailable(r),
   ].join('\n')}\n`;
+}
+
+/** The footnote on "n/a" errors, naming the run whose trials were too few (none when every error is known). */
+function notAvailable(r: SensitivityResult): string[] {
+  const few: number[] = [];
+  if (r.inputs.some((i) => i.swing_se === null)) few.push(r.trials.tornado);
+  if (r.noise.se === null || r.inputs.some((i) => i.variance_share_se === null))
+    few.push(r.trials.variance);
+  return few.length === 0 ? [] : [`n/a: ${tooFewTrials(Math.min(...few))}`];
 }

@@ -11,7 +11,13 @@
  */
 import { parseDocument } from 'yaml';
 import { forecast } from '../analysis/forecast.js';
-import { checkRunOption, checkRunOptions, optionError } from '../analysis/run-options.js';
+import {
+  checkOptionNames,
+  checkRunOption,
+  checkRunOptions,
+  type OptionNames,
+  optionError,
+} from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { compileScenario } from '../scenario/load.js';
 import { buildLayout } from '../sim/layout.js';
@@ -40,6 +46,17 @@ export interface BacktestOptions {
   /** Called after each origin. */
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+const BACKTEST_OPTIONS: OptionNames<BacktestOptions> = {
+  horizon: true,
+  step: true,
+  first: true,
+  trials: true,
+  seed: true,
+  workers: true,
+  base: true,
+  onProgress: true,
+};
 
 /** One scored forecast: metric, origin, periods ahead (1 … h) and the scores. */
 export interface BacktestPoint extends PointScore {
@@ -146,6 +163,7 @@ export async function backtest(
   actuals: Actuals,
   opts: BacktestOptions = {},
 ): Promise<BacktestResult> {
+  checkOptionNames('backtest', opts, BACKTEST_OPTIONS);
   checkRunOptions('backtest', opts);
   checkRunOption('backtest: options.horizon', 'periods', opts.horizon);
   checkRunOption('backtest: options.step', 'periods', opts.step);

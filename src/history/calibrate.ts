@@ -7,6 +7,7 @@
  *                                ├─► fit-leads, fit-rates, fit-lag(-actuals), fit-size ─► Calibration
  *   deals.csv ──► read-deals ────┘                                                  └─► fragment.ts (YAML)
  */
+import { checkOptionNames, type OptionNames } from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { MAX_LAG } from '../scenario/limits.js';
 import { normalQuantile } from '../stats/normal.js';
@@ -107,6 +108,8 @@ export interface CalibrateOptions {
   readonly anchorMonth?: number | ((stages: readonly StageCalibration[]) => number);
 }
 
+const CALIBRATE_OPTIONS: OptionNames<CalibrateOptions> = { base: true, anchorMonth: true };
+
 /**
  * A `base` that is not a compiled model (most often loadHistory's `{ model, text, file }`)
  * is refused here, at the library's edge, naming what to pass.
@@ -200,6 +203,7 @@ export function calibrate(
   deals: DealStats | null,
   opts: CalibrateOptions = {},
 ): Calibration {
+  checkOptionNames('calibrate', opts, CALIBRATE_OPTIONS);
   checkBase(opts.base);
   const notes: string[] = [];
   const T = actuals.periods.length;

@@ -9,6 +9,7 @@
  * mean leads, stage arrivals, wins and bookings per period against the engine's forecast.
  * Uncertain parameters are drawn from their marginals (rank correlations are not induced).
  */
+import { checkOptionNames, type OptionNames } from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { adstockBefore } from '../sim/trial-inputs.js';
 import { drawDist, drawIndex, gamma, historyStream, poisson, type Uniform } from './random.js';
@@ -29,6 +30,13 @@ export interface SynthesizeOptions {
   /** Keep every item's record for a deal-level export (default true). */
   readonly deals?: boolean;
 }
+
+const SYNTHESIZE_OPTIONS: OptionNames<SynthesizeOptions> = {
+  seed: true,
+  trial: true,
+  params: true,
+  deals: true,
+};
 
 /** Per cohort (channel × market at `c·M + m`) and period: what the actuals file holds. */
 export interface CohortSeries {
@@ -133,6 +141,7 @@ function share(waiting: readonly number[], take: number, u: Uniform): number[] {
  * @example const h = synthesize(model, { seed: 7 }); h.cohorts[0].leads
  */
 export function synthesize(model: Model, opts: SynthesizeOptions = {}): SyntheticHistory {
+  checkOptionNames('synthesize', opts, SYNTHESIZE_OPTIONS);
   const u = historyStream(opts.seed ?? model.simulation.seed, opts.trial ?? 0);
   const P = paramValues(model, u, opts.params);
   const keep = opts.deals !== false;

@@ -10,6 +10,7 @@ import { DEFAULT_PNG_SCALE } from '../render/png.js';
 import type { OutputFile } from './atomic-dir.js';
 import { drawCharts } from './draw-charts.js';
 import { escapeHtml } from './escape.js';
+import { keepSignsInProse } from './prose.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -55,7 +56,8 @@ function page(
   const figures = charts
     .map((c) => `<figure>${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`)
     .join('\n');
-  return `<!doctype html>
+  // The page's prose (the lede and the notes) keeps each signed figure on one line.
+  return keepSignsInProse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Calibration fit</title>
 <style>body{font-family:'DejaVu Sans',Verdana,sans-serif;color:#222;max-width:1100px;margin:2em auto;padding:0 1em}
 table{border-collapse:collapse;margin:1em 0;font-size:14px}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
@@ -76,7 +78,7 @@ ${channels}</table>
 <ul>${notes}</ul>
 ${figures}
 </body></html>
-`;
+`);
 }
 
 /**

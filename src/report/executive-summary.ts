@@ -45,13 +45,14 @@ export interface SummaryExtras {
         {
           readonly difference: {
             readonly mean: number;
-            readonly lo: number;
-            readonly hi: number;
+            /** The mean's 90% interval; null with one trial, which cannot estimate it. */
+            readonly lo: number | null;
+            readonly hi: number | null;
             /**
-             * Monte Carlo standard error of the mean difference; when absent, the interval's
-             * half-width over the 90% normal quantile.
+             * Monte Carlo standard error of the mean difference (null with one trial); when
+             * absent, the interval's half-width over the 90% normal quantile.
              */
-            readonly se?: number;
+            readonly se?: number | null;
             /** P10 and P90 of the per-trial difference (absent from older compare results). */
             readonly spread?: { readonly p10: number; readonly p90: number };
           };
@@ -261,17 +262,18 @@ function compareSentence(
     (a, b) => b[1].difference.mean - a[1].difference.mean,
   )[0];
   if (best === undefined) return null;
-  if (c.trials !== undefined && c.trials < 2) {
+  const [name, v] = best;
+  const d = v.difference;
+  const se =
+    d.se !== undefined ? d.se : d.lo === null || d.hi === null ? null : (d.hi - d.lo) / 2 / Z90;
+  if ((c.trials !== undefined && c.trials < 2) || se === null || d.lo === null || d.hi === null) {
     return {
       link: 'compare',
       text: 'Variants: with one trial no difference to the plan can be told from luck, so none is called best; run at least 2 trials (hundreds to compare plans).',
     };
   }
-  const [name, v] = best;
   const money = (x: number) => formatMoney(x, result.currency);
   const label = model.variants.find((x) => x.name === name)?.label ?? defaultLabel(name);
-  const d = v.difference;
-  const se = d.se ?? (d.hi - d.lo) / 2 / Z90;
   const beats = d.mean > 2 * se;
   const verb = d.mean >= 0 ? 'adds' : 'costs';
   const signed = (x: number) => (x > 0 ? `+${money(x)}` : money(x));

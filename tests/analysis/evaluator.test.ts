@@ -228,7 +228,7 @@ describe('the evaluator', () => {
     const b = await ev.evaluate([{ spend: 'paid_search', value: 55_000 }], { trials: 2000 });
     const d = b.values.bookings!.map((x, i) => x - a.values.bookings![i]!);
     const paired = meanSummary(d).se;
-    const unpaired = Math.hypot(a.summary.bookings!.se, b.summary.bookings!.se);
+    const unpaired = Math.hypot(a.summary.bookings!.se!, b.summary.bookings!.se!);
     expect(paired).toBeLessThan(unpaired / 4);
   }, 120_000);
 

@@ -61,7 +61,7 @@ describe('sampling: lhs', () => {
     const random = await forecast(modelOf(scenario('random')), { workers: 1 });
     const a = lhs.metrics.bookings.total;
     const b = random.metrics.bookings.total;
-    expect(Math.abs(a.mean - b.mean)).toBeLessThan(4 * Math.hypot(a.se, b.se));
+    expect(Math.abs(a.mean - b.mean)).toBeLessThan(4 * Math.hypot(a.se!, b.se!));
   });
 });
 
@@ -115,7 +115,7 @@ describe('precision', () => {
     expect(r.precision!.achieved).toBeLessThanOrEqual(0.004);
     expect(r.trials).toBe(r.precision!.trials);
     const s = r.metrics.bookings.total;
-    expect(s.se / s.mean).toBeLessThanOrEqual(0.004);
+    expect(s.se! / s.mean).toBeLessThanOrEqual(0.004);
     // The same for any worker count.
     const again = await forecast(modelOf(yaml), { workers: 2 });
     expect(again.trials).toBe(r.trials);

@@ -125,9 +125,10 @@ describe('allocation charts', () => {
     const section = html.slice(html.indexOf('<section id="allocation">'));
     expect(section).toContain('<h2>Allocation</h2>');
     expect(section).toMatch(/Why this split: the certificate/);
-    // The mean uplift's interval is its simulation error, not a range of outcomes.
+    // The mean uplift's interval is its simulation error, not a range of outcomes (the word
+    // joiner after ± keeps the figure on its line: report/prose.ts).
     expect(section).toContain(
-      `on average (simulation error ±${formatObjective(r.objective, (r.uplift.hi - r.uplift.lo) / 2, r.currency)}`,
+      `on average (simulation error ±\u2060${formatObjective(r.objective, (r.uplift.hi - r.uplift.lo) / 2, r.currency)}`,
     );
     expect(section).not.toMatch(/90% interval [^<]* to /);
     expect(section).toMatch(/equal within tolerance/);

@@ -1,27 +1,87 @@
 /**
  * One trial cannot estimate a standard error: forecast, compare and sensitivity still answer
- * (exit 0) and say on stderr that every ± reads 0; two trials say nothing.
+ * (exit 0), say so on stderr, and print every simulation error as not available — null in the
+ * JSON, "n/a" in the tables (with a footnote), an empty CSV cell, "n/a" in the report — never
+ * as 0. Two trials say nothing and print numbers.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 const WARNING = /warning: 1 trial cannot estimate a Monte Carlo standard error/;
+const B2B = 'scenarios/b2b-saas.yaml';
+const ONE = ['--trials', '1', '--workers', '1'];
+/** A ± followed by a zero error: "± 0", "±0.00", "± 0.0%", "±$0", "± 0.0 pp". */
+const PLUS_MINUS_ZERO = /±\s*[$€£¥]?0(?:\.0+)?(?![\d.,]*[1-9])/;
+
+/** Every value under a standard-error key (`se`, `*_se`, also arrays of them) in a JSON value. */
+function errors(value: unknown, key = ''): unknown[] {
+  if (Array.isArray(value)) {
+    return /(^|_)se$/.test(key) ? value : value.flatMap((v) => errors(v, key));
+  }
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => errors(v, k));
+  return /(^|_)se$/.test(key) ? [value] : [];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'salesops-one-trial-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('--trials 1', () => {
-  it.each([
-    ['forecast', 'scenarios/minimal.yaml'],
-    ['compare', 'scenarios/minimal.yaml'],
-    ['sensitivity', 'scenarios/minimal.yaml'],
-  ])(
-    '%s answers and warns that its ± cannot be estimated',
-    async (command, file) => {
-      const one = await runCli([command, file, '--trials', '1', '--workers', '1']);
+  it.each(['forecast', 'compare', 'sensitivity'])(
+    '%s answers, warns, and prints every simulation error as n/a (null in JSON), never ± 0',
+    async (command) => {
+      const one = await runCli([command, B2B, ...ONE]);
       expect(one.code).toBe(0);
       expect(one.stderr).toMatch(WARNING);
-      const two = await runCli([command, file, '--trials', '2', '--workers', '1']);
+      expect(one.stdout).toMatch(/±\s?n\/a/);
+      expect(one.stdout).not.toMatch(PLUS_MINUS_ZERO);
+      expect(one.stdout).toContain('n/a: 1 trial is too few for a standard error; run more trials');
+
+      const json = await runCli([command, B2B, ...ONE, '--json']);
+      expect(json.code).toBe(0);
+      const se = errors(JSON.parse(json.stdout));
+      expect(se.length).toBeGreaterThan(0);
+      expect(se.filter((v) => v !== null)).toEqual([]);
+
+      const two = await runCli([command, B2B, '--trials', '2', '--workers', '1']);
       expect(two.code).toBe(0);
       expect(two.stderr).not.toMatch(WARNING);
+      expect(two.stdout).not.toMatch(/n\/a: /);
+      const twoJson = await runCli([command, B2B, '--trials', '2', '--workers', '1', '--json']);
+      expect(errors(JSON.parse(twoJson.stdout)).every((v) => typeof v === 'number')).toBe(true);
     },
     120_000,
   );
+
+  it('compare: the interval of a mean difference is null too', async () => {
+    const json = JSON.parse((await runCli(['compare', B2B, ...ONE, '--json'])).stdout);
+    for (const v of Object.values(json.variants) as { difference: object }[])
+      expect(v.difference).toMatchObject({ lo: null, hi: null, se: null });
+  }, 60_000);
+
+  it('forecast --csv leaves the se cells empty', async () => {
+    const csv = join(dir, 'one.csv');
+    expect((await runCli(['forecast', B2B, ...ONE, '--csv', csv, '--quiet'])).code).toBe(0);
+    const [head, ...rows] = readFileSync(csv, 'utf8').trim().split('\n');
+    const se = head!.split(',').indexOf('se');
+    expect(se).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.split(',')[se] !== '')).toEqual([]);
+  }, 60_000);
+
+  it('run: the report says n/a where an error would be, and never ± 0', async () => {
+    const out = join(dir, 'run');
+    const r = await runCli(['run', B2B, ...ONE, '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<svg[\s\S]*?<\/svg>/g, '');
+    const text = html.replace(/<[^>]+>/g, '').replaceAll('\u2060', '');
+    expect(text).toMatch(/±\s?n\/a/);
+    expect(text).not.toMatch(PLUS_MINUS_ZERO);
+    expect(text).toContain('one trial cannot estimate it, so every ± reads n/a');
+  }, 120_000);
 });

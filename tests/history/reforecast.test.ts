@@ -161,7 +161,7 @@ describe('updates', () => {
     expect(r.leads[0]!.level.p50).toBeCloseTo(1.5, 2);
     for (let t = 3; t < 6; t++) {
       const s = r.forecast.metrics.leads.periods[t]!;
-      expect(Math.abs(s.mean - 1500)).toBeLessThan(4 * s.se + 1500 * 0.002);
+      expect(Math.abs(s.mean - 1500)).toBeLessThan(4 * s.se! + 1500 * 0.002);
     }
     const fixed = modelOf(yaml('1'));
     const f = await reforecast(fixed, await readActualsFor(fixed, csv('fixed.csv', header, rows)), {
@@ -170,7 +170,7 @@ describe('updates', () => {
     expect(f.leads[0]!.level).toEqual({ p5: 1, p50: 1, p95: 1 });
     for (let t = 3; t < 6; t++) {
       const s = f.forecast.metrics.leads.periods[t]!;
-      expect(Math.abs(s.mean - 1000)).toBeLessThan(4 * s.se);
+      expect(Math.abs(s.mean - 1000)).toBeLessThan(4 * s.se!);
     }
     expect(f.notes.join('\n')).toContain(
       'leads in market m ran 50.0% above the plan (4.5k against 3k at its medians), but nothing in the plan',

@@ -115,7 +115,7 @@ describe('synthesize', () => {
     for (const [key, rows] of series) {
       const syn = meanSe(rows);
       engine(key).forEach((s, t) => {
-        const tol = 4.5 * Math.hypot(s.se, syn.se[t]!);
+        const tol = 4.5 * Math.hypot(s.se!, syn.se[t]!);
         expect(Math.abs(syn.mean[t]! - s.mean), `${key} period ${t}`).toBeLessThanOrEqual(tol);
         compared += 1;
       });

@@ -34,12 +34,14 @@ function check(
   out: Comparison & { checked: number },
   key: string,
   at: string,
-  a: Stat,
+  a: { readonly mean: number; readonly se: number | null },
   b: Stat,
   slack = 0,
 ): void {
   out.checked++;
-  const se = Math.sqrt(a.se * a.se + b.se * b.se);
+  // An engine se of null (one trial) cannot bound anything: NaN fails the check.
+  const ase = a.se ?? Number.NaN;
+  const se = Math.sqrt(ase * ase + b.se * b.se);
   const eps = 1e-9 * Math.max(1, Math.abs(a.mean), Math.abs(b.mean));
   const diff = Math.abs(a.mean - b.mean);
   if (!(diff <= Z * se + eps + slack)) {

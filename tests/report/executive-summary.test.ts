@@ -100,7 +100,7 @@ function allowedFromJson(j: Json, extras: SummaryExtras = {}): number[] {
   for (const v of Object.values(extras.compare?.variants ?? {}))
     values.push(
       v.difference.mean,
-      (v.difference.hi - v.difference.lo) / 2,
+      (v.difference.hi! - v.difference.lo!) / 2,
       ...(v.difference.spread ? [v.difference.spread.p10, v.difference.spread.p90] : []),
       v.probability_better,
     );
@@ -439,13 +439,17 @@ describe('the variant sentence when no variant beats the plan', () => {
     ).toMatch(/^Best variant against the plan: Bold adds €5k/);
   });
 
-  it('calls no variant best from one trial, whose standard error reads 0', () => {
-    const one = { mean: 5000, lo: 5000, hi: 5000, se: 0, spread: { p10: 5000, p90: 5000 } };
+  it('calls no variant best from one trial, whose standard error is not available', () => {
+    const one = { mean: 5000, lo: null, hi: null, se: null, spread: { p10: 5000, p90: 5000 } };
     const text = sentence({
       trials: 1,
       variants: { bold: { difference: one, probability_better: 1 } },
     });
     expect(text).toMatch(/^Variants: with one trial no difference to the plan can be told/);
     expect(text).not.toMatch(/Best variant|±/);
+    // Without the trial count, the null error alone says the same.
+    expect(sentence({ variants: { bold: { difference: one, probability_better: 1 } } })).toMatch(
+      /^Variants: with one trial/,
+    );
   });
 });

@@ -11,7 +11,7 @@ import type { Summary } from '../../src/analysis/types.js';
 import { modelOf } from '../helpers/model.js';
 
 function within(s: Summary, expected: number, label = ''): void {
-  const tol = 4.5 * s.se + 1e-9 * Math.abs(expected);
+  const tol = 4.5 * s.se! + 1e-9 * Math.abs(expected);
   expect(
     Math.abs(s.mean - expected),
     `${label}: mean ${s.mean} vs ${expected} (se ${s.se})`,
@@ -194,7 +194,7 @@ team:
     // Capacity is ⌊10 · fte⌋ per trial, so its mean is within 1 of 10 · E[fte].
     for (let t = 0; t < T; t++) {
       expect(Math.abs(r.roles.ae!.capacity.periods[t]!.mean - 10 * fte[t]!)).toBeLessThan(
-        1 + 4 * r.roles.ae!.capacity.periods[t]!.se,
+        1 + 4 * r.roles.ae!.capacity.periods[t]!.se!,
       );
     }
   });

@@ -86,7 +86,7 @@ pipeline:
     const a = withIt.quarterly.bookings![0]!;
     const b = without.quarterly.bookings![0]!;
     // Many standard errors apart, and a sizeable share of the quarter.
-    expect(a.mean - b.mean).toBeGreaterThan(6 * Math.hypot(a.se, b.se));
+    expect(a.mean - b.mean).toBeGreaterThan(6 * Math.hypot(a.se!, b.se!));
     expect(a.mean / b.mean).toBeGreaterThan(1.15);
   });
 });

@@ -120,7 +120,7 @@ describe('engine properties', () => {
             // errors (0 when every trial moved by the same amount, e.g. not at all).
             const d = changed.map((x, t) => x - base[t]!);
             const { mean, se } = meanSummary(d);
-            expect(mean).toBeGreaterThanOrEqual(-4 * se - 1e-9);
+            expect(mean).toBeGreaterThanOrEqual(-4 * se! - 1e-9);
           }
         },
       ),

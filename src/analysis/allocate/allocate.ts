@@ -24,7 +24,12 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { prepare } from '../evaluator.js';
 import { checkOwnVariant } from '../own-variant.js';
-import { checkRunOptions, optionError } from '../run-options.js';
+import {
+  checkOptionNames,
+  checkRunOptions,
+  type OptionNames,
+  optionError,
+} from '../run-options.js';
 import { budgetCurve } from './budget-curve.js';
 import { calibrated } from './calibrate.js';
 import { Candidates, type EvaluationCount, type TrialSet } from './candidates.js';
@@ -73,6 +78,23 @@ export interface AllocateOptions {
   readonly budgetLabel?: string;
 }
 
+const ALLOCATE_OPTIONS: OptionNames<AllocateOptions> = {
+  objective: true,
+  budget: true,
+  trials: true,
+  seed: true,
+  variant: true,
+  workers: true,
+  curves: true,
+  onProgress: true,
+  logger: true,
+  budgetLabel: true,
+};
+
+/** Where what a caller may pass as an option by mistake is set (channels, step, max_share). */
+const ALLOCATE_HINT =
+  "the split's channels, step and max_share are the scenario's allocation block (edit it, or apply a set override such as { set: 'allocation.max_share', value: 0.5 })";
+
 /**
  * The recommended split of the allocation budget across `allocation.channels`, its
  * certificate, the honest uplift over the current plan, team capacity at both, the budget
@@ -88,6 +110,7 @@ export async function allocate(
   input: Model | ScenarioBundle,
   opts: AllocateOptions = {},
 ): Promise<AllocationResult> {
+  checkOptionNames('allocate', opts, ALLOCATE_OPTIONS, ALLOCATE_HINT);
   checkRunOptions('allocate', opts);
   // A bad budget or objective given here is the caller's, not the scenario's.
   for (const field of ['budget', 'objective'] as const) {

@@ -20,7 +20,7 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluation, type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
-import { checkRunOptions } from '../run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from '../run-options.js';
 import { ONE_TRIAL_WARNING } from '../summarise.js';
 import { outcomeMetrics, planOutcome } from './outcome.js';
 import { beats, targetDifference, trialDifference } from './paired.js';
@@ -51,6 +51,16 @@ export interface CompareOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+const COMPARE_OPTIONS: OptionNames<CompareOptions> = {
+  variants: true,
+  whatIfs: true,
+  trials: true,
+  seed: true,
+  workers: true,
+  logger: true,
+  onProgress: true,
+};
+
 /**
  * Compares the base plan with its variants and one-off what-ifs on the same trials (common
  * random numbers): horizon bookings and profit, target probabilities, and per variant the
@@ -66,6 +76,7 @@ export async function compare(
   input: ScenarioBundle | Evaluator,
   opts: CompareOptions = {},
 ): Promise<CompareResult> {
+  checkOptionNames('compare', opts, COMPARE_OPTIONS);
   checkRunOptions('compare', opts);
   return withEvaluator(input, opts, (ev) => run(ev, opts));
 }

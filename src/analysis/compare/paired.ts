@@ -2,7 +2,7 @@
  * Paired differences under common random numbers: trial i of a variant against trial i of
  * the base. The mean difference's interval is mean ± z·sd/√n (a normal interval for a mean
  * of n paired differences; z = Φ⁻¹(0.95) for the default 90%): how far more trials could
- * move the average. How far the difference itself varies from trial to trial is its spread,
+ * move the average. One trial cannot estimate it: the interval and its error are then null. How far the difference itself varies from trial to trial is its spread,
  * the P10, P50 and P90 of the per-trial differences.
  */
 import { INTERVAL_LEVEL } from '../../defaults.js';
@@ -10,14 +10,14 @@ import { normalQuantile } from '../../stats/normal.js';
 import { meanSummary } from '../evaluator.js';
 import { quantileSorted } from '../quantile.js';
 
-/** A paired mean difference with its interval and standard error. */
+/** A paired mean difference with its interval and standard error (null for one trial). */
 export interface Difference {
   readonly mean: number;
-  /** Lower end of the interval (default 90%) of the mean difference. */
-  readonly lo: number;
-  readonly hi: number;
-  /** Monte Carlo standard error of the mean difference, sd(d)/√n. */
-  readonly se: number;
+  /** Lower end of the interval (default 90%) of the mean difference; null for one trial. */
+  readonly lo: number | null;
+  readonly hi: number | null;
+  /** Monte Carlo standard error of the mean difference, sd(d)/√n; null for one trial. */
+  readonly se: number | null;
 }
 
 /** Quantiles (type 7) of the per-trial differences: the change's effect, trial by trial. */
@@ -73,6 +73,7 @@ function differences(variant: Float64Array, base: Float64Array): Float64Array {
 
 function meanDifference(d: Float64Array, level: number): Difference {
   const { mean, se } = meanSummary(d);
+  if (se === null) return { mean, lo: null, hi: null, se };
   const z = normalQuantile(0.5 + level / 2);
   return { mean, lo: mean - z * se, hi: mean + z * se, se };
 }

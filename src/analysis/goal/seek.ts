@@ -15,7 +15,7 @@ import { resolvePath } from '../../scenario/variants.js';
 import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
 import { metricReader } from '../metric-reader.js';
-import { checkRunOption } from '../run-options.js';
+import { checkOptionNames, checkRunOption, type OptionNames } from '../run-options.js';
 import { GOAL_OPTIONS, type GoalNames, type Lever, type LeverBounds, lever } from './lever.js';
 import { msg } from './messages.js';
 
@@ -42,6 +42,19 @@ export interface GoalOptions {
   /** How messages name the options (default: `goalSeek: options.…`; the CLI passes its flags). */
   readonly names?: GoalNames;
 }
+
+const GOAL_SEEK_OPTIONS: OptionNames<GoalOptions> = {
+  lever: true,
+  bounds: true,
+  metric: true,
+  target: true,
+  probability: true,
+  trials: true,
+  tolerance: true,
+  curvePoints: true,
+  onProgress: true,
+  names: true,
+};
 
 /** One evaluated lever value. */
 export interface GoalPoint {
@@ -102,6 +115,12 @@ export function confirmSeed(seed: number): number {
  * @example await goalSeek(ev, { lever: 'channels.paid_search.spend', metric: 'bookings', target: 9e6, probability: 0.8 })
  */
 export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalResult> {
+  checkOptionNames(
+    'goalSeek',
+    opts,
+    GOAL_SEEK_OPTIONS,
+    "min and max go in bounds: { min, max }; the seed is the plan's, and the workers the evaluator's (prepare)",
+  );
   const names = opts.names ?? GOAL_OPTIONS;
   checkInputs(ev, opts, names);
   const l = lever(ev.model, opts.lever, opts.bounds ?? {}, names, (path) => fieldProblem(ev, path));

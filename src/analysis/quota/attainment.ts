@@ -5,6 +5,7 @@
  * attainment in every trial.
  */
 import { ColumnMoments } from '../../util/moments.js';
+import { proportionError, standardError } from '../standard-error.js';
 import { summaryOf } from '../summary-of.js';
 import type { Summary } from '../types.js';
 
@@ -98,9 +99,9 @@ export class AttainmentTally {
       const p = this.reached[s]! / n;
       return {
         mean: this.moments.meanOf(s),
-        se: this.moments.sdOf(s) / Math.sqrt(n),
+        se: standardError(this.moments.sdOf(s), this.n),
         probability: p,
-        probabilitySe: Math.sqrt((p * (1 - p)) / n),
+        probabilitySe: proportionError(p, this.n),
       };
     });
     const totalQuota = this.quotas.reduce((a, b) => a + b, 0);

@@ -19,7 +19,8 @@ import { buildLayout } from '../../sim/layout.js';
 import { silentLogger } from '../../util/logger.js';
 import { ColumnMoments } from '../../util/moments.js';
 import { checkOwnVariant } from '../own-variant.js';
-import { checkRunOptions } from '../run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from '../run-options.js';
+import { standardError } from '../standard-error.js';
 import { exceedance } from '../summarise.js';
 import { summaryOf } from '../summary-of.js';
 import type { ForecastResult } from '../types.js';
@@ -56,6 +57,20 @@ export interface QuotaOptions extends QuotaOverrides, TrialRowsOptions {
   readonly variant?: string | null | undefined;
 }
 
+const QUOTA_OPTIONS: OptionNames<QuotaOptions> = {
+  role: true,
+  confidence: true,
+  overAssignment: true,
+  performanceCv: true,
+  workers: true,
+  onProgress: true,
+  logger: true,
+  storeBytes: true,
+  rows: true,
+  names: true,
+  variant: true,
+};
+
 /** Growable list of per-trial values, in trial order. */
 class Values {
   data = new Float64Array(1024);
@@ -84,6 +99,7 @@ export async function quotaWithForecast(
   opts: QuotaOptions = {},
 ): Promise<{ quota: QuotaResult; forecast: ForecastResult }> {
   // Settings are checked before any thread starts.
+  checkOptionNames('quota', opts, QUOTA_OPTIONS);
   checkRunOptions('quota', opts);
   checkOwnVariant('quota', model, opts.variant);
   resolveQuotaSettings(model, opts, opts.names);
@@ -188,7 +204,7 @@ async function quotaFromRows(
       capacity_share: split.share[s]!,
       ramped_months: ramped,
       simulated_ramped_months: months.meanOf(s),
-      simulated_ramped_months_se: months.sdOf(s) / Math.sqrt(Math.max(1, n)),
+      simulated_ramped_months_se: standardError(months.sdOf(s), n),
       expected_backfills: expected.backfills[s]!,
       quarterly: quarterly(s),
       monthly: Array.from(split.monthly.subarray(s * T, (s + 1) * T)),

@@ -12,11 +12,11 @@ export interface QuotaRep {
   readonly quota: number;
   /** Mean of credited bookings / quota over trials (null when the quota is 0). */
   readonly expected_attainment: number | null;
-  /** Monte Carlo standard error of `expected_attainment`. */
+  /** Monte Carlo standard error of `expected_attainment` (null with it, or for one trial). */
   readonly expected_attainment_se: number | null;
   /** P(credited bookings ≥ quota) over trials (null when the quota is 0). */
   readonly probability_reaching: number | null;
-  /** √(p(1 − p)/n). */
+  /** √(p(1 − p)/n) (null with it, or for one trial). */
   readonly probability_reaching_se: number | null;
   /** `starting` (the starting headcount) or `hire` (a planned hire). */
   readonly kind: 'starting' | 'hire';
@@ -30,8 +30,8 @@ export interface QuotaRep {
   readonly ramped_months: number;
   /** The same, averaged over the simulated trials (a check on the expectation). */
   readonly simulated_ramped_months: number;
-  /** Its Monte Carlo standard error. */
-  readonly simulated_ramped_months_se: number;
+  /** Its Monte Carlo standard error (null for one trial). */
+  readonly simulated_ramped_months_se: number | null;
   /** Expected backfills joining the seat within the horizon. */
   readonly expected_backfills: number;
   /** Quota per quarter, in `quarters` order. */
@@ -79,9 +79,9 @@ export interface QuotaResult {
   readonly quarters: readonly string[];
   /** Horizon bookings of the team (all bookings of the scenario). */
   readonly bookings: Summary;
-  /** P(horizon bookings ≥ team target) and P(≥ total quota), with standard errors. */
-  readonly probability_team_target: { readonly probability: number; readonly se: number };
-  readonly probability_total_quota: { readonly probability: number; readonly se: number };
+  /** P(horizon bookings ≥ team target) and P(≥ total quota), with standard errors (null for one trial). */
+  readonly probability_team_target: { readonly probability: number; readonly se: number | null };
+  readonly probability_total_quota: { readonly probability: number; readonly se: number | null };
   /** Team quota per quarter (Σ of the reps' quarterly quotas). */
   readonly quarterly_quota: readonly number[];
   /** Each period's share of the total quota (the forecast's mean bookings profile). */

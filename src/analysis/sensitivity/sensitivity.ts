@@ -29,7 +29,13 @@ import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluator, withEvaluator } from '../evaluator.js';
 import { whatIfMsg } from '../messages.js';
-import { checkRunOption, checkRunOptions, optionError } from '../run-options.js';
+import {
+  checkOptionNames,
+  checkRunOption,
+  checkRunOptions,
+  type OptionNames,
+  optionError,
+} from '../run-options.js';
 import { ONE_TRIAL_WARNING } from '../summarise.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
@@ -68,6 +74,22 @@ export interface SensitivityOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+const SENSITIVITY_OPTIONS: OptionNames<SensitivityOptions> = {
+  metric: true,
+  variant: true,
+  overrides: true,
+  vary: true,
+  top: true,
+  spiderPercentiles: true,
+  trials: true,
+  tornadoTrials: true,
+  seed: true,
+  bootstrap: true,
+  workers: true,
+  logger: true,
+  onProgress: true,
+};
+
 /** What the shares' estimator is, in words for the JSON and the report. */
 export const ESTIMATOR =
   'first-order shares Var(E[Y|X])/Var(Y) from the trials of one run (given data: piecewise-linear fit of Y on X in equal-count bins, adjusted R²); the funnel’s own noise from a second run with the same inputs and other noise draws (1 − Cov(Y_A, Y_B)/Var(Y)); errors by bootstrap';
@@ -86,6 +108,7 @@ export async function sensitivity(
   opts: SensitivityOptions = {},
 ): Promise<SensitivityResult> {
   // The seed becomes reseed overrides before any evaluation: check it (and the trials) here.
+  checkOptionNames('sensitivity', opts, SENSITIVITY_OPTIONS);
   checkRunOptions('sensitivity', opts);
   checkRunOption('sensitivity: options.tornadoTrials', 'trials', opts.tornadoTrials);
   return withEvaluator(input, opts, (ev) => analyse(ev, opts));
@@ -146,7 +169,8 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
       swing: b.swing,
       swing_se: b.swingSe,
       variance_share: share?.share ?? 0,
-      variance_share_se: share?.se ?? 0,
+      // A fixed input explains no variance, exactly; an uncertain one has the bootstrap's error.
+      variance_share_se: share === undefined ? 0 : share.se,
       varied_by: b.lever.by,
     };
   });

@@ -8,12 +8,13 @@
  *        the rest is the funnel's own randomness
  *
  * Errors: a bootstrap over trial pairs (A_i, B_i), the same resamples for every share, so
- * the error of the remainder (interactions) is that of the same difference.
+ * the error of the remainder (interactions) is that of the same difference; null for one trial.
  */
 import { NOISE_SEED_OFFSET, SENSITIVITY_BOOTSTRAP } from '../../defaults.js';
 import type { Override } from '../../scenario/overrides.js';
 import { streamRng } from '../../sim/rng.js';
 import { meanSummary } from '../evaluator.js';
+import { MIN_TRIALS_FOR_ERROR } from '../standard-error.js';
 import { bootstrapSe } from './bootstrap.js';
 import { closedShare } from './closed-share.js';
 import { binCount, FirstOrder } from './first-order.js';
@@ -66,7 +67,12 @@ export async function varianceShares(
     return [...clipped, closed, closed - clipped.reduce((s, v) => s + v, 0)];
   };
   const point = estimate();
-  const se = bootstrapSe(trials, resamples, streamRng(seed, 'sensitivity', 'bootstrap'), estimate);
+  // One trial has no spread to resample: every bootstrap replicate is that trial, and an
+  // error of 0 would claim a precision the run does not have.
+  const se: (number | null)[] =
+    trials < MIN_TRIALS_FOR_ERROR
+      ? point.map(() => null)
+      : bootstrapSe(trials, resamples, streamRng(seed, 'sensitivity', 'bootstrap'), estimate);
   const inputs = new Map<string, Share>();
   paths.forEach((p, k) => {
     inputs.set(p, { share: point[k]!, se: se[k]! });

@@ -16,7 +16,8 @@ export interface Bar {
   readonly outputLow: number;
   readonly outputHigh: number;
   readonly swing: number;
-  readonly swingSe: number;
+  /** Standard error of the paired swing; null for one trial. */
+  readonly swingSe: number | null;
 }
 
 /**

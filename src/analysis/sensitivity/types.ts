@@ -29,12 +29,12 @@ export interface SensitivityInput {
   readonly output_high: number;
   /** |output_high − output_low|. */
   readonly swing: number;
-  /** Monte Carlo standard error of output_high − output_low (paired trials). */
-  readonly swing_se: number;
+  /** Monte Carlo standard error of output_high − output_low (paired trials); null for one trial. */
+  readonly swing_se: number | null;
   /** First-order share of the metric's variance: Var(E[metric | input]) / Var(metric); 0 for a fixed input. */
   readonly variance_share: number;
-  /** Bootstrap standard error of the share (0 for a fixed input). */
-  readonly variance_share_se: number;
+  /** Bootstrap standard error of the share (0 for a fixed input; null for one trial). */
+  readonly variance_share_se: number | null;
   /** For a varied input: the fraction it moves by (0.2 for ±20%); null for an uncertain one. */
   readonly varied_by: number | null;
 }
@@ -52,10 +52,10 @@ export interface SpiderLine {
   }[];
 }
 
-/** A share of variance with its bootstrap error. */
+/** A share of variance with its bootstrap error (null for one trial, which cannot estimate it). */
 export interface Share {
   readonly share: number;
-  readonly se: number;
+  readonly se: number | null;
 }
 
 export interface SensitivityResult {

@@ -48,7 +48,10 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
     label: `${money(v.difference.mean)} on average · ${money(v.difference.spread.p10)} to ${money(v.difference.spread.p90)} · better in ${formatPercent(v.probability_better)} of trials`,
   }));
   const extent = Math.max(
-    ...rows.map((d) => Math.max(Math.abs(d.lo), Math.abs(d.hi), Math.abs(d.p10), Math.abs(d.p90))),
+    // lo and hi are null when one trial cannot estimate the interval (no interval is drawn).
+    ...rows.map((d) =>
+      Math.max(Math.abs(d.lo ?? 0), Math.abs(d.hi ?? 0), Math.abs(d.p10), Math.abs(d.p90)),
+    ),
     1,
   );
   const title = 'Difference to the base: horizon bookings';

@@ -23,7 +23,7 @@ export function buildCompareTargetChart(r: CompareResult): ChartSpec | null {
     kind: order === 0 ? 'base' : 'variant',
     probability: o.target_probability ?? 0,
     label: formatPercent(o.target_probability ?? 0),
-    with_error: formatProbability(o.target_probability ?? 0, o.target_se ?? 0),
+    with_error: formatProbability(o.target_probability ?? 0, o.target_se),
   }));
   const title = 'Chance of reaching the bookings target by plan';
   const spec: TopLevelSpec = {

@@ -9,7 +9,7 @@ import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
 import { SHARE_ROWS } from '../../defaults.js';
 import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
-import { formatPercent } from '../format.js';
+import { formatError, formatPercent } from '../format.js';
 import { COLORS } from '../theme.js';
 import { inputLabels, metricName, sensitivitySubtitle } from './common.js';
 
@@ -25,13 +25,14 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
   const named = uncertain.slice(0, SHARE_ROWS);
   const names = inputLabels(r);
   const rest = uncertain.slice(SHARE_ROWS);
-  const row = (label: string, kind: string, share: number, se: number) => ({
+  // An error one trial cannot estimate draws no whisker and reads "± n/a".
+  const row = (label: string, kind: string, share: number, se: number | null) => ({
     label,
     kind,
     share,
-    lo: share - se,
-    hi: share + se,
-    text: `${formatPercent(share, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`,
+    lo: share - (se ?? 0),
+    hi: share + (se ?? 0),
+    text: `${formatPercent(share, 1).replace(/^-/, '−')} ± ${formatError(se, (x) => (100 * x).toFixed(1))}`,
   });
   const rows = [
     ...named.map((i) =>
@@ -43,7 +44,9 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
             `${rest.length} other inputs together`,
             'input',
             rest.reduce((a, i) => a + i.variance_share, 0),
-            Math.sqrt(rest.reduce((a, i) => a + i.variance_share_se ** 2, 0)),
+            rest.some((i) => i.variance_share_se === null)
+              ? null
+              : Math.sqrt(rest.reduce((a, i) => a + i.variance_share_se! ** 2, 0)),
           ),
         ]
       : []),

@@ -15,7 +15,7 @@
 import { prepare } from '../../analysis/evaluator.js';
 import { summariseRun } from '../../analysis/forecast.js';
 import { checkOwnVariant } from '../../analysis/own-variant.js';
-import { checkRunOptions } from '../../analysis/run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from '../../analysis/run-options.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import type { Dist } from '../../model/dist.js';
 import type { InitiativeModel, Model, Param, ParamRef } from '../../model/types.js';
@@ -48,6 +48,13 @@ export interface ReforecastOptions {
    */
   readonly variant?: string | null;
 }
+
+const REFORECAST_OPTIONS: OptionNames<ReforecastOptions> = {
+  workers: true,
+  onProgress: true,
+  logger: true,
+  variant: true,
+};
 
 /** Open items at the start of month k, per stage (expected, before rounding to whole items). */
 export interface OpenStage {
@@ -140,6 +147,7 @@ export async function reforecast(
   actuals: Actuals,
   opts: ReforecastOptions = {},
 ): Promise<ReforecastResult> {
+  checkOptionNames('reforecast', opts, REFORECAST_OPTIONS);
   checkRunOptions('reforecast', opts);
   checkOwnVariant('reforecast', model, opts.variant);
   const aligned = alignActuals(model, actuals);

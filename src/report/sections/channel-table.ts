@@ -3,7 +3,7 @@
  * deals and new bookings (± Monte Carlo error) over the horizon, and new bookings per unit
  * of spend (an average over the horizon, not the return on the next unit).
  */
-import { formatCount, formatMoney } from '../../charts/format.js';
+import { formatCount, formatError, formatMoney } from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput } from '../section.js';
 
@@ -22,7 +22,7 @@ export function channelTable({ result, model }: ReportInput): string {
       spend > 0 ? money(spend) : 'none',
       formatCount(r.leads.mean),
       formatCount(r.wins.mean),
-      `${money(r.bookings.mean)} ± ${money(r.bookings.se)}`,
+      `${money(r.bookings.mean)} ± ${formatError(r.bookings.se, money)}`,
       perUnit,
     ];
     return [

@@ -5,7 +5,7 @@
 
 import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../../analysis/types.js';
-import { formatCount, formatPercent } from '../../charts/format.js';
+import { formatCount, formatError, formatPercent } from '../../charts/format.js';
 import { inputLabels, inputText, metricName, metricText } from '../../charts/sensitivity/common.js';
 import { buildSensitivityCharts } from '../../charts/sensitivity/index.js';
 import { escapeHtml } from '../escape.js';
@@ -28,9 +28,9 @@ function inputName(r: SensitivityResult, path: string): string {
     : `${escapeHtml(label)} <small><code>${escapeHtml(path)}</code></small>`;
 }
 
-/** A share with its error in points; a negative one (interactions) with a true minus sign. */
-const share = (s: number, se: number) =>
-  `${formatPercent(s, 1).replace(/^-/, '−')} ± ${(100 * se).toFixed(1)}`;
+/** A share with its error in points ("n/a" for one trial); a negative one (interactions) with a true minus sign. */
+const share = (s: number, se: number | null) =>
+  `${formatPercent(s, 1).replace(/^-/, '−')} ± ${formatError(se, (x) => (100 * x).toFixed(1))}`;
 
 /** The headline: the input with the largest swing, what it moves, and the noise share. */
 function headline(r: SensitivityResult): string {
@@ -46,7 +46,7 @@ function headline(r: SensitivityResult): string {
     .filter((i) => i.kind === 'uncertain')
     .sort((a, b) => b.variance_share - a.variance_share)[0];
   return `<p class="headline"><strong>${inputName(r, top.path)} moves ${escapeHtml(metricName(r))} most</strong>: between ${ends} (${escapeHtml(at(top.low))} and ${escapeHtml(at(top.high))}), with every other input at its median, ${escapeHtml(metricName(r))} goes from ${escapeHtml(v(top.output_low))} to ${escapeHtml(v(top.output_high))}.
-${uncertain === undefined ? '' : `Of the uncertainty in ${escapeHtml(metricName(r))}, ${inputName(r, uncertain.path)} explains the largest share, ${escapeHtml(share(uncertain.variance_share, uncertain.variance_share_se))} points; `}the funnel's own randomness — which trials, deals and reps happen, what no better estimate of an input could remove — accounts for ${escapeHtml(share(r.noise.share, r.noise.se))}.</p>`;
+${uncertain === undefined ? '' : `Of the uncertainty in ${escapeHtml(metricName(r))}, ${inputName(r, uncertain.path)} explains the largest share, ${escapeHtml(share(uncertain.variance_share, uncertain.variance_share_se))}${uncertain.variance_share_se === null ? '' : ' points'}; `}the funnel's own randomness — which trials, deals and reps happen, what no better estimate of an input could remove — accounts for ${escapeHtml(share(r.noise.share, r.noise.se))}.</p>`;
 }
 
 /**
@@ -81,7 +81,7 @@ export const driversSection: ReportSection = {
           `${inputText(i, i.low, r.currency)} → ${inputText(i, i.high, r.currency)}`,
           v(i.output_low),
           v(i.output_high),
-          `${v(i.swing)} ± ${v(i.swing_se)}`,
+          `${v(i.swing)} ± ${formatError(i.swing_se, v)}`,
           i.kind === 'varied' ? 'fixed input' : share(i.variance_share, i.variance_share_se),
         ];
         return `<tr><th scope="row">${inputName(r, i.path)}</th>${cells.map((c) => `<td style="white-space: nowrap">${escapeHtml(c)}</td>`).join('')}</tr>`;

@@ -3,18 +3,18 @@
  * error of horizon bookings and profit, and the probability of reaching each target.
  */
 import type { Summary } from '../../analysis/types.js';
-import { formatCount, formatMoney, formatProbability } from '../../charts/format.js';
+import { formatCount, formatError, formatMoney, formatProbability } from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
-/** A standard error to two significant digits (a count's SE is often below 1). */
-function formatError(se: number, fmt: (x: number) => string): string {
-  return se >= 100 ? fmt(se) : String(Number(se.toPrecision(2)));
+/** A standard error to two significant digits (a count's SE is often below 1); "n/a" for one trial. */
+function errorText(se: number | null, fmt: (x: number) => string): string {
+  return formatError(se, (x) => (x >= 100 ? fmt(x) : String(Number(x.toPrecision(2)))));
 }
 
 function row(label: string, s: Summary, fmt: (x: number) => string): string {
   const cells = [s.p10, s.p50, s.p90].map((x) => `<td>${escapeHtml(fmt(x))}</td>`).join('');
-  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells}<td>${escapeHtml(fmt(s.mean))} ± ${escapeHtml(formatError(s.se, fmt))}</td></tr>`;
+  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells}<td>${escapeHtml(fmt(s.mean))} ± ${escapeHtml(errorText(s.se, fmt))}</td></tr>`;
 }
 
 /** Key numbers section: outcome quantiles with their Monte Carlo error, then target probabilities. */
@@ -61,7 +61,7 @@ export const keyNumbersSection: ReportSection = {
 ${targets.join('\n')}
 </tbody></table>`;
     return `<p class="run">Over the whole horizon, from ${formatCount(result.trials)} trials (seed ${result.seed}).
-P10 means 90% of trials did better; P90 means 10% did better. ± is the Monte Carlo standard error of the mean.</p>
+P10 means 90% of trials did better; P90 means 10% did better. ± is the Monte Carlo standard error of the mean${result.metrics.bookings.total.se === null ? `; with ${formatCount(result.trials)} trial it cannot be estimated and reads n/a` : ''}.</p>
 <table class="numbers">
 <thead><tr><th scope="col"></th><th scope="col">P10</th><th scope="col">Median</th><th scope="col">P90</th><th scope="col">Mean ± MC error</th></tr></thead>
 <tbody>

@@ -14,7 +14,8 @@ export const methodologySection: ReportSection = {
         ? 'Latin hypercube sampling: each uncertain input is stratified into as many equal-probability slices as there are trials, so every part of its range is covered.'
         : 'Independent random sampling of the uncertain inputs in each trial.';
     const bookings = result.metrics.bookings.total;
-    const rel = bookings.mean !== 0 ? bookings.se / Math.abs(bookings.mean) : 0;
+    const rel =
+      bookings.se === null ? null : bookings.mean !== 0 ? bookings.se / Math.abs(bookings.mean) : 0;
     const precision =
       result.precision === null
         ? ''
@@ -34,7 +35,7 @@ then, each month, the team's capacity is updated (ramp, attrition, hires, backfi
 move through the funnel stage by stage with binomial conversion and lags, wait in the queue of the role that works the stage when capacity is short,
 and won deals book a deal size drawn per deal. The installed base adds repeat deals and loses accounts to churn. Costs are channel spend, team cost and initiatives.</p>
 <p>${sampling} The random streams are derived from the seed (${result.seed}) and the trial number, so the same file and seed give the same numbers on any machine and with any number of worker threads.</p>
-<p>Percentiles (P10, median, P90) are across trials. Every mean carries its Monte Carlo standard error (sd / √trials); for horizon bookings it is ${formatPercent(rel, 2)} of the mean.
+<p>Percentiles (P10, median, P90) are across trials. Every mean carries its Monte Carlo standard error (sd / √trials); ${rel === null ? `one trial cannot estimate it, so every ± reads n/a: run at least 2 trials (hundreds for a useful forecast)` : `for horizon bookings it is ${formatPercent(rel, 2)} of the mean`}.
 A probability p of reaching a target carries the error √(p(1−p)/trials). Stacked charts stack means, because means add up and percentiles do not.</p>
 ${precision}${correlations}`;
   },

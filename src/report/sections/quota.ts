@@ -4,7 +4,13 @@
  * reaching quota, a warning when fewer than half are expected to, and the quota charts.
  */
 import type { QuotaResult } from '../../analysis/quota/types.js';
-import { formatCount, formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
+import {
+  formatCount,
+  formatError,
+  formatMoney,
+  formatPercent,
+  formatProbability,
+} from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
 import { chartsSection } from './charts.js';
@@ -27,7 +33,7 @@ function keyNumbers(q: QuotaResult): string {
     ],
     [
       'Reps reaching quota',
-      `${formatPercent(s.mean)} on average ± ${(s.se * 100).toFixed(1)} pp (P10 ${formatPercent(s.p10)}, median ${formatPercent(s.p50)}, P90 ${formatPercent(s.p90)})`,
+      `${formatPercent(s.mean)} on average ± ${formatError(s.se, (x) => `${(x * 100).toFixed(1)} pp`)} (P10 ${formatPercent(s.p10)}, median ${formatPercent(s.p50)}, P90 ${formatPercent(s.p90)})`,
     ],
     ['Mean attainment of the team', formatPercent(q.team_attainment)],
     [
@@ -56,7 +62,7 @@ function repTable(q: QuotaResult): string {
     const chance =
       r.probability_reaching === null
         ? '–'
-        : formatProbability(r.probability_reaching, r.probability_reaching_se ?? 0);
+        : formatProbability(r.probability_reaching, r.probability_reaching_se);
     return `<tr><th scope="row">${escapeHtml(r.id)}</th>${[
       `${r.start}${r.kind === 'hire' ? ' (hire)' : ''}`,
       formatPercent(r.capacity_share, 1),

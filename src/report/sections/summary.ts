@@ -17,16 +17,7 @@ const LINK_WORDS: Readonly<Record<string, string>> = {
   allocation: 'allocation',
 };
 
-/**
- * A sentence as HTML text whose signed figures never break after their sign: a browser may
- * wrap between "−" and "$67.2k", leaving a lone minus at a line's end. A word joiner (U+2060,
- * invisible) after each sign that starts a figure keeps them together.
- */
-function keepSigns(text: string): string {
-  return escapeHtml(text).replace(/(^|[\s(])([−+])(?=\S)/g, '$1$2\u2060');
-}
-
-/** Summary section: one list item per sentence. */
+/** Summary section: one list item per sentence (the page keeps their signed figures whole: prose.ts). */
 export const summarySection: ReportSection = {
   id: 'summary',
   title: 'Summary',
@@ -34,7 +25,7 @@ export const summarySection: ReportSection = {
     const items = executiveSummary(result, model, extras)
       .map(
         (s) =>
-          `<li>${keepSigns(s.text)} <a class="see" href="#${s.link}">→ ${escapeHtml(LINK_WORDS[s.link] ?? s.link)}</a></li>`,
+          `<li>${escapeHtml(s.text)} <a class="see" href="#${s.link}">→ ${escapeHtml(LINK_WORDS[s.link] ?? s.link)}</a></li>`,
       )
       .join('\n');
     return `<ul class="exec">\n${items}\n</ul>`;

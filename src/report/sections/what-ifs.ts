@@ -6,7 +6,7 @@
 import type { TrialDifference } from '../../analysis/compare/paired.js';
 import type { PlanOutcome, VariantOutcome } from '../../analysis/compare/types.js';
 import { buildCompareCharts } from '../../charts/compare/index.js';
-import { formatCount, formatMoney, formatPercent } from '../../charts/format.js';
+import { formatCount, formatError, formatMoney, formatPercent } from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import { figureHtml } from '../figure.js';
 import type { ReportInput, ReportSection } from '../section.js';
@@ -42,6 +42,9 @@ export const whatIfsSection: ReportSection = {
     const signed = (x: number) => (x > 0 ? `+${money(x)}` : money(x));
     const pct = (p: number | null) => (p === null ? '–' : formatPercent(p, 1));
     const spread = (d: TrialDifference) => `${signed(d.spread.p10)} to ${signed(d.spread.p90)}`;
+    // Half the interval of the mean; "n/a" when one trial cannot estimate it.
+    const error = (d: TrialDifference) =>
+      `±${formatError(d.hi === null || d.lo === null ? null : (d.hi - d.lo) / 2, money)}`;
     const level = formatPercent(r.interval, 0);
     const hasTarget = r.targets.bookings !== null;
     const plans: [PlanOutcome, VariantOutcome | null][] = [
@@ -53,7 +56,7 @@ export const whatIfsSection: ReportSection = {
         money(o.bookings.p50),
         ...(hasTarget ? [pct(o.target_probability)] : []),
         v === null ? '—' : signed(v.difference.mean),
-        v === null ? '' : `±${money((v.difference.hi - v.difference.lo) / 2)}`,
+        v === null ? '' : error(v.difference),
         v === null ? '' : spread(v.difference),
         v === null ? '—' : pct(v.probability_better),
       ];
@@ -64,7 +67,7 @@ export const whatIfsSection: ReportSection = {
       const cells = [
         money(o.profit.p50),
         v === null ? '—' : signed(v.profit_difference.mean),
-        v === null ? '' : `±${money((v.profit_difference.hi - v.profit_difference.lo) / 2)}`,
+        v === null ? '' : error(v.profit_difference),
         v === null ? '' : spread(v.profit_difference),
         ...o.quarterly_target_probabilities.map((p) => pct(p)),
       ];
@@ -74,7 +77,7 @@ export const whatIfsSection: ReportSection = {
       .map((c) => figureHtml(c, svgs?.[c.name]))
       .join('\n');
     return `<p>Every plan below ran on the same ${formatCount(r.trials)} trials (seed ${r.seed}): trial <i>i</i> of a variant meets the same demand, deal sizes and luck as trial <i>i</i> of the base, so each difference is the change's own effect, measured trial by trial with little Monte Carlo error.
-The difference is the mean over trials of (variant − base) in horizon bookings; "simulation error" is the half-width of the ${level} interval of that mean — how far more trials could move the average, not a range of outcomes. Trial by trial the difference spreads far wider: in eight trials of ten it lies between the P10 and the P90 given. "Better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
+The difference is the mean over trials of (variant − base) in horizon bookings; "simulation error" is the half-width of the ${level} interval of that mean — how far more trials could move the average, not a range of outcomes${r.trials < 2 ? ` (with ${formatCount(r.trials)} trial it cannot be estimated and reads n/a)` : ''}. Trial by trial the difference spreads far wider: in eight trials of ten it lies between the P10 and the P90 given. "Better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
 <table class="numbers what-ifs">
 <thead><tr><th scope="col">Plan</th><th scope="col">What changes</th><th scope="col">Bookings, median</th>${hasTarget ? `<th scope="col">Chance of reaching ${escapeHtml(money(r.targets.bookings!))}</th>` : ''}<th scope="col">Difference to the base</th><th scope="col">simulation error of that mean (${level})</th><th scope="col">Trial by trial, P10 to P90</th><th scope="col">Better in</th></tr></thead>
 <tbody>

@@ -59,7 +59,7 @@ describe('ExpectedModel', () => {
     try {
       const r = await ev.evaluate([{ spend: 'ads', value: 1000 }], { metrics: ['bookings'] });
       const s = r.summary.bookings!;
-      expect(Math.abs(s.mean - em.evaluate([1000]).bookings)).toBeLessThan(4 * s.se);
+      expect(Math.abs(s.mean - em.evaluate([1000]).bookings)).toBeLessThan(4 * s.se!);
     } finally {
       await ev.close();
     }

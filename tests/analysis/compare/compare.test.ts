@@ -79,7 +79,7 @@ describe('compare', () => {
     const r = await compare(ev, { variants: ['double_deals'] });
     const v = r.variants.double_deals!;
     expect(v.difference.mean).toBeCloseTo(r.base.bookings.mean, 6);
-    expect(v.difference.se).toBeCloseTo(r.base.bookings.se, 6);
+    expect(v.difference.se).toBeCloseTo(r.base.bookings.se!, 6);
     // …and so is its spread trial by trial: the base's own P10, P50 and P90.
     expect(v.difference.spread.p10).toBeCloseTo(r.base.bookings.p10, 6);
     expect(v.difference.spread.p50).toBeCloseTo(r.base.bookings.p50, 6);

@@ -147,7 +147,7 @@ describe('attainment', () => {
       expect(
         Math.abs(r.simulated_ramped_months - r.ramped_months),
         `${r.id}: ${r.simulated_ramped_months} vs ${r.ramped_months}`,
-      ).toBeLessThanOrEqual(4.5 * r.simulated_ramped_months_se);
+      ).toBeLessThanOrEqual(4.5 * r.simulated_ramped_months_se!);
     }
   });
 

@@ -77,7 +77,7 @@ quota: {role: ae, confidence: 0.5}
     expect(
       Math.abs(s.mean - expected),
       `${label}: ${s.mean} vs ${expected} ± ${s.se}`,
-    ).toBeLessThanOrEqual(4.5 * s.se + 1e-9);
+    ).toBeLessThanOrEqual(4.5 * s.se! + 1e-9);
 
   it('headcount, leavers and capacity per period match the engine within 4.5 SE', async () => {
     const r = (await forecast(model, { workers: 1 })).roles.ae!;
