@@ -158,7 +158,6 @@ export async function summariseRun(
   const quarterCols = model.targets.quarterly.map((_, q) => columns.quarterly(0, q));
   const stats = await summariseColumns(
     columns,
-    layout,
     trials,
     source,
     [bookings, profit, ...quarterCols],
