@@ -10,7 +10,8 @@ export class Accumulator {
   readonly moments: ColumnMoments | null;
   /** Kept values per stored column, in trial order. */
   readonly kept: Map<number, Float64Array | Float32Array>;
-  private readonly scratch: Float64Array;
+  /** A batch's columns, row-major (grown to the largest batch seen). */
+  private block = new Float64Array(0);
   private readonly keptIds: Int32Array;
   private readonly keptArrays: (Float64Array | Float32Array)[];
   private seen = 0;
@@ -25,22 +26,27 @@ export class Accumulator {
     withMoments: boolean,
   ) {
     this.moments = withMoments ? new ColumnMoments(columns.count) : null;
-    this.scratch = new Float64Array(columns.count);
     this.kept = new Map(arrays);
     this.keptIds = Int32Array.from(arrays.keys());
     this.keptArrays = [...arrays.values()];
   }
 
-  /** Row consumer for {@link simulate}: rows of `count` trials, width `layoutWidth` each. */
-  consume(count: number, rows: Float64Array, layoutWidth: number): void {
-    for (let i = 0; i < count; i++) {
-      const row = rows.subarray(i * layoutWidth, (i + 1) * layoutWidth);
-      this.columns.fill(row, this.scratch);
-      this.moments?.push(this.scratch);
-      for (let j = 0; j < this.keptIds.length; j++)
-        this.keptArrays[j]![this.seen] = this.scratch[this.keptIds[j]!]!;
-      this.seen += 1;
+  /** Row consumer for {@link simulate}: rows of `count` trials, one layout row each. */
+  consume(count: number, rows: Float64Array): void {
+    const C = this.columns.count;
+    if (this.block.length < count * C) this.block = new Float64Array(count * C);
+    const block = this.block;
+    // A whole batch at a time, column by column: each column's sums stay in registers and
+    // its kept values are written in sequence, not scattered across every array per trial.
+    this.columns.fillRows(rows, count, block);
+    this.moments?.pushRows(block, count);
+    const at = this.seen;
+    for (let k = 0; k < this.keptIds.length; k++) {
+      const out = this.keptArrays[k]!;
+      const j = this.keptIds[k]!;
+      for (let i = 0; i < count; i++) out[at + i] = block[i * C + j]!;
     }
+    this.seen += count;
   }
 
   /** Trials consumed. */

@@ -67,41 +67,51 @@ export class Columns {
     return this.quarterlyAt + i * this.quarters + q;
   }
 
-  /** Computes every column of one trial from its row. */
-  fill(row: Float64Array, out: Float64Array): void {
+  /**
+   * Computes every column of `count` trials from their rows (`rows`: count × layout.width
+   * values) into `out`, row-major: trial i's columns are out[i·C … (i + 1)·C), C = `count`
+   * of this object.
+   */
+  fillRows(rows: Float64Array, count: number, out: Float64Array): void {
     const { T, layout } = this;
-    out.set(row, 0);
+    const W = layout.width;
+    const C = this.count;
     const series = layout.series;
-    for (let s = 0; s < series.length; s++) {
-      const agg = series[s]!.aggregate;
-      let v = 0;
-      if (agg.kind === 'sum') {
-        for (let t = 0; t < T; t++) v += row[s * T + t]!;
-      } else if (agg.kind === 'last') {
-        v = row[s * T + T - 1]!;
-      } else {
-        let num = 0;
-        let den = 0;
-        for (let t = 0; t < T; t++) {
-          num += row[agg.num * T + t]!;
-          den += row[agg.den * T + t]!;
-        }
-        v = den > 0 ? num / den : 0;
-      }
-      out[this.totalsAt + s] = v;
-    }
     const b = layout.metric.bookings * T;
-    let cum = 0;
-    for (let t = 0; t < T; t++) {
-      cum += row[b + t]!;
-      out[this.cumulativeAt + t] = cum;
-    }
     const qa = this.quarterlyAt;
-    out.fill(0, qa, this.count);
-    for (let i = 0; i < QUARTERLY_METRICS.length; i++) {
-      const s = layout.metric[QUARTERLY_METRICS[i]!];
-      for (let t = 0; t < T; t++)
-        out[qa + i * this.quarters + this.quarterOf[t]!]! += row[s * T + t]!;
+    for (let i = 0; i < count; i++) {
+      const r = i * W;
+      const o = i * C;
+      out.set(rows.subarray(r, r + W), o);
+      for (let s = 0; s < series.length; s++) {
+        const agg = series[s]!.aggregate;
+        let v = 0;
+        if (agg.kind === 'sum') {
+          for (let t = 0; t < T; t++) v += rows[r + s * T + t]!;
+        } else if (agg.kind === 'last') {
+          v = rows[r + s * T + T - 1]!;
+        } else {
+          let num = 0;
+          let den = 0;
+          for (let t = 0; t < T; t++) {
+            num += rows[r + agg.num * T + t]!;
+            den += rows[r + agg.den * T + t]!;
+          }
+          v = den > 0 ? num / den : 0;
+        }
+        out[o + this.totalsAt + s] = v;
+      }
+      let cum = 0;
+      for (let t = 0; t < T; t++) {
+        cum += rows[r + b + t]!;
+        out[o + this.cumulativeAt + t] = cum;
+      }
+      out.fill(0, o + qa, o + C);
+      for (let k = 0; k < QUARTERLY_METRICS.length; k++) {
+        const s = layout.metric[QUARTERLY_METRICS[k]!];
+        for (let t = 0; t < T; t++)
+          out[o + qa + k * this.quarters + this.quarterOf[t]!]! += rows[r + s * T + t]!;
+      }
     }
   }
 }

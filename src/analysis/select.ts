@@ -1,40 +1,41 @@
 /**
- * Exact quantiles without a full sort. Whole-number columns with a narrow range (counts,
- * headcounts, accounts: most of a forecast's columns) are counted: one pass finds the
- * range, one counts each value, and the order statistics are read off the running count.
- * Other columns use quickselect with a three-way partition (Hoare's FIND with Dijkstra's
- * Dutch-flag split, so columns full of ties stay linear), pivot the median of three; all
- * the order statistics a set of quantiles needs are found in one multiselect. Either way
- * the result is the same number `quantileSorted` gives on the sorted column (type 7).
+ * Exact quantiles without a full sort. One pass finds each column's range. Whole-number
+ * columns with a narrow range (counts, headcounts, accounts: most of a forecast's columns)
+ * are counted: one pass counts each value, and the order statistics are read off the
+ * running count. Other finite columns are bucketed: one pass counts values in equal-width
+ * buckets between min and max (a monotone map, so bucket order is value order), the count
+ * names the bucket of each wanted rank, a second pass gathers only those buckets' values,
+ * and the few gathered are selected. Selection is quickselect with a three-way partition
+ * (Hoare's FIND with Dijkstra's Dutch-flag split, so columns full of ties stay linear),
+ * pivot the median of three; all the order statistics a set of quantiles needs are found
+ * in one multiselect. Every way the result is the same number `quantileSorted` gives on
+ * the sorted column (type 7).
  */
 
 /** Widest range (max − min) of a whole-number column that is counted rather than selected. */
 const COUNT_RANGE = 1 << 16;
+/** Values per bucket, on average, when a column is bucketed: few enough that the gathered values are few, enough that the counts stay in cache. */
+const VALUES_PER_BUCKET = 8;
 /** Counting scratch, grown on demand and left zeroed after each use. */
 let counts = new Int32Array(0);
+/** Buckets holding a wanted rank (1), grown on demand and left zeroed after each use. */
+let marks = new Uint8Array(0);
+/** The values of the marked buckets. */
+let gathered = new Float64Array(0);
 
 /**
  * Writes into `at` the values of `values` at the increasing ranks `ranks[0..count)` by
- * counting, when every value is a whole number below 2⁵³ in magnitude and max − min is at
- * most min(COUNT_RANGE, 4n); returns false (and writes nothing) otherwise.
+ * counting each value (whole numbers from min to max, max − min at most COUNT_RANGE).
  */
 function countRanks(
   values: Float64Array | Float32Array,
   ranks: Int32Array,
   count: number,
   at: Float64Array,
-): boolean {
+  min: number,
+  range: number,
+): void {
   const n = values.length;
-  let min = values[0]!;
-  let max = min;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v !== Math.floor(v) || !(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return false;
-    if (v < min) min = v;
-    else if (v > max) max = v;
-  }
-  const range = max - min;
-  if (range > Math.min(COUNT_RANGE, 4 * n)) return false;
   if (counts.length <= range) counts = new Int32Array(range + 1);
   for (let i = 0; i < n; i++) counts[values[i]! - min]! += 1;
   let below = 0;
@@ -44,7 +45,53 @@ function countRanks(
     while (r < count && ranks[r]! < below) at[r++] = min + b;
   }
   counts.fill(0, 0, range + 1);
-  return true;
+}
+
+/**
+ * Writes into `at` the values of `values` at the increasing ranks `ranks[0..count)` by
+ * bucketing (see the module doc); `scale` = buckets / (max − min), finite. Bucket
+ * ⌊(v − min)·scale⌋ never decreases as v grows (each step rounds monotonically), so the
+ * r-th smallest value lies in the bucket where the running count passes r, and is the
+ * (r − values in lower buckets + gathered values of lower marked buckets)-th smallest of
+ * the gathered values.
+ */
+function bucketRanks(
+  values: Float64Array | Float32Array,
+  ranks: Int32Array,
+  count: number,
+  at: Float64Array,
+  min: number,
+  buckets: number,
+  scale: number,
+): void {
+  const n = values.length;
+  const last = buckets - 1;
+  if (counts.length < buckets) counts = new Int32Array(buckets);
+  if (marks.length < buckets) marks = new Uint8Array(buckets);
+  for (let i = 0; i < n; i++) counts[Math.min(last, Math.floor((values[i]! - min) * scale))]! += 1;
+  const inGathered = new Int32Array(count);
+  let below = 0;
+  let taken = 0;
+  let r = 0;
+  for (let b = 0; b < buckets && r < count; b++) {
+    const c = counts[b]!;
+    if (ranks[r]! < below + c) {
+      marks[b] = 1;
+      for (; r < count && ranks[r]! < below + c; r++) inGathered[r] = taken + ranks[r]! - below;
+      taken += c;
+    }
+    below += c;
+  }
+  if (gathered.length < taken) gathered = new Float64Array(taken);
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (marks[Math.min(last, Math.floor((v - min) * scale))] === 1) gathered[g++] = v;
+  }
+  selectRanks(gathered, 0, taken - 1, inGathered, 0, count - 1);
+  for (let k = 0; k < count; k++) at[k] = gathered[inGathered[k]!]!;
+  counts.fill(0, 0, buckets);
+  marks.fill(0, 0, buckets);
 }
 
 function swap(a: Float64Array | Float32Array, i: number, j: number): void {
@@ -110,7 +157,8 @@ function selectRanks(
 
 /**
  * Type-7 quantiles of `values` at probabilities `probs` (any order); may reorder `values`.
- * Finds the two order statistics around each (n − 1)·p by counting or in one multiselect.
+ * Finds the two order statistics around each (n − 1)·p by counting, bucketing or in one
+ * multiselect (see the module doc).
  * @example quantilesInPlace(Float64Array.of(4, 1, 3, 2), [0.5]) // Float64Array [2.5]
  */
 export function quantilesInPlace(
@@ -130,7 +178,32 @@ export function quantilesInPlace(
   let count = 0;
   for (const r of wanted) if (count === 0 || wanted[count - 1]! < r) wanted[count++] = r;
   const at = new Float64Array(count);
-  if (!countRanks(values, wanted, count, at)) {
+  let min = values[0]!;
+  let max = min;
+  let whole = true;
+  let finite = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (v !== Math.floor(v)) {
+      whole = false;
+      // Only NaN lands here among the non-finite (±∞ are whole; they show in the range).
+      if (Number.isNaN(v)) finite = false;
+    }
+  }
+  const range = max - min;
+  const buckets = Math.max(1, Math.min(COUNT_RANGE, Math.ceil(n / VALUES_PER_BUCKET)));
+  const scale = buckets / range;
+  if (
+    whole &&
+    Math.max(-min, max) <= Number.MAX_SAFE_INTEGER &&
+    range <= Math.min(COUNT_RANGE, 4 * n)
+  ) {
+    countRanks(values, wanted, count, at, min, range);
+  } else if (finite && range > 0 && range < Number.POSITIVE_INFINITY && Number.isFinite(scale)) {
+    bucketRanks(values, wanted, count, at, min, buckets, scale);
+  } else {
     selectRanks(values, 0, n - 1, wanted, 0, count - 1);
     for (let r = 0; r < count; r++) at[r] = values[wanted[r]!]!;
   }

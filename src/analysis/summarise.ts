@@ -4,7 +4,6 @@
  * replayed: trials are recomputable from (seed, trial), and shard files can be re-read).
  */
 import { QUANTILES, STORE_BUDGET_BYTES } from '../defaults.js';
-import type { Layout } from '../sim/layout.js';
 import { type Logger, silentLogger } from '../util/logger.js';
 import type { ColumnMoments } from '../util/moments.js';
 import { Accumulator } from './accumulator.js';
@@ -46,7 +45,6 @@ export const ONE_TRIAL_WARNING =
  */
 export async function summariseColumns(
   columns: Columns,
-  layout: Layout,
   trials: number,
   source: RowSource,
   retain: readonly number[],
@@ -96,7 +94,7 @@ export async function summariseColumns(
       offset += bytesOf(j);
     }
     const acc: Accumulator = new Accumulator(columns, arrays, moments === null);
-    await source((_from, count, rows) => acc.consume(count, rows, layout.width));
+    await source((_from, count, rows) => acc.consume(count, rows));
     if (acc.size !== trials) throw new Error(`summary expected ${trials} trials, got ${acc.size}`);
     moments ??= acc.moments!;
     for (const [j, values] of arrays) {

@@ -24,11 +24,11 @@ describe('multi-pass summaries', () => {
     };
     const retained = [columns.total(layout.metric.bookings)];
     const quiet = memoryLogger();
-    const big = await summariseColumns(columns, layout, 1500, source, retained, undefined, quiet);
+    const big = await summariseColumns(columns, 1500, source, retained, undefined, quiet);
     expect(replays).toBe(1);
     expect(quiet.warnings).toEqual([]);
     const told = memoryLogger();
-    const small = await summariseColumns(columns, layout, 1500, source, retained, 1_000_000, told);
+    const small = await summariseColumns(columns, 1500, source, retained, 1_000_000, told);
     expect(replays - 1).toBeGreaterThanOrEqual(3);
     // The user is told why the run takes several times as long.
     expect(told.warnings).toEqual([

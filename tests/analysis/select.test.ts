@@ -95,6 +95,37 @@ describe('quantilesInPlace', () => {
     );
   });
 
+  it('buckets long skewed columns to the same result: far outliers, wide whole numbers, infinities, subnormal ranges', () => {
+    // Bucketing maps values to equal-width buckets between min and max; these columns put
+    // most values in a few buckets (skew, a far outlier), make the whole-number columns too
+    // wide to count, or leave no finite bucket width (±∞, a range of a few subnormals), where
+    // selection takes over.
+    const skewed = fc.integer({ min: 0, max: 1e6 }).map((i) => Math.exp(i / 1e5) * 1000);
+    const value = fc.oneof(
+      { weight: 40, arbitrary: skewed },
+      { weight: 5, arbitrary: fc.integer({ min: -1e9, max: 1e9 }) },
+      { weight: 1, arbitrary: fc.constantFrom(1e300, -1e300, 0, -0, 1e6) },
+    );
+    const tiny = fc.constantFrom(0, 5e-324, 1e-323, 1.5e-323);
+    const column = fc.oneof(
+      fc.array(value, { minLength: 1000, maxLength: 30_000 }),
+      fc.array(fc.oneof(skewed, fc.constantFrom(Infinity, -Infinity)), {
+        minLength: 1000,
+        maxLength: 5000,
+      }),
+      fc.array(tiny, { minLength: 1000, maxLength: 5000 }),
+    );
+    fc.assert(
+      fc.property(column, fc.boolean(), (xs, single) => {
+        const values = single ? Float32Array.from(xs) : Float64Array.from(xs);
+        const sorted = Float64Array.from(values).sort();
+        const expected = PROBS.map((p) => quantileSorted(sorted, p) + 0);
+        expect(Array.from(quantilesInPlace(values, PROBS), (v) => v + 0)).toEqual(expected);
+      }),
+      { seed: 15, numRuns: 150 },
+    );
+  });
+
   it('stays fast on a column of one repeated value', () => {
     const q = quantilesInPlace(new Float64Array(1_000_000).fill(7), PROBS);
     expect(Array.from(q)).toEqual(PROBS.map(() => 7));
