@@ -1,6 +1,7 @@
-// `npm run bench`: for each bundled scenario, with 1 worker and with all cores: the
-// simulation's time cold and warm, warm trial-periods per second, the whole forecast's
-// time, and peak memory (RSS).
+// `npm run bench`: first the CLI as a user times it (bench/cli.js: `salesops forecast` of the
+// B2B example, and `salesops --version`, each the median of 5 fresh processes); then for each
+// bundled scenario, with 1 worker and with all cores: the simulation's time cold and warm,
+// warm trial-periods per second, the whole forecast's time, and peak memory (RSS).
 // `npm run bench -- --big` adds one forecast of 1,000,000 trials of the B2B example (memory bound).
 // Then the allocation (bench/allocate.js): the B2B example at its default trials, and six
 // channels × 10,000 trials × 12 periods.
@@ -14,6 +15,9 @@ const scenarios = readdirSync('scenarios')
   .sort();
 const runs = scenarios.flatMap((f) => [1, cores].map((w) => [`scenarios/${f}`, w]));
 
+// The whole command, in fresh processes: what `salesops forecast` costs a user.
+const cli = JSON.parse(execFileSync(process.execPath, ['bench/cli.js'], { encoding: 'utf8' }));
+
 const rows = [];
 for (const [file, workers, trials] of runs) {
   const args = ['bench/one.js', file, String(workers), ...(trials ? [String(trials)] : [])];
@@ -22,6 +26,13 @@ for (const [file, workers, trials] of runs) {
 const fmt = (x, d = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`salesops bench — Node ${process.version}, ${cores} cores\n`);
+console.log('whole process, wall seconds (median of 5 fresh processes; min–max):');
+for (const c of cli) {
+  console.log(
+    `  ${c.command}: ${fmt(c.median, 3)} (${fmt(Math.min(...c.seconds), 3)}–${fmt(Math.max(...c.seconds), 3)})`,
+  );
+}
+console.log('');
 console.log(
   '| scenario | trials × periods | workers | simulation, cold s | simulation, warm s | warm trial-periods/s | forecast s | peak MiB |',
 );

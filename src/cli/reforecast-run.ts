@@ -4,7 +4,6 @@
  * sets it against the plan's own forecast (which the run simulates anyway). The actuals are
  * read and checked before anything is simulated.
  */
-import type { Argv } from 'yargs';
 import type { ForecastResult } from '../analysis/types.js';
 import type { DateOrder } from '../history/parse-values.js';
 import type { ReforecastResult } from '../history/reforecast/reforecast.js';
@@ -13,27 +12,9 @@ import type { Model } from '../model/types.js';
 import type { CliContext, CommonArgs } from './context.js';
 import { cliLogger } from './context.js';
 import { flagError } from './flag-error.js';
+import { loadScenarioArg } from './load-scenario-arg.js';
 import { progressBar } from './progress.js';
-import { loadScenarioArg, scenarioArg } from './scenario-arg.js';
-
-/**
- * `--actuals` and `--dates`.
- * @example actualsOptions(scenarioOptions(y))
- */
-export function actualsOptions<T>(y: Argv<T>) {
-  return y
-    .option('actuals', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'reforecast from these monthly actuals of the first months (docs/history.md)',
-    })
-    .option('dates', {
-      type: 'string',
-      requiresArg: true,
-      choices: ['auto', 'dmy', 'mdy'],
-      describe: 'with --actuals: how a/b/yyyy periods are read (default auto)',
-    });
-}
+import { scenarioArg } from './scenario-arg.js';
 
 /**
  * The actuals `--actuals` names, read and checked against the scenario; undefined without it.

@@ -5,9 +5,9 @@
  */
 import { type WhatIfAnalyses, whatIfAnalyses } from '../analysis/what-ifs.js';
 import type { ScenarioBundle } from '../scenario/load.js';
-import { whatIfName } from './commands/compare.js';
 import type { CliContext, CommonArgs } from './context.js';
 import { cliLogger } from './context.js';
+import { whatIfName } from './handlers/compare.js';
 import { progressBar } from './progress.js';
 import { parseSets } from './set-arg.js';
 

@@ -15,6 +15,7 @@ import { msg } from './messages.js';
 import { decodeScenarioBytes, parseText } from './parse.js';
 import type { Segment } from './path.js';
 import type { SourceMap } from './source-map.js';
+import { STDIN } from './stdin.js';
 import { applyEdits, type EditSource } from './variants.js';
 
 /**
@@ -200,8 +201,7 @@ export async function readScenarioText(path: string, display = path): Promise<Re
   return readCapped(createReadStream(path), display);
 }
 
-/** The path that means standard input to {@link readScenarioText}. */
-export const STDIN = '-';
+export { STDIN };
 
 /**
  * All of `stream` (a file or standard input) as scenario text, stopping one byte past the

@@ -1,4 +1,8 @@
-/** Every subcommand, in the order `--help` lists them. Adding a command is one import and one entry. */
+/**
+ * Every subcommand, in the order `--help` lists them. Adding a command is a module here with
+ * its options (loaded by every command line, so it imports nothing heavy), a module in
+ * ../handlers/ with what it does (loaded when it runs), one import and one entry.
+ */
 import type { Command } from '../context.js';
 import { allocateCommand } from './allocate.js';
 import { backtestCommand } from './backtest.js';
