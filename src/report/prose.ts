@@ -2,8 +2,9 @@
  * Signed figures in the report's prose that never break after their sign: a browser may wrap
  * between "−" and "$67.2k", leaving a lone minus at a line's end (and so between "±" and
  * "$18k"). A word joiner (U+2060, invisible, no break on either side) after each sign that
- * starts a figure keeps the two together. Only text is touched, never a tag or an attribute value (escapeHtml escapes
- * attributes too, so this cannot live there); tables keep their own `white-space: nowrap`.
+ * starts a figure keeps the two together. Only text is touched, never a tag or an attribute
+ * value (escapeHtml escapes attributes too, so this cannot live there); tables keep their own
+ * `white-space: nowrap`.
  */
 
 /** A sign (−, +, ±) at the start of a word: after a space, "(" or "[", or at the start of a text run. */
