@@ -9,11 +9,8 @@
 // capacity shares, and reading the tape).
 // Usage: node bench/kernel-split.js [SCENARIO] [TRIALS]; prints one JSON line.
 //
-// The tape needs a copy of dist/ whose samplers are wrapped; the copy lives under
-// node_modules/.cache (so it resolves our dependencies) and is removed afterwards.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// The tape needs a copy of dist/ whose samplers are wrapped (see dist-copy.js).
+import { withDistCopy } from './dist-copy.js';
 
 const [file = 'scenarios/b2b-saas.yaml', trialsArg = '4000'] = process.argv.slice(2);
 const trials = Number(trialsArg);
@@ -26,21 +23,12 @@ const SAMPLERS = [
   ['sum-of-iid.js', 'sumOfIid', 'rng, n, dist, mean, variance'],
 ];
 
-mkdirSync('node_modules/.cache', { recursive: true });
-const copy = mkdtempSync(join(process.cwd(), 'node_modules/.cache/salesops-split-'));
-let result;
-try {
-  cpSync('dist', copy, { recursive: true });
-  // The tape: Float64Array values, a read index, and a mode (0 draw and record, 1 replay).
-  const tape = { values: new Float64Array(1 << 23), at: 0, mode: 0 };
-  globalThis.__tape = tape;
-  for (const [name, fn, params] of SAMPLERS) {
-    const path = join(copy, 'sim/samplers', name);
-    const text = readFileSync(path, 'utf8');
-    const head = `export function ${fn}(${params}) {`;
-    if (!text.includes(head)) throw new Error(`cannot find ${fn} in dist/sim/samplers/${name}`);
-    const wrapper = `
-export function ${fn}(${params}) {
+// The tape: Float64Array values, a read index, and a mode (0 draw and record, 1 replay).
+const tape = { values: new Float64Array(1 << 23), at: 0, mode: 0 };
+globalThis.__tape = tape;
+// Each sampler becomes `<name>Drawn`, behind a wrapper of its old name that reads or writes
+// the tape (declared before it; function declarations are hoisted).
+const wrap = (fn, params) => `export function ${fn}(${params}) {
   const tape = globalThis.__tape;
   if (tape.mode === 1) {
     const x = tape.values[tape.at];
@@ -51,48 +39,52 @@ export function ${fn}(${params}) {
   if (tape.at < tape.values.length) tape.values[tape.at++] = x;
   return x;
 }
-`;
-    writeFileSync(path, text.replace(head, `function ${fn}Drawn(${params}) {`) + wrapper);
-  }
-  const url = (p) => pathToFileURL(join(copy, p)).href;
-  const { TrialRunner } = await import(url('sim/runner.js'));
-  const { loadModel } = await import(url('index.js'));
-  const model = await loadModel(file);
-  const runner = new TrialRunner(model);
-  const rows = new Float64Array(BATCH * runner.layout.width);
-  const runAll = () => {
-    const t0 = performance.now();
-    for (let from = 0; from < trials; from += BATCH)
-      runner.run(from, Math.min(BATCH, trials - from), rows);
-    return performance.now() - t0;
-  };
-  // Record the tape (and warm the kernel up) with real draws.
-  tape.mode = 0;
-  tape.at = 0;
-  runAll();
-  const recorded = tape.at;
-  tape.values = tape.values.slice(0, Math.max(1, recorded));
-  const real = [];
-  const taped = [];
-  for (let rep = 0; rep < 7; rep++) {
+function ${fn}Drawn(${params}) {`;
+const result = await withDistCopy(
+  'split',
+  SAMPLERS.map(([name, fn, params]) => [
+    `sim/samplers/${name}`,
+    `export function ${fn}(${params}) {`,
+    () => wrap(fn, params),
+  ]),
+  async (load) => {
+    const { TrialRunner } = await load('sim/runner.js');
+    const { loadModel } = await load('index.js');
+    const model = await loadModel(file);
+    const runner = new TrialRunner(model);
+    const rows = new Float64Array(BATCH * runner.layout.width);
+    const runAll = () => {
+      const t0 = performance.now();
+      for (let from = 0; from < trials; from += BATCH)
+        runner.run(from, Math.min(BATCH, trials - from), rows);
+      return performance.now() - t0;
+    };
+    // Record the tape (and warm the kernel up) with real draws.
     tape.mode = 0;
-    tape.at = tape.values.length; // draws only, nothing recorded
-    real.push(runAll());
-    tape.mode = 1;
     tape.at = 0;
-    taped.push(runAll());
-  }
-  const tp = trials * model.calendar.periods;
-  const best = (xs) => Math.min(...xs);
-  result = {
-    file,
-    trials,
-    samplerCallsPerTrialPeriod: recorded / tp,
-    realMicrosPerTrialPeriod: (best(real) * 1000) / tp,
-    tapeMicrosPerTrialPeriod: (best(taped) * 1000) / tp,
-    drawsMicrosPerTrialPeriod: ((best(real) - best(taped)) * 1000) / tp,
-  };
-} finally {
-  rmSync(copy, { recursive: true, force: true });
-}
+    runAll();
+    const recorded = tape.at;
+    tape.values = tape.values.slice(0, Math.max(1, recorded));
+    const real = [];
+    const taped = [];
+    for (let rep = 0; rep < 7; rep++) {
+      tape.mode = 0;
+      tape.at = tape.values.length; // draws only, nothing recorded
+      real.push(runAll());
+      tape.mode = 1;
+      tape.at = 0;
+      taped.push(runAll());
+    }
+    const tp = trials * model.calendar.periods;
+    const best = (xs) => Math.min(...xs);
+    return {
+      file,
+      trials,
+      samplerCallsPerTrialPeriod: recorded / tp,
+      realMicrosPerTrialPeriod: (best(real) * 1000) / tp,
+      tapeMicrosPerTrialPeriod: (best(taped) * 1000) / tp,
+      drawsMicrosPerTrialPeriod: ((best(real) - best(taped)) * 1000) / tp,
+    };
+  },
+);
 console.log(JSON.stringify(result));

@@ -8,17 +8,15 @@
 // Usage: node bench/sampler-floor.js [SCENARIO] [TRIALS]; prints one JSON line.
 //
 // Recording needs a copy of dist/ whose four sampler entry points push their arguments (and
-// the trial and call site of each call, for the lockstep order) to a list first; the copy
-// lives under node_modules/.cache (so it resolves our dependencies) and is removed afterwards.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// the trial and call site of each call, for the lockstep order) to a list first (see
+// dist-copy.js).
 import { loadModel } from '../dist/index.js';
 import { binomial } from '../dist/sim/samplers/binomial.js';
 import { gamma } from '../dist/sim/samplers/gamma.js';
 import { poisson } from '../dist/sim/samplers/poisson.js';
 import { sumOfIid } from '../dist/sim/samplers/sum-of-iid.js';
 import { StreamPlan, TrialStreams } from '../dist/sim/streams.js';
+import { withDistCopy } from './dist-copy.js';
 
 const [file = 'scenarios/b2b-saas.yaml', trialsArg = '4000'] = process.argv.slice(2);
 const trials = Number(trialsArg);
@@ -49,45 +47,30 @@ const ENTRY = [
 const TRIAL = 5;
 const SLOT = 6;
 
-mkdirSync('node_modules/.cache', { recursive: true });
-const copy = mkdtempSync(join(process.cwd(), 'node_modules/.cache/salesops-floor-'));
-let calls;
-try {
-  cpSync('dist', copy, { recursive: true });
-  for (const [name, fn, record] of ENTRY) {
-    const path = join(copy, 'sim/samplers', name);
-    const text = readFileSync(path, 'utf8');
-    const head = new RegExp(`export function ${fn}\\(([^)]*)\\) \\{`);
-    if (!head.test(text)) throw new Error(`cannot find ${fn} in dist/sim/samplers/${name}`);
-    writeFileSync(
-      path,
-      text.replace(head, (m) => `${m} globalThis.__calls.push(${record});`),
-    );
-  }
-  // The call site of a draw is told by the stream it draws from (TrialStreams.use) and the
-  // sampler: each stream serves one purpose (docs/model.md, "Random streams").
-  const streams = join(copy, 'sim/streams.js');
-  let streamsText = readFileSync(streams, 'utf8');
-  for (const [re, mark] of [
-    [/begin\(seed, trial\) \{/, 'globalThis.__trial = trial;'],
-    [/use\(slot\) \{/, 'globalThis.__slot = slot;'],
-  ]) {
-    if (!re.test(streamsText)) throw new Error(`cannot find ${re.source} in dist/sim/streams.js`);
-    streamsText = streamsText.replace(re, (m) => `${m} ${mark}`);
-  }
-  writeFileSync(streams, streamsText);
-  globalThis.__calls = [];
-  const url = (p) => pathToFileURL(join(copy, p)).href;
-  const { TrialRunner } = await import(url('sim/runner.js'));
-  const { loadModel: loadCopy } = await import(url('index.js'));
-  const runner = new TrialRunner(await loadCopy(file));
-  const rows = new Float64Array(250 * runner.layout.width);
-  for (let from = 0; from < trials; from += 250)
-    runner.run(from, Math.min(250, trials - from), rows);
-  calls = globalThis.__calls;
-} finally {
-  rmSync(copy, { recursive: true, force: true });
-}
+globalThis.__calls = [];
+const calls = await withDistCopy(
+  'floor',
+  [
+    ...ENTRY.map(([name, fn, record]) => [
+      `sim/samplers/${name}`,
+      new RegExp(`export function ${fn}\\(([^)]*)\\) \\{`),
+      (m) => `${m} globalThis.__calls.push(${record});`,
+    ]),
+    // The call site of a draw is told by the stream it draws from (TrialStreams.use) and the
+    // sampler: each stream serves one purpose (docs/model.md, "Random streams").
+    ['sim/streams.js', /begin\(seed, trial\) \{/, (m) => `${m} globalThis.__trial = trial;`],
+    ['sim/streams.js', /use\(slot\) \{/, (m) => `${m} globalThis.__slot = slot;`],
+  ],
+  async (load) => {
+    const { TrialRunner } = await load('sim/runner.js');
+    const { loadModel: loadCopy } = await load('index.js');
+    const runner = new TrialRunner(await loadCopy(file));
+    const rows = new Float64Array(250 * runner.layout.width);
+    for (let from = 0; from < trials; from += 250)
+      runner.run(from, Math.min(250, trials - from), rows);
+    return globalThis.__calls;
+  },
+);
 
 const model = await loadModel(file);
 const trialPeriods = trials * model.calendar.periods;
