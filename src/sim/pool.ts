@@ -1,7 +1,10 @@
 /**
  * A pool of `size` simulating threads for one model: the main thread plus size − 1
- * worker threads. Workers take batches as they free up; between its own batches the main
- * thread hands finished rows to the consumer, strictly in trial order. Working on the
+ * worker threads. Workers take tasks as they free up; between its own tasks the main
+ * thread hands finished rows to the consumer in batches of BATCH_TRIALS, strictly in trial
+ * order. A task is a whole batch, or, when a run has too few batches to keep every thread
+ * busy, a part of one (see {@link taskPlan}); the consumer sees the same batches either way,
+ * so results do not depend on the thread count. Working on the
  * main thread too saves one thread start, and the main thread runs at full speed while
  * fresh workers are still compiling the kernel (measured: the first batch on a new worker
  * takes ~6 times as long as later ones). One pool serves every simulation of an analysis
@@ -34,9 +37,64 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** Fewest trials in a task: below this the per-task messages outweigh the sharing. */
+const MIN_TASK_TRIALS = 25;
+/** Tasks per thread a run should have, so that all threads finish at about the same time. */
+const TASKS_PER_THREAD = 4;
+/** Most buffers kept for reuse (a 250-trial B2B batch is 1.5 MB). */
+const FREE_BUFFERS = 16;
+
+/** A unit of work: trials [from, from + count), all in batch `batch` of its run. */
+export interface Task {
+  readonly from: number;
+  readonly count: number;
+  readonly batch: number;
+}
+
+/**
+ * The tasks of a run of `batches` on `threads` threads: one per batch, except
+ *  - in a run of few batches (allocation and sensitivity runs are often 300–1,000 trials, one
+ *    to four batches), each batch is split into equal parts, so that the run has about
+ *    TASKS_PER_THREAD tasks per thread: otherwise one thread simulates a whole 250-trial
+ *    batch while the others wait;
+ *  - the last 2 batches per thread are split in TASKS_PER_THREAD parts, so that at the end
+ *    of a run no thread waits long for another's last task.
+ * No task is smaller than MIN_TASK_TRIALS; one thread gets one task per batch.
+ * @example taskPlan([{ from: 0, count: 250 }, { from: 250, count: 250 }], 2) // 8 tasks of 62–63
+ */
+export function taskPlan(
+  batches: readonly { readonly from: number; readonly count: number }[],
+  threads: number,
+): Task[] {
+  const few = Math.ceil((TASKS_PER_THREAD * threads) / batches.length);
+  const tail = batches.length - 2 * threads;
+  const tasks: Task[] = [];
+  batches.forEach((b, batch) => {
+    const parts = threads === 1 ? 1 : Math.max(few, batch >= tail ? TASKS_PER_THREAD : 1);
+    const k = Math.max(1, Math.min(parts, Math.floor(b.count / MIN_TASK_TRIALS)));
+    for (let i = 0; i < k; i++) {
+      const from = b.from + Math.floor((i * b.count) / k);
+      const to = b.from + Math.floor(((i + 1) * b.count) / k);
+      tasks.push({ from, count: to - from, batch });
+    }
+  });
+  return tasks;
+}
+
+/** A batch whose tasks are still coming in: its rows, and how many tasks it still awaits. */
+interface Assembly {
+  readonly rows: Float64Array<ArrayBuffer>;
+  awaiting: number;
+}
+
 interface RunState {
   readonly batches: readonly { readonly from: number; readonly count: number }[];
+  readonly tasks: readonly Task[];
+  /** Per batch: the number of tasks it is split into. */
+  readonly parts: Int32Array;
+  readonly assembling: Map<number, Assembly>;
   readonly done: Map<number, Float64Array<ArrayBuffer>>;
+  /** The next task to hand out. */
   next: number;
   emitted: number;
   readonly consume: RowConsumer;
@@ -52,7 +110,10 @@ export class SimPool {
   private readonly local: TrialRunner;
   private run: RunState | null = null;
   private broken: Error | null = null;
-  /** Buffers of consumed batches, reused for new ones (saves ~50 MB of garbage per 10k B2B trials). */
+  /**
+   * Buffers of consumed batches and assembled tasks, reused for new ones (saves ~50 MB of
+   * garbage per 10k B2B trials); at most FREE_BUFFERS, the oldest dropped first.
+   */
   private readonly free: Float64Array<ArrayBuffer>[] = [];
 
   /** The main thread and `size − 1` workers, all holding `model`. */
@@ -117,9 +178,15 @@ export class SimPool {
     for (let s = from; s < to; s += BATCH_TRIALS)
       batches.push({ from: s, count: Math.min(BATCH_TRIALS, to - s) });
     if (batches.length === 0) return Promise.resolve();
+    const tasks = taskPlan(batches, this.size);
+    const parts = new Int32Array(batches.length);
+    for (const t of tasks) parts[t.batch]! += 1;
     const finished = new Promise<void>((resolve, reject) => {
       this.run = {
         batches,
+        tasks,
+        parts,
+        assembling: new Map(),
         done: new Map(),
         next: 0,
         emitted: 0,
@@ -142,23 +209,23 @@ export class SimPool {
     return this.workLocally().then(() => finished);
   }
 
-  /** The main thread's share: takes the next batch whenever it is free, until none is left. */
+  /** The main thread's share: takes the next task whenever it is free, until none is left. */
   private async workLocally(): Promise<void> {
     for (;;) {
       const run = this.run;
-      if (!run || run.next >= run.batches.length) return;
+      if (!run || run.next >= run.tasks.length) return;
       const id = run.next;
-      const b = run.batches[id]!;
+      const task = run.tasks[id]!;
       run.next += 1;
-      const rows = this.buffer(b.count * this.local.layout.width);
+      const rows = this.buffer(task.count * this.local.layout.width);
       try {
-        this.local.run(b.from, b.count, rows);
+        this.local.run(task.from, task.count, rows);
       } catch (e) {
         this.fail(e instanceof Error ? e : new Error(String(e)));
         return;
       }
       this.accept(id, rows);
-      // Let the workers' finished batches in before taking the next one.
+      // Let the workers' finished tasks in before taking the next one.
       await new Promise<void>((r) => setImmediate(r));
     }
   }
@@ -170,14 +237,14 @@ export class SimPool {
 
   private dispatch(w: Worker): void {
     const run = this.run;
-    if (!run || run.next >= run.batches.length) return;
-    const b = run.batches[run.next]!;
-    const rows = this.free.pop();
+    if (!run || run.next >= run.tasks.length) return;
+    const task = run.tasks[run.next]!;
+    const rows = this.takeFree(task.count * this.local.layout.width);
     const req: WorkerRequest = {
       type: 'batch',
       id: run.next,
-      from: b.from,
-      count: b.count,
+      from: task.from,
+      count: task.count,
       ...(rows ? { rows } : {}),
     };
     run.next += 1;
@@ -186,8 +253,18 @@ export class SimPool {
 
   /** A free buffer of exactly `size` values, or a new one. */
   private buffer(size: number): Float64Array<ArrayBuffer> {
-    const at = this.free.findIndex((r) => r.length === size);
-    return at >= 0 ? this.free.splice(at, 1)[0]! : new Float64Array(size);
+    return this.takeFree(size) ?? new Float64Array(size);
+  }
+
+  /** Takes a free buffer of exactly `size` values off the free list, if there is one. */
+  private takeFree(size: number): Float64Array<ArrayBuffer> | undefined {
+    const at = this.free.findLastIndex((r) => r.length === size);
+    return at >= 0 ? this.free.splice(at, 1)[0]! : undefined;
+  }
+
+  private release(rows: Float64Array<ArrayBuffer>): void {
+    this.free.push(rows);
+    if (this.free.length > FREE_BUFFERS) this.free.shift();
   }
 
   private receive(w: Worker, msg: WorkerReply): void {
@@ -204,11 +281,31 @@ export class SimPool {
     this.dispatch(w);
   }
 
-  /** Stores a finished batch and hands every batch now in order to the consumer. */
+  /**
+   * Stores a finished task (into its batch, when the batch is split) and hands every batch
+   * now complete and in order to the consumer.
+   */
   private accept(id: number, rows: Float64Array<ArrayBuffer>): void {
     const run = this.run;
     if (!run) return;
-    run.done.set(id, rows);
+    const task = run.tasks[id]!;
+    if (run.parts[task.batch] === 1) run.done.set(task.batch, rows);
+    else {
+      const b = run.batches[task.batch]!;
+      const width = this.local.layout.width;
+      let a = run.assembling.get(task.batch);
+      if (a === undefined) {
+        a = { rows: this.buffer(b.count * width), awaiting: run.parts[task.batch]! };
+        run.assembling.set(task.batch, a);
+      }
+      a.rows.set(rows, (task.from - b.from) * width);
+      this.release(rows);
+      a.awaiting -= 1;
+      if (a.awaiting === 0) {
+        run.assembling.delete(task.batch);
+        run.done.set(task.batch, a.rows);
+      }
+    }
     while (run.done.has(run.emitted)) {
       const ready = run.done.get(run.emitted)!;
       run.done.delete(run.emitted);
@@ -220,7 +317,7 @@ export class SimPool {
         return;
       }
       run.emitted += 1;
-      this.free.push(ready);
+      this.release(ready);
       run.onProgress?.(b.from + b.count - run.start, run.total);
     }
     if (run.emitted === run.batches.length) {
