@@ -1,10 +1,12 @@
 // `npm run bench`: first the CLI as a user times it (bench/cli.js: `salesops forecast` of the
 // B2B example, and `salesops --version`, each the median of 5 fresh processes); then for each
 // bundled scenario, with 1 worker and with all cores: the simulation's time cold and warm,
-// warm trial-periods per second, the whole forecast's time, and peak memory (RSS).
+// warm trial-periods per second, the whole forecast's time, and peak memory (RSS); the heap
+// the kernel allocates per trial (bench/heap.js).
 // `npm run bench -- --big` adds one forecast of 1,000,000 trials of the B2B example (memory bound).
 // Then the allocation (bench/allocate.js): the B2B example at its default trials, and six
-// channels × 10,000 trials × 12 periods.
+// channels × 10,000 trials × 12 periods; and the main job, `salesops run` of the B2B example,
+// phase by phase (bench/job.js).
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -74,6 +76,21 @@ console.log(
     ` so the draws cost ${fmt(split.drawsMicrosPerTrialPeriod, 2)} µs where the kernel makes them.`,
 );
 
+// What the kernel allocates per trial (bench/heap.js, with garbage collection kept aside).
+const heap = execFileSync(
+  process.execPath,
+  ['--expose-gc', '--max-semi-space-size=256', '--min-semi-space-size=256', 'bench/heap.js'],
+  { encoding: 'utf8' },
+)
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
+console.log(
+  `\nheap allocated per trial (median of 7 batches of 250, after warm-up): ${heap
+    .map((h) => `${h.file.replace('scenarios/', '')} ${fmt(h.bytesPerTrial / 1024, 1)} KiB`)
+    .join(', ')}`,
+);
+
 // Allocation: the whole `salesops allocate` job, each in a fresh process. The machine may be
 // shared: CPU seconds (every thread, user + system) say how much work it was, wall seconds
 // how long it took here and now.
@@ -87,6 +104,19 @@ for (const which of ['b2b', 'six']) {
   );
   console.log(
     `| ${which === 'b2b' ? 'b2b-saas.yaml' : 'B2B with six paid channels'} | ${a.channels} | ${fmt(a.trials)} × ${a.periods} | ${fmt(a.seconds, 2)} | ${fmt(a.cpuSeconds, 2)} | ${a.runs} | ${fmt(a.simulated)} |`,
+  );
+}
+
+// The main job, phase by phase (bench/job.js): how long each takes and how many cores it keeps busy.
+const job = JSON.parse(execFileSync(process.execPath, ['bench/job.js'], { encoding: 'utf8' }));
+console.log(
+  `\nthe main job (salesops run ${job.file}): ${fmt(job.seconds, 1)} s, ${fmt(job.cpuSeconds, 1)} CPU-s (all threads)`,
+);
+console.log('\n| phase | wall s | CPU s | cores busy |');
+console.log('|---|---|---|---|');
+for (const p of job.phases) {
+  console.log(
+    `| ${p.name} | ${fmt(p.seconds, 2)} | ${fmt(p.cpuSeconds, 2)} | ${fmt(p.cpuSeconds / p.seconds, 2)} |`,
   );
 }
 

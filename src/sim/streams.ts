@@ -7,8 +7,8 @@
  *
  * Kinds and their (a, b) are listed in {@link STREAM}; docs/model.md ("Random streams")
  * says which draws each one feeds. A stream is seeded the first time a trial uses it (one
- * Threefry block, ~20 ns), so streams a trial never touches cost nothing. Everything is
- * preallocated: switching streams and drawing allocate nothing.
+ * Threefry block, ~20 ns), so streams a trial never touches cost nothing. Every stream's
+ * state is preallocated: switching streams creates nothing.
  */
 import type { Model } from '../model/types.js';
 import { KEY_DOMAIN, nameWords, type Rng, seedState, TWO_32 } from './rng.js';
