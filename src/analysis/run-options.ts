@@ -9,9 +9,9 @@
  */
 import { MAX_PERIODS, MAX_TRIALS, MAX_WORKERS } from '../defaults.js';
 import { MAX_SEED } from '../scenario/limits.js';
-import { describeValue } from '../scenario/messages.js';
-import { closest } from '../scenario/suggest.js';
+import { describeValue } from '../util/describe-value.js';
 import { InputError } from '../util/result.js';
+import { closest } from '../util/suggest.js';
 
 /** A number as the user typed it; anything else said with its type (`string "abc"`). */
 const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : describeValue(v));

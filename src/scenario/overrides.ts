@@ -11,11 +11,11 @@
 import type { ChannelModel, Model, Param } from '../model/types.js';
 import { distQuantile } from '../stats/dist-math.js';
 import { type Diagnostic, fail, ok, type Result } from '../util/result.js';
+import { closest } from '../util/suggest.js';
 import { compileEdited, type ScenarioBundle, variantEntries, withBaseDesign } from './load.js';
 import { msg } from './messages.js';
 import { canonicalParamPath } from './params.js';
 import { splitDotPath } from './path.js';
-import { closest } from './suggest.js';
 
 /**
  * One change to a plan.
