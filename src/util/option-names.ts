@@ -22,8 +22,9 @@ const listed = (names: readonly string[]): string =>
  * What is wrong with the names of `opts` (given), or null: it is not an object, or has a key
  * that is none of `fn`'s options. The diagnostic names the function, the key, the closest
  * option and every option; `hint` (a clause) says where a value the caller may have meant is
- * set instead. `at` is how the argument is called (`options`, or a nested object such as
- * `inputs.actuals`, which then says what it takes).
+ * set instead. `at` is how the argument is called: `options` (the message then says what
+ * `fn` takes), or another name or a nested object such as `inputs.actuals` (it says what that
+ * takes).
  * @example optionNamesProblem('readActuals', { dispaly: 'a.csv' }, READ_ACTUALS_OPTIONS)
  * // { file: 'readActuals: options.dispaly', message: 'unknown option dispaly; did you mean display? (readActuals takes …)', … }
  */
@@ -44,7 +45,8 @@ export function optionNamesProblem<T>(
   if (opts === null || typeof opts !== 'object' || Array.isArray(opts))
     return problem(at, `expected an object of options, got ${describeValue(opts)}`);
   const known = Object.keys(names);
-  const taker = at.includes('.') ? at : fn;
+  // What takes the names: the function, or the argument or nested object `at` names.
+  const taker = at === 'options' ? fn : at;
   for (const key of Object.keys(opts)) {
     if (Object.hasOwn(names, key)) continue;
     const near = closest(key, known);

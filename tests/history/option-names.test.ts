@@ -114,7 +114,7 @@ describe('loadHistory', () => {
   it('refuses an input it does not take, naming the closest', async () => {
     const inputs = { actuals: { path: ACTUALS }, deal: { path: DEALS } } as Loose;
     expect(await refusal(() => loadHistory(inputs))).toBe(
-      'loadHistory: inputs.deal: ✖ unknown option deal; did you mean deals? (loadHistory takes actuals, deals, scenario, asOf and dates)',
+      'loadHistory: inputs.deal: ✖ unknown option deal; did you mean deals? (inputs takes actuals, deals, scenario, asOf and dates)',
     );
   });
 
