@@ -1,7 +1,7 @@
 /**
  * The scenario entry points refuse an option they do not take, the way each reports bad
- * input: loadModel and loadBundle throw an InputError, compileScenario, compileAll and
- * compileScenarioFile return it as a diagnostic. Before, `loadModel(file, { varient: 'x' })`
+ * input: loadModel and loadBundle throw an InputError, compileScenario, compileAll,
+ * compileScenarioFile and applyOverrides (its target) return it as a diagnostic. Before, `loadModel(file, { varient: 'x' })`
  * from JavaScript compiled the base plan without a word, and every number after it was the
  * base plan's.
  */
@@ -15,6 +15,7 @@ import {
   loadBundle,
   loadModel,
 } from '../../src/scenario/index.js';
+import { applyOverrides } from '../../src/scenario/overrides.js';
 import { formatDiagnostic, InputError, type Result } from '../../src/util/result.js';
 
 const B2B = join(import.meta.dirname, '../../scenarios/b2b-saas.yaml');
@@ -115,5 +116,18 @@ describe('compileScenario, compileAll and compileScenarioFile', () => {
     expect(all.ok && all.value.base.simulation.trials).toBe(50);
     const f = await compileScenarioFile(B2B, { displayName: 'plan.yaml', trials: 50 });
     expect(f.ok && f.value.simulation.trials).toBe(50);
+  });
+});
+
+describe('applyOverrides', () => {
+  it('returns a name its target does not take as its one diagnostic', async () => {
+    const bundle = await loadBundle(B2B, { trials: 50 });
+    const edit = [{ set: 'channels.paid_search.spend', value: 1000 }];
+    const target = { model: bundle.base, bundle, varient: 'hire_q2' } as Loose;
+    expect(only(applyOverrides(target, edit))).toBe(
+      'applyOverrides: target.varient: ✖ unknown option varient; did you mean variant? (target takes model, bundle and variant)',
+    );
+    const r = applyOverrides({ model: bundle.base, bundle, variant: 'hire_q2' }, edit);
+    expect(r.ok && r.value.variant).toBe('hire_q2');
   });
 });
