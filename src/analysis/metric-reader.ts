@@ -10,8 +10,8 @@
  * divides the sums of its two series — the same aggregates as the forecast's totals.
  */
 import type { Calendar } from '../model/types.js';
-import { closest } from '../scenario/suggest.js';
 import type { Layout } from '../sim/layout.js';
+import { closest } from '../util/suggest.js';
 import { METRICS } from './types.js';
 
 /** Reads one metric's value from a trial row. */

@@ -3,14 +3,13 @@
  * period counts, checked with one wording whether they come from a flag (`--seed: ✖ …`) or a
  * library option (`compare: options.seed: ✖ …`). Each check lives here once; the CLI's
  * flags and the library's entry points (the evaluator, and the analyses that use a value
- * before it reaches the evaluator) call it. So does the check of option names: an option a
- * function does not take is refused, not ignored (JavaScript callers have no compiler to
- * tell them).
+ * before it reaches the evaluator) call it. The check of option names (an option a function
+ * does not take is refused, not ignored) is re-exported here from util/option-names.ts, where
+ * the loaders, below the analyses, can use it too.
  */
 import { MAX_PERIODS, MAX_TRIALS, MAX_WORKERS } from '../defaults.js';
 import { MAX_SEED } from '../scenario/limits.js';
-import { describeValue } from '../scenario/messages.js';
-import { closest } from '../scenario/suggest.js';
+import { describeValue } from '../util/describe-value.js';
 import { InputError } from '../util/result.js';
 
 /** A number as the user typed it; anything else said with its type (`string "abc"`). */
@@ -73,39 +72,4 @@ export function checkRunOptions(
     checkRunOption(`${fn}: options.${kind}`, kind, o[kind]);
 }
 
-/**
- * Every option name of an options type, as an object the compiler holds complete (a name
- * missing or not in the type is a type error): `{ trials: true, seed: true, … }`.
- */
-export type OptionNames<T> = { readonly [K in keyof T]-?: true };
-
-/**
- * Throws when `opts` (given) is not an object, or has a key that is none of `fn`'s options,
- * naming the function, the key, the closest option and every option; `hint` (a clause) says
- * where a value the caller may have meant is set instead.
- * @throws InputError `allocate: options.seeds: ✖ unknown option seeds; did you mean seed? (allocate takes …)`
- * @example checkOptionNames('compare', opts, COMPARE_OPTIONS)
- */
-export function checkOptionNames<T>(
-  fn: string,
-  opts: unknown,
-  names: OptionNames<T>,
-  hint = '',
-): void {
-  if (opts === undefined) return;
-  if (opts === null || typeof opts !== 'object' || Array.isArray(opts))
-    throw optionError(
-      `${fn}: options`,
-      `expected an object of options, got ${describeValue(opts)}`,
-    );
-  const known = Object.keys(names);
-  for (const key of Object.keys(opts)) {
-    if (Object.hasOwn(names, key)) continue;
-    const near = closest(key, known);
-    const list = `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`;
-    throw optionError(
-      `${fn}: options.${key}`,
-      `unknown option ${key}${near === null ? '' : `; did you mean ${near}?`} (${fn} takes ${list})${hint === '' ? '' : `; ${hint}`}`,
-    );
-  }
-}
+export { checkOptionNames, type OptionNames } from '../util/option-names.js';

@@ -15,6 +15,7 @@ import type { Model } from '../model/types.js';
 import { buildLayout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
 import type { Logger } from '../util/logger.js';
+import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { InputError } from '../util/result.js';
 import { VERSION } from '../version.js';
 import { summariseRun } from './forecast.js';
@@ -74,11 +75,17 @@ export function openTrialsFile(
   };
 }
 
+/** What writeShard takes of simulate's options: the shard sets the trials (from, to). */
+type ShardSimOptions = Pick<SimulateOptions, 'workers' | 'onProgress'>;
+const SHARD_SIM_OPTIONS: OptionNames<ShardSimOptions> = { workers: true, onProgress: true };
+
 /**
  * Runs one shard of a model and writes its per-trial rows to `out`. `scenario` is the
  * scenario file the model was compiled from, or that file's name with the text already read
  * (so the file records exactly the text that was compiled, even if the file changed since);
  * `variant` is the variant the model was compiled as (`model.variant`; another is an InputError).
+ * @throws InputError for a `sim` option other than workers and onProgress (`from` and `to`
+ * were overridden by the shard's trials without a word), before the scenario is read.
  */
 export async function writeShard(
   model: Model,
@@ -86,9 +93,16 @@ export async function writeShard(
   variant: string | null,
   shard: { k: number; n: number },
   out: string,
-  sim: SimulateOptions = {},
+  sim: ShardSimOptions = {},
   edits: readonly (readonly [string, unknown])[] = [],
 ): Promise<TrialsFileMeta> {
+  checkOptionNames(
+    'writeShard',
+    sim,
+    SHARD_SIM_OPTIONS,
+    "the shard's trials are its k of n (shardRange)",
+    'sim',
+  );
   const { file, text } =
     typeof scenario === 'string'
       ? { file: scenario, text: await readFile(scenario, 'utf8') }

@@ -3,9 +3,9 @@
  * run the whole command line in-process and read stdout, stderr and the code.
  */
 import yargs from 'yargs';
-import { closest } from '../scenario/suggest.js';
 import { SimulationError } from '../sim/errors.js';
 import { formatDiagnostic, InputError } from '../util/result.js';
+import { closest } from '../util/suggest.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { checkCommonArgs, checkOutputFlags } from './common-args.js';

@@ -6,6 +6,7 @@
  */
 import type { Model } from '../model/types.js';
 import { loadScenario } from '../scenario/load.js';
+import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { InputError } from '../util/result.js';
 import { hmsg } from './messages.js';
 import { type DateOrder, parseMonth } from './parse-values.js';
@@ -33,6 +34,28 @@ export interface LoadedHistory {
   readonly base: { readonly model: Model; readonly text: string; readonly file: string } | null;
 }
 
+const HISTORY_INPUTS: OptionNames<HistoryInputs> = {
+  actuals: true,
+  deals: true,
+  scenario: true,
+  asOf: true,
+  dates: true,
+};
+const FILE_INPUT: OptionNames<HistoryInputs['actuals']> = { path: true, display: true };
+
+/**
+ * Refuses a name `inputs` or one of its files does not take (`{ deal: … }` would otherwise
+ * calibrate without the deals, without a word), before any file is read.
+ */
+function checkInputNames(inputs: HistoryInputs): void {
+  checkOptionNames('loadHistory', inputs, HISTORY_INPUTS, '', 'inputs');
+  for (const key of ['actuals', 'deals', 'scenario'] as const) {
+    const file = inputs[key];
+    if (file !== null && file !== undefined)
+      checkOptionNames('loadHistory', file, FILE_INPUT, '', `inputs.${key}`);
+  }
+}
+
 /**
  * The as-of month, checked before any file is read: a month such as 2026-12, and only with
  * a deals export (it says how far the export reaches; nothing else uses it).
@@ -49,9 +72,12 @@ function checkAsOf(inputs: HistoryInputs): number | null {
 
 /**
  * Reads the base scenario, the actuals and the deals (in that order: each needs the one before).
+ * @throws InputError with every problem of a file, or naming an input it does not take
+ * (`loadHistory: inputs.deal: ✖ unknown option deal; did you mean deals? …`).
  * @example const h = await loadHistory({ actuals: { path: 'actuals.csv' } });
  */
 export async function loadHistory(inputs: HistoryInputs): Promise<LoadedHistory> {
+  checkInputNames(inputs);
   const asOfGiven = checkAsOf(inputs);
   let base: LoadedHistory['base'] = null;
   if (inputs.scenario) {

@@ -4,6 +4,7 @@
  * Streamed; every problem is a diagnostic naming the file, line, row and column.
  */
 import { NAME_PATTERN } from '../scenario/schema-parts.js';
+import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
 import { type CellRef, cellDiagnostic, streamCsv } from './csv-stream.js';
@@ -39,6 +40,13 @@ export interface ReadActualsOptions {
   readonly stageTotals?: boolean;
 }
 
+const READ_ACTUALS_OPTIONS: OptionNames<ReadActualsOptions> = {
+  display: true,
+  stages: true,
+  dates: true,
+  stageTotals: true,
+};
+
 interface Pending {
   readonly row: number;
   readonly line: number;
@@ -47,13 +55,17 @@ interface Pending {
 }
 
 /**
- * Streams an actuals CSV into {@link Actuals}, or every problem found.
+ * Streams an actuals CSV into {@link Actuals}, or every problem found; an option it does not
+ * take is the one problem, found before the file is read (`readActuals: options.dispaly: ✖
+ * unknown option dispaly; did you mean display? …`).
  * @example const r = await readActuals('scenarios/history/b2b-actuals.csv');
  */
 export async function readActuals(
   path: string,
   opts: ReadActualsOptions = {},
 ): Promise<Result<Actuals>> {
+  const bad = optionNamesProblem('readActuals', opts, READ_ACTUALS_OPTIONS);
+  if (bad !== null) return fail([bad]);
   const file = opts.display ?? path;
   let col: Record<string, number> = {};
   let middle: string[] = [];

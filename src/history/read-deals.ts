@@ -8,6 +8,7 @@
  */
 import { MAX_LAG } from '../scenario/limits.js';
 import { NAME_PATTERN } from '../scenario/schema-parts.js';
+import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
 import {
@@ -108,11 +109,23 @@ export interface ReadDealsOptions {
   readonly dates?: DateOrder;
 }
 
+const READ_DEALS_OPTIONS: OptionNames<ReadDealsOptions> = {
+  display: true,
+  stages: true,
+  inferEnds: true,
+  asOf: true,
+  dates: true,
+};
+
 /**
- * Streams a deals CSV into {@link DealStats}, or every problem found.
+ * Streams a deals CSV into {@link DealStats}, or every problem found; an option it does not
+ * take is the one problem, found before the file is read (`readDeals: options.asof: ✖ unknown
+ * option asof; did you mean asOf? …`).
  * @example await readDeals('deals.csv', { stages: ['lead', 'sql', 'won'], asOf: 2026 * 12 + 11 })
  */
 export async function readDeals(path: string, opts: ReadDealsOptions): Promise<Result<DealStats>> {
+  const bad = optionNamesProblem('readDeals', opts, READ_DEALS_OPTIONS);
+  if (bad !== null) return fail([bad]);
   const file = opts.display ?? path;
   const ids = [...opts.stages];
   const K = ids.length;

@@ -6,6 +6,7 @@
 import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../defaults.js';
+import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { bundledFonts, FONT_FAMILIES } from './fonts.js';
 import { renderSvg } from './svg.js';
 
@@ -13,6 +14,9 @@ import { renderSvg } from './svg.js';
 export interface PngOptions {
   readonly scale?: number;
 }
+
+// `{ scal: 1 }` or `{ dpi: 300 }` would otherwise draw at the default scale without a word.
+const PNG_OPTIONS: OptionNames<PngOptions> = { scale: true };
 
 export { DEFAULT_PNG_SCALE };
 
@@ -50,9 +54,11 @@ function resvgOptions(scale: number, svg: string): ResvgRenderOptions {
 
 /**
  * Rasterises an SVG document to PNG bytes at `scale` × its size, white background.
+ * @throws InputError for an option other than `scale`.
  * @example const png = svgToPng(svg, { scale: 2 });
  */
 export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
+  checkOptionNames('svgToPng', opts, PNG_OPTIONS);
   return new Resvg(svg, resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE, svg)).render().asPng();
 }
 
@@ -62,14 +68,17 @@ export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
  * @example const png = await svgToPngAsync(svg, { scale: 2 });
  */
 export async function svgToPngAsync(svg: string, opts: PngOptions = {}): Promise<Buffer> {
+  checkOptionNames('svgToPngAsync', opts, PNG_OPTIONS);
   const options = resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE, svg);
   return (await renderAsync(svg, options)).asPng();
 }
 
 /**
  * Renders a Vega-Lite spec to PNG bytes (via SVG, see {@link svgToPng}).
+ * @throws InputError for an option other than `scale`, before drawing.
  * @example const png = await renderPng(chart.spec, { scale: 2 });
  */
 export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Promise<Buffer> {
+  checkOptionNames('renderPng', opts, PNG_OPTIONS);
   return svgToPng(await renderSvg(spec), opts);
 }

@@ -12,6 +12,7 @@ import { roleBindings, runsOf } from '../charts/saturation.js';
 import { Z90 } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { defaultLabel } from '../scenario/labels.js';
+import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 
 /** One sentence and the id of the report section (or figure) that backs it. */
 export interface SummarySentence {
@@ -380,9 +381,17 @@ function betterBudget(
   return `The budget curve does better at another budget: spending ${money(top.budget)} a month${current}, split as the curve's best, gives ${fmt(top.value)} against ${fmt(here.value)} at ${money(here.budget)} (on the curve's ${formatCount(curve.trials)} trials).`;
 }
 
+/** The names extras take: `{ sensitivty }` would otherwise leave its sentence out. */
+export const SUMMARY_EXTRAS: OptionNames<SummaryExtras> = {
+  sensitivity: true,
+  compare: true,
+  allocation: true,
+};
+
 /**
  * The summary's sentences in reading order; the sentences of other analyses appear only
  * when their results are passed in `extras`.
+ * @throws InputError for a name `extras` does not take (`executiveSummary: extras.sensitivty`).
  * @example executiveSummary(result, model).map((s) => s.text)
  */
 export function executiveSummary(
@@ -390,6 +399,7 @@ export function executiveSummary(
   model: Model,
   extras: SummaryExtras = {},
 ): SummarySentence[] {
+  checkOptionNames('executiveSummary', extras, SUMMARY_EXTRAS, '', 'extras');
   const out: (SummarySentence | null)[] = [
     bookingsSentence(result),
     targetSentence(result),

@@ -3,6 +3,8 @@
  * forecast report uses {@link FORECAST_SECTIONS}, and later analyses pass their own list
  * (e.g. `[...FORECAST_SECTIONS, allocationSection]`).
  */
+import { checkOptionNames, type OptionNames } from '../util/option-names.js';
+import { SUMMARY_EXTRAS } from './executive-summary.js';
 import { renderPage } from './html.js';
 import type { ReportInput, ReportSection } from './section.js';
 import { allocationSection } from './sections/allocation.js';
@@ -45,13 +47,32 @@ export const FORECAST_SECTIONS: readonly ReportSection[] = [
   assumptionsSection,
 ];
 
+/** The names a report's input takes: `{ sensitivty }` would otherwise leave its section out. */
+const REPORT_INPUT: OptionNames<ReportInput> = {
+  result: true,
+  model: true,
+  charts: true,
+  svgs: true,
+  source: true,
+  extras: true,
+  quota: true,
+  allocation: true,
+  reforecast: true,
+  compare: true,
+  sensitivity: true,
+};
+
 /**
  * Builds the report HTML for a forecast (default sections {@link FORECAST_SECTIONS}).
+ * @throws InputError for a name `input` or its `extras` does not take
+ * (`buildReport: input.sensitivty: ✖ unknown option sensitivty; did you mean sensitivity? …`).
  * @example const html = buildReport({ result, model, charts: buildForecastCharts(result, model) });
  */
 export function buildReport(
   input: ReportInput,
   sections: readonly ReportSection[] = FORECAST_SECTIONS,
 ): string {
+  checkOptionNames('buildReport', input, REPORT_INPUT, '', 'input');
+  checkOptionNames('buildReport', input.extras, SUMMARY_EXTRAS, '', 'input.extras');
   return renderPage(input, sections);
 }

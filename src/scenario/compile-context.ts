@@ -3,10 +3,10 @@
  * an error sink that records a diagnostic at a field path.
  */
 import type { Calendar } from '../model/types.js';
+import { closest } from '../util/suggest.js';
 import { msg } from './messages.js';
 import type { ParamTable } from './params.js';
 import type { Segment } from './path.js';
-import { closest } from './suggest.js';
 
 /** Shared state of one compilation. */
 export interface CompileContext {

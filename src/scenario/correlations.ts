@@ -3,10 +3,10 @@
  * pair once, and the matrix must be positive definite (a Cholesky factorisation succeeds).
  */
 import type { Correlation, Param } from '../model/types.js';
+import { closest } from '../util/suggest.js';
 import { msg } from './messages.js';
 import { canonicalParamPath } from './params.js';
 import type { Segment } from './path.js';
-import { closest } from './suggest.js';
 
 /** One correlation as the schema gives it. */
 export interface CorrelationInput {

@@ -4,12 +4,13 @@
  * that matches the value's type; unknown fields name the closest valid field.
  */
 import type { z } from 'zod';
+import { describeValue } from '../util/describe-value.js';
 import type { Diagnostic } from '../util/result.js';
-import { describeValue, expected, msg } from './messages.js';
+import { closest } from '../util/suggest.js';
+import { expected, msg } from './messages.js';
 import { formatPath, type Segment } from './path.js';
 import { fieldsAt, valueAt } from './schema-walk.js';
 import type { SourceMap } from './source-map.js';
-import { closest } from './suggest.js';
 
 /** Message zod writes where no schema phrase applies; the mapper writes its own then. */
 export const NO_PHRASE = '\u0000';

@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Model } from '../model/types.js';
+import { checkOptionNames, type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, InputError, ok } from '../util/result.js';
 import { buildModel, type CompileOptions, sortByLine, validateDocument } from './compile.js';
@@ -141,8 +142,35 @@ export function compileDocument(
   return bundle.ok ? pickPlan(bundle.value, opts.variant) : bundle;
 }
 
+/** Options of the file entry points: compile options plus the name shown in messages. */
+export interface FileOptions extends CompileOptions {
+  /** File name shown in messages (default: `path` as given), e.g. the path the user typed. */
+  readonly displayName?: string | undefined;
+}
+
+// The entry points refuse an option they do not take (`{ varient: 'x' }` would otherwise
+// compile the base plan without a word); the internal paths below them are not checked again.
+const COMPILE_OPTIONS: OptionNames<CompileOptions> = { variant: true, trials: true, seed: true };
+const FILE_OPTIONS: OptionNames<FileOptions> = { ...COMPILE_OPTIONS, displayName: true };
+
+/** Text → the bundle, options already checked. */
+function bundleOfText(text: string, file: string, opts: CompileOptions): Result<ScenarioBundle> {
+  const parsed = parseText(text, file);
+  if (!parsed.ok) return parsed;
+  return compileBundle(parsed.value.doc, parsed.value.source, file, opts);
+}
+
+/** Text → the plan `opts.variant` names, options already checked. */
+function modelOfText(text: string, file: string, opts: CompileOptions): Result<Model> {
+  const parsed = parseText(text, file);
+  if (!parsed.ok) return parsed;
+  return compileDocument(parsed.value.doc, parsed.value.source, file, opts);
+}
+
 /**
- * YAML or JSON text → the base plan and every variant, from one parse.
+ * YAML or JSON text → the base plan and every variant, from one parse. An option it does not
+ * take is a diagnostic (`compileAll: options.seeds: ✖ unknown option seeds; did you mean
+ * seed? …`), as is options that are no object.
  * @example compileAll(text, 'plan.yaml', { trials: 2000 }).value.base
  */
 export function compileAll(
@@ -150,14 +178,15 @@ export function compileAll(
   file: string,
   opts: CompileOptions = {},
 ): Result<ScenarioBundle> {
-  const parsed = parseText(text, file);
-  if (!parsed.ok) return parsed;
-  return compileBundle(parsed.value.doc, parsed.value.source, file, opts);
+  const bad = optionNamesProblem('compileAll', opts, COMPILE_OPTIONS);
+  return bad === null ? bundleOfText(text, file, opts) : fail([bad]);
 }
 
 /**
  * YAML or JSON text → {@link Model}: parse (with input limits), validate, cross-check,
- * normalise. Returns every problem of the file at once.
+ * normalise. Returns every problem of the file at once; an option it does not take is a
+ * diagnostic (`compileScenario: options.varient: ✖ unknown option varient; did you mean
+ * variant? …`).
  * @example compileScenario(text, 'plan.yaml', { trials: 1000 })
  */
 export function compileScenario(
@@ -165,15 +194,8 @@ export function compileScenario(
   file: string,
   opts: CompileOptions = {},
 ): Result<Model> {
-  const parsed = parseText(text, file);
-  if (!parsed.ok) return parsed;
-  return compileDocument(parsed.value.doc, parsed.value.source, file, opts);
-}
-
-/** Options of the file entry points: compile options plus the name shown in messages. */
-export interface FileOptions extends CompileOptions {
-  /** File name shown in messages (default: `path` as given), e.g. the path the user typed. */
-  readonly displayName?: string | undefined;
+  const bad = optionNamesProblem('compileScenario', opts, COMPILE_OPTIONS);
+  return bad === null ? modelOfText(text, file, opts) : fail([bad]);
 }
 
 /**
@@ -237,24 +259,31 @@ async function readCapped(
 }
 
 /**
- * Reads and compiles a scenario file; "cannot read FILE: no such file" when it is missing.
+ * Reads and compiles a scenario file; "cannot read FILE: no such file" when it is missing,
+ * and an option it does not take is a diagnostic, before the file is read.
  * @example await compileScenarioFile('scenarios/b2b-saas.yaml')
  */
 export async function compileScenarioFile(
   path: string,
   opts: FileOptions = {},
 ): Promise<Result<Model>> {
+  const bad = optionNamesProblem('compileScenarioFile', opts, FILE_OPTIONS);
+  if (bad !== null) return fail([bad]);
   const display = opts.displayName ?? path;
   const text = await readScenarioText(path, display);
   if (!text.ok) return text;
-  return compileScenario(text.value, display, opts);
+  return modelOfText(text.value, display, opts);
 }
 
 /**
  * Like {@link compileScenarioFile}, but throws an {@link InputError} carrying the
  * diagnostics (for CLI commands, which exit 2 on it).
+ * @throws InputError also for an option it does not take, before the file is read
+ * (`loadModel: options.varient: ✖ unknown option varient; did you mean variant? …`).
+ * @example const model = await loadModel('scenarios/b2b-saas.yaml', { variant: 'hire_q2' });
  */
 export async function loadModel(path: string, opts: FileOptions = {}): Promise<Model> {
+  checkOptionNames('loadModel', opts, FILE_OPTIONS);
   return (await loadScenario(path, opts)).model;
 }
 
@@ -270,7 +299,7 @@ export async function loadScenario(
   const display = opts.displayName ?? path;
   const text = await readScenarioText(path, display);
   if (!text.ok) throw new InputError(text.errors);
-  const bundle = compileAll(text.value, display, opts);
+  const bundle = bundleOfText(text.value, display, opts);
   if (!bundle.ok) throw new InputError(bundle.errors);
   const model = pickPlan(bundle.value, opts.variant);
   if (!model.ok) throw new InputError(model.errors);
@@ -279,9 +308,10 @@ export async function loadScenario(
 
 /**
  * Reads and compiles a scenario file into its base plan and every variant (one parse);
- * throws an {@link InputError} with the diagnostics.
+ * throws an {@link InputError} with the diagnostics, or naming an option it does not take.
  * @example const { base, variants } = await loadBundle('scenarios/b2b-saas.yaml');
  */
 export async function loadBundle(path: string, opts: FileOptions = {}): Promise<ScenarioBundle> {
+  checkOptionNames('loadBundle', opts, FILE_OPTIONS);
   return (await loadScenario(path, opts)).bundle;
 }

@@ -2,6 +2,7 @@
  * Every user-facing text of the scenario layer, in one place (after vega-lite's
  * `src/log/message.ts`): what was expected and what was found, one sentence each.
  */
+import { describeValue } from '../util/describe-value.js';
 import {
   MAX_ABS_NUMBER,
   MAX_ALIAS_COUNT,
@@ -14,29 +15,6 @@ import {
 
 const MIB = (n: number): string =>
   `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-
-/**
- * How a found value is shown: `string "abc"`, `number 1.5`, `a list`, `a map`, `nothing`.
- * @example describeValue('abc') // 'string "abc"'
- */
-export function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'nothing (an empty value)';
-  if (typeof v === 'number') {
-    if (Number.isNaN(v)) return 'NaN (not a number)';
-    if (!Number.isFinite(v)) return v > 0 ? 'infinity' : '-infinity';
-    return `number ${v}`;
-  }
-  if (typeof v === 'string') {
-    const s = v.length > 60 ? `${v.slice(0, 57)}…` : v;
-    return `string ${JSON.stringify(s)}`;
-  }
-  if (typeof v === 'boolean') return `boolean ${v}`;
-  if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (v instanceof Uint8Array) return 'binary data';
-  if (typeof v === 'object') return 'a map';
-  return typeof v;
-}
 
 /** `expected X, got Y`. */
 export const expected = (what: string, got: unknown): string =>

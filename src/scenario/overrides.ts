@@ -10,12 +10,13 @@
  */
 import type { ChannelModel, Model, Param } from '../model/types.js';
 import { distQuantile } from '../stats/dist-math.js';
+import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import { type Diagnostic, fail, ok, type Result } from '../util/result.js';
+import { closest } from '../util/suggest.js';
 import { compileEdited, type ScenarioBundle, variantEntries, withBaseDesign } from './load.js';
 import { msg } from './messages.js';
 import { canonicalParamPath } from './params.js';
 import { splitDotPath } from './path.js';
-import { closest } from './suggest.js';
 
 /**
  * One change to a plan.
@@ -49,11 +50,14 @@ export interface OverrideTarget {
   readonly variant?: string | null;
 }
 
+// `{ model, bundle, varient }` would otherwise start the `set` edits from the model's own variant.
+const OVERRIDE_TARGET: OptionNames<OverrideTarget> = { model: true, bundle: true, variant: true };
+
 /**
  * The plan with `overrides` applied, in order (`set` edits first, as one what-if), or every
  * problem found. `label` names the overrides in messages (`--set` on the command line); an
  * object that is no override (one kind key naming a path or channel, and `value`) is a
- * diagnostic too.
+ * diagnostic too, as is a name `target` does not take.
  * @example applyOverrides({ model, bundle }, [{ spend: 'paid_search', value: 60000 }])
  */
 export function applyOverrides(
@@ -61,6 +65,8 @@ export function applyOverrides(
   overrides: readonly Override[],
   label = 'override',
 ): Result<Model> {
+  const bad = optionNamesProblem('applyOverrides', target, OVERRIDE_TARGET, '', 'target');
+  if (bad !== null) return fail([bad]);
   const { bundle } = target;
   const file = bundle?.file ?? target.model.name;
   // A caller's object of another shape would otherwise fail deep inside with a TypeError.

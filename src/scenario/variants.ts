@@ -6,11 +6,11 @@
  */
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
+import { closest } from '../util/suggest.js';
 import { msg } from './messages.js';
 import { FORBIDDEN_KEYS, formatPath, type Segment, splitDotPath } from './path.js';
 import { scenarioSchema } from './schema.js';
 import { kindOf, schemaAt } from './schema-walk.js';
-import { closest } from './suggest.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -4,15 +4,19 @@
  * from JavaScript ignored all three without a word (TypeScript callers got a type error,
  * JavaScript callers and notebooks nothing). Nothing is simulated before the check.
  */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocate } from '../../src/analysis/allocate/allocate.js';
 import { compare } from '../../src/analysis/compare/compare.js';
 import { type Evaluator, prepare } from '../../src/analysis/evaluator.js';
 import { forecast, forecastWith, runForecast } from '../../src/analysis/forecast.js';
+import { lever } from '../../src/analysis/goal/lever.js';
 import { goalSeek } from '../../src/analysis/goal/seek.js';
 import { quota, quotaWithForecast } from '../../src/analysis/quota/index.js';
 import { sensitivity } from '../../src/analysis/sensitivity/sensitivity.js';
+import { writeShard } from '../../src/analysis/shard.js';
 import { simulate } from '../../src/analysis/simulate.js';
 import { whatIfAnalyses } from '../../src/analysis/what-ifs.js';
 import { backtest } from '../../src/history/backtest.js';
@@ -140,5 +144,41 @@ describe('every analysis that takes options', () => {
   it('lets every known option through (the CLI passes only those)', async () => {
     const r = await forecast(model, { workers: 1, variant: null, onProgress: () => {} });
     expect(r.trials).toBe(20);
+  });
+});
+
+describe('objects inside the options, and options under another name', () => {
+  const goal = {
+    lever: 'channels.paid_search.spend',
+    metric: 'bookings',
+    target: 1e7,
+    probability: 0.5,
+  };
+
+  it("goalSeek and lever refuse a bound other than min and max (it left the lever's own)", async () => {
+    expect(await refusal(() => goalSeek(ev, { ...goal, bounds: { mn: 0 } } as Loose))).toBe(
+      'goalSeek: options.bounds.mn: ✖ unknown option mn; did you mean min? (options.bounds takes min and max)',
+    );
+    expect(await refusal(() => lever(model, goal.lever, { maximum: 9e4 } as Loose))).toBe(
+      'lever: bounds.maximum: ✖ unknown option maximum; did you mean max? (bounds takes min and max)',
+    );
+    expect(lever(model, goal.lever, { min: 1000, max: 9e4 }).max).toBe(9e4);
+  });
+
+  it('writeShard refuses from and to, which the shard sets, before writing anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesops-shard-options-'));
+    const out = join(dir, 'shard.arrow');
+    try {
+      expect(
+        await refusal(() =>
+          writeShard(model, B2B, null, { k: 1, n: 2 }, out, { workers: 1, from: 0 } as Loose),
+        ),
+      ).toBe(
+        "writeShard: sim.from: ✖ unknown option from (sim takes workers and onProgress); the shard's trials are its k of n (shardRange)",
+      );
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

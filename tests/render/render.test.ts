@@ -111,6 +111,21 @@ describe('renderPng', () => {
       svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { scale: 0 }),
     ).toThrow(/scale/);
   });
+  it('refuses an option other than scale (it drew at the default scale)', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+    // biome-ignore lint/suspicious/noExplicitAny: the point is options no type allows
+    const scal = { scal: 1 } as any;
+    expect(() => svgToPng(svg, scal)).toThrow(
+      'svgToPng: options.scal: ✖ unknown option scal; did you mean scale? (svgToPng takes scale)',
+    );
+    await expect(svgToPngAsync(svg, { dpi: 300 } as typeof scal)).rejects.toThrow(
+      /^svgToPngAsync: options\.dpi: ✖ unknown option dpi \(svgToPngAsync takes scale\)$/,
+    );
+    await expect(renderPng(charts[0]!.spec, scal)).rejects.toThrow(
+      /^renderPng: options\.scal: ✖ unknown option scal; did you mean scale\?/,
+    );
+    expect(pngSize(svgToPng(svg, { scale: 3 }))).toEqual({ width: 3, height: 3 });
+  });
 });
 
 const ROOT = resolve(import.meta.dirname, '../..');

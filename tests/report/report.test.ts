@@ -1,7 +1,7 @@
 /** Report structure on the hand-built fixture: sections, escaping, offline assets. */
 import { describe, expect, it } from 'vitest';
 import { buildForecastCharts } from '../../src/charts/index.js';
-import { buildReport, type ReportSection } from '../../src/report/index.js';
+import { buildReport, executiveSummary, type ReportSection } from '../../src/report/index.js';
 import { fixtureModel, fixtureResult, HOSTILE } from '../charts/fixture.js';
 
 function reportFor(scenario: string) {
@@ -150,5 +150,32 @@ describe('buildReport', () => {
     const { result, model, charts } = reportFor('Plan A');
     const html = buildReport({ result, model, charts, svgs: { fan: '<svg id="fallback"></svg>' } });
     expect(html).toContain('<noscript><div class="svg"><svg id="fallback"></svg></div></noscript>');
+  });
+});
+
+describe('names the report does not take', () => {
+  // What a JavaScript caller can pass: any object at all.
+  // biome-ignore lint/suspicious/noExplicitAny: the point is names no type allows
+  type Loose = any;
+  const result = fixtureResult();
+  const model = fixtureModel(result);
+
+  it('are refused, not left out of the page without a word', () => {
+    expect(() => buildReport({ result, model, charts: [], sensitivty: null } as Loose)).toThrow(
+      /^buildReport: input\.sensitivty: ✖ unknown option sensitivty; did you mean sensitivity\? \(input takes result, model, charts, /,
+    );
+    const extras = { compare: { variants: {} }, sensitvity: { metric: 'bookings', inputs: [] } };
+    expect(() => buildReport({ result, model, charts: [], extras } as Loose)).toThrow(
+      'buildReport: input.extras.sensitvity: ✖ unknown option sensitvity; did you mean sensitivity? (input.extras takes sensitivity, compare and allocation)',
+    );
+    expect(() => executiveSummary(result, model, { allocations: {} } as Loose)).toThrow(
+      'executiveSummary: extras.allocations: ✖ unknown option allocations; did you mean allocation? (extras takes sensitivity, compare and allocation)',
+    );
+  });
+
+  it('leave every name they take through', () => {
+    expect(buildReport({ result, model, charts: [], extras: {}, compare: null })).toContain(
+      '<section id="summary">',
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeScenarioBytes, parseScenarioText } from '../../src/scenario/index.js';
 import { parseText } from '../../src/scenario/parse.js';
-import { closest, editDistance } from '../../src/scenario/suggest.js';
+import { closest, editDistance } from '../../src/util/suggest.js';
 
 const messages = (r: { ok: boolean; errors?: readonly { message: string }[] }) =>
   r.ok ? [] : (r.errors ?? []).map((e) => e.message);

@@ -7,7 +7,7 @@
  */
 import type { AllocationObjective, Model } from '../../model/types.js';
 import { budgetProblems } from '../../scenario/allocation-check.js';
-import { describeValue } from '../../scenario/messages.js';
+import { describeValue } from '../../util/describe-value.js';
 import { type Diagnostic, InputError } from '../../util/result.js';
 
 /** One allocation problem: which channels, their bounds at this budget, and the grid. */

@@ -12,6 +12,7 @@
  */
 import type { Model } from '../../model/types.js';
 import type { Override } from '../../scenario/overrides.js';
+import { checkOptionNames, type OptionNames } from '../../util/option-names.js';
 import { InputError } from '../../util/result.js';
 import { ExpectedModel } from '../allocate/expected-model.js';
 import { expectedSplit, expectedValue } from '../allocate/expected-split.js';
@@ -46,6 +47,9 @@ export interface LeverBounds {
   readonly min?: number | undefined;
   readonly max?: number | undefined;
 }
+
+/** The names bounds take: `{ minimum: 0 }` would otherwise leave the lever's own bound. */
+export const LEVER_BOUNDS: OptionNames<LeverBounds> = { min: true, max: true };
 
 /**
  * How a goal-seek's inputs are named in messages: `where` heads the diagnostic, `name` is
@@ -98,7 +102,8 @@ const DEFAULT_MAX_HIRES = 50;
  * lever names no field of the scenario (checked before its bounds, so a misspelt lever is
  * not reported as a missing bound).
  * @throws InputError naming the lever, min or max (as `names` calls them) when the path is no
- * lever or the bounds are missing or empty.
+ * lever or the bounds are missing or empty; and `lever: bounds.NAME` for a bound other than
+ * min and max.
  * @example lever(model, 'channels.paid_search.spend', {})
  */
 export function lever(
@@ -108,6 +113,7 @@ export function lever(
   names: GoalNames = GOAL_OPTIONS,
   fieldProblem?: (path: string) => string | null,
 ): Lever {
+  checkOptionNames('lever', bounds, LEVER_BOUNDS, '', 'bounds');
   const problem = (which: 'lever' | 'min' | 'max', message: string, at = ''): InputError =>
     new InputError([{ file: `${names.prefix}${names[which]}`, line: null, path: at, message }]);
   const spend = /^channels\.([^.]+)\.spend$/.exec(path);

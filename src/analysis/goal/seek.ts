@@ -16,7 +16,14 @@ import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
 import { metricReader } from '../metric-reader.js';
 import { checkOptionNames, checkRunOption, type OptionNames } from '../run-options.js';
-import { GOAL_OPTIONS, type GoalNames, type Lever, type LeverBounds, lever } from './lever.js';
+import {
+  GOAL_OPTIONS,
+  type GoalNames,
+  LEVER_BOUNDS,
+  type Lever,
+  type LeverBounds,
+  lever,
+} from './lever.js';
 import { msg } from './messages.js';
 
 export interface GoalOptions {
@@ -121,6 +128,8 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     GOAL_SEEK_OPTIONS,
     "min and max go in bounds: { min, max }; the seed is the plan's, and the workers the evaluator's (prepare)",
   );
+  if (opts.bounds !== null)
+    checkOptionNames('goalSeek', opts.bounds, LEVER_BOUNDS, '', 'options.bounds');
   const names = opts.names ?? GOAL_OPTIONS;
   checkInputs(ev, opts, names);
   const l = lever(ev.model, opts.lever, opts.bounds ?? {}, names, (path) => fieldProblem(ev, path));

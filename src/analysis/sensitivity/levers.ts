@@ -14,10 +14,10 @@ import type { Model, Param } from '../../model/types.js';
 import { applyOverrides, type Override } from '../../scenario/overrides.js';
 import { canonicalParamPath } from '../../scenario/params.js';
 import { splitDotPath } from '../../scenario/path.js';
-import { closest } from '../../scenario/suggest.js';
 import { clampToDomain } from '../../sim/params.js';
 import { distQuantile } from '../../stats/dist-math.js';
 import { type Diagnostic, InputError } from '../../util/result.js';
+import { closest } from '../../util/suggest.js';
 import { whatIfMsg } from '../messages.js';
 
 /** A fixed input to move by ±`by` (0.2 for ±20%). */

@@ -6,9 +6,9 @@
  * the stage before it held — are diagnostics naming the file, line, row and column.
  */
 import type { Model } from '../../model/types.js';
-import { closest } from '../../scenario/suggest.js';
 import type { Diagnostic, Result } from '../../util/result.js';
 import { fail, ok } from '../../util/result.js';
+import { closest } from '../../util/suggest.js';
 import { cellDiagnostic } from '../csv-stream.js';
 import { hmsg } from '../messages.js';
 import type { Actuals, ActualsCohort } from '../types.js';
