@@ -2,7 +2,8 @@
  * Per-period summaries as one long CSV table, one row per (group, name, measure, period):
  * `group` is metric | stage | role | channel | market | quarter; `period` is `YYYY-MM`,
  * a quarter label, or `total` for the horizon. Breakdown rows per period carry the mean
- * and its standard error only (other columns empty). An `se` one trial cannot estimate is empty.
+ * and its standard error only (other columns empty). An `sd` or `se` one trial cannot estimate
+ * is empty.
  */
 import { QUANTILES } from '../defaults.js';
 import { csvLine } from '../util/csv.js';
@@ -10,11 +11,11 @@ import type { ForecastResult, SeriesSummary, Summary } from './types.js';
 
 const STATS = ['mean', 'sd', 'se', ...QUANTILES.map((q) => `p${Math.round(q * 100)}`)] as const;
 
-// Empty for a standard error one trial cannot estimate (null).
+// Empty for an sd or standard error one trial cannot estimate (null).
 const cell = (v: number | null): number | string => v ?? '';
 
 function summaryFields(s: Summary): (number | string)[] {
-  return [s.mean, s.sd, cell(s.se), s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95];
+  return [s.mean, cell(s.sd), cell(s.se), s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95];
 }
 
 /** The CSV text of a forecast (see module doc). */

@@ -32,7 +32,7 @@ import { type MetricReader, metricReader } from './metric-reader.js';
 import { checkOwnVariant } from './own-variant.js';
 import type { TrialSource } from './precision.js';
 import { checkOptionNames, checkRunOption, type OptionNames } from './run-options.js';
-import { standardError } from './standard-error.js';
+import { sampleSd, standardError } from './standard-error.js';
 
 export interface PrepareOptions {
   /** Threads to simulate on, the main thread included: a whole number from 1 to 256; default every core. */
@@ -100,12 +100,12 @@ const EVALUATE_OPTIONS: OptionNames<EvaluateOptions> = {
 };
 
 /**
- * Mean, sample sd and the Monte Carlo standard error of the mean of one metric (null for one
- * trial, which cannot estimate it).
+ * Mean, sample sd and the Monte Carlo standard error of the mean of one metric (sd and se null
+ * for one trial, which cannot estimate them).
  */
 export interface MeanSummary {
   readonly mean: number;
-  readonly sd: number;
+  readonly sd: number | null;
   readonly se: number | null;
 }
 
@@ -368,7 +368,7 @@ function shapeOf(model: Model, layout: Layout = buildLayout(model)): string {
   return JSON.stringify([model.params.map((p) => p.path), layout.series.map((s) => s.key)]);
 }
 
-/** Mean (compensated), sample sd and se = sd/√n of `x` (sd 0 and se null for one value). */
+/** Mean (compensated), sample sd and se = sd/√n of `x` (sd and se null for one value). */
 export function meanSummary(x: Float64Array): MeanSummary {
   const n = x.length;
   let sum = 0;
@@ -383,5 +383,5 @@ export function meanSummary(x: Float64Array): MeanSummary {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  return { mean, sd, se: standardError(sd, n) };
+  return { mean, sd: sampleSd(sd, n), se: standardError(sd, n) };
 }

@@ -3,7 +3,8 @@
  * bookings is below `relative_se` of the mean. Trials are added in batches sized from the
  * current estimate (n′ = n · (se/target)², plus 10%), always continuing the trial index, so
  * the trials used are the same whatever the worker count. Capped at
- * PRECISION_MAX_FACTOR × `simulation.trials` (and MAX_TRIALS); the cap is reported.
+ * PRECISION_MAX_FACTOR × `simulation.trials` (and MAX_TRIALS); the cap is reported. One trial
+ * cannot estimate the standard error (standard-error.ts), so it never meets the target.
  */
 import { BATCH_TRIALS, MAX_TRIALS, PRECISION_MAX_FACTOR } from '../defaults.js';
 import type { Model } from '../model/types.js';
@@ -11,6 +12,7 @@ import { buildLayout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
 import type { Logger } from '../util/logger.js';
 import { ColumnMoments } from '../util/moments.js';
+import { standardError } from './standard-error.js';
 
 export interface PrecisionOutcome {
   readonly target: number;
@@ -54,8 +56,16 @@ export async function findTrialCount(
     });
     done = next;
     const mean = moments.meanOf(0);
-    const se = moments.sdOf(0) / Math.sqrt(done);
-    achieved = mean > 0 ? se / mean : se === 0 ? 0 : Number.POSITIVE_INFINITY;
+    const se = standardError(moments.sdOf(0), done);
+    // An error one trial cannot estimate is not small: keep adding trials.
+    achieved =
+      se === null
+        ? Number.POSITIVE_INFINITY
+        : mean > 0
+          ? se / mean
+          : se === 0
+            ? 0
+            : Number.POSITIVE_INFINITY;
     if (achieved <= target) break;
     if (done >= cap) {
       logger?.warn(

@@ -1,10 +1,21 @@
 /**
- * Monte Carlo standard errors, and the one policy for a run too small to estimate one: from a
- * single trial the error is unknown, not 0, so it is null (JSON null, "n/a" in tables).
+ * Monte Carlo standard errors and sample spreads, and the one policy for a run too small to
+ * estimate them: from a single trial the error and the sd are unknown, not 0, so they are null
+ * (JSON null, "n/a" in tables and the report, an empty CSV cell).
  */
 
-/** Fewest trials from which a standard error can be estimated. */
+/** Fewest trials from which a standard error (or a sample sd) can be estimated. */
 export const MIN_TRIALS_FOR_ERROR = 2;
+
+/**
+ * The sample sd (n − 1) `sd` of n trials as reported, or null below two trials: one value has
+ * no spread to measure (n − 1 = 0), and 0 would claim a certainty the run does not have.
+ * @example sampleSd(2.5, 10) // 2.5
+ * @example sampleSd(0, 1) // null
+ */
+export function sampleSd(sd: number, n: number): number | null {
+  return n >= MIN_TRIALS_FOR_ERROR ? sd : null;
+}
 
 /**
  * Standard error of a mean of n trials with sample sd `sd`: sd/√n, or null below two trials.

@@ -10,7 +10,7 @@ import { Accumulator } from './accumulator.js';
 import type { Columns } from './columns.js';
 import { quantileSorted } from './quantile.js';
 import { quantilesInPlace } from './select.js';
-import { proportionError, standardError } from './standard-error.js';
+import { proportionError, sampleSd, standardError } from './standard-error.js';
 import type { Summary } from './types.js';
 
 /** Feeds rows of trials 0 … n−1 to the consumer in trial order; may be called several times. */
@@ -29,12 +29,12 @@ export interface ColumnStats {
 }
 
 /**
- * Said when a run has one trial: nothing can estimate a standard error from it, so every
- * ± is not available (se null) and every quantile is that trial (the numbers are right,
- * their precision unknown).
+ * Said when a run has one trial: nothing can estimate a standard error or a spread from it,
+ * so every ± and sd is not available (se and sd null) and every quantile is that trial (the
+ * numbers are right, their precision unknown).
  */
 export const ONE_TRIAL_WARNING =
-  '1 trial cannot estimate a Monte Carlo standard error: every ± reads n/a (se null in JSON) and every P10 to P90 is that one trial; run at least 2 trials (hundreds for a useful forecast)';
+  '1 trial cannot estimate a Monte Carlo standard error or a spread: every ± and sd reads n/a (se and sd null in JSON) and every P10 to P90 is that one trial; run at least 2 trials (hundreds for a useful forecast)';
 
 /**
  * Runs the passes over `source` and returns moments, quantiles and retained sorted columns.
@@ -114,7 +114,10 @@ export async function summariseColumns(
   return { n: trials, moments: moments!, quantiles, retained };
 }
 
-/** The {@link Summary} of column j. Columns without quantiles report the mean for each quantile. */
+/**
+ * The {@link Summary} of column j (sd and se null for one trial). Columns without quantiles
+ * report the mean for each quantile.
+ */
 export function columnSummary(stats: ColumnStats, j: number): Summary {
   const mean = stats.moments.meanOf(j);
   const sd = stats.moments.sdOf(j);
@@ -122,7 +125,7 @@ export function columnSummary(stats: ColumnStats, j: number): Summary {
   const at = (i: number) => (q ? q[i]! : mean);
   return {
     mean,
-    sd,
+    sd: sampleSd(sd, stats.n),
     se: standardError(sd, stats.n),
     p5: at(0),
     p10: at(1),

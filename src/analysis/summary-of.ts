@@ -3,13 +3,13 @@
  * in trial order (as every forecast column), and type-7 quantiles of the sorted values.
  */
 import { ColumnMoments } from '../util/moments.js';
-import { standardError } from './standard-error.js';
+import { sampleSd, standardError } from './standard-error.js';
 import type { Summary } from './types.js';
 import { withQuantiles } from './value-summary.js';
 
 /**
  * Summarises per-trial values given in trial order; `values` is left unchanged.
- * se = sd/√n (null for one value); quantiles are Hyndman–Fan type 7 (docs/model.md, Summaries).
+ * se = sd/√n (sd and se null for one value); quantiles are Hyndman–Fan type 7 (docs/model.md, Summaries).
  * @example summaryOf(Float64Array.of(1, 2, 3, 4)).p50 // 2.5
  */
 export function summaryOf(values: Float64Array): Summary {
@@ -22,7 +22,7 @@ export function summaryOf(values: Float64Array): Summary {
   const sd = moments.sdOf(0);
   return withQuantiles(values, {
     mean: moments.meanOf(0),
-    sd,
+    sd: sampleSd(sd, values.length),
     se: standardError(sd, values.length),
   });
 }

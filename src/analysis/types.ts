@@ -5,12 +5,13 @@
  */
 
 /**
- * Distribution summary of one quantity across trials. `se` is the Monte Carlo standard error
- * of the mean, sd/√n, and null for a run of one trial, which cannot estimate it.
+ * Distribution summary of one quantity across trials. `sd` is the sample sd (n − 1) and `se`
+ * the Monte Carlo standard error of the mean, sd/√n; both are null for a run of one trial,
+ * which cannot estimate them.
  */
 export interface Summary {
   readonly mean: number;
-  readonly sd: number;
+  readonly sd: number | null;
   readonly se: number | null;
   readonly p5: number;
   readonly p10: number;

@@ -22,7 +22,7 @@ export function summaryOf(values: Float64Array): Summary {
  */
 export function withQuantiles(
   values: Float64Array,
-  moments: { readonly mean: number; readonly sd: number; readonly se: number | null },
+  moments: { readonly mean: number; readonly sd: number | null; readonly se: number | null },
 ): Summary {
   const sorted = values.slice().sort();
   const [p5, p10, p25, p50, p75, p90, p95] = QUANTILES.map((p) => quantileSorted(sorted, p));

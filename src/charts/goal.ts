@@ -149,7 +149,11 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
     goal.value === null
       ? `no value from ${show(goal.bounds.min)} to ${show(goal.bounds.max)} reaches it; the best is ${formatPercent(Math.max(...goal.points.map((p) => p.probability)))}`
       : `the smallest ${goal.lever} that reaches it: ${show(goal.value)}`;
-  const run = `${goal.trials.toLocaleString('en-US')} trials per point, the same trials for every point · seed ${goal.seed}; the answer confirmed on fresh trials (seed ${goal.confirm_seed}) · salesops goal-seek`;
+  // One fresh trial cannot estimate the error the confirmation tests against (achieved_se null).
+  const run =
+    goal.achieved_se === null
+      ? `1 trial per point, the same trial for every point · seed ${goal.seed}; 1 fresh trial (seed ${goal.confirm_seed}) cannot confirm the answer · salesops goal-seek`
+      : `${goal.trials.toLocaleString('en-US')} trials per point, the same trials for every point · seed ${goal.seed}; the answer confirmed on fresh trials (seed ${goal.confirm_seed}) · salesops goal-seek`;
   return finishWith(
     { currency, scenario, run },
     { name: 'goal', title, meaning, body: { layer: layers } },

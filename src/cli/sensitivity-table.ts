@@ -107,7 +107,7 @@ export function sensitivityTable(r: SensitivityResult): string {
   return `${[
     `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: what drives ${metricWords(r)}${r.metric === 'target' ? '' : ` (${r.currency})`}, seed ${r.seed}`,
     `tornado: each input at its P10 and P90 (or ± the --vary amount), every other uncertain input at its median (${v(r.base)}), ${r.trials.tornado.toLocaleString('en-US')} trials a run`,
-    `shares of variance: ${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain (mean ${v(r.mean)}, sd ${d(r.sd)}); ± one bootstrap standard error, in points`,
+    `shares of variance: ${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain (mean ${v(r.mean)}, sd ${formatError(r.sd, d)}); ± one bootstrap standard error, in points`,
     '',
     body,
     ...notAvailable(r),

@@ -199,7 +199,7 @@ describe('the evaluator', () => {
     const e = await ev.evaluate([], { metrics: ['bookings', 'profit', 'wins@Q2'] });
     const f = await forecast(ev.model, { workers: 1 });
     expect(e.summary.bookings!.mean).toBeCloseTo(f.metrics.bookings.total.mean, 6);
-    expect(e.summary.profit!.sd).toBeCloseTo(f.metrics.profit.total.sd, 6);
+    expect(e.summary.profit!.sd).toBeCloseTo(f.metrics.profit.total.sd!, 6);
     const q2 = f.quarterly.wins![1]!;
     expect(e.summary['wins@Q2']!.mean).toBeCloseTo(q2.mean, 9);
     const viaEv = await forecastWith(ev, [], { variant: 'hire_q2' });

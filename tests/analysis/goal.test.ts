@@ -88,7 +88,7 @@ describe('goal-seek', () => {
       );
       expect(g.confirm_seed).not.toBe(g.seed);
       // `confirmed` is the one-sided test of the fresh trials against the goal.
-      expect(g.confirmed).toBe(p - g.achieved_probability <= 1.645 * g.achieved_se);
+      expect(g.confirmed).toBe(p - g.achieved_probability <= 1.645 * g.achieved_se!);
       expect(g.sentence.includes('short of')).toBe(g.confirmed === false);
       const chart = buildGoalChart(g, 'USD', 'linear');
       expect(validateSpec(chart.spec)).toEqual([]);
@@ -209,6 +209,68 @@ describe('goal-seek', () => {
     expect(g.sentence).toMatch(
       /with probability 50\.0% on the search trials; on fresh trials [\d.]+% ± [\d.]+%, short of 50\.0% by more than its Monte Carlo error: the answer may be too low, more trials will tell\.$/,
     );
+  }, 60_000);
+
+  it('one trial confirms nothing: achieved_se null, confirmed false, and the sentence says why', async () => {
+    // From a spend of 10,000 the wins are Poisson(120): P(< 30) = 2.3e-23 (the exact Poisson
+    // sum), so the lower bound is the answer and the one fresh trial reaches the target too.
+    // √(p(1 − p)/n) would read 0 there and "confirm" it; one trial cannot estimate that error.
+    const ev = prepare(bundleOf(linear(1)), { workers: 1 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'channels.c.spend',
+        bounds: { min: 10_000 },
+        metric: 'bookings',
+        target: 30 * DEAL,
+        probability: 0.8,
+      });
+      expect(g.trials).toBe(1);
+      expect(g.value).toBe(10_000);
+      expect(g.achieved_probability).toBe(1);
+      expect(g.achieved_se).toBeNull();
+      expect(g.confirmed).toBe(false);
+      expect(g.sentence).toBe(
+        'channels.c.spend = 10,000 is the smallest value that reaches bookings ≥ 30,000 with probability 80.0% on the search trial; on 1 fresh trial 100.0% ± n/a: one trial cannot estimate the Monte Carlo error, so the answer is not confirmed; run more trials (hundreds for a useful answer).',
+      );
+      const chart = buildGoalChart(g, 'USD', 'linear');
+      expect(validateSpec(chart.spec)).toEqual([]);
+      expect(JSON.stringify(chart.spec)).toContain(
+        '1 fresh trial (seed 6) cannot confirm the answer',
+      );
+
+      // Without an answer there is nothing to confirm, at one trial as at any other.
+      const none = await goalSeek(ev, {
+        lever: 'channels.c.spend',
+        bounds: { max: 2000 },
+        metric: 'bookings',
+        target: 1e9,
+        probability: 0.5,
+      });
+      expect(none.value).toBeNull();
+      expect(none.achieved_se).toBeNull();
+      expect(none.confirmed).toBeNull();
+    } finally {
+      await ev.close();
+    }
+  }, 60_000);
+
+  it('one trial on the command line: "± n/a", never ± 0, in the table; null in the JSON', async () => {
+    const file = join(dir, 'one-trial.yaml');
+    writeFileSync(file, linear(1));
+    const args = ['goal', file, '--lever', 'channels.c.spend', '--min', '10000'];
+    const goal = [...args, '--target', 'bookings=30000', '--probability', '0.8', '--workers', '1'];
+    const table = await runCli(goal);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(
+      "on the search's 1 trial (seed 5): 100.0%; on 1 fresh trial (seed 6): 100.0% ± n/a\n",
+    );
+    expect(table.stdout).not.toMatch(/± 0\.0 pp/);
+    const json = JSON.parse((await runCli([...goal, '--json'])).stdout);
+    expect(json).toMatchObject({ achieved_se: null, confirmed: false });
+    // Two trials give a number again.
+    const two = JSON.parse((await runCli([...goal, '--json', '--trials', '2'])).stdout);
+    expect(typeof two.achieved_se).toBe('number');
+    expect(typeof two.confirmed).toBe('boolean');
   }, 60_000);
 
   it('refuses bad input with exit 2, naming the flag or field', async () => {

@@ -134,4 +134,18 @@ describe('precision', () => {
     );
     expect({ ...searched, precision: null }).toEqual(plain);
   });
+
+  it('never stops at one trial: its standard error is unknown, not 0', async () => {
+    // A first batch of 1 trial: sd/√1 would read 0 and "meet" any target on no evidence.
+    const yaml = scenario('random', ', precision: {metric: bookings, relative_se: 0.05}').replace(
+      'trials: 2000',
+      'trials: 1',
+    );
+    const r = await forecast(modelOf(yaml), { workers: 1 });
+    expect(r.precision!.trials).toBeGreaterThan(1);
+    expect(r.trials).toBe(r.precision!.trials);
+    expect(r.precision!.achieved).toBeGreaterThan(0);
+    const s = r.metrics.bookings.total;
+    expect(r.precision!.achieved).toBeCloseTo(s.se! / s.mean, 9);
+  });
 });

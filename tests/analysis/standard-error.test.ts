@@ -1,11 +1,12 @@
 /**
- * The one policy for an error one trial cannot estimate: null (not 0) in every summary,
- * probability and paired difference; from two trials on, sd/√n and √(p(1 − p)/n).
+ * The one policy for an error or a spread one trial cannot estimate: null (not 0) in every
+ * summary, probability and paired difference; from two trials on, the sample sd, sd/√n and
+ * √(p(1 − p)/n).
  */
 import { describe, expect, it } from 'vitest';
 import { pairedDifference, trialDifference } from '../../src/analysis/compare/paired.js';
 import { meanSummary } from '../../src/analysis/evaluator.js';
-import { proportionError, standardError } from '../../src/analysis/standard-error.js';
+import { proportionError, sampleSd, standardError } from '../../src/analysis/standard-error.js';
 import { exceedance } from '../../src/analysis/summarise.js';
 import { summaryOf as trialOrderSummary } from '../../src/analysis/summary-of.js';
 import { exceedanceOf, summaryOf } from '../../src/analysis/value-summary.js';
@@ -24,16 +25,25 @@ describe('standardError and proportionError', () => {
   });
 });
 
+describe('sampleSd', () => {
+  it('is the sd from two trials on, 0 included, and null for one trial (unknown, not 0)', () => {
+    expect(sampleSd(2.5, 2)).toBe(2.5);
+    expect(sampleSd(0, 2)).toBe(0);
+    expect(sampleSd(0, 1)).toBeNull();
+  });
+});
+
 describe('one value', () => {
   const one = Float64Array.of(42);
 
-  it('summaries keep the value and give se null', () => {
+  it('summaries keep the value and give sd and se null', () => {
     for (const s of [summaryOf(one), trialOrderSummary(one)]) {
       expect(s.mean).toBe(42);
       expect(s.p50).toBe(42);
+      expect(s.sd).toBeNull();
       expect(s.se).toBeNull();
     }
-    expect(meanSummary(one)).toEqual({ mean: 42, sd: 0, se: null });
+    expect(meanSummary(one)).toEqual({ mean: 42, sd: null, se: null });
   });
 
   it('probabilities give se null', () => {
@@ -53,7 +63,12 @@ describe('one value', () => {
 
   it('two values give numbers again', () => {
     // Values 1 and 3: sd = √2, se = √2/√2 = 1.
-    expect(summaryOf(Float64Array.of(1, 3)).se).toBeCloseTo(1, 15);
+    for (const s of [summaryOf(Float64Array.of(1, 3)), trialOrderSummary(Float64Array.of(1, 3))]) {
+      expect(s.sd).toBeCloseTo(Math.SQRT2, 15);
+      expect(s.se).toBeCloseTo(1, 15);
+    }
+    // Two equal values: a spread of 0 is known, and stays 0.
+    expect(meanSummary(Float64Array.of(5, 5))).toEqual({ mean: 5, sd: 0, se: 0 });
     expect(pairedDifference(Float64Array.of(1, 3), Float64Array.of(0, 0)).se).toBeCloseTo(1, 15);
   });
 });

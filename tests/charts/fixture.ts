@@ -136,7 +136,7 @@ export function fixtureResult(opts: FixtureOptions = {}): ForecastResult {
   );
   const counts = edges.slice(1).map((e, i) => {
     const mid = (e + (edges[i] ?? e)) / 2;
-    return Math.round(2000 * 0.05 * Math.exp(-0.5 * ((mid - total.mean) / total.sd) ** 2));
+    return Math.round(2000 * 0.05 * Math.exp(-0.5 * ((mid - total.mean) / total.sd!) ** 2));
   });
   return {
     scenario: opts.scenario ?? 'Fixture SaaS plan',

@@ -1,8 +1,8 @@
 /**
- * One trial cannot estimate a standard error: forecast, compare and sensitivity still answer
- * (exit 0), say so on stderr, and print every simulation error as not available — null in the
- * JSON, "n/a" in the tables (with a footnote), an empty CSV cell, "n/a" in the report — never
- * as 0. Two trials say nothing and print numbers.
+ * One trial cannot estimate a standard error or a spread: forecast, compare and sensitivity
+ * still answer (exit 0), say so on stderr, and print every simulation error and every sd as not
+ * available — null in the JSON, "n/a" in the tables (with a footnote), an empty CSV cell, "n/a"
+ * in the report — never as 0. Two trials say nothing and print numbers.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,14 @@ function errors(value: unknown, key = ''): unknown[] {
   return /(^|_)se$/.test(key) ? [value] : [];
 }
 
+/** Every value under an `sd` key in a JSON value (every summary's, and sensitivity's own). */
+function spreads(value: unknown, key = ''): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => spreads(v, key));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => spreads(v, k));
+  return key === 'sd' ? [value] : [];
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'salesops-one-trial-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -45,6 +53,9 @@ describe('--trials 1', () => {
       const se = errors(JSON.parse(json.stdout));
       expect(se.length).toBeGreaterThan(0);
       expect(se.filter((v) => v !== null)).toEqual([]);
+      const sd = spreads(JSON.parse(json.stdout));
+      expect(sd.length).toBeGreaterThan(0);
+      expect(sd.filter((v) => v !== null)).toEqual([]);
 
       const two = await runCli([command, B2B, '--trials', '2', '--workers', '1']);
       expect(two.code).toBe(0);
@@ -52,9 +63,17 @@ describe('--trials 1', () => {
       expect(two.stdout).not.toMatch(/n\/a: /);
       const twoJson = await runCli([command, B2B, '--trials', '2', '--workers', '1', '--json']);
       expect(errors(JSON.parse(twoJson.stdout)).every((v) => typeof v === 'number')).toBe(true);
+      expect(spreads(JSON.parse(twoJson.stdout)).every((v) => typeof v === 'number')).toBe(true);
     },
     120_000,
   );
+
+  it('sensitivity: the metric’s sd reads n/a in the table (a number from two trials)', async () => {
+    const one = await runCli(['sensitivity', B2B, ...ONE]);
+    expect(one.stdout).toMatch(/\(mean [\d.]+M, sd n\/a\)/);
+    const two = await runCli(['sensitivity', B2B, '--trials', '2', '--workers', '1']);
+    expect(two.stdout).toMatch(/\(mean [\d.]+M, sd [\d.]+[kM]?\)/);
+  }, 120_000);
 
   it('compare: the interval of a mean difference is null too', async () => {
     const json = JSON.parse((await runCli(['compare', B2B, ...ONE, '--json'])).stdout);
@@ -62,15 +81,35 @@ describe('--trials 1', () => {
       expect(v.difference).toMatchObject({ lo: null, hi: null, se: null });
   }, 60_000);
 
-  it('forecast --csv leaves the se cells empty', async () => {
-    const csv = join(dir, 'one.csv');
-    expect((await runCli(['forecast', B2B, ...ONE, '--csv', csv, '--quiet'])).code).toBe(0);
-    const [head, ...rows] = readFileSync(csv, 'utf8').trim().split('\n');
-    const se = head!.split(',').indexOf('se');
-    expect(se).toBeGreaterThan(0);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.filter((r) => r.split(',')[se] !== '')).toEqual([]);
+  it('forecast --csv leaves the sd and se cells empty (numbers again from two trials)', async () => {
+    const cells = async (trials: string) => {
+      const csv = join(dir, `trials-${trials}.csv`);
+      const flags = ['--trials', trials, '--workers', '1', '--csv', csv, '--quiet'];
+      expect((await runCli(['forecast', B2B, ...flags])).code).toBe(0);
+      const [head, ...rows] = readFileSync(csv, 'utf8').trim().split('\n');
+      const columns = head!.split(',');
+      expect(rows.length).toBeGreaterThan(0);
+      // Breakdown rows per period carry only a mean and its se: their sd cell is always empty.
+      const summaries = rows.map((r) => r.split(',')).filter((r) => r[3] === 'total');
+      expect(summaries.length).toBeGreaterThan(0);
+      return (name: string) => summaries.map((r) => r[columns.indexOf(name)]);
+    };
+    const one = await cells('1');
+    expect(one('sd').filter((c) => c !== '')).toEqual([]);
+    expect(one('se').filter((c) => c !== '')).toEqual([]);
+    const two = await cells('2');
+    expect(two('sd').every((c) => c !== '' && Number.isFinite(Number(c)))).toBe(true);
+    expect(two('se').every((c) => c !== '' && Number.isFinite(Number(c)))).toBe(true);
   }, 60_000);
+
+  it('quota and allocate: their summaries have sd null too', async () => {
+    const q = JSON.parse((await runCli(['quota', B2B, ...ONE, '--json'])).stdout);
+    expect(q.share_reaching_quota).toMatchObject({ sd: null, se: null });
+    expect(q.bookings).toMatchObject({ sd: null, se: null });
+    const a = JSON.parse((await runCli(['allocate', B2B, ...ONE, '--json'])).stdout);
+    expect(a.value.current).toMatchObject({ sd: null, se: null });
+    expect(a.value.recommended).toMatchObject({ sd: null, se: null });
+  }, 120_000);
 
   it('run: the report says n/a where an error would be, and never ± 0', async () => {
     const out = join(dir, 'run');

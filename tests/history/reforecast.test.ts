@@ -325,11 +325,11 @@ describe('reforecast of one synthetic world of the B2B plan', () => {
     // the width P90 − P10 and its Monte Carlo standard error (normal approximation:
     // var = [2·0.1·0.9 − 2·0.1·0.1] / (n f²), f = φ(z₀.₉)/sd, so se = 0.4 sd / (φ(z₀.₉) √n))
     const width = (s: Summary) => s.p90 - s.p10;
-    const widthSe = (s: Summary) => (0.4 * s.sd) / (PHI_Z90 * Math.sqrt(trials));
+    const widthSe = (s: Summary) => (0.4 * s.sd!) / (PHI_Z90 * Math.sqrt(trials));
     expect(width(plan) - width(b)).toBeGreaterThan(4 * Math.hypot(widthSe(plan), widthSe(b)));
     // inside the reforecast's P10–P90, each end loosened by 4 of its standard errors
     // (se of a quantile p: √(p(1 − p)/n) / f = 0.3 sd / (φ(z₀.₉) √n) for p = 0.1 and 0.9)
-    const endSe = (0.3 * b.sd) / (PHI_Z90 * Math.sqrt(trials));
+    const endSe = (0.3 * b.sd!) / (PHI_Z90 * Math.sqrt(trials));
     expect(world.outcome).toBeGreaterThanOrEqual(b.p10 - 4 * endSe);
     expect(world.outcome).toBeLessThanOrEqual(b.p90 + 4 * endSe);
   }, 60_000);

@@ -234,7 +234,7 @@ funnel:
       const lambda = ((1000 * eff[t]!) / (eff[t]! + 50_000)) * 1.02 ** t * season[t]!;
       within(r.metrics.leads.periods[t]!, lambda, `leads ${t}`);
       const sd = Math.sqrt(lambda + 0.04 * lambda * lambda);
-      const s = r.metrics.leads.periods[t]!.sd;
+      const s = r.metrics.leads.periods[t]!.sd!;
       // A sample sd's relative SE is about √((κ−1)/(4n)); κ ≈ 3 here: ±4 of that.
       expect(Math.abs(s / sd - 1)).toBeLessThan(4 * Math.sqrt(2 / (4 * 6000)));
     }

@@ -16,6 +16,7 @@ import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
 import { metricReader } from '../metric-reader.js';
 import { checkOptionNames, checkRunOption, type OptionNames } from '../run-options.js';
+import { proportionError } from '../standard-error.js';
 import {
   GOAL_OPTIONS,
   type GoalNames,
@@ -81,13 +82,14 @@ export interface GoalResult {
   readonly value: number | null;
   /** P(metric ≥ target) at `value` on fresh trials (another seed), or the best reached. */
   readonly achieved_probability: number;
-  /** Its Monte Carlo standard error, √(p(1 − p)/n). */
-  readonly achieved_se: number;
+  /** Its Monte Carlo standard error, √(p(1 − p)/n); null for one trial, which cannot estimate it. */
+  readonly achieved_se: number | null;
   /** The probability at `value` on the search's own trials. */
   readonly search_probability: number | null;
   /**
    * Whether the fresh trials bear the answer out: false when `achieved_probability` falls short
-   * of `probability` by more than GOAL_CONFIRM_SE (1.645) standard errors; null without an answer.
+   * of `probability` by more than GOAL_CONFIRM_SE (1.645) standard errors, and false when one
+   * trial cannot estimate that error (`achieved_se` null); null without an answer.
    */
   readonly confirmed: boolean | null;
   readonly bounds: { readonly min: number; readonly max: number };
@@ -185,8 +187,10 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
   const best = [...seen.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
   const confirmAt = answer ?? best[0];
   const confirmed = await pAt(confirmAt, fresh);
-  const se = Math.sqrt((confirmed.p * (1 - confirmed.p)) / confirmed.n);
-  const borne = answer === null ? null : wanted - confirmed.p <= GOAL_CONFIRM_SE * se;
+  const se = proportionError(confirmed.p, confirmed.n);
+  // Without an error there is no test: one fresh trial bears nothing out, whatever it gave.
+  const borne =
+    answer === null ? null : se !== null && wanted - confirmed.p <= GOAL_CONFIRM_SE * se;
   opts.onProgress?.(maxSteps, maxSteps);
   const points = [...seen.entries()]
     .map(([value, probability]) => ({ value, probability }))
@@ -290,7 +294,7 @@ function sentence(
   opts: GoalOptions,
   l: Lever,
   answer: number | null,
-  achieved: { p: number; se: number; borne: boolean },
+  achieved: { p: number; se: number | null; borne: boolean },
   best: readonly [number, number],
 ): string {
   const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -299,6 +303,9 @@ function sentence(
     return `No value of ${opts.lever} from ${l.min.toLocaleString('en-US')} to ${l.max.toLocaleString('en-US')} reaches ${goal}: the best is ${pct(best[1])}, at ${best[0].toLocaleString('en-US')}.`;
   }
   const value = answer.toLocaleString('en-US', { maximumFractionDigits: l.integer ? 0 : 2 });
+  if (achieved.se === null) {
+    return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trial; on 1 fresh trial ${pct(achieved.p)} ± n/a: one trial cannot estimate the Monte Carlo error, so the answer is not confirmed; run more trials (hundreds for a useful answer).`;
+  }
   if (!achieved.borne) {
     return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trials; on fresh trials ${pct(achieved.p)} ± ${pct(achieved.se)}, short of ${pct(opts.probability)} by more than its Monte Carlo error: the answer may be too low, more trials will tell.`;
   }

@@ -36,6 +36,7 @@ import {
   type OptionNames,
   optionError,
 } from '../run-options.js';
+import { sampleSd } from '../standard-error.js';
 import { ONE_TRIAL_WARNING } from '../summarise.js';
 import { levers as leversOf, type Vary } from './levers.js';
 import { metricPlan } from './metric.js';
@@ -181,7 +182,9 @@ async function analyse(ev: Evaluator, opts: SensitivityOptions): Promise<Sensiti
     metric: metric.metric,
     base,
     mean: shares?.mean ?? base,
-    sd: shares?.sd ?? 0,
+    // Without uncertain inputs no variance run measures sd: it reads 0, and like any sd it is
+    // not available (null) from one trial.
+    sd: shares === null ? sampleSd(0, trials) : shares.sd,
     target: metric.target,
     inputs,
     noise: shares?.noise ?? { share: 1, se: 0 },

@@ -8,7 +8,8 @@
  *        the rest is the funnel's own randomness
  *
  * Errors: a bootstrap over trial pairs (A_i, B_i), the same resamples for every share, so
- * the error of the remainder (interactions) is that of the same difference; null for one trial.
+ * the error of the remainder (interactions) is that of the same difference; null for one trial
+ * (as is the metric's sd).
  */
 import { NOISE_SEED_OFFSET, SENSITIVITY_BOOTSTRAP } from '../../defaults.js';
 import type { Override } from '../../scenario/overrides.js';
@@ -30,7 +31,8 @@ export interface Shares {
   readonly noise: Share;
   readonly interactions: Share;
   readonly mean: number;
-  readonly sd: number;
+  /** The metric's sample sd over run A's trials; null for one trial. */
+  readonly sd: number | null;
   readonly bins: number;
 }
 

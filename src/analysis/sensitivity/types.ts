@@ -65,9 +65,12 @@ export interface SensitivityResult {
   readonly metric: SensitivityMetric;
   /** The metric's mean with every uncertain input at its median: the tornado's centre. */
   readonly base: number;
-  /** The metric's mean and sd over the plan's uncertain inputs (the variance runs' trials). */
+  /**
+   * The metric's mean and sample sd over the plan's uncertain inputs (the variance runs'
+   * trials); sd is null for one trial, which cannot estimate it.
+   */
   readonly mean: number;
-  readonly sd: number;
+  readonly sd: number | null;
   /** Target of the `target` metric (P(horizon bookings ≥ it)); null for the others. */
   readonly target: number | null;
   /** Largest swing first. */

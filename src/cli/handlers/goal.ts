@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { prepare } from '../../analysis/evaluator.js';
 import { GOAL_FLAGS } from '../../analysis/goal/lever.js';
 import { type GoalResult, goalSeek } from '../../analysis/goal/seek.js';
-import { formatPercent } from '../../charts/format.js';
+import { formatError, formatPercent } from '../../charts/format.js';
 import { buildGoalChart } from '../../charts/goal.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
@@ -45,8 +45,12 @@ function goalLines(g: GoalResult): string {
   const pct = (p: number) => formatPercent(p, 1);
   const lines = [g.sentence];
   if (g.value !== null) {
+    const [search, fresh] =
+      g.trials === 1
+        ? ['1 trial', '1 fresh trial']
+        : [`${g.trials.toLocaleString('en-US')} trials`, 'fresh trials'];
     lines.push(
-      `  on the search's ${g.trials.toLocaleString('en-US')} trials (seed ${g.seed}): ${pct(g.search_probability ?? Number.NaN)}; on fresh trials (seed ${g.confirm_seed}): ${pct(g.achieved_probability)} ± ${(100 * g.achieved_se).toFixed(1)} pp`,
+      `  on the search's ${search} (seed ${g.seed}): ${pct(g.search_probability ?? Number.NaN)}; on ${fresh} (seed ${g.confirm_seed}): ${pct(g.achieved_probability)} ± ${formatError(g.achieved_se, (se) => `${(100 * se).toFixed(1)} pp`)}`,
     );
   }
   if (g.current !== null && g.current_probability !== null) {
