@@ -94,6 +94,13 @@ export function buildHeadcountChart(result: ForecastResult, model: Model): Chart
           },
         },
         {
+          // The planned series have no spread: their tooltip says so instead of "NaN".
+          transform: [
+            {
+              calculate: `isValid(datum.p10) ? format(datum.p10, ',.1f') + ' – ' + format(datum.p90, ',.1f') : 'none (planned)'`,
+              as: 'band',
+            },
+          ],
           mark: { type: 'line' as const, interpolate: 'step-after' as const, point: { size: 24 } },
           encoding: {
             y: { field: 'value', type: 'quantitative' as const },
@@ -120,8 +127,7 @@ export function buildHeadcountChart(result: ForecastResult, model: Model): Chart
               { field: 'period', type: 'nominal' as const, title: 'Month' },
               { field: 'series', type: 'nominal' as const, title: 'Series' },
               { field: 'value', type: 'quantitative' as const, title: 'Reps', format: ',.1f' },
-              { field: 'p10', type: 'quantitative' as const, title: 'P10', format: ',.1f' },
-              { field: 'p90', type: 'quantitative' as const, title: 'P90', format: ',.1f' },
+              { field: 'band', type: 'nominal' as const, title: 'P10 – P90' },
             ],
           },
         },

@@ -1,4 +1,5 @@
 /** Structure tests of the chart builders on the hand-built fixture (not a real forecast). */
+import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/charts/format.js';
@@ -179,6 +180,32 @@ describe('buildForecastCharts', () => {
       else expect(b.end).toBeLessThanOrEqual(target);
     }
   });
+
+  it.each(charts.map((c) => [c.name, c.spec] as const))(
+    '%s shows no NaN or undefined in any tooltip',
+    async (_name, spec) => {
+      const view = new View(parse(compile(spec as TopLevelSpec).spec), { renderer: 'none' });
+      try {
+        await view.runAsync();
+        const tooltips: Record<string, unknown>[] = [];
+        const walk = (node: unknown): void => {
+          if (node === null || typeof node !== 'object') return;
+          const n = node as { items?: unknown[]; tooltip?: unknown };
+          if (n.tooltip !== undefined && typeof n.tooltip === 'object' && n.tooltip !== null)
+            tooltips.push(n.tooltip as Record<string, unknown>);
+          for (const child of n.items ?? []) walk(child);
+        };
+        walk((view.scenegraph() as unknown as { root: unknown }).root);
+        for (const t of tooltips) {
+          for (const [k, v] of Object.entries(t)) {
+            expect(String(v), `${k} in ${JSON.stringify(t)}`).not.toMatch(/NaN|undefined/);
+          }
+        }
+      } finally {
+        view.finalize();
+      }
+    },
+  );
 
   it('drops charts with nothing to show', () => {
     const r = fixtureResult({ roles: [] });
