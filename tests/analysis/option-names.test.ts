@@ -26,24 +26,9 @@ import { synthesize } from '../../src/history/synthesize.js';
 import type { Actuals } from '../../src/history/types.js';
 import type { Model } from '../../src/model/types.js';
 import { loadBundle, type ScenarioBundle } from '../../src/scenario/index.js';
-import { InputError } from '../../src/util/result.js';
+import { type Loose, refusal } from '../helpers/refusal.js';
 
 const B2B = join(import.meta.dirname, '../../scenarios/b2b-saas.yaml');
-
-/** The InputError message `f` throws or rejects with (fails the test on a result or another error). */
-async function refusal(f: () => unknown): Promise<string> {
-  try {
-    await f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError, got a result');
-}
-
-// What a JavaScript caller can pass: any object at all.
-// biome-ignore lint/suspicious/noExplicitAny: the point is options no type allows
-type Loose = any;
 
 let bundle: ScenarioBundle;
 let model: Model;

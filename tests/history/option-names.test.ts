@@ -15,7 +15,7 @@ import { readDeals } from '../../src/history/read-deals.js';
 import { readActualsFor } from '../../src/history/reforecast/read.js';
 import type { Model } from '../../src/model/types.js';
 import { loadModel } from '../../src/scenario/index.js';
-import { formatDiagnostic, InputError, type Result } from '../../src/util/result.js';
+import { type Loose, only, refusal } from '../helpers/refusal.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const B2B = join(ROOT, 'scenarios/b2b-saas.yaml');
@@ -32,28 +32,6 @@ writeFileSync(
     'a1,Acme,ads,smb,2026-01-05,won,2026-02-10,2026-04-01,won,1000\n',
 );
 const AS_OF = 2026 * 12 + 5; // June 2026
-
-// What a JavaScript caller can pass: any object at all.
-// biome-ignore lint/suspicious/noExplicitAny: the point is options no type allows
-type Loose = any;
-
-/** The InputError message `f` rejects with (fails the test on a result or another error). */
-async function refusal(f: () => Promise<unknown>): Promise<string> {
-  try {
-    await f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError, got a result');
-}
-
-/** The one diagnostic of a failed result, formatted. */
-function only(r: Result<unknown>): string {
-  if (r.ok) throw new Error('expected a failed result');
-  expect(r.errors).toHaveLength(1);
-  return formatDiagnostic(r.errors[0]!);
-}
 
 describe('readActuals and readDeals', () => {
   it('return a misspelt option as their one diagnostic, before reading the file', async () => {

@@ -16,33 +16,11 @@ import {
   loadModel,
 } from '../../src/scenario/index.js';
 import { applyOverrides } from '../../src/scenario/overrides.js';
-import { formatDiagnostic, InputError, type Result } from '../../src/util/result.js';
+import { type Loose, only, refusal } from '../helpers/refusal.js';
 
 const B2B = join(import.meta.dirname, '../../scenarios/b2b-saas.yaml');
 const TEXT = readFileSync(B2B, 'utf8');
 const MISSING = join(import.meta.dirname, 'no-such-scenario.yaml');
-
-// What a JavaScript caller can pass: any object at all.
-// biome-ignore lint/suspicious/noExplicitAny: the point is options no type allows
-type Loose = any;
-
-/** The InputError message `f` rejects with (fails the test on a result or another error). */
-async function refusal(f: () => Promise<unknown>): Promise<string> {
-  try {
-    await f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError, got a result');
-}
-
-/** The one diagnostic of a failed result, formatted. */
-function only(r: Result<unknown>): string {
-  if (r.ok) throw new Error('expected a failed result');
-  expect(r.errors).toHaveLength(1);
-  return formatDiagnostic(r.errors[0]!);
-}
 
 const FILE_TAKES = 'variant, trials, seed and displayName';
 const TEXT_TAKES = 'variant, trials and seed';
