@@ -2,9 +2,9 @@
  * A pool of `size` simulating threads for one model: the main thread plus size − 1
  * worker threads. Workers take tasks as they free up; between its own tasks the main
  * thread hands finished rows to the consumer in batches of BATCH_TRIALS, strictly in trial
- * order. A task is a whole batch, or, when a run has too few batches to keep every thread
- * busy, a part of one (see {@link taskPlan}); the consumer sees the same batches either way,
- * so results do not depend on the thread count. Working on the
+ * order. A task is a whole batch, or a part of one where a whole batch would leave a thread
+ * waiting (a short run, the end of a run: see {@link taskPlan}); the consumer sees the same
+ * batches either way, so results do not depend on the thread count. Working on the
  * main thread too saves one thread start, and the main thread runs at full speed while
  * fresh workers are still compiling the kernel (measured: the first batch on a new worker
  * takes ~6 times as long as later ones). One pool serves every simulation of an analysis
@@ -262,6 +262,7 @@ export class SimPool {
     return at >= 0 ? this.free.splice(at, 1)[0]! : undefined;
   }
 
+  /** Puts a buffer the pool is done with on the free list (see {@link free}). */
   private release(rows: Float64Array<ArrayBuffer>): void {
     this.free.push(rows);
     if (this.free.length > FREE_BUFFERS) this.free.shift();
