@@ -275,6 +275,12 @@ describe('goal-seek', () => {
       expect(g.sentence).toBe(
         'channels.c.spend = 10,000 is the smallest value that reaches bookings ≥ 30,000 with probability 80.0% on the search trials; on 2 fresh trials 100.0%: fewer than 14 fresh trials cannot confirm a probability of 80.0% (even all of them reaching the target is more than 5% likely at a probability below it), so the answer is not confirmed; run more trials (hundreds for a useful answer).',
       );
+      // The chart's footnote says the same, not "confirmed on fresh trials".
+      const chart = JSON.stringify(buildGoalChart(g, 'USD', 'linear').spec);
+      expect(chart).toContain(
+        '2 fresh trials (seed 6), 100.0%, are too few to confirm 80.0% (it takes 14)',
+      );
+      expect(chart).not.toContain('confirmed on');
     } finally {
       await ev.close();
     }
