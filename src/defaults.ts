@@ -24,6 +24,14 @@ export const DEFAULT_GOAL_STEPS = 9;
  * luck alone; the flag asks for more trials, it does not reject the answer.
  */
 export const GOAL_CONFIRM_SE = 1.645;
+/**
+ * The level of that one-sided test, 0.05 (1.645 is its normal quantile). Where the normal
+ * approximation has nothing to go on — every fresh trial reached the target, so √(p(1 − p)/n)
+ * reads 0 — the exact (Clopper–Pearson) bound stands in: n trials that all reach it put the
+ * probability above 0.05^(1/n) at this level, so goal-seek confirms nothing from fewer fresh
+ * trials than it takes for that bound to clear the wanted probability (wanted^n ≤ 0.05).
+ */
+export const GOAL_CONFIRM_ALPHA = 0.05;
 /** Trials per work unit sent to a worker; fixed so results never depend on the worker count. */
 export const BATCH_TRIALS = 250;
 /**

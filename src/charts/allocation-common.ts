@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AllocationResult } from '../analysis/allocate/types.js';
+import { formatTrials } from './format.js';
 import { COLORS, houseConfig, PALETTE } from './theme.js';
 
 /**
@@ -32,7 +33,7 @@ export function allocationSubtitle(
   const variant = result.variant === null ? '' : ` · variant ${result.variant}`;
   return [
     `${result.scenario} — ${meaning}`,
-    `${trials.toLocaleString('en-US')} trials · seed ${seed} · objective: ${result.objective_description}${variant}`,
+    `${formatTrials(trials)} · seed ${seed} · objective: ${result.objective_description}${variant}`,
   ];
 }
 

@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { BacktestResult } from '../history/backtest.js';
 import { LEVELS } from '../history/scores.js';
 import type { ChartSpec } from './common.js';
+import { formatTrials } from './format.js';
 import { COLORS, houseConfig, PALETTE } from './theme.js';
 
 /**
@@ -31,7 +32,7 @@ export function buildBacktestChart(r: BacktestResult, currency: string): ChartSp
     title: {
       text: title,
       subtitle: [
-        `${r.file} — ${r.origins.length} origins ${r.origins[0]} … ${r.origins.at(-1)}, ${r.horizon} months ahead each, ${r.trials.toLocaleString('en-US')} trials per forecast`,
+        `${r.file} — ${r.origins.length} origins ${r.origins[0]} … ${r.origins.at(-1)}, ${r.horizon} months ahead each, ${formatTrials(r.trials)} per forecast`,
         'on the dashed diagonal the intervals are honest; below it they are too narrow, above it too wide',
       ],
     },

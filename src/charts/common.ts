@@ -12,6 +12,7 @@ import type {
 } from 'vega-lite/types_unstable/spec/index.js';
 import type { ForecastResult, Summary } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
+import { formatTrials } from './format.js';
 import { type MonthLabel, monthLabels } from './month-axis.js';
 import { houseConfig } from './theme.js';
 
@@ -64,7 +65,7 @@ export function runLine(result: ForecastResult, model?: Model): string {
       ? ''
       : ` · variant ${model?.variants.find((v) => v.name === result.variant)?.label ?? result.variant}`;
   const sampling = result.sampling === 'lhs' ? 'Latin hypercube' : 'random';
-  return `${result.trials.toLocaleString('en-US')} trials · seed ${result.seed} · ${sampling} sampling${variant}`;
+  return `${formatTrials(result.trials)} · seed ${result.seed} · ${sampling} sampling${variant}`;
 }
 
 /**

@@ -107,6 +107,15 @@ export function formatCount(value: number): string {
 }
 
 /**
+ * A count of trials with its noun, singular at one: "1 trial", "2,000 trials".
+ * @example formatTrials(1) // "1 trial"
+ * @example formatTrials(2000) // "2,000 trials"
+ */
+export function formatTrials(n: number): string {
+  return `${formatCount(n)} trial${n === 1 ? '' : 's'}`;
+}
+
+/**
  * How a Monte Carlo standard error reads when the trials were too few (one) to estimate it:
  * the engine holds it as null, the JSON prints null and a CSV leaves the cell empty.
  */

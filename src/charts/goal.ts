@@ -3,6 +3,7 @@
  * search's trials, with the wanted probability as a rule, the answer marked (or the plain
  * statement that nothing within bounds reaches it) and the plan's own value marked.
  */
+import { confirmation, fewestToConfirm } from '../analysis/goal/confirm.js';
 import type { GoalResult } from '../analysis/goal/seek.js';
 import { type ChartSpec, finishWith, type Layer } from './common.js';
 import { formatCompact, formatMoney, formatPercent } from './format.js';
@@ -149,13 +150,33 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
     goal.value === null
       ? `no value from ${show(goal.bounds.min)} to ${show(goal.bounds.max)} reaches it; the best is ${formatPercent(Math.max(...goal.points.map((p) => p.probability)))}`
       : `the smallest ${goal.lever} that reaches it: ${show(goal.value)}`;
-  // One fresh trial cannot estimate the error the confirmation tests against (achieved_se null).
-  const run =
-    goal.achieved_se === null
-      ? `1 trial per point, the same trial for every point · seed ${goal.seed}; 1 fresh trial (seed ${goal.confirm_seed}) cannot confirm the answer · salesops goal-seek`
-      : `${goal.trials.toLocaleString('en-US')} trials per point, the same trials for every point · seed ${goal.seed}; the answer confirmed on fresh trials (seed ${goal.confirm_seed}) · salesops goal-seek`;
+  const run = `${runText(goal)} · salesops goal-seek`;
   return finishWith(
     { currency, scenario, run },
     { name: 'goal', title, meaning, body: { layer: layers } },
   );
+}
+
+/**
+ * The footnote's run and what the fresh trials made of the answer, as `confirmed` and the
+ * sentence say it (confirm.ts): confirmed, short of the goal, too few to confirm it, or no
+ * answer to confirm.
+ */
+function runText(goal: GoalResult): string {
+  const n = goal.trials;
+  const search =
+    n === 1
+      ? `1 trial per point, the same trial for every point · seed ${goal.seed}`
+      : `${n.toLocaleString('en-US')} trials per point, the same trials for every point · seed ${goal.seed}`;
+  const fresh = `fresh trials (seed ${goal.confirm_seed})`;
+  if (goal.value === null) return `${search}; no answer, so nothing to confirm`;
+  // One fresh trial cannot estimate the error the confirmation tests against (achieved_se null).
+  if (goal.achieved_se === null)
+    return `${search}; 1 fresh trial (seed ${goal.confirm_seed}) cannot confirm the answer`;
+  const pct = (p: number) => formatPercent(p, 1);
+  const achieved = `${pct(goal.achieved_probability)} ± ${(100 * goal.achieved_se).toFixed(1)} pp`;
+  if (goal.confirmed === true) return `${search}; the answer confirmed on ${fresh}: ${achieved}`;
+  if (confirmation(goal.achieved_probability, n, goal.probability) === 'too-few')
+    return `${search}; ${n.toLocaleString('en-US')} ${fresh}, ${pct(goal.achieved_probability)}, are too few to confirm ${pct(goal.probability)} (it takes ${fewestToConfirm(goal.probability).toLocaleString('en-US')})`;
+  return `${search}; not borne out on ${fresh}: ${achieved}, short of ${pct(goal.probability)} beyond its error`;
 }

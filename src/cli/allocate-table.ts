@@ -6,7 +6,7 @@
 
 import type { RoleLoad } from '../analysis/allocate/capacity.js';
 import type { AllocationResult } from '../analysis/allocate/types.js';
-import { formatCompact as compact, formatPercent } from '../charts/format.js';
+import { formatCompact as compact, formatPercent, formatTrials } from '../charts/format.js';
 import {
   formatObjective,
   formatObjectiveChange,
@@ -55,7 +55,7 @@ export function allocateTable(r: AllocationResult): string {
   });
   const head = [
     `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: split ${exact(r.budget)} a period across ${cert.channels.length} channel${cert.channels.length === 1 ? '' : 's'} to maximise ${r.objective_description} (${r.currency})`,
-    `${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}; searched on seed ${r.search.seed} (${r.search.stages.map((s) => s.trials.toLocaleString('en-US')).join(' then ')} trials), ${r.search.evaluations.runs} simulation runs`,
+    `${formatTrials(r.trials)}, seed ${r.seed}; searched on seed ${r.search.seed} (${r.search.stages.map((s) => s.trials.toLocaleString('en-US')).join(' then ')} trial${r.search.stages.at(-1)?.trials === 1 ? '' : 's'}), ${r.search.evaluations.runs} simulation runs`,
     '',
     table([
       [
@@ -123,7 +123,7 @@ export function allocateTable(r: AllocationResult): string {
   }
   if (points.length > 0) {
     lines.push(
-      `budget curve (${r.budget_curve.trials.toLocaleString('en-US')} trials, best split found at each budget):`,
+      `budget curve (${formatTrials(r.budget_curve.trials)}, best split found at each budget):`,
       table([
         ['budget', ...points.map((p) => compact(p.budget))],
         ['objective', ...points.map((p) => (p.value === null ? 'infeasible' : value(p.value)))],

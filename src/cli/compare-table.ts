@@ -1,7 +1,7 @@
 /** The terminal summary of `salesops compare`: one row per plan, bookings then profit. */
 import type { TrialDifference } from '../analysis/compare/paired.js';
 import type { CompareResult, PlanOutcome, VariantOutcome } from '../analysis/compare/types.js';
-import { formatCompact, formatPercent, NOT_AVAILABLE } from '../charts/format.js';
+import { formatCompact, formatPercent, formatTrials, NOT_AVAILABLE } from '../charts/format.js';
 import { compactColumn, table, tooFewTrials } from './format.js';
 
 const percent = (p: number | null): string => (p === null ? '–' : formatPercent(p, 1));
@@ -84,7 +84,7 @@ export function compareTable(r: CompareResult): string {
     ]),
   ]);
   return `${[
-    `${r.scenario}: ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}, every plan on the same trials (${r.currency})`,
+    `${r.scenario}: ${formatTrials(r.trials)}, seed ${r.seed}, every plan on the same trials (${r.currency})`,
     '',
     bookings,
     '',

@@ -1,6 +1,11 @@
 /** The readable terminal summary of a forecast: P10/P50/P90 per quarter and horizon, targets. */
 import type { ForecastResult } from '../analysis/types.js';
-import { formatCompact as compact, formatError, formatPercent } from '../charts/format.js';
+import {
+  formatCompact as compact,
+  formatError,
+  formatPercent,
+  formatTrials,
+} from '../charts/format.js';
 import { table, tooFewTrials } from './format.js';
 
 const percent = (p: number): string => formatPercent(p, 1);
@@ -33,7 +38,7 @@ export function forecastTable(r: ForecastResult): string {
     blocks.push(block(from, to, to === Q));
   }
   const lines = [
-    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: ${r.trials.toLocaleString('en-US')} trials, seed ${r.seed}, ${r.sampling} sampling (${r.currency})`,
+    `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: ${formatTrials(r.trials)}, seed ${r.seed}, ${r.sampling} sampling (${r.currency})`,
     '',
     blocks.join('\n\n'),
     '',
@@ -56,7 +61,7 @@ export function forecastTable(r: ForecastResult): string {
     );
   if (r.precision) {
     lines.push(
-      `precision: ${r.precision.trials.toLocaleString('en-US')} trials for relative SE ${r.precision.achieved.toPrecision(2)} (target ${r.precision.target})`,
+      `precision: ${formatTrials(r.precision.trials)} for relative SE ${r.precision.achieved.toPrecision(2)} (target ${r.precision.target})`,
     );
   }
   for (const c of r.correlations) {

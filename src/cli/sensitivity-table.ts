@@ -1,6 +1,12 @@
 /** The terminal summary of `salesops sensitivity`: the tornado with each input's share of variance. */
 import type { SensitivityInput, SensitivityResult } from '../analysis/sensitivity/types.js';
-import { formatCompact, formatError, formatMoney, formatPercent } from '../charts/format.js';
+import {
+  formatCompact,
+  formatError,
+  formatMoney,
+  formatPercent,
+  formatTrials,
+} from '../charts/format.js';
 import { plainNumber } from '../report/describe-dist.js';
 import { compactColumn, table, tooFewTrials } from './format.js';
 
@@ -106,8 +112,8 @@ export function sensitivityTable(r: SensitivityResult): string {
   ]);
   return `${[
     `${r.scenario}${r.variant ? ` — variant ${r.variant}` : ''}: what drives ${metricWords(r)}${r.metric === 'target' ? '' : ` (${r.currency})`}, seed ${r.seed}`,
-    `tornado: each input at its P10 and P90 (or ± the --vary amount), every other uncertain input at its median (${v(r.base)}), ${r.trials.tornado.toLocaleString('en-US')} trials a run`,
-    `shares of variance: ${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain (mean ${v(r.mean)}, sd ${formatError(r.sd, d)}); ± one bootstrap standard error, in points`,
+    `tornado: each input at its P10 and P90 (or ± the --vary amount), every other uncertain input at its median (${v(r.base)}), ${formatTrials(r.trials.tornado)} a run`,
+    `shares of variance: ${formatTrials(r.trials.variance)} with every input uncertain (mean ${v(r.mean)}, sd ${formatError(r.sd, d)}); ± one bootstrap standard error, in points`,
     '',
     body,
     ...notAvailable(r),

@@ -7,7 +7,7 @@
  * results: a test reads each number of each sentence back from the JSON.
  */
 import type { ForecastResult, Summary } from '../analysis/types.js';
-import { formatCount, formatMoney, formatPercent, MONTHS } from '../charts/format.js';
+import { formatCount, formatMoney, formatPercent, formatTrials, MONTHS } from '../charts/format.js';
 import { roleBindings, runsOf } from '../charts/saturation.js';
 import { Z90 } from '../defaults.js';
 import type { Model } from '../model/types.js';
@@ -146,7 +146,7 @@ function bookingsSentence(result: ForecastResult): SummarySentence {
   const b: Summary = result.metrics.bookings.total;
   return {
     link: 'key-numbers',
-    text: `We expect to book ${money(b.p50)} in ${horizon(result)} (the median of ${formatCount(result.trials)} trials), and between ${money(b.p10)} (P10) and ${money(b.p90)} (P90).`,
+    text: `We expect to book ${money(b.p50)} in ${horizon(result)} (the median of ${formatTrials(result.trials)}), and between ${money(b.p10)} (P10) and ${money(b.p90)} (P90).`,
   };
 }
 
@@ -378,7 +378,7 @@ function betterBudget(
     a.current_total !== undefined && Math.abs(top.budget - a.current_total) <= half
       ? ' (about what the plan spends now)'
       : '';
-  return `The budget curve does better at another budget: spending ${money(top.budget)} a month${current}, split as the curve's best, gives ${fmt(top.value)} against ${fmt(here.value)} at ${money(here.budget)} (on the curve's ${formatCount(curve.trials)} trials).`;
+  return `The budget curve does better at another budget: spending ${money(top.budget)} a month${current}, split as the curve's best, gives ${fmt(top.value)} against ${fmt(here.value)} at ${money(here.budget)} (on the curve's ${formatTrials(curve.trials)}).`;
 }
 
 /** The names extras take: `{ sensitivty }` would otherwise leave its sentence out. */

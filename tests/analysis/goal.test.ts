@@ -254,6 +254,38 @@ describe('goal-seek', () => {
     }
   }, 60_000);
 
+  it('two fresh trials that both reach the target confirm nothing: ± 0 is no evidence', async () => {
+    // As above, the lower bound reaches the target in every trial (P(miss) = 2.3e-23), so
+    // both fresh trials do: 100% ± 0 on √(p(1 − p)/n), which would "confirm" 80%. Exactly, two
+    // hits of two put the probability above 0.05^(1/2) = 22% at 95%; it takes 14 (0.8^14 = 4.4%).
+    const ev = prepare(bundleOf(linear(2)), { workers: 1 });
+    try {
+      const g = await goalSeek(ev, {
+        lever: 'channels.c.spend',
+        bounds: { min: 10_000 },
+        metric: 'bookings',
+        target: 30 * DEAL,
+        probability: 0.8,
+      });
+      expect(g.value).toBe(10_000);
+      expect(g.achieved_probability).toBe(1);
+      // The field keeps its meaning, the binomial Monte Carlo error; the decision does not use it here.
+      expect(g.achieved_se).toBe(0);
+      expect(g.confirmed).toBe(false);
+      expect(g.sentence).toBe(
+        'channels.c.spend = 10,000 is the smallest value that reaches bookings ≥ 30,000 with probability 80.0% on the search trials; on 2 fresh trials 100.0%: fewer than 14 fresh trials cannot confirm a probability of 80.0% (even all of them reaching the target is more than 5% likely at a probability below it), so the answer is not confirmed; run more trials (hundreds for a useful answer).',
+      );
+      // The chart's footnote says the same, not "confirmed on fresh trials".
+      const chart = JSON.stringify(buildGoalChart(g, 'USD', 'linear').spec);
+      expect(chart).toContain(
+        '2 fresh trials (seed 6), 100.0%, are too few to confirm 80.0% (it takes 14)',
+      );
+      expect(chart).not.toContain('confirmed on');
+    } finally {
+      await ev.close();
+    }
+  }, 60_000);
+
   it('one trial on the command line: "± n/a", never ± 0, in the table; null in the JSON', async () => {
     const file = join(dir, 'one-trial.yaml');
     writeFileSync(file, linear(1));

@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatPercent,
   formatProbability,
+  formatTrials,
 } from '../../src/charts/format.js';
 
 describe('formatCompact', () => {
@@ -52,5 +53,19 @@ describe('percentages', () => {
     expect(formatPercent(0.6349, 1)).toBe('63.5%');
     expect(formatProbability(0.63, 0.0108)).toBe('63% ± 1.1 pp');
     expect(formatPercent(Number.NaN)).toBe('–');
+  });
+});
+
+describe('formatTrials', () => {
+  it('is singular at one, and the counts as before otherwise', () => {
+    expect(formatTrials(1)).toBe('1 trial');
+    expect(formatTrials(2)).toBe('2 trials');
+    expect(formatTrials(0)).toBe('0 trials');
+    expect(formatTrials(2000)).toBe('2,000 trials');
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 10_000_000 }), (n) => {
+        expect(formatTrials(n)).toBe(`${n.toLocaleString('en-US')} trials`);
+      }),
+    );
   });
 });

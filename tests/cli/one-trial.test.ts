@@ -47,6 +47,9 @@ describe('--trials 1', () => {
       expect(one.stdout).toMatch(/±\s?n\/a/);
       expect(one.stdout).not.toMatch(PLUS_MINUS_ZERO);
       expect(one.stdout).toContain('n/a: 1 trial is too few for a standard error; run more trials');
+      // One trial, not "1 trials", wherever the run is named.
+      expect(one.stdout).toMatch(/\b1 trial\b/);
+      expect(one.stdout).not.toMatch(/\b1 trials\b/);
 
       const json = await runCli([command, B2B, ...ONE, '--json']);
       expect(json.code).toBe(0);
@@ -71,8 +74,12 @@ describe('--trials 1', () => {
   it('sensitivity: the metric’s sd reads n/a in the table (a number from two trials)', async () => {
     const one = await runCli(['sensitivity', B2B, ...ONE]);
     expect(one.stdout).toMatch(/\(mean [\d.]+M, sd n\/a\)/);
+    expect(one.stdout).toMatch(/, 1 trial a run\n/);
+    expect(one.stdout).toContain('shares of variance: 1 trial with every input uncertain (mean');
     const two = await runCli(['sensitivity', B2B, '--trials', '2', '--workers', '1']);
     expect(two.stdout).toMatch(/\(mean [\d.]+M, sd [\d.]+[kM]?\)/);
+    expect(two.stdout).toMatch(/, 2 trials a run\n/);
+    expect(two.stdout).toContain('shares of variance: 2 trials with every input uncertain (mean');
   }, 120_000);
 
   it('compare: the interval of a mean difference is null too', async () => {
@@ -107,6 +114,9 @@ describe('--trials 1', () => {
     expect(q.share_reaching_quota).toMatchObject({ sd: null, se: null });
     expect(q.bookings).toMatchObject({ sd: null, se: null });
     const a = JSON.parse((await runCli(['allocate', B2B, ...ONE, '--json'])).stdout);
+    const table = (await runCli(['allocate', B2B, ...ONE])).stdout;
+    expect(table).toMatch(/^1 trial, seed 2027; searched on seed 2028 \(1 trial\), /m);
+    expect(table).not.toMatch(/\b1 trials\b/);
     expect(a.value.current).toMatchObject({ sd: null, se: null });
     expect(a.value.recommended).toMatchObject({ sd: null, se: null });
   }, 120_000);
@@ -115,9 +125,11 @@ describe('--trials 1', () => {
     const out = join(dir, 'run');
     const r = await runCli(['run', B2B, ...ONE, '--out', out]);
     expect(r.code).toBe(0);
-    const html = readFileSync(join(out, 'report.html'), 'utf8')
-      .replace(/<script[\s\S]*?<\/script>/g, '')
-      .replace(/<svg[\s\S]*?<\/svg>/g, '');
+    const page = readFileSync(join(out, 'report.html'), 'utf8');
+    // Neither the prose nor the charts' footnotes (in the embedded specs) say "1 trials".
+    expect(page).toContain('Over the whole horizon, from 1 trial (seed 2027).');
+    expect(page).not.toMatch(/\b1 trials\b/);
+    const html = page.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
     const text = html.replace(/<[^>]+>/g, '').replaceAll('\u2060', '');
     expect(text).toMatch(/±\s?n\/a/);
     expect(text).not.toMatch(PLUS_MINUS_ZERO);

@@ -8,7 +8,7 @@
  *   3. a curve of P over the bounds for the chart
  *   4. the answer confirmed on fresh trials (another seed), so the search's luck is not the result
  */
-import { DEFAULT_GOAL_STEPS, GOAL_CONFIRM_SE } from '../../defaults.js';
+import { DEFAULT_GOAL_STEPS } from '../../defaults.js';
 import { msg as scenarioMsg } from '../../scenario/messages.js';
 import type { Override } from '../../scenario/overrides.js';
 import { resolvePath } from '../../scenario/variants.js';
@@ -17,6 +17,7 @@ import type { Evaluator } from '../evaluator.js';
 import { metricReader } from '../metric-reader.js';
 import { checkOptionNames, checkRunOption, type OptionNames } from '../run-options.js';
 import { proportionError } from '../standard-error.js';
+import { type Confirmation, confirmation, fewestToConfirm } from './confirm.js';
 import {
   GOAL_OPTIONS,
   type GoalNames,
@@ -87,9 +88,10 @@ export interface GoalResult {
   /** The probability at `value` on the search's own trials. */
   readonly search_probability: number | null;
   /**
-   * Whether the fresh trials bear the answer out: false when `achieved_probability` falls short
-   * of `probability` by more than GOAL_CONFIRM_SE (1.645) standard errors, and false when one
-   * trial cannot estimate that error (`achieved_se` null); null without an answer.
+   * Whether the fresh trials bear the answer out (confirm.ts): false when `achieved_probability`
+   * falls short of `probability` by more than GOAL_CONFIRM_SE (1.645) standard errors, and false
+   * when they are too few to confirm it — one trial (`achieved_se` null), or fewer than it takes
+   * for all of them reaching the target to be evidence (wanted^n ≤ 0.05); null without an answer.
    */
   readonly confirmed: boolean | null;
   readonly bounds: { readonly min: number; readonly max: number };
@@ -188,9 +190,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
   const confirmAt = answer ?? best[0];
   const confirmed = await pAt(confirmAt, fresh);
   const se = proportionError(confirmed.p, confirmed.n);
-  // Without an error there is no test: one fresh trial bears nothing out, whatever it gave.
-  const borne =
-    answer === null ? null : se !== null && wanted - confirmed.p <= GOAL_CONFIRM_SE * se;
+  const verdict = confirmation(confirmed.p, confirmed.n, wanted);
   opts.onProgress?.(maxSteps, maxSteps);
   const points = [...seen.entries()]
     .map(([value, probability]) => ({ value, probability }))
@@ -203,7 +203,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     achieved_probability: confirmed.p,
     achieved_se: se,
     search_probability: answer === null ? null : (seen.get(answer) ?? null),
-    confirmed: borne,
+    confirmed: answer === null ? null : verdict === 'confirmed',
     bounds: { min: l.min, max: l.max },
     current: l.current,
     current_probability: currentP,
@@ -214,7 +214,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     points,
     lever_kind: l.kind,
     money: l.money,
-    sentence: sentence(opts, l, answer, { p: confirmed.p, se, borne: borne !== false }, best),
+    sentence: sentence(opts, l, answer, { p: confirmed.p, n: confirmed.n, se, verdict }, best),
   };
 }
 
@@ -294,7 +294,7 @@ function sentence(
   opts: GoalOptions,
   l: Lever,
   answer: number | null,
-  achieved: { p: number; se: number | null; borne: boolean },
+  achieved: { p: number; n: number; se: number | null; verdict: Confirmation },
   best: readonly [number, number],
 ): string {
   const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
@@ -306,7 +306,11 @@ function sentence(
   if (achieved.se === null) {
     return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trial; on 1 fresh trial ${pct(achieved.p)} ± n/a: one trial cannot estimate the Monte Carlo error, so the answer is not confirmed; run more trials (hundreds for a useful answer).`;
   }
-  if (!achieved.borne) {
+  if (achieved.verdict === 'too-few') {
+    const fewest = fewestToConfirm(opts.probability).toLocaleString('en-US');
+    return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trials; on ${achieved.n.toLocaleString('en-US')} fresh trials ${pct(achieved.p)}: fewer than ${fewest} fresh trials cannot confirm a probability of ${pct(opts.probability)} (even all of them reaching the target is more than 5% likely at a probability below it), so the answer is not confirmed; run more trials (hundreds for a useful answer).`;
+  }
+  if (achieved.verdict === 'short') {
     return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trials; on fresh trials ${pct(achieved.p)} ± ${pct(achieved.se)}, short of ${pct(opts.probability)} by more than its Monte Carlo error: the answer may be too low, more trials will tell.`;
   }
   return `${opts.lever} = ${value} is the smallest value that reaches ${goal} (${pct(achieved.p)} on fresh trials).`;

@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult, PlanOutcome } from '../../analysis/compare/types.js';
 import { uniqueLabels } from '../common.js';
+import { formatTrials } from '../format.js';
 import { COLORS, houseConfig, PALETTE } from '../theme.js';
 
 /**
@@ -45,7 +46,7 @@ export function planColours(r: CompareResult): { domain: string[]; range: string
  */
 export function compareRunLine(r: CompareResult): string {
   const sampling = r.sampling === 'lhs' ? 'Latin hypercube' : 'random';
-  return `${r.trials.toLocaleString('en-US')} trials · seed ${r.seed} · ${sampling} sampling · every plan on the same trials`;
+  return `${formatTrials(r.trials)} · seed ${r.seed} · ${sampling} sampling · every plan on the same trials`;
 }
 
 /**

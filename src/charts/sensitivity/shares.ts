@@ -9,7 +9,7 @@ import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
 import { SHARE_ROWS } from '../../defaults.js';
 import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
-import { formatError, formatPercent } from '../format.js';
+import { formatError, formatPercent, formatTrials } from '../format.js';
 import { COLORS } from '../theme.js';
 import { inputLabels, metricName, sensitivitySubtitle } from './common.js';
 
@@ -56,7 +56,7 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
   const title = `Where the uncertainty in ${metricName(r)} comes from`;
   const meaning =
     'bars: share of the variance each input explains alone, the funnel’s own randomness, interactions; whiskers: ± 1 s.e.';
-  const runs = `${r.trials.variance.toLocaleString('en-US')} trials with every input uncertain, and as many with the same inputs and other funnel draws`;
+  const runs = `${formatTrials(r.trials.variance)} with every input uncertain, and as many with the same inputs and other funnel draws`;
   const top = Math.max(0.05, ...rows.map((d) => d.hi));
   const spec: TopLevelSpec = {
     title: { text: title, subtitle: sensitivitySubtitle(r, meaning, runs) },

@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
 import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
+import { formatTrials } from '../format.js';
 import { COLORS, PALETTE } from '../theme.js';
 import {
   baseRow,
@@ -46,7 +47,7 @@ export function buildSpiderChart(r: SensitivityResult): ChartSpec | null {
   const colours = PALETTE.filter((c) => c !== COLORS.target);
   const title = `${capitalised(metricName(r))} as each top input moves from its P10 to its P90`;
   const meaning = `lines: the metric with the input at each percentile, every other input at its median`;
-  const runs = `${r.trials.tornado.toLocaleString('en-US')} trials a point, the same trials for every point`;
+  const runs = `${formatTrials(r.trials.tornado)} a point, the same trials for every point`;
   const spec: TopLevelSpec = {
     title: { text: title, subtitle: sensitivitySubtitle(r, meaning, runs) },
     layer: [

@@ -9,6 +9,7 @@ import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
 import { TORNADO_ROWS } from '../../defaults.js';
 import type { ChartSpec } from '../common.js';
 import { themed } from '../compare/common.js';
+import { formatTrials } from '../format.js';
 import { COLORS, PALETTE } from '../theme.js';
 import {
   baseRow,
@@ -65,7 +66,7 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
   const pad = Math.max(hi - lo, Math.abs(r.base) * 1e-3, 1e-9) * 0.12;
   const title = `What moves ${metricName(r)} most`;
   const meaning = `bars: the metric with one input at its low end (orange) or high end (blue), every other at its median; labels: the input's value`;
-  const runs = `${r.trials.tornado.toLocaleString('en-US')} trials a run, the same trials for every bar${hidden > 0 ? ` · ${hidden} inputs with smaller swings not shown` : ''}`;
+  const runs = `${formatTrials(r.trials.tornado)} a run, the same trials for every bar${hidden > 0 ? ` · ${hidden} inputs with smaller swings not shown` : ''}`;
   const y = {
     field: 'input',
     type: 'nominal',

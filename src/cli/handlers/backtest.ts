@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { checkRunOption } from '../../analysis/run-options.js';
-import { formatCompact, formatPercent } from '../../charts/format.js';
+import { formatCompact, formatPercent, formatTrials } from '../../charts/format.js';
 import { parseMonth } from '../../history/parse-values.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
@@ -135,7 +135,7 @@ export const run: Command['run'] = async (args, ctx) => {
   ];
   ctx.out(
     `${[
-      `backtest of ${result.file}: ${result.origins.length} origins (${result.origins[0]} … ${result.origins.at(-1)}), ${result.horizon} months ahead, ${result.trials.toLocaleString('en-US')} trials each`,
+      `backtest of ${result.file}: ${result.origins.length} origins (${result.origins[0]} … ${result.origins.at(-1)}), ${result.horizon} months ahead, ${formatTrials(result.trials)} each`,
       '',
       table(rows),
       '',

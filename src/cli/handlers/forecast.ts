@@ -64,7 +64,7 @@ export const run: Command['run'] = async (args, ctx) => {
       ctx.out(
         written.to > written.from
           ? `wrote trials ${written.from}–${written.to - 1} of ${written.trials} to ${trialsOut}\n`
-          : `wrote no trials to ${trialsOut}: shard ${written.shard} of ${written.trials} trials is empty\n`,
+          : `wrote no trials to ${trialsOut}: shard ${written.shard} of ${written.trials} trial${written.trials === 1 ? '' : 's'} is empty\n`,
       );
     return EXIT.ok;
   }

@@ -9,7 +9,12 @@ import type { AllocationResult } from '../../analysis/allocate/types.js';
 import type { QuotaResult } from '../../analysis/quota/index.js';
 import type { ForecastResult } from '../../analysis/types.js';
 import { uniqueLabels } from '../../charts/common.js';
-import { formatMoney, formatPercent, formatProbability } from '../../charts/format.js';
+import {
+  formatMoney,
+  formatPercent,
+  formatProbability,
+  formatTrials,
+} from '../../charts/format.js';
 import { formatObjectiveChange } from '../../charts/objective-format.js';
 import type { Model } from '../../model/types.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
@@ -43,7 +48,7 @@ export function runSummary(result: ForecastResult, sentences: readonly SummarySe
 function summaryLines(result: ForecastResult, sentences: readonly SummarySentence[]): string {
   const t = result.targets.bookings;
   return [
-    `${result.scenario}: ${result.trials.toLocaleString('en-US')} trials, seed ${result.seed}`,
+    `${result.scenario}: ${formatTrials(result.trials)}, seed ${result.seed}`,
     ...sentences.map((s) => `• ${s.text}`),
     ...(t === undefined
       ? []

@@ -6,7 +6,7 @@
  */
 import type { AllocationResult } from '../../analysis/allocate/types.js';
 import { type ChartSpec, uniqueLabels } from '../../charts/common.js';
-import { formatMoney, formatPercent } from '../../charts/format.js';
+import { formatMoney, formatPercent, formatTrials } from '../../charts/format.js';
 import {
   formatObjective,
   formatObjectiveChange,
@@ -137,7 +137,7 @@ an uplift of <strong>${change(u.mean)}</strong> on average (${
       ? `simulation error ±${v((u.hi - u.lo) / 2)}, the half-width of the 90% interval of that mean: how far more trials could move the average, not a range of outcomes — trial by trial the uplift spreads far wider, as the uplift chart shows`
       : `simulation error not available: ${tooFew(r.trials)}`
   }). The recommendation does better than the current plan in ${formatPercent(r.probability_better, 1)} of trials.
-Both plans were re-run on the report's own ${r.trials.toLocaleString('en-US')} trials (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
+Both plans were re-run on the report's own ${formatTrials(r.trials)} (seed ${r.seed}), which the search never saw (it searched on seed ${r.search.seed}), so the uplift is not inflated by picking the luckiest candidate; the two plans see the same trials, so the comparison is paired.</p>
 ${spendGap(r)}<p>Largest channel: ${names.channel(share.channel)} with ${formatPercent(share.share, 0)} of the spend.${cap}</p>`;
 }
 
@@ -180,7 +180,7 @@ function certificate(r: AllocationResult, names: Names): string {
     c.transfers_tried.length > 0
       ? ` ${c.transfers_tried.length} transfer${c.transfers_tried.length === 1 ? ' was' : 's were'} predicted to gain and tried at the recommendation; none gained more than its standard error.`
       : '';
-  return `<p>A channel's marginal return is what one more step of spend (${money(r, c.step)} a month) adds to the objective, measured by moving its spend one step down and one step up on the simulation, paired with the recommendation on the same ${c.trials.toLocaleString('en-US')} trials; the marginal return is the average of the two sides.
+  return `<p>A channel's marginal return is what one more step of spend (${money(r, c.step)} a month) adds to the objective, measured by moving its spend one step down and one step up on the simulation, paired with the recommendation on the same ${formatTrials(c.trials)}; the marginal return is the average of the two sides.
 At the best split no step of spend can move from one channel to another and gain: channels inside their bounds earn the same marginal return, a channel at its maximum earns at least that, one at its minimum at most.</p>
 <table class="numbers">
 <thead><tr><th scope="col">Channel</th><th scope="col">Recommended</th><th scope="col">Bounds</th><th scope="col">Position</th><th scope="col">Last step</th><th scope="col">Next step</th><th scope="col">Marginal return per step ± s.e.</th></tr></thead>
@@ -256,7 +256,7 @@ function budgetCurve(r: AllocationResult, names: Names): string {
 <tbody>
 ${rows.join('\n')}
 </tbody></table>
-<p class="note">Each budget's split was found by a shorter search than the recommendation's (see Method); all points are evaluated on the same ${b.trials.toLocaleString('en-US')} trials, so differences between budgets are paired.</p>`;
+<p class="note">Each budget's split was found by a shorter search than the recommendation's (see Method); all points are evaluated on the same ${formatTrials(b.trials)}, so differences between budgets are paired.</p>`;
 }
 
 /** Where the curve peaks, when clearly away from the allocation's budget; and whether that is the plan's own spend. */
@@ -280,7 +280,7 @@ function bestBudget(r: AllocationResult): string {
 function method(r: AllocationResult): string {
   const e = r.search.evaluations;
   return `<h3>Method</h3>
-<p>Starts: the split with equal marginal returns on the expected model (the simulation with every uncertain input at its mean and every count at its expectation), the current plan's split scaled to the budget, and an equal split. The best start on the simulation is refined by moving spend between pairs of channels — large moves first, then single steps of ${money(r, r.step)} — under common random numbers: every candidate runs on the same trials, so a move is judged by its paired gain, and accepted only when that gain exceeds one paired standard error. The search stops when no transfer predicted to gain does so by more than its standard error on ${r.certificate.trials.toLocaleString('en-US')} trials. In all, ${e.runs} simulation runs and ${e.trials.toLocaleString('en-US')} simulated trials.</p>`;
+<p>Starts: the split with equal marginal returns on the expected model (the simulation with every uncertain input at its mean and every count at its expectation), the current plan's split scaled to the budget, and an equal split. The best start on the simulation is refined by moving spend between pairs of channels — large moves first, then single steps of ${money(r, r.step)} — under common random numbers: every candidate runs on the same trials, so a move is judged by its paired gain, and accepted only when that gain exceeds one paired standard error. The search stops when no transfer predicted to gain does so by more than its standard error on ${formatTrials(r.certificate.trials)}. In all, ${e.runs} simulation runs and ${e.trials.toLocaleString('en-US')} simulated trials.</p>`;
 }
 
 function figures(

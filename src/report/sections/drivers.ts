@@ -5,7 +5,7 @@
 
 import type { SensitivityResult } from '../../analysis/sensitivity/types.js';
 import type { ForecastResult } from '../../analysis/types.js';
-import { formatCount, formatError, formatPercent } from '../../charts/format.js';
+import { formatCount, formatError, formatPercent, formatTrials } from '../../charts/format.js';
 import { inputLabels, inputText, metricName, metricText } from '../../charts/sensitivity/common.js';
 import { buildSensitivityCharts } from '../../charts/sensitivity/index.js';
 import { escapeHtml } from '../escape.js';
@@ -109,8 +109,8 @@ ${tail}
 </tbody></table>
 ${centreNote(r, result)}
 ${charts}
-<p class="method"><strong>How these were computed.</strong> Tornado and spider: every uncertain input fixed at its median, then one input at a time moved to its P10 and P90${spiderAt(r)}; each run has ${formatCount(r.trials.tornado)} trials, the same trials for every run (common random numbers), so the swing's standard error is that of a paired difference.
-Shares of the variance: ${formatCount(r.trials.variance)} trials with every input uncertain give each input's first-order share — the share of the variance that knowing that input alone would remove, Var(E[Y | X]) / Var(Y) — from the trials themselves (a piecewise-linear fit of the outcome on the input in ${r.estimator.bins} equal-count bins, adjusted R²); a second run with the same inputs and fresh funnel draws gives the share all inputs explain together, and the rest is the funnel's own randomness.
+<p class="method"><strong>How these were computed.</strong> Tornado and spider: every uncertain input fixed at its median, then one input at a time moved to its P10 and P90${spiderAt(r)}; each run has ${formatTrials(r.trials.tornado)}, the same trials for every run (common random numbers), so the swing's standard error is that of a paired difference.
+Shares of the variance: ${formatTrials(r.trials.variance)} with every input uncertain give each input's first-order share — the share of the variance that knowing that input alone would remove, Var(E[Y | X]) / Var(Y) — from the trials themselves (a piecewise-linear fit of the outcome on the input in ${r.estimator.bins} equal-count bins, adjusted R²); a second run with the same inputs and fresh funnel draws gives the share all inputs explain together, and the rest is the funnel's own randomness.
 Interactions are what is left (effects only combinations of inputs have; with correlated inputs, minus what their shares count twice). Errors are bootstrap standard errors (${formatCount(r.estimator.bootstrap)} resamples). Seed ${r.seed}.</p>`;
   },
 };

@@ -3,7 +3,13 @@
  * error of horizon bookings and profit, and the probability of reaching each target.
  */
 import type { Summary } from '../../analysis/types.js';
-import { formatCount, formatError, formatMoney, formatProbability } from '../../charts/format.js';
+import {
+  formatCount,
+  formatError,
+  formatMoney,
+  formatProbability,
+  formatTrials,
+} from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
@@ -60,7 +66,7 @@ export const keyNumbersSection: ReportSection = {
 <tbody>
 ${targets.join('\n')}
 </tbody></table>`;
-    return `<p class="run">Over the whole horizon, from ${formatCount(result.trials)} trials (seed ${result.seed}).
+    return `<p class="run">Over the whole horizon, from ${formatTrials(result.trials)} (seed ${result.seed}).
 P10 means 90% of trials did better; P90 means 10% did better. ± is the Monte Carlo standard error of the mean${result.metrics.bookings.total.se === null ? `; with ${formatCount(result.trials)} trial it cannot be estimated and reads n/a` : ''}.</p>
 <table class="numbers">
 <thead><tr><th scope="col"></th><th scope="col">P10</th><th scope="col">Median</th><th scope="col">P90</th><th scope="col">Mean ± MC error</th></tr></thead>

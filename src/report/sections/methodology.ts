@@ -1,5 +1,5 @@
 /** Methodology: what was simulated and how to read the uncertainty. No links: the report stays offline. */
-import { formatCount, formatPercent } from '../../charts/format.js';
+import { formatPercent, formatTrials } from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
 
@@ -19,7 +19,7 @@ export const methodologySection: ReportSection = {
     const precision =
       result.precision === null
         ? ''
-        : `<p>Trials were added until the relative standard error of mean horizon bookings was below ${formatPercent(result.precision.target, 2)}; it reached ${formatPercent(result.precision.achieved, 2)} after ${formatCount(result.precision.trials)} trials.</p>`;
+        : `<p>Trials were added until the relative standard error of mean horizon bookings was below ${formatPercent(result.precision.target, 2)}; it reached ${formatPercent(result.precision.achieved, 2)} after ${formatTrials(result.precision.trials)}.</p>`;
     const correlations =
       result.correlations.length === 0
         ? ''
@@ -30,7 +30,7 @@ export const methodologySection: ReportSection = {
             )
             .join('; ')}.</p>`;
     return `<p>This is a Monte Carlo simulation of the sales funnel, month by month over ${model.calendar.periods} periods.
-In each of ${formatCount(result.trials)} trials, every uncertain input (${uncertain} of the ${model.params.length} inputs listed under Assumptions) is drawn once and held for the whole horizon;
+In ${result.trials === 1 ? 'the one trial' : `each of ${formatTrials(result.trials)}`}, every uncertain input (${uncertain} of the ${model.params.length} inputs listed under Assumptions) is drawn once and held for the whole horizon;
 then, each month, the team's capacity is updated (ramp, attrition, hires, backfill), leads arrive from each channel (Poisson, or gamma-Poisson with extra noise),
 move through the funnel stage by stage with binomial conversion and lags, wait in the queue of the role that works the stage when capacity is short,
 and won deals book a deal size drawn per deal. The installed base adds repeat deals and loses accounts to churn. Costs are channel spend, team cost and initiatives.</p>

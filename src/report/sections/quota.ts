@@ -5,11 +5,11 @@
  */
 import type { QuotaResult } from '../../analysis/quota/types.js';
 import {
-  formatCount,
   formatError,
   formatMoney,
   formatPercent,
   formatProbability,
+  formatTrials,
 } from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import type { ReportInput, ReportSection } from '../section.js';
@@ -113,7 +113,7 @@ export const quotaSection: ReportSection = {
     const style =
       '<style>#quota table.numbers td, #quota table.numbers th { white-space: nowrap; } #quota .table-wrap { overflow-x: auto; }</style>';
     return `${style}
-<p class="run">Quotas for ${escapeHtml(q.role_label)} (role <code>${escapeHtml(q.role)}</code>), from the ${formatCount(q.trials)} trials of this forecast.
+<p class="run">Quotas for ${escapeHtml(q.role_label)} (role <code>${escapeHtml(q.role)}</code>), from the ${formatTrials(q.trials)} of this forecast.
 The team target is the horizon bookings the team reaches in ${formatPercent(q.confidence)} of trials; ${over} over the reps in proportion to their expected ramped capacity, month by month, weighted by the forecast's bookings in that month.
 A rep hired later, or still ramping, gets less; a leaver's backfill takes over the seat and its quota.</p>
 ${warnings}

@@ -6,7 +6,13 @@
 import type { TrialDifference } from '../../analysis/compare/paired.js';
 import type { PlanOutcome, VariantOutcome } from '../../analysis/compare/types.js';
 import { buildCompareCharts } from '../../charts/compare/index.js';
-import { formatCount, formatError, formatMoney, formatPercent } from '../../charts/format.js';
+import {
+  formatCount,
+  formatError,
+  formatMoney,
+  formatPercent,
+  formatTrials,
+} from '../../charts/format.js';
 import { escapeHtml } from '../escape.js';
 import { figureHtml } from '../figure.js';
 import type { ReportInput, ReportSection } from '../section.js';
@@ -76,7 +82,7 @@ export const whatIfsSection: ReportSection = {
     const charts = buildCompareCharts(r)
       .map((c) => figureHtml(c, svgs?.[c.name]))
       .join('\n');
-    return `<p>Every plan below ran on the same ${formatCount(r.trials)} trials (seed ${r.seed}): trial <i>i</i> of a variant meets the same demand, deal sizes and luck as trial <i>i</i> of the base, so each difference is the change's own effect, measured trial by trial with little Monte Carlo error.
+    return `<p>Every plan below ran on the same ${formatTrials(r.trials)} (seed ${r.seed}): trial <i>i</i> of a variant meets the same demand, deal sizes and luck as trial <i>i</i> of the base, so each difference is the change's own effect, measured trial by trial with little Monte Carlo error.
 The difference is the mean over trials of (variant − base) in horizon bookings; "simulation error" is the half-width of the ${level} interval of that mean — how far more trials could move the average, not a range of outcomes${r.trials < 2 ? ` (with ${formatCount(r.trials)} trial it cannot be estimated and reads n/a)` : ''}. Trial by trial the difference spreads far wider: in eight trials of ten it lies between the P10 and the P90 given. "Better in" is the share of trials in which the variant books strictly more than the base. The charts below give each plan's spread (P10 to P90).</p>
 <table class="numbers what-ifs">
 <thead><tr><th scope="col">Plan</th><th scope="col">What changes</th><th scope="col">Bookings, median</th>${hasTarget ? `<th scope="col">Chance of reaching ${escapeHtml(money(r.targets.bookings!))}</th>` : ''}<th scope="col">Difference to the base</th><th scope="col">simulation error of that mean (${level})</th><th scope="col">Trial by trial, P10 to P90</th><th scope="col">Better in</th></tr></thead>
