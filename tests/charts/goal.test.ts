@@ -2,10 +2,14 @@
  * The goal chart's footnote says what the fresh trials made of the answer, as `confirmed` and
  * the sentence do (docs/goal.md, step 4): confirmed, not borne out, too few, or no answer.
  */
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { GoalResult } from '../../src/analysis/goal/seek.js';
 import { buildGoalChart } from '../../src/charts/goal.js';
 import { validateSpec } from '../../src/charts/validate.js';
+import { bundledFonts } from '../../src/render/fonts.js';
+import { useFontMetrics } from '../../src/render/text-metrics.js';
 
 // The numbers of `salesops goal scenarios/b2b-saas.yaml --lever allocation.budget --target
 // bookings=12500000 --probability 0.5 --trials 500`, trimmed to three points.
@@ -101,5 +105,49 @@ describe('the goal chart footnote', () => {
     ).toBe(
       '1 trial per point, the same trial for every point · seed 5; 1 fresh trial (seed 6) cannot confirm the answer · salesops goal-seek',
     );
+  });
+});
+
+describe('the goal chart labels', () => {
+  /** The rendered bounds (px) of the answer's and the plan's labels. */
+  async function labelBounds(g: GoalResult) {
+    useFontMetrics(bundledFonts());
+    const chart = buildGoalChart(g, 'USD', 'test');
+    const view = new View(parse(compile(chart.spec as TopLevelSpec).spec), { renderer: 'none' });
+    try {
+      await view.runAsync();
+      const found: Record<string, { x1: number; x2: number; y1: number; y2: number }> = {};
+      const walk = (node: unknown): void => {
+        if (node === null || typeof node !== 'object') return;
+        const n = node as { items?: unknown[]; text?: unknown; bounds?: never };
+        if (typeof n.text === 'string') {
+          if (n.text.startsWith('plan:')) found.plan = n.bounds!;
+          // The answer's label ("$93.9k: 49% on fresh trials"), not the footnote.
+          if (/: [\d.]+% on fresh trials$/.test(n.text)) found.answer = n.bounds!;
+        }
+        for (const child of n.items ?? []) walk(child);
+      };
+      walk((view.scenegraph() as unknown as { root: unknown }).root);
+      return found;
+    } finally {
+      view.finalize();
+    }
+  }
+
+  const overlap = (a: { x1: number; x2: number; y1: number; y2: number }, b: typeof a) =>
+    a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+  it.each([
+    // The B2B run: the plan ($106k, 44%) just right of and below the answer ($93.9k, 51%),
+    // the answer in the axis's left third. The labels overlapped.
+    ['the plan just right of the answer, near the left', base],
+    ['the plan right of the answer, mid-axis', { ...base, value: 150_000, current: 160_000 }],
+    ['the plan left of the answer', { ...base, current: 80_000, current_probability: 0.45 }],
+    ['the plan just right of and above the answer', { ...base, current_probability: 0.56 }],
+  ] as const)('do not overlap: %s', async (_case, g) => {
+    const b = await labelBounds(g as GoalResult);
+    expect(b.plan).toBeDefined();
+    expect(b.answer).toBeDefined();
+    expect(overlap(b.plan!, b.answer!), JSON.stringify(b)).toBe(false);
   });
 });
