@@ -1,7 +1,7 @@
 // The main job, `salesops run scenarios/b2b-saas.yaml`, phase by phase in one fresh process,
 // through the library as the command runs it: the forecast with its quota, the allocation,
 // the what-ifs (compare the variants, what drives the plan) and the report's files (charts as
-// SVG and PNG, HTML, JSON, CSV). Per phase: wall seconds, and CPU seconds of every thread
+// SVG and PNG, HTML, JSON, CSV; built in memory, not written to disk). Per phase: wall seconds, and CPU seconds of every thread
 // (user + system), whose ratio says how many of the cores the phase kept busy.
 // Usage: node bench/job.js [SCENARIO]; prints one JSON line.
 import { performance } from 'node:perf_hooks';
