@@ -16,6 +16,7 @@ import { validateSpec } from '../../src/charts/index.js';
 import { buildSensitivityCharts } from '../../src/charts/sensitivity/index.js';
 import { loadBundle } from '../../src/scenario/index.js';
 import { HOSTILE } from './fixture.js';
+import { overlaps, sceneItems } from './scene.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -196,4 +197,35 @@ describe('comparison and sensitivity charts', () => {
       await expect(text).toMatchFileSnapshot(`golden/${c.name}.vl.json.snap`);
     }
   });
+
+  it.each([
+    // consumer-brand: interactions −12.6% ± 2.8; the label sat on its own (negative) bar and
+    // the whisker ran to the axis, against the row label.
+    ['a negative share', -0.126, 0.028],
+    // b2b-saas: interactions −0.1% ± 2.0, a whisker below zero and a bar too thin to see.
+    ['a share near zero with a wide error', -0.001, 0.02],
+  ] as const)(
+    'keeps the variance-share labels off the bars and the whiskers clear of the axis: %s',
+    async (_case, share, se) => {
+      const r = { ...sens, interactions: { share, se } };
+      const chart = buildSensitivityCharts(r).find((c) => c.name === 'variance-shares')!;
+      expect(validateSpec(chart.spec)).toEqual([]);
+      const items = await sceneItems(chart.spec);
+      const bars = items.filter((i) => i.type === 'rect' && i.role === 'mark');
+      const whiskers = items.filter((i) => i.type === 'rule' && i.role === 'mark');
+      const values = items.filter((i) => i.type === 'text' && i.role === 'mark');
+      expect(values.some((v) => v.text.startsWith('−'))).toBe(share <= -0.0005);
+      for (const v of values)
+        for (const b of bars) expect(overlaps(v.bounds, b.bounds), v.text).toBe(false);
+      // The y axis's line: the one vertical axis-domain rule. A whisker starts right of it.
+      const axisLine = items.find(
+        (i) =>
+          i.role === 'axis-domain' &&
+          i.bounds.x2 - i.bounds.x1 < 3 &&
+          i.bounds.y2 - i.bounds.y1 > 20,
+      )!;
+      expect(axisLine).toBeDefined();
+      for (const w of whiskers) expect(w.bounds.x1).toBeGreaterThan(axisLine.bounds.x2);
+    },
+  );
 });
