@@ -14,6 +14,7 @@ import { buildCompareCharts } from '../../src/charts/compare/index.js';
 import { formatPercent } from '../../src/charts/format.js';
 import { validateSpec } from '../../src/charts/index.js';
 import { buildSensitivityCharts } from '../../src/charts/sensitivity/index.js';
+import { TORNADO_ROWS } from '../../src/defaults.js';
 import { loadBundle } from '../../src/scenario/index.js';
 import { HOSTILE } from './fixture.js';
 import { overlaps, sceneItems } from './scene.js';
@@ -228,4 +229,18 @@ describe('comparison and sensitivity charts', () => {
       for (const w of whiskers) expect(w.bounds.x1).toBeGreaterThan(axisLine.bounds.x2);
     },
   );
+
+  it('counts the inputs the tornado leaves out in the singular for one (distributor: "1 inputs")', () => {
+    const note = (extra: number) => {
+      const inputs = Array.from({ length: TORNADO_ROWS + extra }, (_, k) => ({
+        ...sens.inputs[0]!,
+        path: `${sens.inputs[0]!.path}.${k}`,
+      }));
+      const chart = buildSensitivityCharts({ ...sens, inputs }).find((c) => c.name === 'tornado')!;
+      return (chart.spec.title as { subtitle: string[] }).subtitle.join('\n');
+    };
+    expect(note(1)).toContain(' · 1 input with a smaller swing not shown');
+    expect(note(2)).toContain(' · 2 inputs with smaller swings not shown');
+    expect(note(0)).not.toContain('not shown');
+  });
 });
