@@ -94,12 +94,25 @@ export function buildBudgetCurveChart(
     label: value(p.value!),
     here: p.share === 1,
   }));
+  // The note goes in the plot's bottom right corner, or the top right when the curve runs
+  // closer to the bottom there (a profit curve falls as spend grows past its best budget):
+  // compare the room below and above the points under the note's width, at ≤ 0.62 em a
+  // character of 12 px bold (DejaVu Sans), plus a point label's half width either side.
+  const xMin = Math.max(0, minBudget - pad);
+  const xMax = maxBudget + pad;
+  const noteFrom = xMax - ((note.length * 0.62 * 12 + 6 + 40) / CHART_WIDTH) * (xMax - xMin);
+  const under = rows.filter((r) => r.budget >= noteFrom);
+  const yLo = Math.min(...rows.map((r) => r.lo));
+  const yHi = Math.max(...rows.map((r) => r.hi));
+  const noteOnTop =
+    under.length > 0 &&
+    yHi - Math.max(...under.map((r) => r.hi)) > Math.min(...under.map((r) => r.lo)) - yLo;
   const x: PositionDef<string> = {
     field: 'budget',
     type: 'quantitative',
     title: moneyTitle('Total budget per period', cur),
     scale: {
-      domain: [Math.max(0, minBudget - pad), maxBudget + pad],
+      domain: [xMin, xMax],
       nice: false,
       zero: false,
       padding: 0,
@@ -158,20 +171,19 @@ export function buildBudgetCurveChart(
             ? []
             : [
                 {
-                  // Bottom right: the curve rises from the bottom left, so this corner is free.
                   data: { values: [{ note }] },
                   mark: {
                     type: 'text' as const,
                     color: COLORS.forecast,
                     fontWeight: 'bold' as const,
                     align: 'right' as const,
-                    baseline: 'bottom' as const,
+                    baseline: noteOnTop ? ('top' as const) : ('bottom' as const),
                     dx: -6,
-                    dy: -8,
+                    dy: noteOnTop ? 8 : -8,
                   },
                   encoding: {
                     x: { value: 'width' as const },
-                    y: { value: 'height' as const },
+                    y: noteOnTop ? { value: 0 } : { value: 'height' as const },
                     text: { field: 'note' },
                   },
                 },

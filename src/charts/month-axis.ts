@@ -22,12 +22,12 @@ const STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120] as const;
  * Estimated width of a label in px at the theme's 12px axis font: 7.6px a character, a
  * little more than the average of DejaVu Sans at 12px, so the estimate errs towards space.
  */
-function labelWidth(text: string): number {
+export function labelWidth(text: string): number {
   return text.length * 7.6;
 }
 
 /** Space kept between two neighbouring labels, px. */
-const LABEL_GAP = 8;
+export const LABEL_GAP = 8;
 
 /** A month label: one line, or two when it steps down below its neighbour. */
 export type MonthLabel = string | readonly [string, string];

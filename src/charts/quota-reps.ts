@@ -9,6 +9,7 @@ import type { ForecastResult } from '../analysis/types.js';
 import { CHART_WIDTH } from '../defaults.js';
 import { type ChartBody, type ChartSpec, finishChart } from './common.js';
 import { formatCompact, formatMoney, formatPercent, MONTHS } from './format.js';
+import { LABEL_GAP, labelWidth } from './month-axis.js';
 import { COLORS, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
 /** Height of one rep's row. */
@@ -106,7 +107,10 @@ export function buildQuotaRepsChart(q: QuotaResult, f: ForecastResult): ChartSpe
     title: null,
     axis: { labelLimit: 320 },
   } as const;
-  const gridWidth = CHART_WIDTH - BARS_WIDTH - 40;
+  // Each column at least as wide as its label: eight quarters ("FY2027 Q1") in the default
+  // width ran their labels into each other, so the grid widens instead.
+  const widest = Math.max(...columns.map((c) => labelWidth(c)));
+  const gridWidth = Math.max(CHART_WIDTH - BARS_WIDTH - 40, columns.length * (widest + LABEL_GAP));
   const meaning = `total quota ${formatMoney(q.total_quota, q.currency)} split by expected ramped capacity${grouped ? '; reps who start together share a row (the quota of each)' : ''}`;
   const body: ChartBody = {
     hconcat: [

@@ -18,6 +18,7 @@ import { allocationSection } from '../../src/report/sections/allocation.js';
 import { CLOSED_FORM } from '../analysis/allocate/scenarios.js';
 import { modelOf } from '../helpers/model.js';
 import { fixtureModel, fixtureResult, HOSTILE } from './fixture.js';
+import { overlaps, sceneItems } from './scene.js';
 
 /** Every string under a key Vega evaluates as an expression. */
 function expressions(value: unknown, key = '', out: string[] = []): string[] {
@@ -83,6 +84,42 @@ describe('allocation charts', () => {
     // Off the curve's range: not marked.
     expect(markers({ ...r, current_total: 0.1 * r.budget })).toHaveLength(1);
   });
+
+  it.each([
+    // The curve rises to a plateau (mean bookings, the B2B example): the bottom right is free.
+    ['rising', (f: number) => 10e6 + 4e6 * Math.min(1, f)],
+    // Profit falls as spend grows past its best budget (the consumer-brand example): the note
+    // sat at the bottom right, on the last point and its label.
+    ['falling', (f: number) => 76e6 - 18e6 * Math.max(0, f - 0.5)],
+  ] as const)(
+    'keeps the next-ten-percent note off the points and their labels: a %s curve',
+    async (_shape, curve) => {
+      const points = r.budget_curve.points.map((p) => ({
+        ...p,
+        value: curve(p.budget / r.budget),
+        se: 0.01 * curve(p.budget / r.budget),
+      }));
+      const res: AllocationResult = {
+        ...r,
+        objective: 'profit',
+        budget_curve: {
+          ...r.budget_curve,
+          points,
+          next_10_percent: { budget: 0.1 * r.budget, gain: -2.72e6, se: 36.5e3, per_unit: -9 },
+        },
+      };
+      const items = await sceneItems(buildBudgetCurveChart(res)!.spec);
+      const note = items.find((i) => i.text.startsWith('next 10%'));
+      expect(note).toBeDefined();
+      const labels = new Set(points.map((p) => formatObjective('profit', p.value!, r.currency)));
+      const marks = items.filter(
+        (i) =>
+          (i.type === 'symbol' && i.role === 'mark') || (i.type === 'text' && labels.has(i.text)),
+      );
+      expect(marks.length).toBeGreaterThanOrEqual(2 * points.length);
+      for (const m of marks) expect(overlaps(note!.bounds, m.bounds), m.text || m.type).toBe(false);
+    },
+  );
 
   it('puts the numbers where the charts say they are', () => {
     const [split, curves, budget, uplift] = buildAllocationCharts(r).map(

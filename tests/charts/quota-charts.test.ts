@@ -13,6 +13,7 @@ import { validateSpec } from '../../src/charts/index.js';
 import { buildQuotaCharts } from '../../src/charts/quota.js';
 import { modelOf } from '../helpers/model.js';
 import { HOSTILE } from './fixture.js';
+import { overlaps, sceneItems } from './scene.js';
 
 /** Every string under a key Vega or Vega-Lite evaluate as an expression. */
 function expressions(value: unknown, key = '', out: string[] = []): string[] {
@@ -125,5 +126,32 @@ describe('a large team', () => {
       'advisors-56–60 (5 reps) · hired May 2027',
       'advisors-61–68 (8 reps) · hired Oct 2027',
     ]);
+  });
+});
+
+describe('a two-year quota grid', () => {
+  it('gives each quarter column room for its label (eight "FY2027 Q1" labels ran together)', async () => {
+    // The distributor example's shape: 24 months, so the grid shows 8 quarters.
+    const periods = Array.from({ length: 24 }, (_, i) => {
+      const m = 9 + i; // from 2026-10
+      return `${2026 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    });
+    const quarters = ['2027', '2028'].flatMap((y) => [1, 2, 3, 4].map((n) => `FY${y} Q${n}`));
+    const long: QuotaResult = {
+      ...q,
+      periods,
+      quarters,
+      reps: q.reps.map((r) => ({ ...r, quarterly: quarters.map(() => r.quota / 8) })),
+    };
+    const chart = buildQuotaCharts(long, f).find((c) => c.name === 'quota-reps')!;
+    expect(validateSpec(chart.spec)).toEqual([]);
+    const items = await sceneItems(chart.spec);
+    const heads = items
+      .filter((i) => i.role === 'axis-label' && quarters.includes(i.text))
+      .sort((a, b) => a.bounds.x1 - b.bounds.x1);
+    expect(heads.map((h) => h.text)).toEqual(quarters);
+    for (let i = 1; i < heads.length; i++) {
+      expect(overlaps(heads[i - 1]!.bounds, heads[i]!.bounds), heads[i]!.text).toBe(false);
+    }
   });
 });

@@ -14,8 +14,10 @@ import { buildCompareCharts } from '../../src/charts/compare/index.js';
 import { formatPercent } from '../../src/charts/format.js';
 import { validateSpec } from '../../src/charts/index.js';
 import { buildSensitivityCharts } from '../../src/charts/sensitivity/index.js';
+import { TORNADO_ROWS } from '../../src/defaults.js';
 import { loadBundle } from '../../src/scenario/index.js';
 import { HOSTILE } from './fixture.js';
+import { overlaps, sceneItems } from './scene.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -195,5 +197,50 @@ describe('comparison and sensitivity charts', () => {
       const text = `${JSON.stringify(roundDeep(c.spec), null, 2)}\n`;
       await expect(text).toMatchFileSnapshot(`golden/${c.name}.vl.json.snap`);
     }
+  });
+
+  it.each([
+    // consumer-brand: interactions −12.6% ± 2.8; the label sat on its own (negative) bar and
+    // the whisker ran to the axis, against the row label.
+    ['a negative share', -0.126, 0.028],
+    // b2b-saas: interactions −0.1% ± 2.0, a whisker below zero and a bar too thin to see.
+    ['a share near zero with a wide error', -0.001, 0.02],
+  ] as const)(
+    'keeps the variance-share labels off the bars and the whiskers clear of the axis: %s',
+    async (_case, share, se) => {
+      const r = { ...sens, interactions: { share, se } };
+      const chart = buildSensitivityCharts(r).find((c) => c.name === 'variance-shares')!;
+      expect(validateSpec(chart.spec)).toEqual([]);
+      const items = await sceneItems(chart.spec);
+      const bars = items.filter((i) => i.type === 'rect' && i.role === 'mark');
+      const whiskers = items.filter((i) => i.type === 'rule' && i.role === 'mark');
+      const values = items.filter((i) => i.type === 'text' && i.role === 'mark');
+      expect(values.some((v) => v.text.startsWith('−'))).toBe(share <= -0.0005);
+      for (const v of values)
+        for (const b of bars) expect(overlaps(v.bounds, b.bounds), v.text).toBe(false);
+      // The y axis's line: the one vertical axis-domain rule. A whisker starts right of it.
+      const axisLine = items.find(
+        (i) =>
+          i.role === 'axis-domain' &&
+          i.bounds.x2 - i.bounds.x1 < 3 &&
+          i.bounds.y2 - i.bounds.y1 > 20,
+      )!;
+      expect(axisLine).toBeDefined();
+      for (const w of whiskers) expect(w.bounds.x1).toBeGreaterThan(axisLine.bounds.x2);
+    },
+  );
+
+  it('counts the inputs the tornado leaves out in the singular for one (distributor: "1 inputs")', () => {
+    const note = (extra: number) => {
+      const inputs = Array.from({ length: TORNADO_ROWS + extra }, (_, k) => ({
+        ...sens.inputs[0]!,
+        path: `${sens.inputs[0]!.path}.${k}`,
+      }));
+      const chart = buildSensitivityCharts({ ...sens, inputs }).find((c) => c.name === 'tornado')!;
+      return (chart.spec.title as { subtitle: string[] }).subtitle.join('\n');
+    };
+    expect(note(1)).toContain(' · 1 input with a smaller swing not shown');
+    expect(note(2)).toContain(' · 2 inputs with smaller swings not shown');
+    expect(note(0)).not.toContain('not shown');
   });
 });

@@ -9,6 +9,7 @@ import type { CompareResult } from '../../analysis/compare/types.js';
 import type { ChartSpec } from '../common.js';
 import { moneyTitle } from '../common.js';
 import { formatMoney, formatPercent } from '../format.js';
+import { symmetricTicks } from '../symmetric-ticks.js';
 import {
   COLORS,
   MONEY_AXIS_FORMAT,
@@ -54,6 +55,8 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
     ),
     1,
   );
+  // At most three ticks a side: seven labels fit the 420 px plot, so none is hidden.
+  const axis = symmetricTicks(extent * 1.1, 3);
   const title = 'Difference to the base: horizon bookings';
   const spec: TopLevelSpec = {
     title: {
@@ -91,9 +94,13 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
                 field: 'p10',
                 type: 'quantitative',
                 title: moneyTitle('Difference to the base', r.currency),
-                // Symmetric around zero; the labels sit to the right of the plot.
-                scale: { domain: [-extent * 1.1, extent * 1.1] },
-                axis: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
+                // Symmetric around zero, zero labelled; the labels sit to the right of the plot.
+                scale: { domain: axis.domain, nice: false },
+                axis: {
+                  format: MONEY_AXIS_FORMAT,
+                  labelExpr: MONEY_LABEL_EXPR,
+                  values: axis.values,
+                },
               },
               x2: { field: 'p90' },
             },
@@ -139,7 +146,7 @@ export function buildCompareDifferenceChart(r: CompareResult): ChartSpec | null 
           },
           {
             mark: { type: 'text', align: 'left', dx: 16, fontSize: 13 },
-            encoding: { x: { datum: extent * 1.1 }, text: { field: 'label' } },
+            encoding: { x: { datum: axis.domain[1] }, text: { field: 'label' } },
           },
         ],
       },

@@ -32,6 +32,8 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
     share,
     lo: share - (se ?? 0),
     hi: share + (se ?? 0),
+    // The label starts right of the bar and its whisker; a negative share's bar ends at zero.
+    at: Math.max(0, share + (se ?? 0)),
     text: `${formatPercent(share, 1).replace(/^-/, '−')} ± ${formatError(se, (x) => (100 * x).toFixed(1))}`,
   });
   const rows = [
@@ -58,6 +60,10 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
     'bars: share of the variance each input explains alone, the funnel’s own randomness, interactions; whiskers: ± 1 s.e.';
   const runs = `${formatTrials(r.trials.variance)} with every input uncertain, and as many with the same inputs and other funnel draws`;
   const top = Math.max(0.05, ...rows.map((d) => d.hi));
+  // A whisker below zero gets a little room before the axis, so it does not run into the
+  // row labels.
+  const lowest = Math.min(0, ...rows.map((d) => d.lo));
+  const bottom = lowest < 0 ? lowest - 0.03 * (top * 1.25 - lowest) : 0;
   const spec: TopLevelSpec = {
     title: { text: title, subtitle: sensitivitySubtitle(r, meaning, runs) },
     data: { values: rows },
@@ -80,7 +86,7 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
             type: 'quantitative',
             title: `Share of the variance of ${metricName(r)}`,
             // Room on the right for the labels.
-            scale: { domain: [Math.min(0, ...rows.map((d) => d.lo)), top * 1.25], nice: false },
+            scale: { domain: [bottom, top * 1.25], nice: false },
             axis: { format: '.0%' },
           },
           color: {
@@ -104,7 +110,7 @@ export function buildSharesChart(r: SensitivityResult): ChartSpec | null {
       },
       {
         mark: { type: 'text', align: 'left', dx: 6, color: COLORS.text },
-        encoding: { x: { field: 'hi', type: 'quantitative' }, text: { field: 'text' } },
+        encoding: { x: { field: 'at', type: 'quantitative' }, text: { field: 'text' } },
       },
     ],
   };

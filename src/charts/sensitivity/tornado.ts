@@ -66,7 +66,7 @@ export function buildTornadoChart(r: SensitivityResult): ChartSpec | null {
   const pad = Math.max(hi - lo, Math.abs(r.base) * 1e-3, 1e-9) * 0.12;
   const title = `What moves ${metricName(r)} most`;
   const meaning = `bars: the metric with one input at its low end (orange) or high end (blue), every other at its median; labels: the input's value`;
-  const runs = `${formatTrials(r.trials.tornado)} a run, the same trials for every bar${hidden > 0 ? ` · ${hidden} inputs with smaller swings not shown` : ''}`;
+  const runs = `${formatTrials(r.trials.tornado)} a run, the same trials for every bar${hidden === 1 ? ' · 1 input with a smaller swing not shown' : hidden > 1 ? ` · ${hidden} inputs with smaller swings not shown` : ''}`;
   const y = {
     field: 'input',
     type: 'nominal',
