@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepare } from '../../src/analysis/evaluator.js';
+import { type Evaluator, prepare } from '../../src/analysis/evaluator.js';
 import { goalSeek } from '../../src/analysis/goal/seek.js';
 import { buildGoalChart } from '../../src/charts/goal.js';
 import { validateSpec } from '../../src/charts/validate.js';
@@ -211,19 +211,23 @@ describe('goal-seek', () => {
     );
   }, 60_000);
 
+  /** Wins of 30 deals with probability 80%, searched from a spend of 10,000 (see below). */
+  const fromTheLowerBound = (ev: Evaluator) =>
+    goalSeek(ev, {
+      lever: 'channels.c.spend',
+      bounds: { min: 10_000 },
+      metric: 'bookings',
+      target: 30 * DEAL,
+      probability: 0.8,
+    });
+
   it('one trial confirms nothing: achieved_se null, confirmed false, and the sentence says why', async () => {
     // From a spend of 10,000 the wins are Poisson(120): P(< 30) = 2.3e-23 (the exact Poisson
     // sum), so the lower bound is the answer and the one fresh trial reaches the target too.
     // √(p(1 − p)/n) would read 0 there and "confirm" it; one trial cannot estimate that error.
     const ev = prepare(bundleOf(linear(1)), { workers: 1 });
     try {
-      const g = await goalSeek(ev, {
-        lever: 'channels.c.spend',
-        bounds: { min: 10_000 },
-        metric: 'bookings',
-        target: 30 * DEAL,
-        probability: 0.8,
-      });
+      const g = await fromTheLowerBound(ev);
       expect(g.trials).toBe(1);
       expect(g.value).toBe(10_000);
       expect(g.achieved_probability).toBe(1);
@@ -260,13 +264,7 @@ describe('goal-seek', () => {
     // hits of two put the probability above 0.05^(1/2) = 22% at 95%; it takes 14 (0.8^14 = 4.4%).
     const ev = prepare(bundleOf(linear(2)), { workers: 1 });
     try {
-      const g = await goalSeek(ev, {
-        lever: 'channels.c.spend',
-        bounds: { min: 10_000 },
-        metric: 'bookings',
-        target: 30 * DEAL,
-        probability: 0.8,
-      });
+      const g = await fromTheLowerBound(ev);
       expect(g.value).toBe(10_000);
       expect(g.achieved_probability).toBe(1);
       // The field keeps its meaning, the binomial Monte Carlo error; the decision does not use it here.
