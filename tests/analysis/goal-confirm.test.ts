@@ -15,6 +15,9 @@ describe('confirmation of a goal on fresh trials', () => {
     expect(fewestToConfirm(0.99)).toBe(299);
     // Never fewer than the two a standard error needs.
     expect(fewestToConfirm(0.01)).toBe(2);
+    // A certainty is never confirmed (and the search for n must end).
+    expect(fewestToConfirm(1)).toBe(Number.POSITIVE_INFINITY);
+    expect(confirmation(1, 1e6, 1)).toBe('too-few');
   });
 
   it('two fresh trials that both reach the target do not confirm 90% (the plain se reads 0)', () => {

@@ -16,11 +16,14 @@ export type Confirmation = 'confirmed' | 'short' | 'too-few';
 /**
  * Fewest fresh trials that can confirm the probability `wanted`: the smallest n with
  * 0.05^(1/n) ≥ wanted — the exact (Clopper–Pearson) one-sided 95% lower bound when all n reach
- * the target, i.e. wanted^n ≤ 0.05, about 3/(1 − wanted) — and at least two.
+ * the target, i.e. wanted^n ≤ 0.05, about 3/(1 − wanted) — and at least two; never (Infinity)
+ * for wanted ≥ 1.
  * @example fewestToConfirm(0.9) // 29 (0.9^28 = 0.052, 0.9^29 = 0.047)
  * @example fewestToConfirm(0.5) // 5 (0.5^4 = 0.0625, 0.5^5 = 0.031)
  */
 export function fewestToConfirm(wanted: number): number {
+  // No number of trials confirms a certainty (and the search below would never end).
+  if (!(wanted < 1)) return Number.POSITIVE_INFINITY;
   const enough = (n: number) => GOAL_CONFIRM_ALPHA ** (1 / n) >= wanted;
   let n = Math.max(
     MIN_TRIALS_FOR_ERROR,
