@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { streamKey, streamRng } from '../../src/sim/rng.js';
+import { nameWords, streamKey, streamRng } from '../../src/sim/rng.js';
 
 /** Chi-square statistic of `n` uniforms in `bins` equal bins. */
 function chiSquare(draw: () => number, n: number, bins: number): number {
@@ -14,6 +15,27 @@ function chiSquare(draw: () => number, n: number, bins: number): number {
 
 // Chi-square with 99 degrees of freedom: 99.9th percentile 148.23 (R: qchisq(0.999, 99)).
 const CHI2_99_999 = 148.23;
+
+describe('nameWords', () => {
+  /** The library's answer: what nameWords reproduces without its overhead. */
+  const reference = (text: string) => {
+    const arc4 = seedrandom(text);
+    return [arc4.int32(), arc4.int32(), arc4.int32(), arc4.int32()];
+  };
+
+  it('equals seedrandom keyed by the same text, for any text', () => {
+    // The edges of its key hashing: empty, one unit, exactly 256 units, longer (the key wraps).
+    for (const text of ['', 'a', 'lhs', 'x'.repeat(255), 'y'.repeat(256), 'z'.repeat(257)]) {
+      expect(nameWords(text)).toEqual(reference(text));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (text) => {
+        expect(nameWords(text)).toEqual(reference(text));
+      }),
+      { seed: 41, numRuns: 2000 },
+    );
+  });
+});
 
 describe('streamRng', () => {
   it('keys are unambiguous across splits and types', () => {
