@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { synthesize } from '../src/history/synthesize.js';
 import { actualsCsv, dealsCsv } from '../src/history/write-csv.js';
 import { compileScenario } from '../src/scenario/index.js';
@@ -51,9 +51,14 @@ for (const y of [2023, 2024, 2025, 2026]) {
 }
 doc.setIn(['channels', 'events', 'spend'], doc.createNode(events));
 doc.deleteIn(['team', 'ae', 'hires']);
-// The history starts from an empty funnel (the warm-up fills it); the plan's own opening
-// pipeline, targets and variants say nothing about the past.
+// The history starts from an empty funnel and empty adstock (the warm-up fills both); the
+// plan's own opening pipeline, spend before its horizon, targets and variants say nothing
+// about the past.
 for (const key of ['pipeline', 'targets', 'variants', 'allocation', 'quota']) doc.delete(key);
+const channels = doc.get('channels');
+if (isMap(channels)) {
+  for (const { key } of channels.items) doc.deleteIn(['channels', String(key), 'spend_before']);
+}
 const compiled = compileScenario(doc.toString(), 'b2b-saas.yaml (history calendar)');
 if (!compiled.ok) throw new Error(compiled.errors.map(formatDiagnostic).join('\n'));
 const model = compiled.value;
