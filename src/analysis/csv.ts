@@ -6,6 +6,8 @@
  * is empty.
  */
 import { QUANTILES } from '../defaults.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { csvLine } from '../util/csv.js';
 import type { ForecastResult, SeriesSummary, Summary } from './types.js';
 
@@ -20,6 +22,7 @@ function summaryFields(s: Summary): (number | string)[] {
 
 /** The CSV text of a forecast (see module doc). */
 export function forecastToCsv(result: ForecastResult): string {
+  checkArgument('forecastToCsv', 'result', result, ARG.forecast);
   const lines: string[] = [csvLine(['group', 'name', 'measure', 'period', ...STATS])];
   const series = (group: string, name: string, measure: string, s: SeriesSummary) => {
     s.periods.forEach((p, t) => {

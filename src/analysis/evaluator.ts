@@ -25,6 +25,8 @@ import { drawInputs } from '../sim/input-draws.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
 import { SimPool } from '../sim/pool.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { type Logger, silentLogger } from '../util/logger.js';
 import { type Diagnostic, InputError } from '../util/result.js';
 import { closest } from '../util/suggest.js';
@@ -181,6 +183,7 @@ export class Evaluator {
   private closed = false;
 
   constructor(input: Model | ScenarioBundle, opts: PrepareOptions = {}) {
+    checkArgument('prepare', 'input', input, ARG.modelOrBundle);
     checkOptionNames('prepare', opts, PREPARE_OPTIONS);
     const isBundle = 'base' in input;
     this.bundle = isBundle ? input : null;
@@ -205,6 +208,7 @@ export class Evaluator {
    * (for a compiled plan, any variant but its own).
    */
   plan(overrides: readonly Override[], variant?: string): Model {
+    checkArgument('plan', 'overrides', overrides, ARG.overrides);
     const name = variant ?? this.variant ?? undefined;
     let start = this.root;
     if (this.bundle === null) {
@@ -231,6 +235,7 @@ export class Evaluator {
    * 0 to 2^53 − 1, got 1.5`).
    */
   async evaluate(overrides: readonly Override[], opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkArgument('evaluate', 'overrides', overrides, ARG.overrides);
     checkOptionNames('evaluate', opts, EVALUATE_OPTIONS);
     return this.evaluatePlan(this.plan(overrides, opts.variant), opts);
   }
@@ -243,9 +248,13 @@ export class Evaluator {
    * `seed` is out of range.
    */
   async evaluatePlan(base: Model, opts: EvaluateOptions = {}): Promise<Evaluation> {
+    checkArgument('evaluatePlan', 'plan', base, ARG.model);
     checkOptionNames('evaluatePlan', opts, EVALUATE_OPTIONS);
     checkRunOption('evaluate: options.trials', 'trials', opts.trials);
     checkRunOption('evaluate: options.seed', 'seed', opts.seed);
+    for (const key of ['metrics', 'inputs'] as const)
+      if (opts[key] !== undefined)
+        checkArgument('evaluate', `options.${key}`, opts[key], ARG.names);
     const trials = opts.trials ?? base.simulation.trials;
     const seed = opts.seed ?? base.simulation.seed;
     const model: Model = {
@@ -305,6 +314,7 @@ export class Evaluator {
    * @throws InputError naming the metric and what names are accepted.
    */
   readers(names: readonly string[]): MetricReader[] {
+    checkArgument('readers', 'names', names, ARG.names);
     return this.readersOf(this.layout, this.model, names);
   }
 
@@ -325,6 +335,7 @@ export class Evaluator {
    * own.
    */
   source(model: Model, onProgress?: (done: number, total: number) => void): TrialSource {
+    checkArgument('source', 'model', model, ARG.model);
     return async (from: number, to: number, consume: RowConsumer) => {
       if (this.closed) throw new Error('Evaluator: used after close()');
       if (to <= from) return;
@@ -370,6 +381,7 @@ function shapeOf(model: Model, layout: Layout = buildLayout(model)): string {
 
 /** Mean (compensated), sample sd and se = sd/√n of `x` (sd and se null for one value). */
 export function meanSummary(x: Float64Array): MeanSummary {
+  checkArgument('meanSummary', 'values', x, ARG.values);
   const n = x.length;
   let sum = 0;
   let c = 0;

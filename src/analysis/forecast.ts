@@ -7,6 +7,8 @@ import type { Model } from '../model/types.js';
 import type { Override } from '../scenario/overrides.js';
 import { buildLayout, type Layout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { Logger } from '../util/logger.js';
 import { Columns, QUARTERLY_METRICS } from './columns.js';
 import { type AchievedCorrelation, measureCorrelations } from './correlations.js';
@@ -69,6 +71,7 @@ const FORECAST_OPTIONS: OptionNames<ForecastOptions> = {
  * @example const result = await forecast(model, { workers: 2 });
  */
 export async function forecast(model: Model, opts: ForecastOptions = {}): Promise<ForecastResult> {
+  checkArgument('forecast', 'model', model, ARG.model);
   checkOptionNames('forecast', opts, FORECAST_OPTIONS);
   checkRunOptions('forecast', opts);
   checkOwnVariant('forecast', model, opts.variant);
@@ -94,6 +97,8 @@ export async function forecastWith(
   overrides: readonly Override[],
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkArgument('forecastWith', 'ev', ev, ARG.evaluator);
+  checkArgument('forecastWith', 'overrides', overrides, ARG.overrides);
   checkOptionNames('forecastWith', opts, FORECAST_OPTIONS);
   const model = ev.plan(overrides, opts.variant ?? undefined);
   return runForecast(model, ev.source(model, opts.onProgress), opts);
@@ -109,6 +114,8 @@ export async function runForecast(
   simulate: TrialSource,
   opts: ForecastOptions = {},
 ): Promise<ForecastResult> {
+  checkArgument('runForecast', 'model', model, ARG.model);
+  checkArgument('runForecast', 'simulate', simulate, ARG.trialSource);
   checkOptionNames('runForecast', opts, FORECAST_OPTIONS);
   checkOwnVariant('forecast', model, opts.variant);
   const n = model.simulation.trials;
@@ -163,6 +170,9 @@ export async function summariseRun(
   source: RowSource,
   logger?: Logger,
 ): Promise<ForecastResult> {
+  checkArgument('summariseRun', 'model', model, ARG.model);
+  checkArgument('summariseRun', 'trials', trials, ARG.trialCount);
+  checkArgument('summariseRun', 'source', source, ARG.rowSource);
   const layout = buildLayout(model);
   const columns = new Columns(model, layout);
   const bookings = columns.total(layout.metric.bookings);

@@ -11,6 +11,8 @@
  */
 import type { Calendar } from '../model/types.js';
 import type { Layout } from '../sim/layout.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { closest } from '../util/suggest.js';
 import { METRICS } from './types.js';
 
@@ -30,6 +32,9 @@ export function metricReader(
   calendar: Calendar,
   name: string,
 ): MetricReader | string {
+  checkArgument('metricReader', 'layout', layout, ARG.layout);
+  checkArgument('metricReader', 'calendar', calendar, ARG.calendar);
+  checkArgument('metricReader', 'name', name, ARG.metric);
   const [key, when, ...rest] = name.split('@');
   const series = (METRICS as readonly string[]).includes(key!) ? `metrics.${key}` : key!;
   const s = layout.series.findIndex((x) => x.key === series);

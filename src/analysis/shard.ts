@@ -14,6 +14,8 @@ import {
 import type { Model } from '../model/types.js';
 import { buildLayout } from '../sim/layout.js';
 import type { RowConsumer } from '../sim/pool.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { Logger } from '../util/logger.js';
 import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { InputError } from '../util/result.js';
@@ -26,6 +28,9 @@ import type { ForecastResult } from './types.js';
 
 /** The trial slice of shard k of n (1-based k). */
 export function shardRange(trials: number, k: number, n: number): { from: number; to: number } {
+  checkArgument('shardRange', 'trials', trials, ARG.trialCount);
+  checkArgument('shardRange', 'n', n, ARG.shardCount);
+  checkArgument('shardRange', 'k', k, ARG.shardIndex(n));
   return { from: Math.floor(((k - 1) * trials) / n), to: Math.floor((k * trials) / n) };
 }
 
@@ -96,6 +101,11 @@ export async function writeShard(
   sim: ShardSimOptions = {},
   edits: readonly (readonly [string, unknown])[] = [],
 ): Promise<TrialsFileMeta> {
+  checkArgument('writeShard', 'model', model, ARG.model);
+  checkArgument('writeShard', 'scenario', scenario, ARG.scenarioSource);
+  checkArgument('writeShard', 'variant', variant, ARG.variantOrNull);
+  checkArgument('writeShard', 'shard', shard, ARG.shard);
+  checkArgument('writeShard', 'out', out, ARG.path);
   checkOptionNames(
     'writeShard',
     sim,
@@ -133,6 +143,7 @@ export interface ShardSet {
  * and cover its trials exactly once; every problem names its file.
  */
 export async function readShards(paths: readonly string[]): Promise<ShardSet> {
+  checkArgument('readShards', 'paths', paths, ARG.paths);
   if (paths.length === 0) throw usage('merge', 'expected at least one shard file');
   const read = await Promise.allSettled(
     paths.map(async (p) => ({ path: p, ...(await readTrialsMeta(p)) })),
@@ -191,6 +202,8 @@ export async function mergeShards(
   logger?: Logger,
   tee?: RowConsumer,
 ): Promise<ForecastResult> {
+  checkArgument('mergeShards', 'set', set, ARG.shardSet);
+  checkArgument('mergeShards', 'model', model, ARG.model);
   const { meta } = set;
   const read = shardReader(set, model);
   let passes = 0;

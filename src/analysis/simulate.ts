@@ -4,6 +4,8 @@
  */
 import type { Model } from '../model/types.js';
 import type { RowConsumer } from '../sim/pool.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { prepare } from './evaluator.js';
 import { checkOptionNames, checkRunOptions, type OptionNames } from './run-options.js';
 
@@ -25,16 +27,19 @@ const SIMULATE_OPTIONS: OptionNames<SimulateOptions> = {
 };
 
 /**
- * Simulates trials [from, to) of `model` and feeds `consume` in trial order, in batches of
- * 250 trials (`rows` holds count × layout.width values; see `buildLayout`).
+ * Simulates trials [from, to) of `model` (default every trial: `opts` may be left out) and
+ * feeds `consume` in trial order, in batches of 250 trials (`rows` holds count × layout.width
+ * values; see `buildLayout`).
  * @example await simulate(model, { to: 1000 }, (from, count, rows) => { … });
  */
 export async function simulate(
   model: Model,
-  opts: SimulateOptions,
+  opts: SimulateOptions = {},
   consume: RowConsumer,
 ): Promise<void> {
+  checkArgument('simulate', 'model', model, ARG.model);
   checkOptionNames('simulate', opts, SIMULATE_OPTIONS);
+  checkArgument('simulate', 'consume', consume, ARG.rowConsumer);
   const from = opts.from ?? 0;
   const to = opts.to ?? model.simulation.trials;
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0)) {

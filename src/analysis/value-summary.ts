@@ -3,6 +3,8 @@
  * sample sd, Monte Carlo standard error, and exact quantiles (type 7, as the forecast's).
  */
 import { QUANTILES } from '../defaults.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { meanSummary } from './evaluator.js';
 import { quantileSorted } from './quantile.js';
 import { proportionError } from './standard-error.js';
@@ -13,6 +15,7 @@ import type { Summary } from './types.js';
  * @example summaryOf(Float64Array.of(1, 2, 3, 4)).p50 // 2.5
  */
 export function summaryOf(values: Float64Array): Summary {
+  checkArgument('summaryOf', 'values', values, ARG.values);
   return withQuantiles(values, meanSummary(values));
 }
 

@@ -13,10 +13,12 @@ import {
 } from '../defaults.js';
 import type { ScenarioBundle } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { Logger } from '../util/logger.js';
 import { type CompareResult, compare } from './compare/index.js';
 import { prepare } from './evaluator.js';
-import { checkOptionNames, type OptionNames } from './run-options.js';
+import { checkOptionNames, checkRunOptions, type OptionNames } from './run-options.js';
 import { type SensitivityResult, sensitivity } from './sensitivity/index.js';
 
 export interface WhatIfAnalysesOptions {
@@ -62,7 +64,10 @@ export async function whatIfAnalyses(
   bundle: ScenarioBundle,
   opts: WhatIfAnalysesOptions,
 ): Promise<WhatIfAnalyses> {
+  checkArgument('whatIfAnalyses', 'bundle', bundle, ARG.bundle);
   checkOptionNames('whatIfAnalyses', opts, WHAT_IF_ANALYSES_OPTIONS);
+  checkArgument('whatIfAnalyses', 'options.trials', opts?.trials, ARG.trialCount);
+  checkRunOptions('whatIfAnalyses', opts);
   const overrides = opts.overrides ?? [];
   const ev = prepare(bundle, {
     threadMin: 0,

@@ -4,6 +4,8 @@
  * returns null when its chart has nothing to show.
  */
 import type { AllocationResult } from '../analysis/allocate/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { buildAllocationSplitChart } from './allocation-split.js';
 import { buildBudgetCurveChart } from './budget-curve.js';
 import type { ChartSpec } from './common.js';
@@ -33,5 +35,6 @@ export function buildAllocationCharts(
   result: AllocationResult,
   labels: ReadonlyMap<string, string> = new Map(),
 ): ChartSpec[] {
+  checkArgument('buildAllocationCharts', 'result', result, ARG.allocation);
   return ALLOCATION_CHARTS.map((b) => b(result, labels)).filter((c): c is ChartSpec => c !== null);
 }

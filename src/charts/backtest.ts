@@ -6,6 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BacktestResult } from '../history/backtest.js';
 import { LEVELS } from '../history/scores.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { ChartSpec } from './common.js';
 import { formatTrials } from './format.js';
 import { COLORS, houseConfig, PALETTE } from './theme.js';
@@ -14,9 +16,11 @@ import { COLORS, houseConfig, PALETTE } from './theme.js';
  * Nominal against observed coverage of the backtest's central intervals.
  * @example buildBacktestChart(result, 'USD').name // 'coverage'
  */
-export function buildBacktestChart(r: BacktestResult, currency: string): ChartSpec {
+export function buildBacktestChart(result: BacktestResult, currency: string): ChartSpec {
+  checkArgument('buildBacktestChart', 'result', result, ARG.backtest);
+  checkArgument('buildBacktestChart', 'currency', currency, ARG.currency);
   const title = 'Backtest: how often outcomes fell inside the forecast intervals';
-  const rows = r.summary.flatMap((s) =>
+  const rows = result.summary.flatMap((s) =>
     LEVELS.map((level, i) => ({
       metric: s.metric === 'all' ? 'all metrics' : s.metric,
       nominal: level,
@@ -24,7 +28,7 @@ export function buildBacktestChart(r: BacktestResult, currency: string): ChartSp
       n: s.n,
     })),
   );
-  const names = r.summary.map((s) => (s.metric === 'all' ? 'all metrics' : s.metric));
+  const names = result.summary.map((s) => (s.metric === 'all' ? 'all metrics' : s.metric));
   const colors = names.map((n, i) => (n === 'all metrics' ? COLORS.text : PALETTE[i % 6]!));
   const axis = { format: '.0%', values: [0, 0.2, 0.4, 0.6, 0.8, 1] };
   const spec: TopLevelSpec = {
@@ -32,7 +36,7 @@ export function buildBacktestChart(r: BacktestResult, currency: string): ChartSp
     title: {
       text: title,
       subtitle: [
-        `${r.file} — ${r.origins.length} origins ${r.origins[0]} … ${r.origins.at(-1)}, ${r.horizon} months ahead each, ${formatTrials(r.trials)} per forecast`,
+        `${result.file} — ${result.origins.length} origins ${result.origins[0]} … ${result.origins.at(-1)}, ${result.horizon} months ahead each, ${formatTrials(result.trials)} per forecast`,
         'on the dashed diagonal the intervals are honest; below it they are too narrow, above it too wide',
       ],
     },

@@ -8,6 +8,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Calibration } from '../history/calibrate.js';
 import { type CurveFit, WARM_UP } from '../history/fit-leads.js';
 import { betaQuantile } from '../stats/beta.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { ChartSpec } from './common.js';
 import { COLORS, houseConfig, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
 
@@ -453,12 +455,14 @@ export function buildLagsChart(cal: Calibration, currency: string): ChartSpec | 
  * Every calibration chart that has something to show.
  * @example buildCalibrationCharts(cal, 'USD').map((c) => c.name)
  */
-export function buildCalibrationCharts(cal: Calibration, currency: string): ChartSpec[] {
+export function buildCalibrationCharts(calibration: Calibration, currency: string): ChartSpec[] {
+  checkArgument('buildCalibrationCharts', 'calibration', calibration, ARG.calibration);
+  checkArgument('buildCalibrationCharts', 'currency', currency, ARG.currency);
   return [
-    buildLeadsFitChart(cal, currency),
-    buildResponseChart(cal, currency),
-    buildRatesChart(cal, currency),
-    buildDealSizeChart(cal, currency),
-    buildLagsChart(cal, currency),
+    buildLeadsFitChart(calibration, currency),
+    buildResponseChart(calibration, currency),
+    buildRatesChart(calibration, currency),
+    buildDealSizeChart(calibration, currency),
+    buildLagsChart(calibration, currency),
   ].filter((c): c is ChartSpec => c !== null);
 }

@@ -12,6 +12,8 @@ import type {
 } from 'vega-lite/types_unstable/spec/index.js';
 import type { ForecastResult, Summary } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { formatTrials } from './format.js';
 import { type MonthLabel, monthLabels } from './month-axis.js';
 import { houseConfig } from './theme.js';
@@ -153,6 +155,7 @@ export function finishWith(
  * @example uniqueLabels([{ id: 'a', label: 'X' }, { id: 'b', label: 'X' }]) // Map { a → 'X (a)', b → 'X (b)' }
  */
 export function uniqueLabels(items: readonly { id: string; label: string }[]): Map<string, string> {
+  checkArgument('uniqueLabels', 'items', items, ARG.labelItems);
   const count = new Map<string, number>();
   for (const it of items) count.set(it.label, (count.get(it.label) ?? 0) + 1);
   return new Map(

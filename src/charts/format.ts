@@ -3,6 +3,8 @@
  * symbol, large numbers as 1.2M, percentages. The same conventions are given to Vega
  * through the theme's locale so axes, tooltips and HTML text agree.
  */
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 
 /** English month abbreviations, January first: the month names of every chart and report. */
 export const MONTHS = [
@@ -82,6 +84,7 @@ function trim(x: number): string {
  * @example formatMoney(-2500, 'EUR') // "−€2.5k"
  */
 export function formatMoney(value: number, currency: string, digits = 3): string {
+  checkArgument('formatMoney', 'currency', currency, ARG.currency);
   const { prefix, suffix } = currencyAffix(currency);
   const text = formatCompact(value, digits);
   if (text === '–') return text;

@@ -5,6 +5,8 @@
  */
 import { confirmation, fewestToConfirm } from '../analysis/goal/confirm.js';
 import type { GoalResult } from '../analysis/goal/seek.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { type ChartSpec, finishWith, type Layer } from './common.js';
 import { formatCompact, formatMoney, formatPercent } from './format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
@@ -46,6 +48,9 @@ export function labelPlaces(goal: GoalResult): { answer: LabelPlace; plan: Label
  * @example buildGoalChart(goal, 'USD', 'Acme FY2027 plan').name // 'goal'
  */
 export function buildGoalChart(goal: GoalResult, currency: string, scenario: string): ChartSpec {
+  checkArgument('buildGoalChart', 'goal', goal, ARG.goal);
+  checkArgument('buildGoalChart', 'currency', currency, ARG.currency);
+  checkArgument('buildGoalChart', 'scenario', scenario, ARG.scenarioName);
   const show = (v: number) =>
     goal.money ? formatMoney(v, currency) : formatCompact(v, goal.lever_kind === 'hires' ? 2 : 3);
   const targetText = `${goal.target.metric} ≥ ${goal.money || goal.target.metric.includes('bookings') || goal.target.metric.includes('profit') ? formatMoney(goal.target.value, currency) : formatCompact(goal.target.value)}`;

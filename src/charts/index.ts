@@ -5,6 +5,8 @@
  */
 import type { ForecastResult } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { buildChannelsChart } from './channels.js';
 import type { ChartSpec } from './common.js';
 import { buildCumulativeChart } from './cumulative.js';
@@ -48,6 +50,8 @@ export const FORECAST_CHARTS: readonly ForecastChartBuilder[] = [
  * @example buildForecastCharts(result, model).map((c) => c.name) // ['fan', 'quarterly', …]
  */
 export function buildForecastCharts(result: ForecastResult, model: Model): ChartSpec[] {
+  checkArgument('buildForecastCharts', 'result', result, ARG.forecast);
+  checkArgument('buildForecastCharts', 'model', model, ARG.model);
   return FORECAST_CHARTS.map((build) => build(result, model)).filter(
     (c): c is ChartSpec => c !== null,
   );

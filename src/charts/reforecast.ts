@@ -8,6 +8,8 @@
  */
 import type { ForecastResult } from '../analysis/types.js';
 import type { Model } from '../model/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import {
   type ChartSpec,
   finishChart,
@@ -33,6 +35,10 @@ export function buildReforecastChart(
   model?: Model,
   plan?: ForecastResult,
 ): ChartSpec {
+  checkArgument('buildReforecastChart', 'result', result, ARG.forecast);
+  checkArgument('buildReforecastChart', 'k', k, ARG.actualMonths);
+  if (model !== undefined) checkArgument('buildReforecastChart', 'model', model, ARG.model);
+  if (plan !== undefined) checkArgument('buildReforecastChart', 'plan', plan, ARG.forecast);
   const rows = periodRows(result, result.metrics.bookings.periods);
   const money = (field: string, title: string) => ({
     field,

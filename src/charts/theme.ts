@@ -7,6 +7,8 @@
  */
 import type { Config } from 'vega-lite';
 import { CHART_HEIGHT, CHART_WIDTH } from '../defaults.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { currencyAffix } from './format.js';
 
 /**
@@ -61,6 +63,7 @@ export const MONEY_LABEL_EXPR = "replace(datum.label, /(\\d)G/, '$1B')";
  * @example houseConfig('EUR').locale // { number: { currency: ['€', ''], … } }
  */
 export function houseConfig(currency: string): Config {
+  checkArgument('houseConfig', 'currency', currency, ARG.currency);
   const { prefix } = currencyAffix(currency);
   return {
     background: '#ffffff',

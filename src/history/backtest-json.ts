@@ -2,6 +2,9 @@
  * A {@link BacktestResult} as JSON (`salesops backtest --json`, `backtest.json`) and its
  * scored points as CSV (`backtest.csv`).
  */
+
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { csvLine } from '../util/csv.js';
 import type { BacktestResult, BacktestSummary } from './backtest.js';
 import { LEVELS } from './scores.js';
@@ -24,18 +27,19 @@ const summaryJson = (s: BacktestSummary) => ({
  * The JSON form of a backtest.
  * @example backtestJson(result).summary[0].coverage_80
  */
-export function backtestJson(r: BacktestResult) {
+export function backtestJson(result: BacktestResult) {
+  checkArgument('backtestJson', 'result', result, ARG.backtest);
   return {
-    file: r.file,
-    horizon: r.horizon,
-    trials: r.trials,
-    seed: r.seed,
-    origins: r.origins,
-    warm_up: r.warmUp,
-    metrics: r.metrics,
-    summary: r.summary.map(summaryJson),
-    by_ahead: r.byAhead.map((s) => ({ ahead: s.ahead, ...summaryJson(s) })),
-    points: r.points.map((p) => ({
+    file: result.file,
+    horizon: result.horizon,
+    trials: result.trials,
+    seed: result.seed,
+    origins: result.origins,
+    warm_up: result.warmUp,
+    metrics: result.metrics,
+    summary: result.summary.map(summaryJson),
+    by_ahead: result.byAhead.map((s) => ({ ahead: s.ahead, ...summaryJson(s) })),
+    points: result.points.map((p) => ({
       metric: p.metric,
       origin: p.origin,
       period: p.period,
@@ -53,7 +57,8 @@ export function backtestJson(r: BacktestResult) {
  * mid-PIT, and whether it lay in the 50% and 80% intervals.
  * @example backtestCsv(result).split('\n')[0] // 'metric,origin,period,ahead,…'
  */
-export function backtestCsv(r: BacktestResult): string {
+export function backtestCsv(result: BacktestResult): string {
+  checkArgument('backtestCsv', 'result', result, ARG.backtest);
   const i50 = LEVELS.indexOf(0.5);
   const i80 = LEVELS.indexOf(0.8);
   let out = csvLine([
@@ -68,7 +73,7 @@ export function backtestCsv(r: BacktestResult): string {
     'in_50',
     'in_80',
   ]);
-  for (const p of r.points)
+  for (const p of result.points)
     out += csvLine([
       p.metric,
       p.origin,

@@ -21,6 +21,8 @@ import {
 import type { Model } from '../model/types.js';
 import { compileScenario } from '../scenario/load.js';
 import { buildLayout } from '../sim/layout.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { formatDiagnostic, InputError } from '../util/result.js';
 import { calibrate } from './calibrate.js';
 import { fragmentYaml, mergeYaml } from './fragment.js';
@@ -163,6 +165,7 @@ export async function backtest(
   actuals: Actuals,
   opts: BacktestOptions = {},
 ): Promise<BacktestResult> {
+  checkArgument('backtest', 'actuals', actuals, ARG.actuals);
   checkOptionNames('backtest', opts, BACKTEST_OPTIONS);
   checkRunOptions('backtest', opts);
   checkRunOption('backtest: options.horizon', 'periods', opts.horizon);

@@ -11,6 +11,8 @@ import { checkOptionNames, type OptionNames } from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { MAX_LAG } from '../scenario/limits.js';
 import { normalQuantile } from '../stats/normal.js';
+import { ARG, isModel } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { InputError } from '../util/result.js';
 import { kaplanMeier, roundPmf } from './fit-lag.js';
 import { lagFromArrivals } from './fit-lag-actuals.js';
@@ -115,14 +117,7 @@ const CALIBRATE_OPTIONS: OptionNames<CalibrateOptions> = { base: true, anchorMon
  * is refused here, at the library's edge, naming what to pass.
  */
 function checkBase(base: unknown): void {
-  if (base === undefined || base === null) return;
-  const o = base as Partial<Model>;
-  const isModel =
-    typeof base === 'object' &&
-    Array.isArray(o.stages) &&
-    Array.isArray(o.roles) &&
-    typeof o.calendar?.start === 'string';
-  if (isModel) return;
+  if (base === undefined || base === null || isModel(base)) return;
   throw new InputError([
     { file: 'calibrate: options.base', line: null, path: '', message: hmsg.calibrateBase(base) },
   ]);
@@ -203,6 +198,8 @@ export function calibrate(
   deals: DealStats | null,
   opts: CalibrateOptions = {},
 ): Calibration {
+  checkArgument('calibrate', 'actuals', actuals, ARG.actuals);
+  checkArgument('calibrate', 'deals', deals, ARG.dealsOrNull);
   checkOptionNames('calibrate', opts, CALIBRATE_OPTIONS);
   checkBase(opts.base);
   const notes: string[] = [];

@@ -3,6 +3,9 @@
  * fitted number with its source, the fit's per-period series, and the notes. No customer
  * names or deal ids: the deals file only ever contributes counts and sums.
  */
+
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { Calibration } from './calibrate.js';
 
 const round = (x: number, digits = 6): number => Number(x.toPrecision(digits));
@@ -11,12 +14,16 @@ const round = (x: number, digits = 6): number => Number(x.toPrecision(digits));
  * The JSON form of a calibration.
  * @example JSON.stringify(calibrationJson(cal)).includes('"stages"') // true
  */
-export function calibrationJson(cal: Calibration) {
+export function calibrationJson(calibration: Calibration) {
+  checkArgument('calibrationJson', 'calibration', calibration, ARG.calibration);
   return {
-    actuals: { file: cal.actualsFile, periods: cal.periods },
-    deals: cal.dealsFile === null ? null : { file: cal.dealsFile, items: cal.dealRows },
-    anchor: cal.anchor,
-    stages: cal.stages.slice(1).map((s) => ({
+    actuals: { file: calibration.actualsFile, periods: calibration.periods },
+    deals:
+      calibration.dealsFile === null
+        ? null
+        : { file: calibration.dealsFile, items: calibration.dealRows },
+    anchor: calibration.anchor,
+    stages: calibration.stages.slice(1).map((s) => ({
       id: s.id,
       rate: s.rate,
       rate_mean: s.rate ? round((s.rate.successes + 1) / (s.rate.trials + 2)) : null,
@@ -28,7 +35,7 @@ export function calibrationJson(cal: Calibration) {
       lag: s.lag,
       lag_source: s.lagSource,
     })),
-    markets: cal.markets.map((m) => ({
+    markets: calibration.markets.map((m) => ({
       id: m.id,
       growth: round(m.demand.growth),
       seasonality: m.demand.seasonality?.map((x) => round(x, 4)) ?? null,
@@ -46,7 +53,7 @@ export function calibrationJson(cal: Calibration) {
               note: m.dealSize.note,
             },
     })),
-    channels: cal.channels.map((c) => ({
+    channels: calibration.channels.map((c) => ({
       id: c.channel,
       response: c.response,
       carryover: c.carryover,
@@ -59,7 +66,7 @@ export function calibrationJson(cal: Calibration) {
         fitted: Array.from(c.fitted, (x) => round(x)),
       },
     })),
-    pipeline: cal.pipeline,
-    notes: cal.notes,
+    pipeline: calibration.pipeline,
+    notes: calibration.notes,
   };
 }

@@ -5,6 +5,8 @@
  * stay. Every calibrated field carries a comment above it saying where its number came from.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap } from 'yaml';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { Calibration } from './calibrate.js';
 import type { CurveFit } from './fit-leads.js';
 import { sizeForm } from './fit-size.js';
@@ -215,23 +217,27 @@ const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
  * A complete scenario from the calibration alone.
  * @example fragmentYaml(cal).startsWith('# Calibrated') // true
  */
-export function fragmentYaml(cal: Calibration): string {
+export function fragmentYaml(calibration: Calibration): string {
+  checkArgument('fragmentYaml', 'calibration', calibration, ARG.calibration);
   const doc = new Document({});
   doc.set('scenario', 'Calibrated from history');
   doc.set(
     'calendar',
-    doc.createNode({ start: cal.anchor, periods: FRAGMENT_PERIODS }, { flow: true }),
+    doc.createNode({ start: calibration.anchor, periods: FRAGMENT_PERIODS }, { flow: true }),
   );
-  const ids = cal.stages.map((s) => s.id);
+  const ids = calibration.stages.map((s) => s.id);
   doc.set(
     'markets',
-    doc.createNode(Object.fromEntries(cal.markets.map((m) => [m.id, { deal_size: 1 }]))),
+    doc.createNode(Object.fromEntries(calibration.markets.map((m) => [m.id, { deal_size: 1 }]))),
   );
   doc.set(
     'channels',
     doc.createNode(
       Object.fromEntries(
-        cal.channels.map((c) => [c.channel, { spend: Math.round(cal.lastSpend[c.channel] ?? 0) }]),
+        calibration.channels.map((c) => [
+          c.channel,
+          { spend: Math.round(calibration.lastSpend[c.channel] ?? 0) },
+        ]),
       ),
     ),
   );
@@ -244,19 +250,19 @@ export function fragmentYaml(cal: Calibration): string {
   );
   const funnel = doc.get('funnel', true);
   if (isSeq(funnel)) for (const item of funnel.items) if (isMap(item)) item.flow = true;
-  for (const e of calibrationEdits(cal)) {
+  for (const e of calibrationEdits(calibration)) {
     if (isEmptyFactors(e)) continue;
     apply(doc, e);
   }
-  for (const c of cal.channels) {
+  for (const c of calibration.channels) {
     const ch = doc.getIn(['channels', c.channel], true);
     if (isMap(ch)) {
       const k = keyNode(ch, 'spend');
       if (k)
-        k.commentBefore = ` spend in the last month of the history (${cal.periods.at(-1)}): set the plan's`;
+        k.commentBefore = ` spend in the last month of the history (${calibration.periods.at(-1)}): set the plan's`;
     }
   }
-  doc.commentBefore = header(cal, null);
+  doc.commentBefore = header(calibration, null);
   return doc.toString(STRINGIFY);
 }
 
@@ -265,18 +271,21 @@ export function fragmentYaml(cal: Calibration): string {
  * channels the history has and the base lacks are added).
  * @example mergeYaml(cal, baseText, 'plan.yaml')
  */
-export function mergeYaml(cal: Calibration, baseText: string, baseFile: string): string {
+export function mergeYaml(calibration: Calibration, baseText: string, baseFile: string): string {
+  checkArgument('mergeYaml', 'calibration', calibration, ARG.calibration);
+  checkArgument('mergeYaml', 'baseText', baseText, ARG.scenarioText);
+  checkArgument('mergeYaml', 'baseFile', baseFile, ARG.fileName);
   const doc = parseDocument(baseText);
-  for (const m of cal.markets)
+  for (const m of calibration.markets)
     if (!doc.hasIn(['markets', m.id]))
       doc.setIn(['markets', m.id], doc.createNode({ deal_size: 1 }));
-  for (const c of cal.channels)
+  for (const c of calibration.channels)
     if (!doc.hasIn(['channels', c.channel]))
       doc.setIn(
         ['channels', c.channel],
-        doc.createNode({ spend: Math.round(cal.lastSpend[c.channel] ?? 0) }),
+        doc.createNode({ spend: Math.round(calibration.lastSpend[c.channel] ?? 0) }),
       );
-  for (const e of calibrationEdits(cal)) {
+  for (const e of calibrationEdits(calibration)) {
     if (isEmptyFactors(e)) {
       doc.deleteIn(e.path);
       continue;
@@ -284,7 +293,7 @@ export function mergeYaml(cal: Calibration, baseText: string, baseFile: string):
     apply(doc, e);
   }
   const before = doc.commentBefore ? `${doc.commentBefore}\n` : '';
-  doc.commentBefore = `${before}${header(cal, baseFile)}`;
+  doc.commentBefore = `${before}${header(calibration, baseFile)}`;
   return doc.toString(STRINGIFY);
 }
 

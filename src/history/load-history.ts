@@ -6,6 +6,8 @@
  */
 import type { Model } from '../model/types.js';
 import { loadScenario } from '../scenario/load.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { InputError } from '../util/result.js';
 import { hmsg } from './messages.js';
@@ -48,12 +50,18 @@ const FILE_INPUT: OptionNames<HistoryInputs['actuals']> = { path: true, display:
  * calibrate without the deals, without a word), before any file is read.
  */
 function checkInputNames(inputs: HistoryInputs): void {
+  checkArgument('loadHistory', 'inputs', inputs, ARG.historyInputs);
   checkOptionNames('loadHistory', inputs, HISTORY_INPUTS, '', 'inputs');
   for (const key of ['actuals', 'deals', 'scenario'] as const) {
     const file = inputs[key];
-    if (file !== null && file !== undefined)
-      checkOptionNames('loadHistory', file, FILE_INPUT, '', `inputs.${key}`);
+    // The actuals are required; the deals and the base scenario may be left out (or null).
+    if (key !== 'actuals' && (file === null || file === undefined)) continue;
+    checkArgument('loadHistory', `inputs.${key}`, file, ARG.historyFile);
+    checkOptionNames('loadHistory', file, FILE_INPUT, '', `inputs.${key}`);
+    checkArgument('loadHistory', `inputs.${key}.path`, file?.path, ARG.path);
   }
+  if (inputs.asOf !== undefined && inputs.asOf !== null)
+    checkArgument('loadHistory', 'inputs.asOf', inputs.asOf, ARG.monthLabel);
 }
 
 /**

@@ -3,6 +3,8 @@
  * of spreadsheets and CRMs, and dates and months in ISO, slashed, dotted and named forms.
  * Each parser returns the value or a phrase saying what was expected.
  */
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 
 /** How `a/b/yyyy` dates are read: `mdy` (US), `dmy`, or `auto` (only when unambiguous). */
 export type DateOrder = 'auto' | 'mdy' | 'dmy';
@@ -24,6 +26,8 @@ const CURRENCY =
  * @example parseNumber('$1,234.50') // 1234.5
  */
 export function parseNumber(text: string): number | null | { error: string } {
+  // Per cell: the helper is called only for a value that is no text.
+  if (typeof text !== 'string') checkArgument('parseNumber', 'text', text, ARG.cellText);
   let s = text.trim();
   if (s === '') return null;
   let sign = 1;
@@ -91,6 +95,7 @@ export function parseDate(
   text: string,
   order: DateOrder = 'auto',
 ): DateValue | null | { error: string } {
+  if (typeof text !== 'string') checkArgument('parseDate', 'text', text, ARG.cellText);
   const s = text.trim();
   if (s === '') return null;
   const bad = { error: 'a date such as 2026-03-14' };
@@ -128,6 +133,7 @@ export function parseMonth(
   text: string,
   order: DateOrder = 'auto',
 ): number | null | { error: string } {
+  if (typeof text !== 'string') checkArgument('parseMonth', 'text', text, ARG.cellText);
   const s = text.trim();
   if (s === '') return null;
   const bad = { error: 'a month such as 2026-03' };

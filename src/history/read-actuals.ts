@@ -4,6 +4,8 @@
  * Streamed; every problem is a diagnostic naming the file, line, row and column.
  */
 import { NAME_PATTERN } from '../scenario/schema-parts.js';
+import { ARG } from '../util/argument-kinds.js';
+import { argumentProblem } from '../util/arguments.js';
 import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
@@ -64,7 +66,9 @@ export async function readActuals(
   path: string,
   opts: ReadActualsOptions = {},
 ): Promise<Result<Actuals>> {
-  const bad = optionNamesProblem('readActuals', opts, READ_ACTUALS_OPTIONS);
+  const bad =
+    argumentProblem('readActuals', 'path', path, ARG.path) ??
+    optionNamesProblem('readActuals', opts, READ_ACTUALS_OPTIONS);
   if (bad !== null) return fail([bad]);
   const file = opts.display ?? path;
   let col: Record<string, number> = {};

@@ -8,6 +8,8 @@
  */
 import { MAX_LAG } from '../scenario/limits.js';
 import { NAME_PATTERN } from '../scenario/schema-parts.js';
+import { ARG } from '../util/argument-kinds.js';
+import { argumentProblem } from '../util/arguments.js';
 import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
@@ -124,7 +126,11 @@ const READ_DEALS_OPTIONS: OptionNames<ReadDealsOptions> = {
  * @example await readDeals('deals.csv', { stages: ['lead', 'sql', 'won'], asOf: 2026 * 12 + 11 })
  */
 export async function readDeals(path: string, opts: ReadDealsOptions): Promise<Result<DealStats>> {
-  const bad = optionNamesProblem('readDeals', opts, READ_DEALS_OPTIONS);
+  const bad =
+    argumentProblem('readDeals', 'path', path, ARG.path) ??
+    optionNamesProblem('readDeals', opts, READ_DEALS_OPTIONS) ??
+    argumentProblem('readDeals', 'options.stages', opts?.stages, ARG.stageIds) ??
+    argumentProblem('readDeals', 'options.asOf', opts?.asOf, ARG.monthNumber);
   if (bad !== null) return fail([bad]);
   const file = opts.display ?? path;
   const ids = [...opts.stages];

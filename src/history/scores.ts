@@ -15,6 +15,8 @@
  * O(n log n) from the sorted samples: Σᵢ Σⱼ |xᵢ − xⱼ| = 2 Σᵢ (2i − n + 1) x₍ᵢ₎ (0-based).
  */
 import { quantileSorted } from '../analysis/quantile.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 
 /** Nominal central-interval levels the calibration chart shows. */
 export const LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
@@ -35,6 +37,8 @@ export interface PointScore {
  * @example crpsSorted([0, 1], 0) // ½·(0 + 1) − (−1·0 + 1·1)/(2·1) = 0
  */
 export function crpsSorted(sorted: ArrayLike<number>, y: number): number {
+  checkArgument('crpsSorted', 'sorted', sorted, ARG.sortedValues);
+  checkArgument('crpsSorted', 'y', y, ARG.number);
   const n = sorted.length;
   let abs = 0;
   let pairs = 0;
@@ -52,6 +56,8 @@ export function crpsSorted(sorted: ArrayLike<number>, y: number): number {
  * @example scoreSamples(Float64Array.of(3, 1, 2), 2).median // 2
  */
 export function scoreSamples(samples: Float64Array, actual: number): PointScore {
+  checkArgument('scoreSamples', 'samples', samples, ARG.values);
+  checkArgument('scoreSamples', 'actual', actual, ARG.number);
   samples.sort();
   const n = samples.length;
   let below = 0;

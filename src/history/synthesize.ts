@@ -12,6 +12,8 @@
 import { checkOptionNames, type OptionNames } from '../analysis/run-options.js';
 import type { Model } from '../model/types.js';
 import { adstockBefore } from '../sim/trial-inputs.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { drawDist, drawIndex, gamma, historyStream, poisson, type Uniform } from './random.js';
 import { Roster } from './team.js';
 import type { DealRecord, Outcome } from './types.js';
@@ -141,6 +143,7 @@ function share(waiting: readonly number[], take: number, u: Uniform): number[] {
  * @example const h = synthesize(model, { seed: 7 }); h.cohorts[0].leads
  */
 export function synthesize(model: Model, opts: SynthesizeOptions = {}): SyntheticHistory {
+  checkArgument('synthesize', 'model', model, ARG.model);
   checkOptionNames('synthesize', opts, SYNTHESIZE_OPTIONS);
   const u = historyStream(opts.seed ?? model.simulation.seed, opts.trial ?? 0);
   const P = paramValues(model, u, opts.params);

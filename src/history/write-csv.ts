@@ -4,6 +4,8 @@
  * customer names, which the readers ignore and no output ever copies).
  */
 import type { Model } from '../model/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { csvLine } from '../util/csv.js';
 import { monthLabel } from './parse-values.js';
 import type { SyntheticHistory } from './synthesize.js';
@@ -21,7 +23,9 @@ const money = (v: number): string => v.toFixed(2);
  * markets by its lead mix; bookings are new bookings of the cohort's won deals.
  * @example actualsCsv(model, synthesize(model)).split('\n')[0] // 'period,channel,market,spend,leads,…'
  */
-export function actualsCsv(model: Model, h: SyntheticHistory): string {
+export function actualsCsv(model: Model, history: SyntheticHistory): string {
+  checkArgument('actualsCsv', 'model', model, ARG.model);
+  checkArgument('actualsCsv', 'history', history, ARG.syntheticHistory);
   const middle = model.stages.slice(1, -1).map((s) => s.id);
   let out = csvLine([
     'period',
@@ -39,7 +43,7 @@ export function actualsCsv(model: Model, h: SyntheticHistory): string {
     model.channels.forEach((ch, c) => {
       model.markets.forEach((mk, m) => {
         if (ch.mix[m] === 0) return;
-        const s = h.cohorts[c * M + m]!;
+        const s = history.cohorts[c * M + m]!;
         const arrivals = s.arrivals.map((a) => a[t]!);
         out += csvLine([
           label,
@@ -63,7 +67,9 @@ export function actualsCsv(model: Model, h: SyntheticHistory): string {
  * `lost_reason` is `unworked` for items lost waiting in a role's queue.
  * @example dealsCsv(model, synthesize(model)).split('\n')[0] // 'id,account,channel,…'
  */
-export function dealsCsv(model: Model, h: SyntheticHistory): string {
+export function dealsCsv(model: Model, history: SyntheticHistory): string {
+  checkArgument('dealsCsv', 'model', model, ARG.model);
+  checkArgument('dealsCsv', 'history', history, ARG.syntheticHistory);
   const ids = model.stages.map((s) => s.id);
   const middle = ids.slice(1, -1);
   const start = startMonth(model);
@@ -81,7 +87,7 @@ export function dealsCsv(model: Model, h: SyntheticHistory): string {
     'amount',
     'lost_reason',
   ]);
-  for (const d of h.deals) {
+  for (const d of history.deals) {
     const reached = d.entered.length - 1;
     out += csvLine([
       d.id,

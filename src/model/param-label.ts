@@ -6,6 +6,8 @@
  * tables show it; the dot path stays in JSON and, in small type, beside it in the report.
  */
 import { defaultLabel } from '../scenario/labels.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import type { Model } from './types.js';
 
 /** The parts of a model that name the entities a path can belong to. */
@@ -23,6 +25,12 @@ export function splitParamPath(
   model: LabelledModel,
   path: string,
 ): { entity: string; field: string } {
+  checkArgument('splitParamPath', 'model', model, ARG.labelledModel);
+  checkArgument('splitParamPath', 'path', path, ARG.dotPath);
+  return split(model, path);
+}
+
+function split(model: LabelledModel, path: string): { entity: string; field: string } {
   const [top = '', id = '', ...rest] = path.split('.');
   const lookup: Record<string, readonly { id: string; label: string }[]> = {
     markets: model.markets,
@@ -42,7 +50,9 @@ export function splitParamPath(
  * @example paramLabel(model, 'channels.paid_search.response.half_spend') // 'Paid search · half spend'
  */
 export function paramLabel(model: LabelledModel, path: string): string {
-  const { entity, field } = splitParamPath(model, path);
+  checkArgument('paramLabel', 'model', model, ARG.labelledModel);
+  checkArgument('paramLabel', 'path', path, ARG.dotPath);
+  const { entity, field } = split(model, path);
   const [top = ''] = path.split('.');
   // `response.` only says which block of the channel holds the field.
   const words = field

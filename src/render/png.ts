@@ -6,6 +6,8 @@
 import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_PNG_SCALE } from '../defaults.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { bundledFonts, FONT_FAMILIES } from './fonts.js';
 import { renderSvg } from './svg.js';
@@ -58,6 +60,7 @@ function resvgOptions(scale: number, svg: string): ResvgRenderOptions {
  * @example const png = svgToPng(svg, { scale: 2 });
  */
 export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
+  checkArgument('svgToPng', 'svg', svg, ARG.svg);
   checkOptionNames('svgToPng', opts, PNG_OPTIONS);
   return new Resvg(svg, resvgOptions(opts.scale ?? DEFAULT_PNG_SCALE, svg)).render().asPng();
 }
@@ -79,6 +82,7 @@ export async function svgToPngAsync(svg: string, opts: PngOptions = {}): Promise
  * @example const png = await renderPng(chart.spec, { scale: 2 });
  */
 export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Promise<Buffer> {
+  checkArgument('renderPng', 'spec', spec, ARG.spec);
   checkOptionNames('renderPng', opts, PNG_OPTIONS);
   return svgToPng(await renderSvg(spec), opts);
 }

@@ -5,6 +5,8 @@
  */
 import { type Loader, parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { bundledFonts } from './fonts.js';
 import { useFontMetrics } from './text-metrics.js';
 
@@ -38,6 +40,7 @@ function refusingLoader(asked: string[]): Loader {
  * @example const svg = await renderSvg(chart.spec); // '<svg …>…</svg>'
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  checkArgument('renderSvg', 'spec', spec, ARG.spec);
   useFontMetrics(bundledFonts());
   const vgSpec = compile(spec).spec;
   const asked: string[] = [];

@@ -12,6 +12,8 @@ import { roleBindings, runsOf } from '../charts/saturation.js';
 import { Z90 } from '../defaults.js';
 import type { Model } from '../model/types.js';
 import { defaultLabel } from '../scenario/labels.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 
 /** One sentence and the id of the report section (or figure) that backs it. */
@@ -399,6 +401,8 @@ export function executiveSummary(
   model: Model,
   extras: SummaryExtras = {},
 ): SummarySentence[] {
+  checkArgument('executiveSummary', 'result', result, ARG.forecast);
+  checkArgument('executiveSummary', 'model', model, ARG.model);
   checkOptionNames('executiveSummary', extras, SUMMARY_EXTRAS, '', 'extras');
   const out: (SummarySentence | null)[] = [
     bookingsSentence(result),

@@ -3,6 +3,9 @@
  * forecast report uses {@link FORECAST_SECTIONS}, and later analyses pass their own list
  * (e.g. `[...FORECAST_SECTIONS, allocationSection]`).
  */
+
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../util/option-names.js';
 import { SUMMARY_EXTRAS } from './executive-summary.js';
 import { renderPage } from './html.js';
@@ -72,7 +75,12 @@ export function buildReport(
   input: ReportInput,
   sections: readonly ReportSection[] = FORECAST_SECTIONS,
 ): string {
+  checkArgument('buildReport', 'input', input, ARG.reportInput);
   checkOptionNames('buildReport', input, REPORT_INPUT, '', 'input');
+  checkArgument('buildReport', 'input.result', input.result, ARG.forecast);
+  checkArgument('buildReport', 'input.model', input.model, ARG.model);
+  checkArgument('buildReport', 'input.charts', input.charts, ARG.charts);
   checkOptionNames('buildReport', input.extras, SUMMARY_EXTRAS, '', 'input.extras');
+  checkArgument('buildReport', 'sections', sections, ARG.reportSections);
   return renderPage(input, sections);
 }

@@ -5,6 +5,9 @@
  * `mql` reads "MQL". Ids stay for dot paths and JSON keys.
  */
 
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
+
 /**
  * Words that read as acronyms in sales and marketing plans: written in capitals when they
  * are a whole word of an id (`sdr` → "SDR", `hire_q2` → "Hire Q2").
@@ -64,6 +67,7 @@ const PERIOD_WORD = /^(q[1-4]|h[12]|fy\d{2,4})$/;
  * @example defaultLabel('hire_q2') // 'Hire Q2'
  */
 export function defaultLabel(id: string): string {
+  checkArgument('defaultLabel', 'id', id, ARG.id);
   const words = id
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[_\-\s]+/)
@@ -85,6 +89,7 @@ export function defaultLabel(id: string): string {
  * @example displayLabel('live_stream', '直播') // '直播'
  */
 export function displayLabel(id: string, label: string | undefined): string {
+  checkArgument('displayLabel', 'id', id, ARG.id);
   const own = label?.trim();
   return own === undefined || own === '' ? defaultLabel(id) : own;
 }

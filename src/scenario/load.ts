@@ -6,6 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Model } from '../model/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { argumentProblem, checkArgument } from '../util/arguments.js';
 import { checkOptionNames, type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, InputError, ok } from '../util/result.js';
@@ -178,7 +180,10 @@ export function compileAll(
   file: string,
   opts: CompileOptions = {},
 ): Result<ScenarioBundle> {
-  const bad = optionNamesProblem('compileAll', opts, COMPILE_OPTIONS);
+  const bad =
+    argumentProblem('compileAll', 'text', text, ARG.scenarioText) ??
+    argumentProblem('compileAll', 'file', file, ARG.fileName) ??
+    optionNamesProblem('compileAll', opts, COMPILE_OPTIONS);
   return bad === null ? bundleOfText(text, file, opts) : fail([bad]);
 }
 
@@ -194,7 +199,10 @@ export function compileScenario(
   file: string,
   opts: CompileOptions = {},
 ): Result<Model> {
-  const bad = optionNamesProblem('compileScenario', opts, COMPILE_OPTIONS);
+  const bad =
+    argumentProblem('compileScenario', 'text', text, ARG.scenarioText) ??
+    argumentProblem('compileScenario', 'file', file, ARG.fileName) ??
+    optionNamesProblem('compileScenario', opts, COMPILE_OPTIONS);
   return bad === null ? modelOfText(text, file, opts) : fail([bad]);
 }
 
@@ -267,7 +275,9 @@ export async function compileScenarioFile(
   path: string,
   opts: FileOptions = {},
 ): Promise<Result<Model>> {
-  const bad = optionNamesProblem('compileScenarioFile', opts, FILE_OPTIONS);
+  const bad =
+    argumentProblem('compileScenarioFile', 'path', path, ARG.path) ??
+    optionNamesProblem('compileScenarioFile', opts, FILE_OPTIONS);
   if (bad !== null) return fail([bad]);
   const display = opts.displayName ?? path;
   const text = await readScenarioText(path, display);
@@ -283,6 +293,7 @@ export async function compileScenarioFile(
  * @example const model = await loadModel('scenarios/b2b-saas.yaml', { variant: 'hire_q2' });
  */
 export async function loadModel(path: string, opts: FileOptions = {}): Promise<Model> {
+  checkArgument('loadModel', 'path', path, ARG.path);
   checkOptionNames('loadModel', opts, FILE_OPTIONS);
   return (await loadScenario(path, opts)).model;
 }
@@ -312,6 +323,7 @@ export async function loadScenario(
  * @example const { base, variants } = await loadBundle('scenarios/b2b-saas.yaml');
  */
 export async function loadBundle(path: string, opts: FileOptions = {}): Promise<ScenarioBundle> {
+  checkArgument('loadBundle', 'path', path, ARG.path);
   checkOptionNames('loadBundle', opts, FILE_OPTIONS);
   return (await loadScenario(path, opts)).bundle;
 }

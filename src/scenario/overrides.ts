@@ -10,6 +10,8 @@
  */
 import type { ChannelModel, Model, Param } from '../model/types.js';
 import { distQuantile } from '../stats/dist-math.js';
+import { ARG } from '../util/argument-kinds.js';
+import { argumentProblem } from '../util/arguments.js';
 import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import { type Diagnostic, fail, ok, type Result } from '../util/result.js';
 import { closest } from '../util/suggest.js';
@@ -65,9 +67,15 @@ export function applyOverrides(
   overrides: readonly Override[],
   label = 'override',
 ): Result<Model> {
-  const bad = optionNamesProblem('applyOverrides', target, OVERRIDE_TARGET, '', 'target');
+  const bad =
+    argumentProblem('applyOverrides', 'target', target, ARG.overrideTarget) ??
+    optionNamesProblem('applyOverrides', target, OVERRIDE_TARGET, '', 'target') ??
+    argumentProblem('applyOverrides', 'target.model', target.model, ARG.model) ??
+    argumentProblem('applyOverrides', 'target.bundle', target.bundle, ARG.bundleOrNull) ??
+    argumentProblem('applyOverrides', 'overrides', overrides, ARG.overrides);
   if (bad !== null) return fail([bad]);
-  const { bundle } = target;
+  // A JavaScript caller may leave the bundle out: that is no bundle.
+  const bundle = target.bundle ?? null;
   const file = bundle?.file ?? target.model.name;
   // A caller's object of another shape would otherwise fail deep inside with a TypeError.
   const malformed = overrides.flatMap((o, i) =>

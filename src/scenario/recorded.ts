@@ -4,7 +4,9 @@
  */
 import type { TrialsFileMeta } from '../io/trials-arrow.js';
 import type { Model } from '../model/types.js';
-import type { Result } from '../util/result.js';
+import { ARG } from '../util/argument-kinds.js';
+import { argumentProblem } from '../util/arguments.js';
+import { fail, type Result } from '../util/result.js';
 import { compileAll, pickPlan } from './load.js';
 import { applyOverrides } from './overrides.js';
 
@@ -13,6 +15,8 @@ import { applyOverrides } from './overrides.js';
  * @example recordedPlan((await readShards(paths)).meta)
  */
 export function recordedPlan(meta: TrialsFileMeta): Result<Model> {
+  const bad = argumentProblem('recordedPlan', 'meta', meta, ARG.trialsMeta);
+  if (bad !== null) return fail([bad]);
   const bundle = compileAll(meta.scenario, meta.file, { trials: meta.trials, seed: meta.seed });
   if (!bundle.ok) return bundle;
   const plan = pickPlan(bundle.value, meta.variant ?? undefined);

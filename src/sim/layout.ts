@@ -10,6 +10,8 @@
 
 import { METRICS, type MetricName } from '../model/metrics.js';
 import type { Model } from '../model/types.js';
+import { ARG } from '../util/argument-kinds.js';
+import { checkArgument } from '../util/arguments.js';
 
 export type Aggregate =
   | { readonly kind: 'sum' }
@@ -58,6 +60,7 @@ const LEVELS: ReadonlySet<MetricName> = new Set(['accounts', 'pipeline', 'headco
 
 /** Builds the row layout of a model. Pure: the same model always gives the same layout. */
 export function buildLayout(model: Model): Layout {
+  checkArgument('buildLayout', 'model', model, ARG.model);
   const series: SeriesDef[] = [];
   const add = (key: string, aggregate: Aggregate, periodQuantiles = true): number => {
     series.push({ key, aggregate, periodQuantiles });

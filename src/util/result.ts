@@ -3,6 +3,9 @@
  * Only the API and CLI edges turn errors into exceptions or exit codes.
  */
 
+import { ARG } from './argument-kinds.js';
+import { describeValue } from './describe-value.js';
+
 /** One problem with user input, located as precisely as the parser knows. */
 export interface Diagnostic {
   /** File name as the user gave it, or `<input>`. */
@@ -26,10 +29,16 @@ export const fail = <T = never>(errors: readonly Diagnostic[]): Result<T> => ({
 });
 
 /** `file:line: ✖ message → at path` — the one format for every user-facing input error. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line === null ? d.file : `${d.file}:${d.line}`;
-  const at = d.path === '' ? '' : ` → at ${d.path}`;
-  return `${where}: ✖ ${d.message}${at}`;
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  // Checked here rather than with util/arguments.ts, which builds on this module.
+  if (!ARG.diagnostic.is(diagnostic)) {
+    const message = `expected ${ARG.diagnostic.expected}, got ${describeValue(diagnostic)}`;
+    throw new InputError([{ file: 'formatDiagnostic: diagnostic', line: null, path: '', message }]);
+  }
+  const where =
+    diagnostic.line === null ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}`;
+  const at = diagnostic.path === '' ? '' : ` → at ${diagnostic.path}`;
+  return `${where}: ✖ ${diagnostic.message}${at}`;
 }
 
 /** Thrown only at API edges: carries the diagnostics so the CLI can print them and exit 2. */

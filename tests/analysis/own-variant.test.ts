@@ -101,7 +101,10 @@ describe('a variant option that is not the plan’s own is refused', () => {
     );
     await refused(allocate(base, { ...run, variant: 'hire_q2' }), /^allocate: options\.variant/);
     await refused(
-      reforecast(base, {} as Actuals, { variant: 'hire_q2' }),
+      // Actuals in shape only: the variant is refused before they are read.
+      reforecast(base, { file: 'a.csv', periods: [], stages: [], cohorts: [] } as Actuals, {
+        variant: 'hire_q2',
+      }),
       /^reforecast: options\.variant/,
     );
   });

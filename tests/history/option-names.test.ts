@@ -107,7 +107,7 @@ describe('loadHistory', () => {
       /^loadHistory: inputs\.scenario\.dispaly: ✖ unknown option dispaly; did you mean display\? /,
     );
     expect(await refusal(() => loadHistory({ actuals: ACTUALS } as Loose))).toMatch(
-      /^loadHistory: inputs\.actuals: ✖ expected an object of options, got string /,
+      /^loadHistory: inputs\.actuals: ✖ expected a file \{ path, display\? \}, got string /,
     );
   });
 

@@ -20,6 +20,8 @@ import {
 } from '../../defaults.js';
 import type { AllocationObjective, Model } from '../../model/types.js';
 import { pickPlan, type ScenarioBundle } from '../../scenario/load.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { prepare } from '../evaluator.js';
@@ -110,6 +112,7 @@ export async function allocate(
   input: Model | ScenarioBundle,
   opts: AllocateOptions = {},
 ): Promise<AllocationResult> {
+  checkArgument('allocate', 'input', input, ARG.modelOrBundle);
   checkOptionNames('allocate', opts, ALLOCATE_OPTIONS, ALLOCATE_HINT);
   checkRunOptions('allocate', opts);
   // A bad budget or objective given here is the caller's, not the scenario's.

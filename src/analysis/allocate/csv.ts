@@ -4,6 +4,9 @@
  * (`section` = budget_curve, one more row per point with channel `total` carrying the
  * objective), then the response curves (`section` = response_curve).
  */
+
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { csvLine } from '../../util/csv.js';
 import type { AllocationResult } from './types.js';
 
@@ -30,16 +33,17 @@ const cell = (v: number | string | null | undefined): string | number =>
  * The CSV text of an allocation (see module doc).
  * @example allocationToCsv(result).split('\n')[0] // 'section,budget,channel,…'
  */
-export function allocationToCsv(r: AllocationResult): string {
+export function allocationToCsv(result: AllocationResult): string {
+  checkArgument('allocationToCsv', 'result', result, ARG.allocation);
   const lines = [csvLine([...COLUMNS])];
-  for (const c of r.certificate.channels) {
+  for (const c of result.certificate.channels) {
     lines.push(
       csvLine(
         [
           'allocation',
-          r.budget,
+          result.budget,
           c.channel,
-          r.current[c.channel],
+          result.current[c.channel],
           c.spend,
           c.min,
           c.max,
@@ -56,21 +60,21 @@ export function allocationToCsv(r: AllocationResult): string {
     csvLine(
       [
         'allocation',
-        r.budget,
+        result.budget,
         'total',
-        r.current_total,
-        r.spent,
+        result.current_total,
+        result.spent,
         '',
         '',
         '',
         '',
         '',
-        r.objective_value.recommended.value,
-        r.objective_value.recommended.se,
+        result.objective_value.recommended.value,
+        result.objective_value.recommended.se,
       ].map(cell),
     ),
   );
-  for (const p of r.budget_curve.points) {
+  for (const p of result.budget_curve.points) {
     for (const [channel, spend] of Object.entries(p.allocation)) {
       lines.push(
         csvLine(['budget_curve', p.budget, channel, '', spend, '', '', '', '', '', '', '']),
@@ -95,7 +99,7 @@ export function allocationToCsv(r: AllocationResult): string {
       ),
     );
   }
-  for (const c of r.response_curves.channels) {
+  for (const c of result.response_curves.channels) {
     for (const p of c.points) {
       lines.push(
         csvLine(

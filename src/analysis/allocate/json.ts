@@ -4,6 +4,9 @@
  * marginal) is the one docs/allocate.md lists, preceded by the producing version. No
  * timestamps or timings: the same scenario and seed give byte-identical JSON.
  */
+
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { VERSION } from '../../version.js';
 import type { AllocationResult } from './types.js';
 
@@ -19,6 +22,7 @@ const ERROR_KEYS = new Set(['se', 'lo', 'hi', 'tolerance']);
  * @example JSON.parse(stringifyAllocation(result)).recommended
  */
 export function stringifyAllocation(result: AllocationResult, indent = 2): string {
+  checkArgument('stringifyAllocation', 'result', result, ARG.allocation);
   return JSON.stringify(
     { salesops: VERSION, ...result },
     (key, value: unknown) => {

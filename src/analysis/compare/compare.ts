@@ -15,6 +15,8 @@ import { INTERVAL_LEVEL } from '../../defaults.js';
 import type { ScenarioBundle } from '../../scenario/load.js';
 import { variantEntries } from '../../scenario/load.js';
 import type { Override } from '../../scenario/overrides.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { closest } from '../../util/suggest.js';
@@ -76,6 +78,7 @@ export async function compare(
   input: ScenarioBundle | Evaluator,
   opts: CompareOptions = {},
 ): Promise<CompareResult> {
+  checkArgument('compare', 'input', input, ARG.analysisInput);
   checkOptionNames('compare', opts, COMPARE_OPTIONS);
   checkRunOptions('compare', opts);
   return withEvaluator(input, opts, (ev) => run(ev, opts));

@@ -7,6 +7,8 @@
  */
 import { INTERVAL_LEVEL } from '../../defaults.js';
 import { normalQuantile } from '../../stats/normal.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { meanSummary } from '../evaluator.js';
 import { quantileSorted } from '../quantile.js';
 
@@ -42,7 +44,7 @@ export function pairedDifference(
   base: Float64Array,
   level = INTERVAL_LEVEL,
 ): Difference {
-  return meanDifference(differences(variant, base), level);
+  return meanDifference(differences('pairedDifference', variant, base), level);
 }
 
 /**
@@ -56,7 +58,7 @@ export function trialDifference(
   base: Float64Array,
   level = INTERVAL_LEVEL,
 ): TrialDifference {
-  const d = differences(variant, base);
+  const d = differences('trialDifference', variant, base);
   const mean = meanDifference(d, level);
   const sorted = d.sort();
   const spread = {
@@ -67,8 +69,15 @@ export function trialDifference(
   return { ...mean, spread };
 }
 
-function differences(variant: Float64Array, base: Float64Array): Float64Array {
+function differences(fn: string, variant: Float64Array, base: Float64Array): Float64Array {
+  checkPaired(fn, variant, base);
   return variant.map((v, i) => v - base[i]!);
+}
+
+/** Both the value of every trial, trial i of one paired with trial i of the other. */
+function checkPaired(fn: string, variant: unknown, base: unknown): void {
+  checkArgument(fn, 'variant', variant, ARG.values);
+  checkArgument(fn, 'base', base, ARG.pairedValues((variant as Float64Array).length));
 }
 
 function meanDifference(d: Float64Array, level: number): Difference {
@@ -87,6 +96,7 @@ export function beats(
   variant: Float64Array,
   base: Float64Array,
 ): { better: number; worse: number } {
+  checkPaired('beats', variant, base);
   let better = 0;
   let worse = 0;
   for (let i = 0; i < variant.length; i++) {

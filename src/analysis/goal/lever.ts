@@ -12,6 +12,8 @@
  */
 import type { Model } from '../../model/types.js';
 import type { Override } from '../../scenario/overrides.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../../util/option-names.js';
 import { InputError } from '../../util/result.js';
 import { ExpectedModel } from '../allocate/expected-model.js';
@@ -98,21 +100,25 @@ export const GOAL_FLAGS: GoalNames = {
 const DEFAULT_MAX_HIRES = 50;
 
 /**
- * Resolves the lever at `path` of `model`. `fieldProblem`, when given, says why a dot-path
- * lever names no field of the scenario (checked before its bounds, so a misspelt lever is
- * not reported as a missing bound).
+ * Resolves the lever at `path` of `model`. `bounds` narrow the lever's own (default: none
+ * given, the lever's own). `fieldProblem`, when given, says why a dot-path lever names no
+ * field of the scenario (checked before its bounds, so a misspelt lever is not reported as a
+ * missing bound).
  * @throws InputError naming the lever, min or max (as `names` calls them) when the path is no
- * lever or the bounds are missing or empty; and `lever: bounds.NAME` for a bound other than
- * min and max.
- * @example lever(model, 'channels.paid_search.spend', {})
+ * lever or the bounds are missing or empty; `lever: bounds.NAME` for a bound other than min
+ * and max; and `lever: model` or `lever: path` for an argument that is missing or of the
+ * wrong kind.
+ * @example lever(model, 'channels.paid_search.spend')
  */
 export function lever(
   model: Model,
   path: string,
-  bounds: LeverBounds,
+  bounds: LeverBounds = {},
   names: GoalNames = GOAL_OPTIONS,
   fieldProblem?: (path: string) => string | null,
 ): Lever {
+  checkArgument('lever', 'model', model, ARG.model);
+  checkArgument('lever', 'path', path, ARG.leverPath);
   checkOptionNames('lever', bounds, LEVER_BOUNDS, '', 'bounds');
   const problem = (which: 'lever' | 'min' | 'max', message: string, at = ''): InputError =>
     new InputError([{ file: `${names.prefix}${names[which]}`, line: null, path: at, message }]);

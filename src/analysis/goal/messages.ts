@@ -2,7 +2,8 @@
  * Messages of goal-seek, in one place; the diagnostic names the option or flag (see
  * `GoalNames` in lever.ts), so the same text reads right from the library and the CLI.
  */
-const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+const shown = (v: unknown): string =>
+  v === undefined ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : String(v);
 
 export const msg = {
   leverNotANumber: (path: string, why: string) =>

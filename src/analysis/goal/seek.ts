@@ -12,6 +12,8 @@ import { DEFAULT_GOAL_STEPS } from '../../defaults.js';
 import { msg as scenarioMsg } from '../../scenario/messages.js';
 import type { Override } from '../../scenario/overrides.js';
 import { resolvePath } from '../../scenario/variants.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { InputError } from '../../util/result.js';
 import type { Evaluator } from '../evaluator.js';
 import { metricReader } from '../metric-reader.js';
@@ -126,6 +128,8 @@ export function confirmSeed(seed: number): number {
  * @example await goalSeek(ev, { lever: 'channels.paid_search.spend', metric: 'bookings', target: 9e6, probability: 0.8 })
  */
 export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalResult> {
+  checkArgument('goalSeek', 'ev', ev, ARG.evaluator);
+  checkArgument('goalSeek', 'options', opts, ARG.goalOptions);
   checkOptionNames(
     'goalSeek',
     opts,
@@ -134,6 +138,9 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
   );
   if (opts.bounds !== null)
     checkOptionNames('goalSeek', opts.bounds, LEVER_BOUNDS, '', 'options.bounds');
+  // The CLI always gives the lever and the metric: a missing one is a library caller's.
+  checkArgument('goalSeek', 'options.lever', opts.lever, ARG.leverPath);
+  checkArgument('goalSeek', 'options.metric', opts.metric, ARG.metric);
   const names = opts.names ?? GOAL_OPTIONS;
   checkInputs(ev, opts, names);
   const l = lever(ev.model, opts.lever, opts.bounds ?? {}, names, (path) => fieldProblem(ev, path));

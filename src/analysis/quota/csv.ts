@@ -7,6 +7,9 @@
  * `quota` the sum of all of them, so every row adds up exactly (the rows' total may differ
  * from the unrounded total quota by a few minor units).
  */
+
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { csvLine } from '../../util/csv.js';
 import { minorUnitDigits } from '../../util/currency.js';
 import type { QuotaResult } from './types.js';
@@ -27,9 +30,10 @@ function money(units: number, digits: number): string {
  * The CSV text of a quota result (see module doc).
  * @example quotaToCsv(q).split('\n')[0] // 'rep_id,role,kind,start,currency,capacity_share,quota,quota_FY2027_Q1,…'
  */
-export function quotaToCsv(q: QuotaResult): string {
+export function quotaToCsv(result: QuotaResult): string {
+  checkArgument('quotaToCsv', 'result', result, ARG.quota);
   const quarterOf = (t: number) => Math.floor(t / 3);
-  const digits = minorUnitDigits(q.currency);
+  const digits = minorUnitDigits(result.currency);
   const scale = 10 ** digits;
   const text = (units: number) => money(units, digits);
   const lines = [
@@ -43,23 +47,23 @@ export function quotaToCsv(q: QuotaResult): string {
       'quota',
       // Column names a compensation system imports: "FY2027 Q1" → quota_FY2027_Q1, and a
       // partial last quarter "FY2028 Q2 (1 month)" → quota_FY2028_Q2_1_month.
-      ...q.quarters.map((l) => `quota_${l.replace(/[()]/g, '').trim().replace(/\s+/g, '_')}`),
-      ...q.periods.map((p) => `quota_${p}`),
+      ...result.quarters.map((l) => `quota_${l.replace(/[()]/g, '').trim().replace(/\s+/g, '_')}`),
+      ...result.periods.map((p) => `quota_${p}`),
     ]),
   ];
-  for (const r of q.reps) {
+  for (const r of result.reps) {
     const months = r.monthly.map((x) => Math.round(x * scale));
-    const quarters = q.quarters.map((_, i) =>
+    const quarters = result.quarters.map((_, i) =>
       months.reduce((sum, c, t) => (quarterOf(t) === i ? sum + c : sum), 0),
     );
     const total = months.reduce((a, b) => a + b, 0);
     lines.push(
       csvLine([
         r.id,
-        q.role,
+        result.role,
         r.kind,
         r.start,
-        q.currency,
+        result.currency,
         Number(r.capacity_share.toFixed(6)),
         text(total),
         ...quarters.map(text),

@@ -16,6 +16,8 @@
 import { QUOTA_STORE_BYTES, QUOTA_UNCREDITED_WARN } from '../../defaults.js';
 import type { Model } from '../../model/types.js';
 import { buildLayout } from '../../sim/layout.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { silentLogger } from '../../util/logger.js';
 import { ColumnMoments } from '../../util/moments.js';
 import { checkOwnVariant } from '../own-variant.js';
@@ -99,6 +101,7 @@ export async function quotaWithForecast(
   opts: QuotaOptions = {},
 ): Promise<{ quota: QuotaResult; forecast: ForecastResult }> {
   // Settings are checked before any thread starts.
+  checkArgument('quota', 'model', model, ARG.model);
   checkOptionNames('quota', opts, QUOTA_OPTIONS);
   checkRunOptions('quota', opts);
   checkOwnVariant('quota', model, opts.variant);

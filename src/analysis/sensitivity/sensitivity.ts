@@ -25,6 +25,8 @@ import { paramLabel } from '../../model/param-label.js';
 import type { Model } from '../../model/types.js';
 import type { ScenarioBundle } from '../../scenario/load.js';
 import type { Override } from '../../scenario/overrides.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import { type Evaluator, withEvaluator } from '../evaluator.js';
@@ -109,6 +111,7 @@ export async function sensitivity(
   opts: SensitivityOptions = {},
 ): Promise<SensitivityResult> {
   // The seed becomes reseed overrides before any evaluation: check it (and the trials) here.
+  checkArgument('sensitivity', 'input', input, ARG.analysisInput);
   checkOptionNames('sensitivity', opts, SENSITIVITY_OPTIONS);
   checkRunOptions('sensitivity', opts);
   checkRunOption('sensitivity: options.tornadoTrials', 'trials', opts.tornadoTrials);

@@ -3,6 +3,8 @@
  * report order; a builder returns null when its chart has nothing to show.
  */
 import type { CompareResult } from '../../analysis/compare/types.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import type { ChartSpec } from '../common.js';
 import { buildCompareBookingsChart } from './bookings.js';
 import { buildCompareCumulativeChart } from './cumulative.js';
@@ -28,6 +30,7 @@ export const COMPARE_CHARTS: readonly ((r: CompareResult) => ChartSpec | null)[]
  * Every comparison chart with something to show.
  * @example buildCompareCharts(result).map((c) => c.name) // ['compare-difference', …]
  */
-export function buildCompareCharts(r: CompareResult): ChartSpec[] {
-  return COMPARE_CHARTS.map((b) => b(r)).filter((c): c is ChartSpec => c !== null);
+export function buildCompareCharts(comparison: CompareResult): ChartSpec[] {
+  checkArgument('buildCompareCharts', 'comparison', comparison, ARG.comparison);
+  return COMPARE_CHARTS.map((b) => b(comparison)).filter((c): c is ChartSpec => c !== null);
 }

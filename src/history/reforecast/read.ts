@@ -4,6 +4,8 @@
  * and markets. Every problem is an {@link InputError} naming the file, line, row and column.
  */
 import type { Model } from '../../model/types.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../../util/option-names.js';
 import { InputError } from '../../util/result.js';
 import { type ReadActualsOptions, readActuals } from '../read-actuals.js';
@@ -25,6 +27,8 @@ export async function readActualsFor(
   path: string,
   opts: ReadActualsForOptions = {},
 ): Promise<Actuals> {
+  checkArgument('readActualsFor', 'model', model, ARG.model);
+  checkArgument('readActualsFor', 'path', path, ARG.path);
   checkOptionNames('readActualsFor', opts, READ_ACTUALS_FOR_OPTIONS, "the stages are the model's");
   const r = await readActuals(path, {
     ...opts,

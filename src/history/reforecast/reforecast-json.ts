@@ -7,6 +7,8 @@
  */
 import { forecastJson } from '../../analysis/forecast-json.js';
 import type { ForecastResult } from '../../analysis/types.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import type { ReforecastResult } from './reforecast.js';
 
 /**
@@ -14,29 +16,31 @@ import type { ReforecastResult } from './reforecast.js';
  * @example reforecastJson(r, plan).actuals_periods // 6
  */
 export function reforecastJson(
-  r: ReforecastResult,
+  result: ReforecastResult,
   plan?: ForecastResult,
 ): Record<string, unknown> {
-  const f = r.forecast;
+  checkArgument('reforecastJson', 'result', result, ARG.reforecast);
+  if (plan !== undefined) checkArgument('reforecastJson', 'plan', plan, ARG.forecast);
+  const f = result.forecast;
   return {
     ...forecastJson(f),
-    actuals_periods: r.actuals.periods,
+    actuals_periods: result.actuals.periods,
     actuals: {
-      file: r.actuals.file,
-      periods: f.periods.slice(0, r.actuals.periods),
-      through: r.actuals.through,
-      fixed: r.fixed,
+      file: result.actuals.file,
+      periods: f.periods.slice(0, result.actuals.periods),
+      through: result.actuals.through,
+      fixed: result.fixed,
       simulated:
         'every other series in months before actuals_periods is simulated from the plan at the actual spend',
     },
     reforecast: {
-      pipeline: r.pipeline,
-      pipeline_items: r.pipelineItems,
-      rates: r.rates,
-      leads: r.leads,
-      team: r.team,
-      accounts: r.accounts,
-      notes: r.notes,
+      pipeline: result.pipeline,
+      pipeline_items: result.pipelineItems,
+      rates: result.rates,
+      leads: result.leads,
+      team: result.team,
+      accounts: result.accounts,
+      notes: result.notes,
     },
     ...(plan === undefined
       ? {}
@@ -54,12 +58,14 @@ export function reforecastJson(
 
 /** Serialises a reforecast as JSON text, refusing non-finite numbers (they would become null silently). */
 export function stringifyReforecast(
-  r: ReforecastResult,
+  result: ReforecastResult,
   plan?: ForecastResult,
   indent = 2,
 ): string {
+  checkArgument('stringifyReforecast', 'result', result, ARG.reforecast);
+  if (plan !== undefined) checkArgument('stringifyReforecast', 'plan', plan, ARG.forecast);
   return JSON.stringify(
-    reforecastJson(r, plan),
+    reforecastJson(result, plan),
     (key, value: unknown) => {
       if (typeof value === 'number' && !Number.isFinite(value)) {
         throw new Error(`internal error: ${key} is ${value} in the reforecast output`);

@@ -23,6 +23,8 @@ import { designBasis } from '../../scenario/design-basis.js';
 import { nearestCorrelationOk } from '../../sim/design/iman-conover.js';
 import { adstockBefore, TrialInputs } from '../../sim/trial-inputs.js';
 import { distMean, distVariance } from '../../stats/dist-math.js';
+import { ARG } from '../../util/argument-kinds.js';
+import { checkArgument } from '../../util/arguments.js';
 import type { Logger } from '../../util/logger.js';
 import { InputError } from '../../util/result.js';
 import type { Actuals } from '../types.js';
@@ -147,6 +149,8 @@ export async function reforecast(
   actuals: Actuals,
   opts: ReforecastOptions = {},
 ): Promise<ReforecastResult> {
+  checkArgument('reforecast', 'model', model, ARG.model);
+  checkArgument('reforecast', 'actuals', actuals, ARG.actuals);
   checkOptionNames('reforecast', opts, REFORECAST_OPTIONS);
   checkRunOptions('reforecast', opts);
   checkOwnVariant('reforecast', model, opts.variant);
