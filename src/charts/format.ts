@@ -4,21 +4,8 @@
  * through the theme's locale so axes, tooltips and HTML text agree.
  */
 
-/** English month abbreviations, January first: the month names of every chart and report. */
-export const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
+/** English month abbreviations, January first (kept in util/: the model's input labels name months too). */
+export { MONTHS } from '../util/months.js';
 
 /** Currencies with a well-known symbol; any other code is written after the number. */
 const SYMBOLS: Readonly<Record<string, string>> = {
