@@ -10,14 +10,22 @@ import type { PositionDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { AllocationResult } from '../analysis/allocate/types.js';
 import { CHART_WIDTH } from '../defaults.js';
 import { allocationSubtitle, allocationTheme, channelColors } from './allocation-common.js';
+import {
+  CURVE_HEIGHT,
+  LABEL_ABOVE,
+  LABEL_BELOW,
+  LABEL_SIZE,
+  placePointLabels,
+} from './budget-curve-labels.js';
 import { type ChartSpec, moneyTitle } from './common.js';
+import { distinctLabels } from './distinct-labels.js';
 import { formatMoney } from './format.js';
+import { niceDomain } from './nice-domain.js';
 import {
   formatObjective,
   formatObjectiveChange,
   formatObjectiveError,
   OBJECTIVE_TITLES,
-  objectiveAxisFormat,
 } from './objective-format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
@@ -33,7 +41,13 @@ export function buildBudgetCurveChart(
   const points = curve.points.filter((p) => p.value !== null);
   if (points.length === 0) return null;
   const cur = result.currency;
-  const value = (v: number) => formatObjective(result.objective, v, cur);
+  // Just enough digits that two points of different value never read the same ($146M, $146M).
+  const pointLabels = distinctLabels(
+    points.map((p) => p.value!),
+    (v, extra) => formatObjective(result.objective, v, cur, extra),
+    0,
+    14,
+  );
   const bars = points.flatMap((p) =>
     Object.entries(p.allocation).map(([channel, spend], order) => ({
       budget: p.budget,
@@ -84,14 +98,14 @@ export function buildBudgetCurveChart(
   ];
   // A tenth of the budget on either side: round numbers at both ends of the axis.
   const pad = 0.1 * Math.max(1, here);
-  const rows = points.map((p) => ({
+  const rows = points.map((p, i) => ({
     budget: p.budget,
     value: p.value!,
     // No band where one trial cannot estimate the error (se is then Infinity).
     lo: Number.isFinite(p.se!) ? p.value! - p.se! : p.value!,
     hi: Number.isFinite(p.se!) ? p.value! + p.se! : p.value!,
     share: `${Math.round(p.share * 100)}%`,
-    label: value(p.value!),
+    label: pointLabels[i]!,
     here: p.share === 1,
   }));
   // The note goes in the plot's bottom right corner, or the top right when the curve runs
@@ -107,6 +121,14 @@ export function buildBudgetCurveChart(
   const noteOnTop =
     under.length > 0 &&
     yHi - Math.max(...under.map((r) => r.hi)) > Math.min(...under.map((r) => r.lo)) - yLo;
+  // The y domain Vega would choose, set here so that the point labels can be placed in pixels.
+  const yDomain = niceDomain(yLo, yHi);
+  const labelled = placePointLabels(rows, {
+    x: (b) => ((b - xMin) / (xMax - xMin)) * CHART_WIDTH,
+    y: (v) => CURVE_HEIGHT * (1 - (v - yDomain[0]) / (yDomain[1] - yDomain[0] || 1)),
+    rules: markers,
+    note: note === '' ? null : { from: noteFrom, onTop: noteOnTop },
+  });
   const x: PositionDef<string> = {
     field: 'budget',
     type: 'quantitative',
@@ -137,8 +159,8 @@ export function buildBudgetCurveChart(
     vconcat: [
       {
         width: CHART_WIDTH,
-        height: 220,
-        data: { values: rows },
+        height: CURVE_HEIGHT,
+        data: { values: labelled },
         encoding: { x },
         layer: [
           {
@@ -199,9 +221,11 @@ export function buildBudgetCurveChart(
                 field: 'value',
                 type: 'quantitative',
                 title: yTitle,
-                scale: { zero: false },
+                scale: { domain: yDomain, nice: false, zero: false },
                 axis: {
-                  format: objectiveAxisFormat(result.objective),
+                  // No precision in the format: Vega takes it from the tick step, so two
+                  // ticks 0.5M apart read "$145.5M", "$146M", not "$146M", "$146M".
+                  format: result.objective === 'target' ? '~%' : '$~s',
                   ...(result.objective === 'target' ? {} : { labelExpr: MONEY_LABEL_EXPR }),
                 },
               },
@@ -217,13 +241,20 @@ export function buildBudgetCurveChart(
               ],
             },
           },
-          {
-            mark: { type: 'text', dy: -12, color: COLORS.text, fontSize: 11 },
+          // Each point's value above it, or below it where it would run into its neighbour's.
+          ...([false, true] as const).map((below) => ({
+            transform: [{ filter: below ? 'datum.below' : '!datum.below' }],
+            mark: {
+              type: 'text' as const,
+              dy: below ? LABEL_BELOW : LABEL_ABOVE,
+              color: COLORS.text,
+              fontSize: LABEL_SIZE,
+            },
             encoding: {
-              y: { field: 'value', type: 'quantitative' },
+              y: { field: 'value', type: 'quantitative' as const },
               text: { field: 'label' },
             },
-          },
+          })),
         ],
       },
       {

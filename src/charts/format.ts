@@ -6,21 +6,8 @@
 import { ARG } from '../util/argument-kinds.js';
 import { checkArgument } from '../util/arguments.js';
 
-/** English month abbreviations, January first: the month names of every chart and report. */
-export const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
+/** English month abbreviations, January first (kept in util/: the model's input labels name months too). */
+export { MONTHS } from '../util/months.js';
 
 /** Currencies with a well-known symbol; any other code is written after the number. */
 const SYMBOLS: Readonly<Record<string, string>> = {
@@ -52,12 +39,14 @@ const SI: readonly [number, string][] = [
 
 /**
  * A number with `digits` significant digits and a k/M/B/T suffix (1234567 → "1.23M").
- * Numbers below 1,000 keep up to `digits` significant digits; trailing zeros are trimmed.
- * Non-finite values print as "–"; magnitudes below 1e-6 as "0"; from 1,000T on, exponent form
- * ("1.77e20").
+ * Numbers below 1,000 keep up to `digits` significant digits; trailing zeros are trimmed
+ * unless `zeros` (then 145,977,000 at 4 digits is "146.0M", so that it reads as precise as
+ * a neighbouring "145.9M"). Non-finite values print as "–"; magnitudes below 1e-6 as "0";
+ * from 1,000T on, exponent form ("1.77e20").
  * @example formatCompact(1234567) // "1.23M"
+ * @example formatCompact(145_977_000, 4, true) // "146.0M"
  */
-export function formatCompact(value: number, digits = 3): string {
+export function formatCompact(value: number, digits = 3, zeros = false): string {
   if (!Number.isFinite(value)) return '–';
   // Below a millionth nothing in a sales plan is meaningful; this also avoids exponent notation.
   if (Math.abs(value) < 1e-6) return '0';
@@ -66,27 +55,29 @@ export function formatCompact(value: number, digits = 3): string {
   for (const [scale, suffix] of SI) {
     // Rounding can carry into the next unit (999,999 → "1000k"): test the rounded value.
     const scaled = Number((abs / scale).toPrecision(digits));
-    if (scaled >= 1 && scaled < 1000) return `${sign}${trim(scaled)}${suffix}`;
+    if (scaled >= 1 && scaled < 1000) return `${sign}${trim(scaled, digits, zeros)}${suffix}`;
   }
   // Past 999T (only absurd plans get there) the exponent is clearer than "177000000T".
   if (abs >= 1e12)
     return `${sign}${Number(abs.toPrecision(digits)).toExponential().replace('e+', 'e')}`;
-  return `${sign}${trim(Number(abs.toPrecision(digits)))}`;
+  return `${sign}${trim(Number(abs.toPrecision(digits)), digits, zeros)}`;
 }
 
-function trim(x: number): string {
-  // toPrecision already rounded; String() drops trailing zeros and avoids exponent form here.
-  return String(x);
+function trim(x: number, digits: number, zeros: boolean): string {
+  // x is already rounded; String() drops trailing zeros and avoids exponent form here.
+  const kept = x.toPrecision(digits);
+  return zeros && !kept.includes('e') ? kept : String(x);
 }
 
 /**
- * Money in compact form with the scenario's currency: 1234567 USD → "$1.23M", SEK → "1.23M SEK".
+ * Money in compact form with the scenario's currency: 1234567 USD → "$1.23M", SEK → "1.23M SEK";
+ * `digits` and `zeros` as {@link formatCompact}.
  * @example formatMoney(-2500, 'EUR') // "−€2.5k"
  */
-export function formatMoney(value: number, currency: string, digits = 3): string {
+export function formatMoney(value: number, currency: string, digits = 3, zeros = false): string {
   checkArgument('formatMoney', 'currency', currency, ARG.currency);
   const { prefix, suffix } = currencyAffix(currency);
-  const text = formatCompact(value, digits);
+  const text = formatCompact(value, digits, zeros);
   if (text === '–') return text;
   return text.startsWith('−') ? `−${prefix}${text.slice(1)}${suffix}` : `${prefix}${text}${suffix}`;
 }

@@ -9,39 +9,8 @@ import { ARG } from '../util/argument-kinds.js';
 import { checkArgument } from '../util/arguments.js';
 import { type ChartSpec, finishWith, type Layer } from './common.js';
 import { formatCompact, formatMoney, formatPercent } from './format.js';
+import { goalXDomain, labelPlaces } from './goal-labels.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
-
-/** Where a marked point's label sits: its side of the point, and its vertical offset in px. */
-interface LabelPlace {
-  readonly align: 'left' | 'right';
-  readonly dx: number;
-  readonly dy: number;
-}
-
-/**
- * Places the answer's and the plan's labels so that they do not overlap: each on the side of
- * its point away from the other point. When that would push the answer's label off the plot's
- * left edge (the answer in the leftmost 30% of the axis, the plan right of it), both sit on
- * the right, the higher point's label above it and the lower one's below.
- * @example labelPlaces(goal).answer.align // 'left' when the plan's value is above the answer
- */
-export function labelPlaces(goal: GoalResult): { answer: LabelPlace; plan: LabelPlace } {
-  const right = (dy: number): LabelPlace => ({ align: 'left', dx: 8, dy });
-  const left = (dy: number): LabelPlace => ({ align: 'right', dx: -8, dy });
-  const answer = goal.value;
-  const plan = goal.current;
-  if (answer === null || plan === null || plan < answer)
-    return { answer: right(14), plan: left(-8) };
-  const xs = [...goal.points.map((p) => p.value), answer, plan];
-  const lo = Math.min(...xs);
-  const span = Math.max(...xs) - lo;
-  if (span > 0 && (answer - lo) / span >= 0.3) return { answer: left(14), plan: right(-8) };
-  const answerHigher =
-    (goal.search_probability ?? goal.achieved_probability) >= (goal.current_probability ?? 0);
-  return answerHigher
-    ? { answer: right(-14), plan: right(20) }
-    : { answer: right(14), plan: right(-8) };
-}
 
 /**
  * Line and points of P(metric ≥ target) over the lever's bounds.
@@ -60,10 +29,16 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
     field: 'value',
     type: 'quantitative' as const,
     title: leverTitle,
-    scale: { zero: false },
+    // The domain Vega would choose, set here so that the labels can be placed clear of the curve.
+    scale: { domain: goalXDomain(goal), nice: false, zero: false },
     axis: goal.money ? { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR } : {},
   };
-  const places = labelPlaces(goal);
+  const answerLabel =
+    goal.value === null
+      ? ''
+      : `${show(goal.value)}: ${formatPercent(goal.achieved_probability)} on fresh trials`;
+  const planLabel = goal.current === null ? '' : `plan: ${show(goal.current)}`;
+  const places = labelPlaces(goal, { answer: answerLabel, plan: planLabel });
   const layers: Layer[] = [
     {
       data: { values: goal.points.map((p) => ({ value: p.value, probability: p.probability })) },
@@ -119,7 +94,7 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
           {
             value: goal.value,
             probability: goal.search_probability ?? goal.achieved_probability,
-            label: `${show(goal.value)}: ${formatPercent(goal.achieved_probability)} on fresh trials`,
+            label: answerLabel,
           },
         ],
       },
@@ -150,7 +125,7 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
           {
             value: goal.current,
             probability: goal.current_probability,
-            label: `plan: ${show(goal.current)}`,
+            label: planLabel,
           },
         ],
       },

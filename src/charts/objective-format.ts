@@ -15,16 +15,20 @@ export const OBJECTIVE_TITLES: Readonly<Record<AllocationObjective, string>> = {
 };
 
 /**
- * An objective value as text: money (3 significant digits, compact) or a percentage.
+ * An objective value as text: money (3 significant digits, compact) or a percentage (one
+ * decimal); `extra` digits more of either, to tell close values apart, trailing zeros kept
+ * ("$146.0M" beside "$145.9M").
  * @example formatObjective('target', 0.634, 'USD') // "63.4%"
+ * @example formatObjective('revenue', 145_977_199, 'USD', 1) // "$146.0M"
  */
 export function formatObjective(
   objective: AllocationObjective,
   value: number,
   currency: string,
+  extra = 0,
 ): string {
-  if (objective === 'target') return formatPercent(value, 1);
-  return formatMoney(value, currency);
+  if (objective === 'target') return formatPercent(value, 1 + extra);
+  return formatMoney(value, currency, 3 + extra, extra > 0);
 }
 
 /**

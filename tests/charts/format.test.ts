@@ -18,6 +18,10 @@ describe('formatCompact', () => {
     expect(formatCompact(9_000_000)).toBe('9M');
     expect(formatCompact(2.5e9)).toBe('2.5B');
     expect(formatCompact(-2500)).toBe('−2.5k');
+    // Trailing zeros kept on request: a label beside "145.9M" reads "146.0M", not "146M".
+    expect(formatCompact(145_977_200, 4, true)).toBe('146.0M');
+    expect(formatCompact(12.5, 4, true)).toBe('12.50');
+    expect(formatCompact(146, 2, true)).toBe('150');
     expect(formatCompact(4.2e13)).toBe('42T');
     expect(formatCompact(-1.7734e20)).toBe('−1.77e20');
     expect(formatCompact(999.9e12)).toBe('1e15');

@@ -2,6 +2,7 @@
  * The goal chart's footnote says what the fresh trials made of the answer, as `confirmed` and
  * the sentence do (docs/goal.md, step 4): confirmed, not borne out, too few, or no answer.
  */
+import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { buildGoalChart } from '../../src/charts/goal.js';
 import { validateSpec } from '../../src/charts/validate.js';
 import { bundledFonts } from '../../src/render/fonts.js';
 import { useFontMetrics } from '../../src/render/text-metrics.js';
+import { overlaps, sceneItems } from './scene.js';
 
 // The numbers of `salesops goal scenarios/b2b-saas.yaml --lever allocation.budget --target
 // bookings=12500000 --probability 0.5 --trials 500`, trimmed to three points.
@@ -150,4 +152,166 @@ describe('the goal chart labels', () => {
     expect(b.answer).toBeDefined();
     expect(overlap(b.plan!, b.answer!), JSON.stringify(b)).toBe(false);
   });
+});
+
+describe('the goal chart labels and the curve', () => {
+  /** Points along the curve Vega draws through the line's points (its own monotone curve). */
+  function drawnCurve(points: { x: number; y: number }[]): { x: number; y: number }[] {
+    const out: { x: number; y: number }[] = [];
+    let at = { x: 0, y: 0 };
+    const context = {
+      moveTo: (x: number, y: number) => {
+        at = { x, y };
+      },
+      lineTo: (x: number, y: number) => {
+        for (let k = 0; k <= 200; k++)
+          out.push({ x: at.x + ((x - at.x) * k) / 200, y: at.y + ((y - at.y) * k) / 200 });
+        at = { x, y };
+      },
+      bezierCurveTo: (x1: number, y1: number, x2: number, y2: number, x: number, y: number) => {
+        for (let k = 0; k <= 200; k++) {
+          const s = k / 200;
+          const r = 1 - s;
+          out.push({
+            x: r * r * r * at.x + 3 * r * r * s * x1 + 3 * r * s * s * x2 + s * s * s * x,
+            y: r * r * r * at.y + 3 * r * r * s * y1 + 3 * r * s * s * y2 + s * s * s * y,
+          });
+        }
+        at = { x, y };
+      },
+      closePath: () => {},
+    };
+    // vega exports vega-scenegraph's pathCurves; its typings leave it out.
+    const { pathCurves } = vega as unknown as {
+      pathCurves: (
+        type: string,
+        orientation: string,
+      ) => (context: unknown) => {
+        lineStart(): void;
+        point(x: number, y: number): void;
+        lineEnd(): void;
+      };
+    };
+    const curve = pathCurves('monotone', 'vertical')(context);
+    curve.lineStart();
+    for (const p of points) curve.point(p.x, p.y);
+    curve.lineEnd();
+    return out;
+  }
+
+  // `salesops goal scenarios/b2b-saas.yaml --lever allocation.budget --target
+  // bookings=12500000 --probability 0.5 --trials 2000`: the answer's label started on the
+  // curve, which rises steeply through the answer.
+  const budgetRun: GoalResult = {
+    ...base,
+    value: 94_765.625,
+    achieved_probability: 0.494,
+    achieved_se: Math.sqrt((0.494 * 0.506) / 2000),
+    search_probability: 0.502,
+    current: 105_833.33,
+    current_probability: 0.42,
+    trials: 2000,
+    seed: 2027,
+    confirm_seed: 2028,
+    points: [
+      [20000, 0.0005],
+      [56250, 0.1415],
+      [92500, 0.482],
+      [93632.8125, 0.482],
+      [94199.21875, 0.4855],
+      [94482.421875, 0.4875],
+      [94765.625, 0.502],
+      [97031.25, 0.5125],
+      [101562.5, 0.545],
+      [110625, 0.6155],
+      [128750, 0.6765],
+      [165000, 0.728],
+      [201250, 0.721],
+      [237500, 0.673],
+      [273750, 0.627],
+      [310000, 0.6135],
+    ].map(([value, probability]) => ({ value: value!, probability: probability! })),
+  };
+  // docs/goal.md's example, --lever channels.paid_search.spend --target bookings=12000000
+  // --probability 0.5 --trials 2000: a flat curve just above the wanted 50%.
+  const spendRun: GoalResult = {
+    ...budgetRun,
+    lever: 'channels.paid_search.spend',
+    target: { metric: 'bookings', value: 12_000_000 },
+    value: 38_789.0625,
+    achieved_probability: 0.5025,
+    search_probability: 0.5015,
+    bounds: { min: 15_000, max: 120_000 },
+    current: 50_000,
+    current_probability: 0.517,
+    points: [
+      [15000, 0.339],
+      [28125, 0.459],
+      [34687.5, 0.4905],
+      [37968.75, 0.494],
+      [38378.90625, 0.498],
+      [38583.984375, 0.4995],
+      [38686.5234375, 0.4995],
+      [38789.0625, 0.5015],
+      [39609.375, 0.5025],
+      [41250, 0.5045],
+      [50000, 0.517],
+      [54375, 0.52],
+      [67500, 0.541],
+      [80625, 0.545],
+      [93750, 0.5515],
+      [106875, 0.549],
+      [120000, 0.554],
+    ].map(([value, probability]) => ({ value: value!, probability: probability! })),
+    lever_kind: 'spend',
+  };
+
+  it.each([
+    ['the budget lever, the curve steep through the answer', budgetRun],
+    ['the spend lever, the curve flat above the wanted line', spendRun],
+    ['the plan just right of the answer, near the left', base],
+    ['the plan right of the answer, mid-axis', { ...base, value: 150_000, current: 160_000 }],
+    ['the plan left of the answer', { ...base, current: 80_000, current_probability: 0.45 }],
+    ['no plan value', { ...budgetRun, current: null, current_probability: null }],
+  ] as const)(
+    'keeps the labels off the drawn curve, the marks and each other: %s',
+    async (_case, g) => {
+      const chart = buildGoalChart(g as GoalResult, 'USD', 'test');
+      expect(validateSpec(chart.spec)).toEqual([]);
+      const items = await sceneItems(chart.spec);
+      const line = items.filter((i) => i.type === 'line' && i.role === 'mark');
+      const curve = drawnCurve(
+        [...line].sort((a, b) => a.x - b.x).map((i) => ({ x: i.x, y: i.y })),
+      );
+      expect(curve.length).toBeGreaterThan(100);
+      const texts = items.filter((i) => i.type === 'text' && i.role === 'mark');
+      const answer = texts.find((t) => t.text.endsWith('on fresh trials'))!;
+      const plan = texts.find((t) => t.text.startsWith('plan:'));
+      expect(answer).toBeDefined();
+      // The answer's diamond and the plan's ring (the curve's points are smaller).
+      const marks = items.filter(
+        (i) => i.type === 'symbol' && i.role === 'mark' && i.bounds.x2 - i.bounds.x1 > 9,
+      );
+      for (const label of [answer, ...(plan === undefined ? [] : [plan])]) {
+        const b = label.bounds;
+        const on = curve.filter((p) => p.x > b.x1 && p.x < b.x2 && p.y > b.y1 && p.y < b.y2);
+        expect(on, `${label.text} ${JSON.stringify(b)}`).toEqual([]);
+        for (const m of marks) {
+          if (m.x === label.x && m.y === label.y) {
+            // Its own mark, which it sits beside: clear of the round mark, if not of the
+            // corner of the mark's box.
+            const near = {
+              x: Math.min(Math.max(m.x, b.x1), b.x2),
+              y: Math.min(Math.max(m.y, b.y1), b.y2),
+            };
+            // Vega draws a symbol of size s in a square of side √s; the ring (110) has a
+            // 2 px stroke, the diamond (120) none. The box Vega gives a symbol is wider.
+            const radius = label === plan ? Math.sqrt(110) / 2 + 1 : Math.sqrt(120) / 2;
+            expect(Math.hypot(near.x - m.x, near.y - m.y), label.text).toBeGreaterThan(radius);
+          } else expect(overlaps(b, m.bounds), label.text).toBe(false);
+        }
+      }
+      if (plan !== undefined) expect(overlaps(answer.bounds, plan.bounds)).toBe(false);
+    },
+  );
 });

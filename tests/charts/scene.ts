@@ -25,6 +25,9 @@ export interface SceneItem {
   /** Whether it is drawn (Vega's label-overlap removal sets opacity 0). */
   visible: boolean;
   bounds: Box;
+  /** The item's own position, absolute (for a line: one of the points it is drawn through). */
+  x: number;
+  y: number;
 }
 
 /** Every item of the rendered scene, text and marks, with absolute bounds. */
@@ -60,6 +63,8 @@ export async function sceneItems(spec: unknown): Promise<SceneItem[]> {
           role: r,
           visible: n.opacity !== 0,
           bounds: { x1: b.x1 + dx, x2: b.x2 + dx, y1: b.y1 + dy, y2: b.y2 + dy },
+          x: (n.x ?? 0) + dx,
+          y: (n.y ?? 0) + dy,
         });
       }
       const ox = !isMark && t === 'group' ? dx + (n.x ?? 0) : dx;

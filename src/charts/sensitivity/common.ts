@@ -3,6 +3,7 @@
  * (money, or a probability for `target`), input values in their own terms, and the subtitle.
  */
 import type { SensitivityInput, SensitivityResult } from '../../analysis/sensitivity/types.js';
+import { paramUnit } from '../../model/param-unit.js';
 import { plainNumber } from '../../report/describe-dist.js';
 import { moneyTitle } from '../common.js';
 import { formatMoney, formatPercent } from '../format.js';
@@ -65,17 +66,25 @@ export function baseRow(r: SensitivityResult): { base: number; label: string } {
 }
 
 /**
- * An input's value in its own terms: rates as percentages, spend as money, else plain.
+ * An input's value in its own terms ({@link paramUnit}): rates, growth and gross margin as
+ * percentages, spend and costs as money in the scenario's currency (compact, "$89.8k"), other
+ * numbers plain; a negative value with a true minus sign (U+2212), as every number on a chart.
  * @example inputText({ path: 'funnel.won.rate', domain: 'rate' }, 0.19, 'USD') // '19.0%'
+ * @example inputText({ path: 'markets.smb.growth', domain: 'real' }, -0.0028, 'USD') // '−0.28%'
  */
 export function inputText(
   i: Pick<SensitivityInput, 'path' | 'domain'>,
   x: number,
   currency: string,
 ): string {
-  if (i.domain === 'rate') return formatPercent(x, x < 0.1 ? 2 : 1);
-  if (/^channels\.[^.]+\.spend$/.test(i.path)) return formatMoney(x, currency);
-  return plainNumber(x);
+  switch (paramUnit(i.path, i.domain)) {
+    case 'percent':
+      return formatPercent(x, Math.abs(x) < 0.1 ? 2 : 1).replace(/^-/, '−');
+    case 'money':
+      return formatMoney(x, currency);
+    case 'number':
+      return plainNumber(x).replace(/^-/, '−');
+  }
 }
 
 /**
