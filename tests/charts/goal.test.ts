@@ -2,7 +2,6 @@
  * The goal chart's footnote says what the fresh trials made of the answer, as `confirmed` and
  * the sentence do (docs/goal.md, step 4): confirmed, not borne out, too few, or no answer.
  */
-import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { validateSpec } from '../../src/charts/validate.js';
 import { bundledFonts } from '../../src/render/fonts.js';
 import { useFontMetrics } from '../../src/render/text-metrics.js';
 import { overlaps, sceneItems } from './scene.js';
+import { vegaPieces } from './vega-curve.js';
 
 // The numbers of `salesops goal scenarios/b2b-saas.yaml --lever allocation.budget --target
 // bookings=12500000 --probability 0.5 --trials 500`, trimmed to three points.
@@ -158,44 +158,18 @@ describe('the goal chart labels and the curve', () => {
   /** Points along the curve Vega draws through the line's points (its own monotone curve). */
   function drawnCurve(points: { x: number; y: number }[]): { x: number; y: number }[] {
     const out: { x: number; y: number }[] = [];
-    let at = { x: 0, y: 0 };
-    const context = {
-      moveTo: (x: number, y: number) => {
-        at = { x, y };
-      },
-      lineTo: (x: number, y: number) => {
-        for (let k = 0; k <= 200; k++)
-          out.push({ x: at.x + ((x - at.x) * k) / 200, y: at.y + ((y - at.y) * k) / 200 });
-        at = { x, y };
-      },
-      bezierCurveTo: (x1: number, y1: number, x2: number, y2: number, x: number, y: number) => {
-        for (let k = 0; k <= 200; k++) {
-          const s = k / 200;
-          const r = 1 - s;
-          out.push({
-            x: r * r * r * at.x + 3 * r * r * s * x1 + 3 * r * s * s * x2 + s * s * s * x,
-            y: r * r * r * at.y + 3 * r * r * s * y1 + 3 * r * s * s * y2 + s * s * s * y,
-          });
-        }
-        at = { x, y };
-      },
-      closePath: () => {},
-    };
-    // vega exports vega-scenegraph's pathCurves; its typings leave it out.
-    const { pathCurves } = vega as unknown as {
-      pathCurves: (
-        type: string,
-        orientation: string,
-      ) => (context: unknown) => {
-        lineStart(): void;
-        point(x: number, y: number): void;
-        lineEnd(): void;
-      };
-    };
-    const curve = pathCurves('monotone', 'vertical')(context);
-    curve.lineStart();
-    for (const p of points) curve.point(p.x, p.y);
-    curve.lineEnd();
+    let at = points[0]!;
+    for (const [x1, y1, x2, y2, x, y] of vegaPieces(points)) {
+      for (let k = 0; k <= 200; k++) {
+        const s = k / 200;
+        const r = 1 - s;
+        out.push({
+          x: r * r * r * at.x + 3 * r * r * s * x1! + 3 * r * s * s * x2! + s * s * s * x!,
+          y: r * r * r * at.y + 3 * r * r * s * y1! + 3 * r * s * s * y2! + s * s * s * y!,
+        });
+      }
+      at = { x: x!, y: y! };
+    }
     return out;
   }
 

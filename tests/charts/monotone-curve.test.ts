@@ -3,45 +3,9 @@
  * `pathCurves('monotone')`, d3-shape's curveMonotoneX), control point for control point.
  */
 import fc from 'fast-check';
-import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { monotoneCubics, type Point, sampleCubics } from '../../src/charts/monotone-curve.js';
-
-/** The Bézier pieces Vega's monotone curve draws through `points`, as [x1, y1, x2, y2, x, y]. */
-function vegaPieces(points: readonly Point[]): number[][] {
-  const pieces: number[][] = [];
-  let last: Point | null = null;
-  const context = {
-    moveTo: (x: number, y: number) => {
-      last = { x, y };
-    },
-    lineTo: (x: number, y: number) => {
-      pieces.push([last!.x, last!.y, x, y, x, y]);
-      last = { x, y };
-    },
-    bezierCurveTo: (...a: number[]) => {
-      pieces.push(a);
-      last = { x: a[4]!, y: a[5]! };
-    },
-    closePath: () => {},
-  };
-  // vega exports vega-scenegraph's pathCurves; its typings leave it out.
-  const { pathCurves } = vega as unknown as {
-    pathCurves: (
-      type: string,
-      orientation: string,
-    ) => (context: unknown) => {
-      lineStart(): void;
-      point(x: number, y: number): void;
-      lineEnd(): void;
-    };
-  };
-  const curve = pathCurves('monotone', 'vertical')(context);
-  curve.lineStart();
-  for (const p of points) curve.point(p.x, p.y);
-  curve.lineEnd();
-  return pieces;
-}
+import { vegaPieces } from './vega-curve.js';
 
 const ours = (points: readonly Point[]) =>
   monotoneCubics(points).map((c) => [c.p1.x, c.p1.y, c.p2.x, c.p2.y, c.p3.x, c.p3.y]);
