@@ -1,13 +1,13 @@
 /**
  * How often a reforecast's intervals hold the year that happened, over synthetic worlds of a
  * scenario (docs/model.md, "On the B2B sample"): for each seed, one world of the plan
- * synthesized item by item (src/history/synthesize.ts), its first six months written as
- * actuals, the reforecast from them, and whether the world's whole year falls inside the
- * reforecast's P10–P90 and P25–P75; and the spread of the years standardised by the reforecast's
- * mean and sd (1 when the reforecast's spread is right), beside the same for the plan without
- * actuals. Prints one JSON line.
+ * synthesized item by item (src/history/synthesize.ts), its first MONTHS months (default 6)
+ * written as actuals, the reforecast from them, and whether the world's whole year falls
+ * inside the reforecast's P10–P90 and P25–P75; and the spread of the years standardised by
+ * the reforecast's mean and sd (1 when the reforecast's spread is right), beside the same for
+ * the plan without actuals. Prints one JSON line.
  *
- *     npx tsx scripts/reforecast-coverage.ts [SCENARIO] [FIRST_SEED] [END_SEED] [TRIALS]
+ *     npx tsx scripts/reforecast-coverage.ts [SCENARIO] [FIRST_SEED] [END_SEED] [TRIALS] [MONTHS]
  *     npx tsx scripts/reforecast-coverage.ts scenarios/b2b-saas.yaml 500 660 400
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,9 +21,9 @@ import { actualsCsv } from '../src/history/write-csv.js';
 import { compileScenario } from '../src/scenario/index.js';
 import { formatDiagnostic } from '../src/util/result.js';
 
-const [file = 'scenarios/b2b-saas.yaml', first = '500', end = '660', trials = '400'] =
+const [file = 'scenarios/b2b-saas.yaml', first = '500', end = '660', trials = '400', months = '6'] =
   process.argv.slice(2);
-const MONTHS = 6;
+const MONTHS = Number(months);
 const compiled = compileScenario(readFileSync(file, 'utf8'), file, {
   trials: Number(trials),
 });
@@ -73,6 +73,7 @@ console.log(
     file,
     seeds: [Number(first), Number(end) - 1],
     trials: Number(trials),
+    months: MONTHS,
     ...counts,
     sdStandardised: sd(z),
     sdStandardisedPlan: sd(zPlan),
