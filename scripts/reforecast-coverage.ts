@@ -8,7 +8,7 @@
  * the plan without actuals. Prints one JSON line.
  *
  *     npx tsx scripts/reforecast-coverage.ts [SCENARIO] [FIRST_SEED] [END_SEED] [TRIALS] [MONTHS]
- *     npx tsx scripts/reforecast-coverage.ts scenarios/b2b-saas.yaml 500 660 400
+ *     npx tsx scripts/reforecast-coverage.ts scenarios/b2b-saas.yaml 500 820 400 6
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
