@@ -21,7 +21,7 @@ import { actualsCsv } from '../src/history/write-csv.js';
 import { compileScenario } from '../src/scenario/index.js';
 import { formatDiagnostic } from '../src/util/result.js';
 
-const [file = 'scenarios/b2b-saas.yaml', first = '500', end = '660', trials = '400', months = '6'] =
+const [file = 'scenarios/b2b-saas.yaml', first = '500', end = '820', trials = '400', months = '6'] =
   process.argv.slice(2);
 const MONTHS = Number(months);
 const compiled = compileScenario(readFileSync(file, 'utf8'), file, {
