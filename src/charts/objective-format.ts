@@ -5,6 +5,7 @@
  */
 import type { AllocationObjective } from '../model/types.js';
 import { formatMoney, formatPercent } from './format.js';
+import { MONEY_LABEL_EXPR } from './theme.js';
 
 /** A short name of the objective for titles and axes. */
 export const OBJECTIVE_TITLES: Readonly<Record<AllocationObjective, string>> = {
@@ -62,9 +63,17 @@ export function formatObjectiveError(
 }
 
 /**
- * Vega format of an objective's axis (the theme's locale supplies the currency symbol).
- * @example objectiveAxisFormat('target') // '.0%'
+ * The axis format of an objective's values, with no precision: Vega then takes it from the
+ * tick step (vega-format's formatSpan), so ticks half a million apart read "$145.5M", "$146M"
+ * and ticks 0.2 points apart "50.2%", "50.4%", never "$146M" or "50%" twice as a fixed
+ * precision ($.3~s, .0%) wrote them on a narrow range. Money takes the theme's currency from
+ * the locale and writes 1e9 as B.
+ * @example objectiveAxis('target') // { format: '~%' }
+ * @example objectiveAxis('revenue').format // '$~s'
  */
-export function objectiveAxisFormat(objective: AllocationObjective): string {
-  return objective === 'target' ? '.0%' : '$.3~s';
+export function objectiveAxis(objective: AllocationObjective): {
+  format: string;
+  labelExpr?: string;
+} {
+  return objective === 'target' ? { format: '~%' } : { format: '$~s', labelExpr: MONEY_LABEL_EXPR };
 }
