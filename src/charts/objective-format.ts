@@ -5,7 +5,7 @@
  */
 import type { AllocationObjective } from '../model/types.js';
 import { formatMoney, formatPercent } from './format.js';
-import { MONEY_LABEL_EXPR } from './theme.js';
+import { MONEY_LABEL_EXPR, MONEY_STEP_AXIS_FORMAT, PERCENT_STEP_AXIS_FORMAT } from './theme.js';
 
 /** A short name of the objective for titles and axes. */
 export const OBJECTIVE_TITLES: Readonly<Record<AllocationObjective, string>> = {
@@ -63,11 +63,10 @@ export function formatObjectiveError(
 }
 
 /**
- * The axis format of an objective's values, with no precision: Vega then takes it from the
- * tick step (vega-format's formatSpan), so ticks half a million apart read "$145.5M", "$146M"
- * and ticks 0.2 points apart "50.2%", "50.4%", never "$146M" or "50%" twice as a fixed
- * precision ($.3~s, .0%) wrote them on a narrow range. Money takes the theme's currency from
- * the locale and writes 1e9 as B.
+ * The axis format of an objective's values, with no precision ({@link MONEY_STEP_AXIS_FORMAT}):
+ * Vega takes it from the tick step, so a narrow range reads "$145.8M", "$146M" or "49.5%",
+ * "50%", never "$146M" or "50%" twice as a fixed precision ($.3~s, .0%) wrote them. Money
+ * takes the theme's currency from the locale and writes 1e9 as B.
  * @example objectiveAxis('target') // { format: '~%' }
  * @example objectiveAxis('revenue').format // '$~s'
  */
@@ -75,5 +74,7 @@ export function objectiveAxis(objective: AllocationObjective): {
   format: string;
   labelExpr?: string;
 } {
-  return objective === 'target' ? { format: '~%' } : { format: '$~s', labelExpr: MONEY_LABEL_EXPR };
+  return objective === 'target'
+    ? { format: PERCENT_STEP_AXIS_FORMAT }
+    : { format: MONEY_STEP_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR };
 }

@@ -109,6 +109,9 @@ export interface GoalResult {
   /** Every evaluated value, sorted (the chart's curve and the bisection's steps). */
   readonly points: readonly GoalPoint[];
   readonly lever_kind: Lever['kind'];
+  /** What the lever's value measures (`money`, `percent` or `number`): its unit on the chart. */
+  readonly unit: Lever['unit'];
+  /** Whether the lever's value is money (`unit` is `money`). */
   readonly money: boolean;
   /** One plain sentence: the answer, or why there is none. */
   readonly sentence: string;
@@ -220,6 +223,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     confirm_seed: fresh,
     points,
     lever_kind: l.kind,
+    unit: l.unit,
     money: l.money,
     sentence: sentence(opts, l, answer, { p: confirmed.p, n: confirmed.n, se, verdict }, best),
   };
