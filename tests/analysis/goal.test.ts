@@ -520,4 +520,32 @@ describe("the lever's unit", () => {
     // was "searched -0.02 … 0.03 to within 0.00005"
     expect(growth.stdout).toContain('searched −2.00% … 3.00% to within 0.005 pp,');
   }, 60_000);
+
+  it('writes a small answer in the sentence with three significant digits, not rounded to 0.01', async () => {
+    const file = join(dir, 'small.yaml');
+    writeFileSync(file, linear(200));
+    // 120 leads a year: one win (bookings ≥ 1,000) with probability 1 − exp(−120 r) ≥ 0.5 at
+    // r ≥ ln 2 / 120 = 0.00578; the sentence read "funnel.won.rate = 0.01".
+    const r = await runCli([
+      'goal',
+      file,
+      '--lever',
+      'funnel.won.rate',
+      '--min=0.001',
+      '--max=0.2',
+      '--target',
+      'bookings=1000',
+      '--probability',
+      '0.5',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    expect(g.value).toBeGreaterThan(0.004);
+    expect(g.value).toBeLessThan(0.008);
+    expect(g.sentence).toMatch(/^funnel\.won\.rate = 0\.00\d{3} is the smallest value/);
+    expect(g.sentence).toContain(`= ${Number(g.value.toPrecision(3))} is`);
+  }, 60_000);
 });

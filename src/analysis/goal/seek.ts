@@ -301,6 +301,15 @@ async function planProbability(
   return hit / v.length;
 }
 
+/**
+ * A lever value in the sentence, as the plain number `--set` takes: up to 2 decimals, or as
+ * many as 3 significant digits need (a growth of 0.00583 read "0.01").
+ */
+function setValue(x: number): string {
+  const decimals = x === 0 ? 0 : Math.min(20, Math.max(2, 2 - Math.floor(Math.log10(Math.abs(x)))));
+  return x.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
 function sentence(
   opts: GoalOptions,
   l: Lever,
@@ -311,9 +320,9 @@ function sentence(
   const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
   const goal = `${opts.metric} ≥ ${opts.target.toLocaleString('en-US')} with probability ${pct(opts.probability)}`;
   if (answer === null) {
-    return `No value of ${opts.lever} from ${l.min.toLocaleString('en-US')} to ${l.max.toLocaleString('en-US')} reaches ${goal}: the best is ${pct(best[1])}, at ${best[0].toLocaleString('en-US')}.`;
+    return `No value of ${opts.lever} from ${setValue(l.min)} to ${setValue(l.max)} reaches ${goal}: the best is ${pct(best[1])}, at ${setValue(best[0])}.`;
   }
-  const value = answer.toLocaleString('en-US', { maximumFractionDigits: l.integer ? 0 : 2 });
+  const value = l.integer ? answer.toLocaleString('en-US') : setValue(answer);
   if (achieved.se === null) {
     return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trial; on 1 fresh trial ${pct(achieved.p)} ± n/a: one trial cannot estimate the Monte Carlo error, so the answer is not confirmed; run more trials (hundreds for a useful answer).`;
   }
