@@ -26,6 +26,7 @@ import {
   formatObjectiveChange,
   formatObjectiveError,
   OBJECTIVE_TITLES,
+  objectiveAxis,
 } from './objective-format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
@@ -222,12 +223,8 @@ export function buildBudgetCurveChart(
                 type: 'quantitative',
                 title: yTitle,
                 scale: { domain: yDomain, nice: false, zero: false },
-                axis: {
-                  // No precision in the format: Vega takes it from the tick step, so two
-                  // ticks 0.5M apart read "$145.5M", "$146M", not "$146M", "$146M".
-                  format: result.objective === 'target' ? '~%' : '$~s',
-                  ...(result.objective === 'target' ? {} : { labelExpr: MONEY_LABEL_EXPR }),
-                },
+                // Its precision from the tick step: "$145.5M", "$146M", never "$146M" twice.
+                axis: objectiveAxis(result.objective),
               },
               tooltip: [
                 {

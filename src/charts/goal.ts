@@ -10,7 +10,22 @@ import { checkArgument } from '../util/arguments.js';
 import { type ChartSpec, finishWith, type Layer } from './common.js';
 import { formatCompact, formatMoney, formatPercent } from './format.js';
 import { goalXDomain, labelPlaces } from './goal-labels.js';
-import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR } from './theme.js';
+import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, PERCENT_STEP_AXIS_FORMAT } from './theme.js';
+import { unitText } from './unit-text.js';
+
+/**
+ * The lever axis by the lever's unit: money compact in the currency (3 digits: a spend axis
+ * starts at $0, which the step-derived money format would write "$0k"), a rate as a
+ * percentage at the tick step's precision, other numbers as Vega writes them.
+ */
+const LEVER_AXES = {
+  money: { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR },
+  percent: { format: PERCENT_STEP_AXIS_FORMAT },
+  number: {},
+} as const;
+
+/** The lever's value in the tooltip: money to the cent, a rate to 0.001 points. */
+const LEVER_TOOLTIPS = { money: '$,.2~f', percent: '.3~%', number: ',.2~f' } as const;
 
 /**
  * Line and points of P(metric ≥ target) over the lever's bounds.
@@ -20,18 +35,28 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
   checkArgument('buildGoalChart', 'goal', goal, ARG.goal);
   checkArgument('buildGoalChart', 'currency', currency, ARG.currency);
   checkArgument('buildGoalChart', 'scenario', scenario, ARG.scenarioName);
+  // The lever's values in its own unit: money ("$29.8k"), a rate as a percentage ("0.58%").
   const show = (v: number) =>
-    goal.money ? formatMoney(v, currency) : formatCompact(v, goal.lever_kind === 'hires' ? 2 : 3);
-  const targetText = `${goal.target.metric} ≥ ${goal.money || goal.target.metric.includes('bookings') || goal.target.metric.includes('profit') ? formatMoney(goal.target.value, currency) : formatCompact(goal.target.value)}`;
+    goal.unit === 'number'
+      ? formatCompact(v, goal.lever_kind === 'hires' ? 2 : 3)
+      : unitText(goal.unit, v, currency);
+  const metric = goal.target.metric;
+  const moneyTarget = ['bookings', 'profit', 'spend'].some((m) => metric.includes(m));
+  const targetText = `${metric} ≥ ${moneyTarget ? formatMoney(goal.target.value, currency) : formatCompact(goal.target.value)}`;
   const title = `What it takes: ${targetText} with ${formatPercent(goal.probability)} probability`;
-  const leverTitle = goal.money ? `${goal.lever} (${currency} per month)` : goal.lever;
+  // Spend and budget are per period; a cost field says for itself what it is per.
+  const perMonth = goal.lever_kind === 'spend' || goal.lever_kind === 'budget';
+  const leverTitle =
+    goal.unit === 'money'
+      ? `${goal.lever} (${currency}${perMonth ? ' per month' : ''})`
+      : goal.lever;
   const x = {
     field: 'value',
     type: 'quantitative' as const,
     title: leverTitle,
     // The domain Vega would choose, set here so that the labels can be placed clear of the curve.
     scale: { domain: goalXDomain(goal), nice: false, zero: false },
-    axis: goal.money ? { format: MONEY_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR } : {},
+    axis: LEVER_AXES[goal.unit],
   };
   const answerLabel =
     goal.value === null
@@ -62,7 +87,12 @@ export function buildGoalChart(goal: GoalResult, currency: string, scenario: str
             x,
             y: { field: 'probability', type: 'quantitative' },
             tooltip: [
-              { field: 'value', type: 'quantitative', title: goal.lever, format: ',.2~f' },
+              {
+                field: 'value',
+                type: 'quantitative',
+                title: goal.lever,
+                format: LEVER_TOOLTIPS[goal.unit],
+              },
               { field: 'probability', type: 'quantitative', title: 'probability', format: '.1%' },
             ],
           },

@@ -5,6 +5,7 @@
  */
 import type { AllocationObjective } from '../model/types.js';
 import { formatMoney, formatPercent } from './format.js';
+import { MONEY_LABEL_EXPR, MONEY_STEP_AXIS_FORMAT, PERCENT_STEP_AXIS_FORMAT } from './theme.js';
 
 /** A short name of the objective for titles and axes. */
 export const OBJECTIVE_TITLES: Readonly<Record<AllocationObjective, string>> = {
@@ -62,9 +63,18 @@ export function formatObjectiveError(
 }
 
 /**
- * Vega format of an objective's axis (the theme's locale supplies the currency symbol).
- * @example objectiveAxisFormat('target') // '.0%'
+ * The axis format of an objective's values, with no precision ({@link MONEY_STEP_AXIS_FORMAT}):
+ * Vega takes it from the tick step, so a narrow range reads "$145.8M", "$146M" or "49.5%",
+ * "50%", never "$146M" or "50%" twice as a fixed precision ($.3~s, .0%) wrote them. Money
+ * takes the theme's currency from the locale and writes 1e9 as B.
+ * @example objectiveAxis('target') // { format: '~%' }
+ * @example objectiveAxis('revenue').format // '$~s'
  */
-export function objectiveAxisFormat(objective: AllocationObjective): string {
-  return objective === 'target' ? '.0%' : '$.3~s';
+export function objectiveAxis(objective: AllocationObjective): {
+  format: string;
+  labelExpr?: string;
+} {
+  return objective === 'target'
+    ? { format: PERCENT_STEP_AXIS_FORMAT }
+    : { format: MONEY_STEP_AXIS_FORMAT, labelExpr: MONEY_LABEL_EXPR };
 }

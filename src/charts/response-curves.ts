@@ -13,11 +13,7 @@ import { CHART_WIDTH } from '../defaults.js';
 import { allocationSubtitle, allocationTheme, planColor } from './allocation-common.js';
 import { type ChartSpec, moneyTitle } from './common.js';
 import { formatMoney } from './format.js';
-import {
-  formatObjectiveChange,
-  OBJECTIVE_TITLES,
-  objectiveAxisFormat,
-} from './objective-format.js';
+import { formatObjectiveChange, OBJECTIVE_TITLES, objectiveAxis } from './objective-format.js';
 import { COLORS, MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from './theme.js';
 
 /** Panels per row. */
@@ -69,7 +65,6 @@ export function buildResponseCurvesChart(
           : '',
     })),
   );
-  const valueFormat = objectiveAxisFormat(result.objective);
   const tooltipFormat = result.objective === 'target' ? '.1%' : MONEY_TOOLTIP_FORMAT;
   const yTitle =
     result.objective === 'target'
@@ -114,11 +109,9 @@ export function buildResponseCurvesChart(
           type: 'quantitative',
           title: yTitle,
           scale: { zero: false },
-          axis: {
-            format: valueFormat,
-            ...(result.objective === 'target' ? {} : { labelExpr: MONEY_LABEL_EXPR }),
-            tickCount: 4,
-          },
+          // Its precision from the tick step, as the budget curve's: a narrow range reads
+          // "$145.8M", "$146M", "$146.2M", not "$146M" three times.
+          axis: { ...objectiveAxis(result.objective), tickCount: 4 },
         },
       },
       layer: [

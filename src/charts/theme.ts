@@ -52,6 +52,15 @@ export const BAND_OPACITY = { outer: 0.18, inner: 0.35 } as const;
 
 /** Vega format for money axes: 3 significant digits, SI suffix, currency symbol from the locale. */
 export const MONEY_AXIS_FORMAT = '$.3~s';
+/**
+ * Vega axis formats with no precision, so that Vega takes it from the tick step
+ * (vega-format's formatSpan): ticks 0.2M apart read "$145.8M", "$146M", "$146.2M" where
+ * `$.3~s` wrote "$146M" three times, and ticks 0.5 points apart "49.5%", "50%". Money is
+ * written in the unit of the axis's largest value, so an axis from 0 reads "$0k": for axes
+ * whose values stay well away from 0.
+ */
+export const MONEY_STEP_AXIS_FORMAT = '$~s';
+export const PERCENT_STEP_AXIS_FORMAT = '~%';
 /** Vega format for money in tooltips: whole units with thousands separators. */
 export const MONEY_TOOLTIP_FORMAT = '$,.0f';
 /** Vega's SI prefix for 1e9 is "G"; boards read "B". A fixed expression, no scenario text. */

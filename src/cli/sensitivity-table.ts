@@ -7,45 +7,38 @@ import {
   formatPercent,
   formatTrials,
 } from '../charts/format.js';
-import { plainNumber } from '../report/describe-dist.js';
+import { inputText } from '../charts/sensitivity/common.js';
+import { paramUnit } from '../model/param-unit.js';
 import { compactColumn, table, tooFewTrials } from './format.js';
 
 /**
- * An input's value in its own terms: rates — and a market's growth, a rate per month — as
- * percentages.
- * @example inputValue(0.19, 'rate') // '19.0%'
- */
-export function inputValue(x: number, domain: SensitivityInput['domain'], path = ''): string {
-  if (domain === 'rate' || path.endsWith('.growth'))
-    return formatPercent(x, Math.abs(x) < 0.1 ? 2 : 1);
-  return plainNumber(x);
-}
-
-/**
- * An input's low and high at one precision ("14.2 → 17.0", not "14.2 → 17"): percentages as
- * {@link inputValue}, other numbers with the decimals the pair's larger needs for 3
- * significant digits.
- * @example inputRange(14.2, 17, 'positive') // '14.2 → 17.0'
+ * An input's low and high in its own unit, as the charts write them ({@link inputText}):
+ * money compact in the scenario's currency ("$52.2k → $89.8k"), rates, growth and gross margin
+ * as percentages ("−0.28% → 1.28%"); other numbers at one precision ("14.2 → 17.0", not
+ * "14.2 → 17"), the decimals the pair's larger needs for 3 significant digits. Negatives with
+ * a true minus sign.
+ * @example inputRange({ path: 'team.ae.capacity', domain: 'positive' }, 14.2, 17, 'USD') // '14.2 → 17.0'
+ * @example inputRange({ path: 'team.ae.cost', domain: 'positive' }, 52_170, 89_800, 'USD') // '$52.2k → $89.8k'
  */
 export function inputRange(
+  i: Pick<SensitivityInput, 'path' | 'domain'>,
   lo: number,
   hi: number,
-  domain: SensitivityInput['domain'],
-  path = '',
+  currency: string,
 ): string {
-  if (domain === 'rate' || path.endsWith('.growth')) {
-    const digits = Math.min(Math.abs(lo), Math.abs(hi)) < 0.1 ? 2 : 1;
-    return `${formatPercent(lo, digits)} → ${formatPercent(hi, digits)}`;
-  }
+  if (paramUnit(i.path, i.domain) !== 'number')
+    return `${inputText(i, lo, currency)} → ${inputText(i, hi, currency)}`;
   const top = Math.max(Math.abs(lo), Math.abs(hi));
   if (top === 0 || (Number.isInteger(lo) && Number.isInteger(hi)))
-    return `${plainNumber(lo)} → ${plainNumber(hi)}`;
+    return `${inputText(i, lo, currency)} → ${inputText(i, hi, currency)}`;
   const decimals = Math.max(0, 3 - (Math.floor(Math.log10(top)) + 1));
   const f = (x: number) =>
-    x.toLocaleString('en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
+    x
+      .toLocaleString('en-US', {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      })
+      .replace(/^-/, '−');
   return `${f(lo)} → ${f(hi)}`;
 }
 
@@ -98,7 +91,7 @@ export function sensitivityTable(r: SensitivityResult): string {
   const rows = r.inputs.map((i, n) => [
     i.path,
     i.kind === 'varied' ? `±${formatPercent(i.varied_by ?? 0, 0)}` : 'P10–P90',
-    inputRange(i.low, i.high, i.domain, i.path),
+    inputRange(i, i.low, i.high, r.currency),
     atLow[n]!,
     atHigh[n]!,
     swing(i),

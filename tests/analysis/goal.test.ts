@@ -462,3 +462,90 @@ describe('the budget lever', () => {
     }
   });
 });
+
+describe("the lever's unit", () => {
+  it('is money for spend, budget and a cost, a percentage for a rate or growth, else a number', async () => {
+    const { loadBundle } = await import('../../src/scenario/index.js');
+    const { lever } = await import('../../src/analysis/goal/lever.js');
+    const bundle = await loadBundle(join(import.meta.dirname, '../../scenarios/b2b-saas.yaml'));
+    // A dot-path lever needs bounds; spend, budget and hires have their own.
+    const own = {};
+    const given = { min: 0, max: 1 };
+    const cases: [string, object, string, boolean][] = [
+      ['channels.paid_search.spend', own, 'money', true],
+      ['allocation.budget', own, 'money', true],
+      ['team.ae.hires.2027-03', own, 'number', false],
+      // Dot-path levers: these were plain numbers ("5k", "0.00583") on the goal chart.
+      ['team.ae.cost', given, 'money', true],
+      ['channels.paid_search.response.half_spend', given, 'money', true],
+      ['funnel.won.rate', given, 'percent', false],
+      ['markets.smb.growth', given, 'percent', false],
+      ['team.ae.capacity', given, 'number', false],
+    ];
+    for (const [path, bounds, unit, money] of cases) {
+      const l = lever(bundle.base, path, bounds);
+      expect({ path, unit: l.unit, money: l.money }).toEqual({ path, unit, money });
+    }
+  });
+
+  it('writes the terminal lines in the lever’s unit: money, or a rate in % with a true minus', async () => {
+    const file = join(dir, 'units.yaml');
+    writeFileSync(file, linear(50));
+    const run = (lever: string, min: string, max: string) =>
+      runCli([
+        'goal',
+        file,
+        '--lever',
+        lever,
+        `--min=${min}`,
+        `--max=${max}`,
+        '--target',
+        'bookings=1000',
+        '--probability',
+        '0.5',
+        '--workers',
+        '1',
+      ]);
+    const cost = await run('team.ae.cost', '0', '2000');
+    expect(cost.code).toBe(0);
+    // was "the plan's own value, 0, …" and "searched 0 … 2,000 to within 2"
+    expect(cost.stdout).toContain("the plan's own value, $0, reaches it");
+    expect(cost.stdout).toContain('searched $0 … $2k to within $2,');
+    const rate = await run('funnel.won.rate', '0.05', '0.2');
+    expect(rate.code).toBe(0);
+    expect(rate.stdout).toContain("the plan's own value, 10.0%, reaches it");
+    expect(rate.stdout).toContain('searched 5.00% … 20.0% to within 0.015 pp,');
+    const growth = await run('markets.m.growth', '-0.02', '0.03');
+    expect(growth.code).toBe(0);
+    // was "searched -0.02 … 0.03 to within 0.00005"
+    expect(growth.stdout).toContain('searched −2.00% … 3.00% to within 0.005 pp,');
+  }, 60_000);
+
+  it('writes a small answer in the sentence with three significant digits, not rounded to 0.01', async () => {
+    const file = join(dir, 'small.yaml');
+    writeFileSync(file, linear(200));
+    // 120 leads a year: one win (bookings ≥ 1,000) with probability 1 − exp(−120 r) ≥ 0.5 at
+    // r ≥ ln 2 / 120 = 0.00578; the sentence read "funnel.won.rate = 0.01".
+    const r = await runCli([
+      'goal',
+      file,
+      '--lever',
+      'funnel.won.rate',
+      '--min=0.001',
+      '--max=0.2',
+      '--target',
+      'bookings=1000',
+      '--probability',
+      '0.5',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    expect(g.value).toBeGreaterThan(0.004);
+    expect(g.value).toBeLessThan(0.008);
+    expect(g.sentence).toMatch(/^funnel\.won\.rate = 0\.00\d{3} is the smallest value/);
+    expect(g.sentence).toContain(`= ${Number(g.value.toPrecision(3))} is`);
+  }, 60_000);
+});

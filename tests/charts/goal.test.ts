@@ -37,6 +37,7 @@ const base: GoalResult = {
     { value: 310_000, probability: 0.9 },
   ],
   lever_kind: 'budget',
+  unit: 'money',
   money: true,
   sentence: '',
 };
@@ -288,4 +289,81 @@ describe('the goal chart labels and the curve', () => {
       if (plan !== undefined) expect(overlaps(answer.bounds, plan.bounds)).toBe(false);
     },
   );
+});
+
+describe('the goal chart writes the lever in its unit', () => {
+  /** The rendered x-axis labels, the answer's and the plan's labels, and the axis title. */
+  async function texts(g: GoalResult, currency = 'USD') {
+    const chart = buildGoalChart(g, currency, 'test');
+    expect(validateSpec(chart.spec)).toEqual([]);
+    const items = await sceneItems(chart.spec);
+    const visible = items.filter((i) => i.type === 'text' && i.visible).map((i) => i.text);
+    // The lever axis's labels: the lowest row of axis labels (the y axis's are above it).
+    const labels = items.filter((i) => i.role === 'axis-label' && i.visible);
+    const bottom = Math.max(...labels.map((i) => i.bounds.y1));
+    const ticks = labels.filter((i) => i.bounds.y1 === bottom).map((i) => i.text);
+    return { visible, ticks, meaning: JSON.stringify(chart.spec) };
+  }
+
+  // `salesops goal scenarios/b2b-saas.yaml --lever team.ae.cost --min 5000 --max 30000
+  // --target profit=5000000 --probability 0.5`, trimmed: a dot-path lever that is money read
+  // "5k", "plan: 15k" on an axis of "4,000", "8,000".
+  it('a cost as money in the currency, without "per month"', async () => {
+    const cost: GoalResult = {
+      ...base,
+      lever: 'team.ae.cost',
+      target: { metric: 'profit', value: 5_000_000 },
+      value: 5_000,
+      bounds: { min: 5_000, max: 30_000 },
+      current: 15_000,
+      current_probability: 0.802,
+      tolerance: 25,
+      points: [
+        { value: 5_000, probability: 0.948 },
+        { value: 15_000, probability: 0.802 },
+        { value: 30_000, probability: 0.45 },
+      ],
+      lever_kind: 'path',
+      unit: 'money',
+    };
+    const t = await texts(cost);
+    expect(t.visible).toContain('$5k: 49% on fresh trials');
+    expect(t.visible).toContain('plan: $15k');
+    expect(t.visible).toContain('team.ae.cost (USD)');
+    expect(t.ticks.length).toBeGreaterThanOrEqual(3);
+    for (const tick of t.ticks) expect(tick).toMatch(/^\$\d+k$/);
+    expect(t.meaning).toContain('the smallest team.ae.cost that reaches it: $5k');
+  });
+
+  // `salesops goal scenarios/consumer-brand.yaml --lever markets.tier1.growth --min -0.02
+  // --max 0.03 --target bookings=220000000 --probability 0.5`, trimmed: the answer read
+  // "0.00583" on an axis of "−0.020", "0.004".
+  it('a growth rate as a percentage, negatives with a true minus', async () => {
+    const growth: GoalResult = {
+      ...base,
+      lever: 'markets.tier1.growth',
+      target: { metric: 'bookings', value: 220_000_000 },
+      value: 0.00583,
+      bounds: { min: -0.02, max: 0.03 },
+      current: null,
+      current_probability: null,
+      tolerance: 0.00005,
+      points: [
+        { value: -0.02, probability: 0.36 },
+        { value: 0.00583, probability: 0.502 },
+        { value: 0.03, probability: 0.65 },
+      ],
+      lever_kind: 'path',
+      unit: 'percent',
+      money: false,
+    };
+    const t = await texts(growth, 'CNY');
+    expect(t.visible).toContain('0.58%: 49% on fresh trials');
+    expect(t.visible).toContain('markets.tier1.growth');
+    expect(t.ticks.length).toBeGreaterThanOrEqual(3);
+    for (const tick of t.ticks) expect(tick).toMatch(/^−?\d(\.\d)?%$/);
+    expect(t.ticks.some((x) => x.startsWith('−'))).toBe(true);
+    expect(new Set(t.ticks).size).toBe(t.ticks.length);
+    expect(t.meaning).toContain('the smallest markets.tier1.growth that reaches it: 0.58%');
+  });
 });

@@ -78,7 +78,54 @@ describe('sensitivityTable', () => {
     });
     expect(text).toContain('what drives horizon bookings (USD)');
     expect(text).toMatch(/^team\.ae\.capacity +P10–P90 +14\.2 → 17\.0 +12\.0M +12\.7M /m);
-    expect(inputRange(52_170.4, 89_800.2, 'positive')).toBe('52,170 → 89,800');
-    expect(inputRange(2, 8, 'positive')).toBe('2 → 8');
+    const capacity = { path: 'team.ae.capacity', domain: 'positive' } as const;
+    expect(inputRange(capacity, 2, 8, 'USD')).toBe('2 → 8');
+    expect(inputRange(capacity, 1_343.2, 1_696.4, 'USD')).toBe('1,343 → 1,696');
+    expect(inputRange({ path: 'x.shift', domain: 'real' }, -1.25, 2.5, 'USD')).toBe('−1.25 → 2.50');
+  });
+
+  // `salesops sensitivity scenarios/consumer-brand.yaml` printed "769,231 → 1,300,000" for the
+  // e-commerce half spend, "-0.28% → 1.28%" for tier-1 growth and "0.408 → 0.470" for the gross
+  // margin; the charts write "¥769k → ¥1.3M", "−0.28% → 1.28%" and "40.8% → 47.0%".
+  it('writes each input in its own unit, as the charts do, with the columns aligned', () => {
+    const text = sensitivityTable({
+      ...result('bookings', [
+        input({
+          path: 'channels.ecommerce.response.half_spend',
+          domain: 'positive',
+          low: 769_231,
+          high: 1_300_000,
+        }),
+        input({
+          path: 'channels.live_stream.response.cost_per_lead',
+          domain: 'positive',
+          low: 1.62,
+          high: 2.78,
+        }),
+        input({ path: 'team.ae.cost', domain: 'positive', low: 52_170.4, high: 89_800.2 }),
+        input({ path: 'markets.tier1.growth', domain: 'real', low: -0.0028, high: 0.0128 }),
+        input({ path: 'economics.gross_margin', domain: 'positive', low: 0.408, high: 0.47 }),
+        input({ path: 'team.ae.capacity', domain: 'positive', low: 14.2, high: 17 }),
+      ]),
+      currency: 'CNY',
+    });
+    const ranges = [
+      '¥769k → ¥1.3M',
+      '¥1.62 → ¥2.78',
+      '¥52.2k → ¥89.8k',
+      '−0.28% → 1.28%',
+      '40.8% → 47.0%',
+      '14.2 → 17.0',
+    ];
+    const rows = text.split('\n').filter((l) => /^(channels|team|markets|economics)\./.test(l));
+    expect(rows).toHaveLength(ranges.length);
+    // Right-aligned: every range ends in the same column.
+    const ends = rows.map((row, k) => {
+      const at = row.indexOf(` ${ranges[k]!} `);
+      expect(at, row).toBeGreaterThan(0);
+      return at + ranges[k]!.length;
+    });
+    expect(new Set(ends).size).toBe(1);
+    expect(text).not.toMatch(/-0\.28%|769,231|0\.408/);
   });
 });

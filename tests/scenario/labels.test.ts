@@ -20,6 +20,12 @@ describe('defaultLabel', () => {
     ['EMEA_field', 'EMEA field'],
     ['_x', 'X'],
     ['channel_2', 'Channel 2'],
+    // scenarios/distributor.yaml read "Oem", "Plant mro", "Oem pricing"
+    ['oem', 'OEM'],
+    ['plant_mro', 'Plant MRO'],
+    ['oem_pricing', 'OEM pricing'],
+    ['erp_rollout', 'ERP rollout'],
+    ['dtc_stores', 'DTC stores'],
   ])('%s → %s', (id, label) => {
     expect(defaultLabel(id)).toBe(label);
   });

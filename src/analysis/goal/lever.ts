@@ -10,6 +10,7 @@
  *   any other numeric dot path   with explicit bounds (bounds.min and .max; --min, --max); set
  *                                like `--set` does
  */
+import { type ParamUnit, paramUnit } from '../../model/param-unit.js';
 import type { Model } from '../../model/types.js';
 import type { Override } from '../../scenario/overrides.js';
 import { ARG } from '../../util/argument-kinds.js';
@@ -33,7 +34,12 @@ export interface Lever {
   readonly max: number;
   /** Whole numbers only (hires). */
   readonly integer: boolean;
-  /** Whether the value is money (spend, budget): formats and the chart's axis. */
+  /**
+   * What the value measures ({@link paramUnit}): `money` for spend and budget, `number` for
+   * hires, a dot path's own unit otherwise (`team.ae.cost` money, `funnel.won.rate` percent).
+   */
+  readonly unit: ParamUnit;
+  /** Whether the value is money (`unit` is `money`). */
   readonly money: boolean;
   /** The overrides that put the lever at `value`. */
   readonly overrides: (value: number) => Override[];
@@ -158,6 +164,7 @@ export function lever(
       min,
       max,
       integer: false,
+      unit: 'money',
       money: true,
       overrides: (v) => [{ spend: id, value: v }],
     };
@@ -185,6 +192,7 @@ export function lever(
       min,
       max,
       integer: false,
+      unit: 'money',
       money: true,
       // Pro rata: every allocated channel's spend, in every period, times budget / current.
       overrides: (v) =>
@@ -218,6 +226,7 @@ export function lever(
       min,
       max,
       integer: true,
+      unit: 'number',
       money: false,
       overrides: (v) => [{ set: path, value: v }],
     };
@@ -226,6 +235,8 @@ export function lever(
   if (missing !== null) throw problem('lever', msg.leverNotANumber(path, missing), path);
   const [min, max] = within(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
   const param = model.params.find((p) => p.path === path);
+  // A field that is no input of the model has no domain; its path alone says whether it is money.
+  const unit = paramUnit(path, param?.domain ?? 'real');
   return {
     path,
     kind: 'path',
@@ -233,7 +244,8 @@ export function lever(
     min,
     max,
     integer: false,
-    money: false,
+    unit,
+    money: unit === 'money',
     overrides: (v) => [{ set: path, value: v }],
   };
 }
@@ -268,6 +280,7 @@ function allocatedBudget(
     min,
     max,
     integer: false,
+    unit: 'money',
     money: true,
     overrides: (v) => {
       const p = defineProblem(model, { budget: v });

@@ -109,6 +109,9 @@ export interface GoalResult {
   /** Every evaluated value, sorted (the chart's curve and the bisection's steps). */
   readonly points: readonly GoalPoint[];
   readonly lever_kind: Lever['kind'];
+  /** What the lever's value measures (`money`, `percent` or `number`): its unit on the chart. */
+  readonly unit: Lever['unit'];
+  /** Whether the lever's value is money (`unit` is `money`). */
   readonly money: boolean;
   /** One plain sentence: the answer, or why there is none. */
   readonly sentence: string;
@@ -220,6 +223,7 @@ export async function goalSeek(ev: Evaluator, opts: GoalOptions): Promise<GoalRe
     confirm_seed: fresh,
     points,
     lever_kind: l.kind,
+    unit: l.unit,
     money: l.money,
     sentence: sentence(opts, l, answer, { p: confirmed.p, n: confirmed.n, se, verdict }, best),
   };
@@ -297,6 +301,15 @@ async function planProbability(
   return hit / v.length;
 }
 
+/**
+ * A lever value in the sentence, as the plain number `--set` takes: up to 2 decimals, or as
+ * many as 3 significant digits need (a growth of 0.00583 read "0.01").
+ */
+function setValue(x: number): string {
+  const decimals = x === 0 ? 0 : Math.min(20, Math.max(2, 2 - Math.floor(Math.log10(Math.abs(x)))));
+  return x.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
 function sentence(
   opts: GoalOptions,
   l: Lever,
@@ -307,9 +320,9 @@ function sentence(
   const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
   const goal = `${opts.metric} ≥ ${opts.target.toLocaleString('en-US')} with probability ${pct(opts.probability)}`;
   if (answer === null) {
-    return `No value of ${opts.lever} from ${l.min.toLocaleString('en-US')} to ${l.max.toLocaleString('en-US')} reaches ${goal}: the best is ${pct(best[1])}, at ${best[0].toLocaleString('en-US')}.`;
+    return `No value of ${opts.lever} from ${setValue(l.min)} to ${setValue(l.max)} reaches ${goal}: the best is ${pct(best[1])}, at ${setValue(best[0])}.`;
   }
-  const value = answer.toLocaleString('en-US', { maximumFractionDigits: l.integer ? 0 : 2 });
+  const value = l.integer ? answer.toLocaleString('en-US') : setValue(answer);
   if (achieved.se === null) {
     return `${opts.lever} = ${value} is the smallest value that reaches ${goal} on the search trial; on 1 fresh trial ${pct(achieved.p)} ± n/a: one trial cannot estimate the Monte Carlo error, so the answer is not confirmed; run more trials (hundreds for a useful answer).`;
   }

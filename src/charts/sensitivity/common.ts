@@ -4,10 +4,10 @@
  */
 import type { SensitivityInput, SensitivityResult } from '../../analysis/sensitivity/types.js';
 import { paramUnit } from '../../model/param-unit.js';
-import { plainNumber } from '../../report/describe-dist.js';
 import { moneyTitle } from '../common.js';
 import { formatMoney, formatPercent } from '../format.js';
 import { MONEY_AXIS_FORMAT, MONEY_LABEL_EXPR, MONEY_TOOLTIP_FORMAT } from '../theme.js';
+import { unitText } from '../unit-text.js';
 
 /**
  * The metric's name for titles: "horizon bookings", "horizon profit", "the chance of reaching the $10M bookings target".
@@ -66,9 +66,9 @@ export function baseRow(r: SensitivityResult): { base: number; label: string } {
 }
 
 /**
- * An input's value in its own terms ({@link paramUnit}): rates, growth and gross margin as
- * percentages, spend and costs as money in the scenario's currency (compact, "$89.8k"), other
- * numbers plain; a negative value with a true minus sign (U+2212), as every number on a chart.
+ * An input's value in its own terms: {@link unitText} in its {@link paramUnit} — rates, growth
+ * and gross margin as percentages, spend and costs as money in the scenario's currency
+ * (compact, "$89.8k"), other numbers plain; a negative value with a true minus sign (U+2212).
  * @example inputText({ path: 'funnel.won.rate', domain: 'rate' }, 0.19, 'USD') // '19.0%'
  * @example inputText({ path: 'markets.smb.growth', domain: 'real' }, -0.0028, 'USD') // '−0.28%'
  */
@@ -77,14 +77,7 @@ export function inputText(
   x: number,
   currency: string,
 ): string {
-  switch (paramUnit(i.path, i.domain)) {
-    case 'percent':
-      return formatPercent(x, Math.abs(x) < 0.1 ? 2 : 1).replace(/^-/, '−');
-    case 'money':
-      return formatMoney(x, currency);
-    case 'number':
-      return plainNumber(x).replace(/^-/, '−');
-  }
+  return unitText(paramUnit(i.path, i.domain), x, currency);
 }
 
 /**

@@ -7,8 +7,9 @@ import { join, resolve } from 'node:path';
 import { prepare } from '../../analysis/evaluator.js';
 import { GOAL_FLAGS } from '../../analysis/goal/lever.js';
 import { type GoalResult, goalSeek } from '../../analysis/goal/seek.js';
-import { formatError, formatPercent } from '../../charts/format.js';
+import { formatError, formatMoney, formatPercent } from '../../charts/format.js';
 import { buildGoalChart } from '../../charts/goal.js';
+import { unitText } from '../../charts/unit-text.js';
 import { outputDirProblem, writeDirAtomically } from '../../report/atomic-dir.js';
 import { outputProblem } from '../../util/output-paths.js';
 import type { Command } from '../context.js';
@@ -40,8 +41,25 @@ function parseTarget(text: unknown): { metric: string; value: number } {
   return { metric, value };
 }
 
-/** The terminal lines of a goal-seek. */
-function goalLines(g: GoalResult): string {
+/**
+ * A lever value in the terminal as the goal chart writes it: money compact in the currency
+ * ("$15k"), a rate as a percentage ("−2.00%"), other numbers plain with up to `decimals`
+ * decimals; negatives with a true minus sign.
+ */
+function leverText(g: GoalResult, x: number, currency: string, decimals: number): string {
+  if (g.unit !== 'number') return unitText(g.unit, x, currency);
+  return x.toLocaleString('en-US', { maximumFractionDigits: decimals }).replace(/^-/, '−');
+}
+
+/** The bisection's tolerance: money as money, a rate's in percentage points. */
+function toleranceText(g: GoalResult, currency: string): string {
+  const digits = (x: number) => x.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  if (g.unit === 'money') return formatMoney(g.tolerance, currency);
+  return g.unit === 'percent' ? `${digits(100 * g.tolerance)} pp` : digits(g.tolerance);
+}
+
+/** The terminal lines of a goal-seek, lever values in the lever's unit. */
+function goalLines(g: GoalResult, currency: string): string {
   const pct = (p: number) => formatPercent(p, 1);
   const lines = [g.sentence];
   if (g.value !== null) {
@@ -55,11 +73,11 @@ function goalLines(g: GoalResult): string {
   }
   if (g.current !== null && g.current_probability !== null) {
     lines.push(
-      `  the plan's own value, ${g.current.toLocaleString('en-US', { maximumFractionDigits: 2 })}, reaches it with ${pct(g.current_probability)}`,
+      `  the plan's own value, ${leverText(g, g.current, currency, 2)}, reaches it with ${pct(g.current_probability)}`,
     );
   }
   lines.push(
-    `  searched ${g.bounds.min.toLocaleString('en-US')} … ${g.bounds.max.toLocaleString('en-US')} to within ${g.tolerance.toLocaleString('en-US', { maximumSignificantDigits: 3 })}, ${g.points.length} values on the same trials`,
+    `  searched ${leverText(g, g.bounds.min, currency, 3)} … ${leverText(g, g.bounds.max, currency, 3)} to within ${toleranceText(g, currency)}, ${g.points.length} values on the same trials`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -116,7 +134,7 @@ export const run: Command['run'] = async (args, ctx) => {
   }
   if (args.json) ctx.out(json);
   else if (!args.quiet) {
-    ctx.out(goalLines(result));
+    ctx.out(goalLines(result, model.currency));
     if (out) ctx.out(`wrote ${join(out, 'goal.png')} and the rest of the chart and JSON\n`);
   }
   return EXIT.ok;
