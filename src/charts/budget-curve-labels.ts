@@ -5,6 +5,7 @@
  * three digits). Below is taken only where it meets no other label, no marker's rule (those
  * run from the curve down to the axis) and not the next-10% note.
  */
+import { type Box, boxesMeet } from './label-box.js';
 
 /** Size of the point labels in px. */
 export const LABEL_SIZE = 11;
@@ -19,15 +20,7 @@ export const CURVE_HEIGHT = 220;
 const EM_PER_CHAR = 0.7;
 const GAP = 2;
 
-interface Box {
-  x1: number;
-  x2: number;
-  y1: number;
-  y2: number;
-}
-
-const meets = (a: Box, b: Box) =>
-  a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
+const meets = (a: Box, b: Box) => boxesMeet(a, b, GAP);
 
 /** The chart's geometry: data to px, the markers' rules, and the note's left end if any. */
 export interface CurveGeometry {

@@ -7,6 +7,7 @@
 import type { GoalResult } from '../analysis/goal/seek.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../defaults.js';
 import { formatPercent } from './format.js';
+import { type Box, boxesMeet } from './label-box.js';
 import { monotoneCubics, type Point, sampleCubics } from './monotone-curve.js';
 import { niceDomain } from './nice-domain.js';
 
@@ -21,13 +22,6 @@ export interface LabelPlace {
 export interface GoalLabelTexts {
   readonly answer: string;
   readonly plan: string;
-}
-
-interface Box {
-  x1: number;
-  x2: number;
-  y1: number;
-  y2: number;
 }
 
 /** Text size of both labels, px; the answer's is bold. */
@@ -150,8 +144,7 @@ function boxAt(at: Point, place: LabelPlace, text: string, em: number): Box {
   };
 }
 
-const meets = (a: Box, b: Box) =>
-  a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
+const meets = (a: Box, b: Box) => boxesMeet(a, b, GAP);
 
 const inside = (p: Point, b: Box) =>
   p.x > b.x1 - GAP && p.x < b.x2 + GAP && p.y > b.y1 - GAP && p.y < b.y2 + GAP;
