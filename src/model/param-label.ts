@@ -71,8 +71,7 @@ function fieldWords(model: LabelledModel, top: string, id: string, field: string
   if (top === 'initiatives' && effect !== null) {
     const k = Number(effect[1]);
     const target = model.initiatives.find((i) => i.id === id)?.effects[k]?.target;
-    // "multiplier", not "effect on": the PNG renderer draws CJK text as boxes in a label that
-    // starts in Latin and holds an f-ligature (ff, fi, fl; docs/charts.md, Rendering).
+    // An effect multiplies its target: "Order rate multiplier" says what the number is.
     return target === undefined
       ? `multiplier ${k + 1}`
       : `${effectTarget(model, target)} multiplier`;

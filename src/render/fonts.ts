@@ -1,17 +1,13 @@
 /**
- * The font files the renderer uses, all shipped with salesops, so PNG text never depends on
- * the fonts a machine has: DejaVu Sans regular and bold (Latin, Greek, Cyrillic and the
- * currency symbols) from the `dejavu-fonts-ttf` npm package, and Salesops Sans CJK (a
- * subset of Noto Sans CJK SC: every basic CJK ideograph, kana, CJK punctuation and
- * full-width forms; see fonts/README.md) from the repository's `fonts/` folder. System
- * fonts are never consulted.
+ * The font files the renderer uses, all shipped with salesops in the repository's `fonts/`
+ * folder, so PNG text never depends on the fonts a machine has: DejaVu Sans regular and bold
+ * (Latin, Greek, Cyrillic and the currency symbols; ligatures turned off, see
+ * fonts/README.md) and Salesops Sans CJK (a subset of Noto Sans CJK SC: every basic CJK
+ * ideograph, kana, CJK punctuation and full-width forms). System fonts are never consulted.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
 
 /** The bundled faces, in fallback order: a character is drawn with the first face that has it. */
 export interface FontSet {
@@ -33,14 +29,13 @@ let cached: FontSet | null = null;
 
 /**
  * The bundled font files; throws, naming the missing file, when the installation is broken.
- * @example bundledFonts().regular // '…/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'
+ * @example bundledFonts().regular // '…/fonts/DejaVuSans.ttf'
  */
 export function bundledFonts(): FontSet {
   if (cached !== null) return cached;
-  const dejavu = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   const set: FontSet = {
-    regular: join(dejavu, 'DejaVuSans.ttf'),
-    bold: join(dejavu, 'DejaVuSans-Bold.ttf'),
+    regular: join(VENDORED, 'DejaVuSans.ttf'),
+    bold: join(VENDORED, 'DejaVuSans-Bold.ttf'),
     cjk: join(VENDORED, 'SalesopsSansCJK-Regular.otf'),
   };
   const missing = Object.values(set).filter((f) => !existsSync(f));
