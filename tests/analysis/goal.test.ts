@@ -479,6 +479,9 @@ describe("the lever's unit", () => {
       ['team.ae.cost', given, 'money', true],
       ['channels.paid_search.response.half_spend', given, 'money', true],
       ['funnel.won.rate', given, 'percent', false],
+      // A stage by its index, in either spelling: the same input as funnel.won.rate.
+      ['funnel[4].rate', given, 'percent', false],
+      ['funnel.4.rate', given, 'percent', false],
       ['markets.smb.growth', given, 'percent', false],
       ['team.ae.capacity', given, 'number', false],
     ];

@@ -13,6 +13,7 @@
 import { type ParamUnit, paramUnit } from '../../model/param-unit.js';
 import type { Model } from '../../model/types.js';
 import type { Override } from '../../scenario/overrides.js';
+import { canonicalParamPath } from '../../scenario/params.js';
 import { ARG } from '../../util/argument-kinds.js';
 import { checkArgument } from '../../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../../util/option-names.js';
@@ -234,9 +235,11 @@ export function lever(
   const missing = fieldProblem?.(path) ?? null;
   if (missing !== null) throw problem('lever', msg.leverNotANumber(path, missing), path);
   const [min, max] = within(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
-  const param = model.params.find((p) => p.path === path);
+  // `funnel[4].rate` and `funnel.4.rate` name the input `funnel.won.rate`.
+  const canonical = canonicalParamPath(path, model.stages.map((s) => s.id)) ?? path;
+  const param = model.params.find((p) => p.path === canonical);
   // A field that is no input of the model has no domain; its path alone says whether it is money.
-  const unit = paramUnit(path, param?.domain ?? 'real');
+  const unit = paramUnit(canonical, param?.domain ?? 'real');
   return {
     path,
     kind: 'path',
