@@ -93,6 +93,12 @@ export const QUOTA_INTERVAL_LEVEL = 0.95;
  */
 export const QUOTA_STORE_BYTES = 256 * 2 ** 20;
 /**
+ * Most seats (starting headcount + planned hires) the quota role may have. Per-rep quotas,
+ * attainment and the JSON take about 3 KB a seat and time in proportion to seats × trials
+ * (docs/quota.md); a million seats, which the input limits allow, exhausted the heap.
+ */
+export const MAX_QUOTA_SEATS = 100_000;
+/**
  * Allocation search: trials of its two stages (coarse moves, then one step with the stopping
  * rule), capped at the run's trials; budget-curve and response-curve points run on
  * ALLOCATE_CURVE_TRIALS. See docs/allocate.md.

@@ -230,6 +230,29 @@ ${quota}
     expect(r.stderr).toBe('--confidence: ✖ expected a decimal number, got "high"\n');
   });
 
+  it('a quota role with more seats than the limit: quota and the main job stop before simulating, naming the file', async () => {
+    const file = join(dir, 'huge-team.yaml');
+    writeFileSync(
+      file,
+      `scenario: huge team
+calendar: {start: 2027-01, periods: 12}
+markets: {m: {deal_size: 1000}}
+channels: {c: {response: {curve: fixed, leads: 20}}}
+funnel: [{stage: lead}, {stage: won, rate: 0.3, worked_by: ae}]
+team: {ae: {headcount: 100000, capacity: 10, hires: {"2027-06": 1}}}
+quota: {role: ae, confidence: 0.6}
+`,
+    );
+    const message =
+      'huge-team.yaml: ✖ role ae would carry 100,001 quota seats (a starting headcount of 100,000 and 1 planned hires), above the limit of 100,000: per-rep quotas take memory and time with every seat; check team.ae.headcount and hires → at team.ae\n';
+    const quota = await runCli(['quota', 'huge-team.yaml', '--trials', '50'], dir);
+    expect(quota).toMatchObject({ code: 2, stderr: message });
+    const out = join(dir, 'huge-team-out');
+    const run = await runCli(['run', 'huge-team.yaml', '--trials', '50', '--out', out], dir);
+    expect(run).toMatchObject({ code: 2, stderr: message });
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('--role that is not in the team, or works no stage', async () => {
     const file = fixture(
       'ops',

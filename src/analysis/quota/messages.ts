@@ -13,6 +13,8 @@ export const quotaMsg = {
     'expected a confidence strictly between 0 and 1 (the scenario has no quota block to take it from)',
   confidence: (got: unknown) =>
     `expected a probability strictly between 0 and 1, got ${shown(got)}`,
+  tooManySeats: (role: string, starting: number, hires: number, limit: number) =>
+    `role ${role} would carry ${(starting + hires).toLocaleString('en-US')} quota seats (a starting headcount of ${starting.toLocaleString('en-US')} and ${hires.toLocaleString('en-US')} planned hires), above the limit of ${limit.toLocaleString('en-US')}: per-rep quotas take memory and time with every seat; check team.${role}.headcount and hires`,
   overAssignment: (got: unknown) => `expected a number ≥ 1, got ${shown(got)}`,
   performanceCv: (got: unknown) => `expected a number ≥ 0, got ${shown(got)}`,
   fewReach: (expected: number) =>

@@ -4,10 +4,11 @@
  * line), checked once at this edge. A bad value is an InputError naming the option or flag.
  */
 
-import { DEFAULT_PERFORMANCE_CV } from '../../defaults.js';
+import { DEFAULT_PERFORMANCE_CV, MAX_QUOTA_SEATS } from '../../defaults.js';
 import type { Model, QuotaSettings } from '../../model/types.js';
 import { type Diagnostic, InputError } from '../../util/result.js';
 import { quotaMsg } from './messages.js';
+import { plannedHeadcount } from './roster.js';
 
 /** Overrides of the scenario's `quota` block. */
 export interface QuotaOverrides {
@@ -42,7 +43,8 @@ export const OPTION_NAMES: OverrideNames = {
 
 /**
  * The settings to run with: the model's `quota` block, overridden field by field.
- * Throws an InputError naming every bad option.
+ * Throws an InputError naming every bad option, and when the quota role has more than
+ * MAX_QUOTA_SEATS seats (starting headcount + planned hires).
  * @example resolveQuotaSettings(model, { confidence: 0.8 }).confidence // 0.8
  */
 export function resolveQuotaSettings(
@@ -83,6 +85,17 @@ export function resolveQuotaSettings(
   const performanceCv = o.performanceCv ?? base?.performanceCv ?? DEFAULT_PERFORMANCE_CV;
   if (!(Number.isFinite(performanceCv) && performanceCv >= 0))
     bad(names.performanceCv, quotaMsg.performanceCv(o.performanceCv));
+  const r = model.roles[role];
+  if (errors.length === 0 && r !== undefined) {
+    // Checked before the roster is built: it holds one object per seat.
+    const starting = plannedHeadcount(model, r);
+    const hires = r.hires.reduce((a, b) => a + b, 0);
+    if (starting + hires > MAX_QUOTA_SEATS) {
+      const message = quotaMsg.tooManySeats(r.id, starting, hires, MAX_QUOTA_SEATS);
+      if (o.role === undefined) bad(names.scenario, message, `team.${r.id}`);
+      else bad(names.role, message);
+    }
+  }
   if (errors.length > 0) throw new InputError(errors);
   return { role, confidence: confidence!, overAssignment, performanceCv };
 }

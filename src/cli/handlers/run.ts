@@ -89,6 +89,17 @@ async function runAllocation(
 /** Flags that choose or shape a simulation: meaningless when the trials come from shard files. */
 const SIMULATION_FLAGS = ['trials', 'seed', 'variant', 'set', 'workers'] as const;
 
+/** The main job's quota takes its settings from the scenario alone: its problems name the file. */
+function quotaNames(file: string) {
+  return {
+    role: file,
+    confidence: file,
+    overAssignment: file,
+    performanceCv: file,
+    scenario: file,
+  };
+}
+
 /**
  * The forecast to report on — simulated from FILE, or merged from `--from` shard files — and,
  * for a scenario with a `quota` block, the quota from the same trials (unless `withQuota` is
@@ -136,6 +147,7 @@ async function obtain(
       ? await quotaWithForecast(plan.value, {
           rows: shardTrialRows(set, plan.value, logger),
           logger,
+          names: quotaNames(set.meta.file),
         })
       : { forecast: await mergeShards(set, plan.value, logger), quota: undefined };
     const name = outputName(set.meta.file, plan.value.name);
@@ -173,7 +185,7 @@ async function obtain(
   // With a quota block, the quota is computed from the same trials as the forecast.
   const { forecast: result, quota } =
     model.quota && withQuota
-      ? await quotaWithForecast(model, run)
+      ? await quotaWithForecast(model, { ...run, names: quotaNames(shown) })
       : { forecast: await forecast(model, run), quota: undefined };
   progress.finish();
   return {

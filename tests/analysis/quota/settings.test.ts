@@ -1,6 +1,7 @@
 /** Overrides of the quota block are checked at the library's edge: InputErrors that name the option. */
 import { describe, expect, it } from 'vitest';
 import { resolveQuotaSettings } from '../../../src/analysis/quota/settings.js';
+import { MAX_QUOTA_SEATS } from '../../../src/defaults.js';
 import { InputError } from '../../../src/util/result.js';
 import { modelOf } from '../../helpers/model.js';
 
@@ -54,6 +55,40 @@ describe('resolveQuotaSettings', () => {
     );
     expect(errorOf(() => resolveQuotaSettings(model, { role: 'ops' }))).toMatch(
       /role "ops" works no funnel stage/,
+    );
+  });
+
+  it('refuses a quota role with more seats than MAX_QUOTA_SEATS, before building its roster', () => {
+    const team = (ae: string) =>
+      modelOf(`
+scenario: seats
+calendar: {start: 2027-01, periods: 12}
+markets: {m: {deal_size: 1000}}
+channels: {c: {response: {curve: fixed, leads: 10}}}
+funnel: [{stage: lead}, {stage: won, rate: 0.3, worked_by: ae}]
+team: {ae: ${ae}, ops: {headcount: 1, cost: 5000}}
+quota: {role: ae, confidence: 0.6}
+`);
+    expect(MAX_QUOTA_SEATS).toBe(100_000);
+    // At the limit, starting headcount and hires together.
+    expect(
+      resolveQuotaSettings(team('{headcount: 40000, capacity: 10, hires: {"2027-03": 60000}}'), {})
+        .role,
+    ).toBe(0);
+    expect(
+      errorOf(() =>
+        resolveQuotaSettings(
+          team('{headcount: 40000, capacity: 10, hires: {"2027-03": 59999, "2027-09": 2}}'),
+          {},
+        ),
+      ),
+    ).toBe(
+      'quota: model: ✖ role ae would carry 100,001 quota seats (a starting headcount of 40,000 and 60,001 planned hires), above the limit of 100,000: per-rep quotas take memory and time with every seat; check team.ae.headcount and hires → at team.ae',
+    );
+    // Named by --role (or options.role) when the role came from there.
+    const big = team('{headcount: 1000000, capacity: 10}');
+    expect(errorOf(() => resolveQuotaSettings(big, { role: 'ae' }))).toMatch(
+      /^quota: options\.role: ✖ role ae would carry 1,000,000 quota seats \(a starting headcount of 1,000,000 and 0 planned hires\)/,
     );
   });
 
