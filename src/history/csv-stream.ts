@@ -3,9 +3,12 @@
  * quotes, line breaks inside quotes; a UTF-8 byte-order mark is dropped), so a file of any
  * size is read in constant memory. Problems are {@link Diagnostic}s naming the file and the
  * line; the first {@link MAX_CSV_ERRORS} are collected, then reading stops.
+ *
+ * Fields are separated by commas, or by the separator the header line uses when it holds no
+ * comma: semicolons (a spreadsheet saved as CSV where the decimal mark is a comma) or tabs.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Diagnostic } from '../util/result.js';
 import { hmsg } from './messages.js';
@@ -47,6 +50,36 @@ export function syntaxPath(e: CsvError, row: number, names: readonly string[]): 
   return `row ${row}, column ${column}`;
 }
 
+/** What separates the fields of a file. */
+export type Separator = ',' | ';' | '\t';
+
+/** Bytes read to find the header line's separator (a header longer than this is read as commas). */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * The separator of a file whose first line is `header`: a comma, unless the line has none and
+ * has semicolons (then `;`) or tabs (then a tab).
+ * @example separatorOf('period;channel;market') // ';'
+ */
+export function separatorOf(header: string): Separator {
+  if (header.includes(',')) return ',';
+  if (header.includes(';')) return ';';
+  return header.includes('\t') ? '\t' : ',';
+}
+
+/** The separator of the file at `path`, from its first line (see {@link separatorOf}). */
+async function sniffSeparator(path: string): Promise<Separator> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+    const text = head.subarray(0, bytesRead).toString('utf8');
+    return separatorOf(text.split('\n', 1)[0]!);
+  } finally {
+    await file.close();
+  }
+}
+
 /** What a record handler sees: the fields, its file line and data row. */
 export interface CsvRecord {
   readonly fields: readonly string[];
@@ -55,15 +88,15 @@ export interface CsvRecord {
 }
 
 /**
- * Reads `path` (shown as `display`), calling `onHeader` with the first record and `onRecord`
- * with every later one. Either may return diagnostics; reading stops after
- * {@link MAX_CSV_ERRORS} of them. Returns every diagnostic found.
+ * Reads `path` (shown as `display`), calling `onHeader` with the first record (and the file's
+ * separator) and `onRecord` with every later one. Either may return diagnostics; reading
+ * stops after {@link MAX_CSV_ERRORS} of them. Returns every diagnostic found.
  * @example const errors = await streamCsv('h.csv', 'h.csv', (h) => [], (r) => []);
  */
 export async function streamCsv(
   path: string,
   display: string,
-  onHeader: (fields: readonly string[], line: number) => Diagnostic[],
+  onHeader: (fields: readonly string[], line: number, separator: Separator) => Diagnostic[],
   handle: (r: CsvRecord) => Diagnostic[],
 ): Promise<Diagnostic[]> {
   const whole = (message: string): Diagnostic[] => [
@@ -78,6 +111,12 @@ export async function streamCsv(
       code === 'ENOENT' ? hmsg.noSuchFile(display) : hmsg.cannotRead(display, String(code ?? e)),
     );
   }
+  let separator: Separator;
+  try {
+    separator = await sniffSeparator(path);
+  } catch (e) {
+    return whole(hmsg.cannotRead(display, String((e as { code?: string }).code ?? e)));
+  }
   const errors: Diagnostic[] = [];
   let header = true;
   let names: readonly string[] = [];
@@ -91,7 +130,7 @@ export async function streamCsv(
     if (header) {
       header = false;
       names = record.map((f) => f.trim());
-      found = onHeader(record, context.lines);
+      found = onHeader(record, context.lines, separator);
       if (found.length > 0) stopped = true;
     } else {
       row += 1;
@@ -102,7 +141,12 @@ export async function streamCsv(
     return null;
   };
   const source = createReadStream(path);
-  const parser = parse({ bom: true, skip_empty_lines: true, on_record: onRecord });
+  const parser = parse({
+    bom: true,
+    delimiter: separator,
+    skip_empty_lines: true,
+    on_record: onRecord,
+  });
   try {
     await new Promise<void>((done, reject) => {
       source.on('error', reject);

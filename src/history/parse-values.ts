@@ -22,10 +22,14 @@ const CURRENCY =
  * A number as spreadsheets and CRMs write it: `1234.5`, `1,234.50`, `1 234,5`, `1.234,56`,
  * `1'234`, `$1,234`, `1234 EUR`, `(1,234)` (negative), `-12`, `1e3`. A comma followed by
  * exactly three digits is a thousands separator; another single comma is a decimal comma.
- * Returns null for an empty cell, or a phrase for anything else.
+ * With `decimalComma` (a file whose fields are separated by semicolons, as spreadsheets save
+ * CSV where the decimal mark is a comma) a comma is always the decimal mark and dots group
+ * thousands: `1,234` is 1.234 and `1.234` is 1234. Returns null for an empty cell, or a
+ * phrase for anything else.
  * @example parseNumber('$1,234.50') // 1234.5
+ * @example parseNumber('1.234,5', true) // 1234.5
  */
-export function parseNumber(text: string): number | null | { error: string } {
+export function parseNumber(text: string, decimalComma = false): number | null | { error: string } {
   // Per cell: the helper is called only for a value that is no text.
   if (typeof text !== 'string') checkArgument('parseNumber', 'text', text, ARG.cellText);
   let s = text.trim();
@@ -42,6 +46,7 @@ export function parseNumber(text: string): number | null | { error: string } {
   } else if (s.startsWith('+')) s = s.slice(1).trim();
   s = s.replace(CURRENCY, '').replace(/[\s\u00a0\u202f_']/g, '');
   if (/^\d+(\.\d+)?[eE][+-]?\d+$/.test(s)) return sign * Number(s);
+  if (decimalComma) return decimalCommaNumber(s, sign);
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
   if (comma >= 0 && dot >= 0) {
@@ -52,6 +57,18 @@ export function parseNumber(text: string): number | null | { error: string } {
     else if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.');
   } else if (/^\d{1,3}(\.\d{3}){2,}$/.test(s)) s = s.replaceAll('.', '');
   if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) return { error: 'a number' };
+  const v = sign * Number(s);
+  return Number.isFinite(v) ? v : { error: 'a finite number' };
+}
+
+/** {@link parseNumber}'s unsigned digits `s` read with a decimal comma and dots grouping thousands. */
+function decimalCommaNumber(s: string, sign: number): number | { error: string } {
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replaceAll('.', '');
+  if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  // A dot left (12.5, 0.125) cannot group thousands: a decimal point, as a program writes it.
+  else if (!/^(\d+\.?\d*|\.\d+)$/.test(s)) {
+    return { error: 'a number with a decimal comma (the fields are separated by semicolons)' };
+  }
   const v = sign * Number(s);
   return Number.isFinite(v) ? v : { error: 'a finite number' };
 }

@@ -9,7 +9,7 @@ import { argumentProblem } from '../util/arguments.js';
 import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
-import { type CellRef, cellDiagnostic, streamCsv } from './csv-stream.js';
+import { type CellRef, cellDiagnostic, type Separator, streamCsv } from './csv-stream.js';
 import { hmsg } from './messages.js';
 import { type DateOrder, monthLabel, parseMonth, parseNumber } from './parse-values.js';
 import type { Actuals, ActualsCohort } from './types.js';
@@ -80,7 +80,14 @@ export async function readActuals(
   >();
   let previous = Number.NEGATIVE_INFINITY;
 
-  const onHeader = (fields: readonly string[], line: number): Diagnostic[] => {
+  // In a file separated by semicolons the decimal mark is a comma (csv-stream.ts).
+  let decimalComma = false;
+  const onHeader = (
+    fields: readonly string[],
+    line: number,
+    separator: Separator,
+  ): Diagnostic[] => {
+    decimalComma = separator === ';';
     names = fields.map((f) => f.trim());
     const lower = names.map((n) => n.toLowerCase());
     const errors: Diagnostic[] = [];
@@ -139,7 +146,7 @@ export async function readActuals(
     columns.forEach((name, i) => {
       const shown = i >= 2 && i < columns.length - 2 ? middle[i - 2]! : name;
       const raw = text(name);
-      const v = parseNumber(raw);
+      const v = parseNumber(raw, decimalComma);
       if (v === null) errors.push(cellDiagnostic(file, at(shown), hmsg.emptyCell('a number')));
       else if (typeof v !== 'number')
         errors.push(cellDiagnostic(file, at(shown), hmsg.badCell(v.error, raw)));

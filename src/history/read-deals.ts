@@ -18,6 +18,7 @@ import {
   type CsvRecord,
   cellDiagnostic,
   MAX_CSV_ERRORS,
+  type Separator,
   streamCsv,
 } from './csv-stream.js';
 import { DealIds } from './deal-ids.js';
@@ -156,7 +157,14 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
   let col: Record<string, number | undefined> = {};
   const enteredCol: (number | undefined)[] = [];
 
-  const onHeader = (fields: readonly string[], line: number): Diagnostic[] => {
+  // In a file separated by semicolons the decimal mark is a comma (csv-stream.ts).
+  let decimalComma = false;
+  const onHeader = (
+    fields: readonly string[],
+    line: number,
+    separator: Separator,
+  ): Diagnostic[] => {
+    decimalComma = separator === ';';
     const names = fields.map((f) => f.trim());
     const lower = names.map((n) => n.toLowerCase());
     const errors: Diagnostic[] = [];
@@ -238,7 +246,7 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     if (outcome === 'won') entry.push(closed);
     let amount = 0;
     const rawAmount = text(col.amount);
-    const a = parseNumber(rawAmount);
+    const a = parseNumber(rawAmount, decimalComma);
     if (a !== null && typeof a !== 'number') bad('amount', hmsg.badCell(a.error, rawAmount));
     else if (typeof a === 'number' && a < 0) bad('amount', hmsg.negative(a));
     else if (outcome === 'won' && !(typeof a === 'number' && a > 0))

@@ -31,6 +31,34 @@ describe('parseNumber', () => {
   });
 });
 
+describe('parseNumber with a decimal comma (a file separated by semicolons)', () => {
+  it.each([
+    ['1234', 1234],
+    ['1,234', 1.234],
+    ['12,5', 12.5],
+    ['1.234', 1234],
+    ['1.234.567', 1234567],
+    ['1.234,56', 1234.56],
+    ['1 234,5', 1234.5],
+    ['€ 1.500,00', 1500],
+    ['(1.234,5)', -1234.5],
+    ['-0,25', -0.25],
+    // A dot that cannot group thousands is a decimal point, as a program writes it.
+    ['12.5', 12.5],
+    ['0.125', 0.125],
+    ['1e3', 1000],
+  ])('%s → %d', (text, value) => {
+    expect(parseNumber(text, true)).toBe(value);
+  });
+
+  it('refuses a comma and a dot in the US order, and text', () => {
+    for (const bad of ['1,234.5', '1,2,3', 'abc', '1.23,4'])
+      expect(parseNumber(bad, true), bad).toEqual({
+        error: 'a number with a decimal comma (the fields are separated by semicolons)',
+      });
+  });
+});
+
 describe('parseDate and parseMonth', () => {
   const march14 = { month: 2026 * 12 + 2, day: 14 };
   it.each([

@@ -33,6 +33,35 @@ describe('readActuals', () => {
     for (const c of r.value.cohorts) expect([...c.present].every((p) => p === 1)).toBe(true);
   });
 
+  it('reads a file separated by semicolons (decimal commas) or tabs as the same history', async () => {
+    // What a spreadsheet saves as CSV where the decimal mark is a comma: semicolons between
+    // fields, 51.000,00 for 51000.00; and a tab-separated export of the same sheet.
+    const original = readFileSync('scenarios/history/b2b-actuals.csv', 'utf8');
+    const european = original.replaceAll(',', ';').replace(/(\d+)\.(\d+)/g, (_, whole, frac) => {
+      const grouped = String(whole).replace(/\B(?=(\d{3})+$)/g, '.');
+      return `${grouped},${frac}`;
+    });
+    expect(european).toContain(';51.000,00;');
+    const semicolons = join(tmp, 'semicolons.csv');
+    writeFileSync(semicolons, `\ufeff${european.replaceAll('\n', '\r\n')}`);
+    const tabs = join(tmp, 'tabs.csv');
+    writeFileSync(tabs, original.replaceAll(',', '\t'));
+    const want = await readActuals('scenarios/history/b2b-actuals.csv');
+    for (const path of [semicolons, tabs]) {
+      const r = await readActuals(path);
+      if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+      expect({ ...r.value, file: '' }, path).toEqual(want.ok ? { ...want.value, file: '' } : null);
+    }
+    // In a semicolon file, 1,234 is one and a bit, not a thousand: a count must be whole.
+    const errors = await errorsOf('comma-count.csv', [
+      HEADER.replaceAll(',', ';'),
+      '2026-01;ads;smb;1500;1,234;30;4;12000',
+    ]);
+    expect(errors).toEqual([
+      'comma-count.csv:2: ✖ expected a whole number of items, got 1.234 → at row 1, column leads',
+    ]);
+  });
+
   it('reads common spellings: quoted thousands, currency, named months, a BOM, CRLF', async () => {
     const path = join(tmp, 'spellings.csv');
     writeFileSync(

@@ -26,6 +26,27 @@ async function read(name: string, lines: readonly string[]) {
 }
 
 describe('readDeals', () => {
+  it('reads an export separated by semicolons, amounts with decimal commas, as the same deals', async () => {
+    const lines = [
+      HEADER,
+      'D1,A,ads,smb,2026-01-05,won,2026-01-20,2026-02-10,won,"12,500.50"',
+      'D2,B,ads,smb,2026-01-07,sql,2026-01-25,2026-03-01,lost,',
+      'D3,C,ads,smb,2026-02-02,won,2026-02-10,2026-04-15,won,1500',
+      'D4,D,ads,smb,2026-03-01,sql,2026-03-09,,open,',
+    ];
+    const european = [
+      HEADER.replaceAll(',', ';'),
+      'D1;A;ads;smb;05.01.2026;won;20.01.2026;10.02.2026;won;12.500,50',
+      'D2;B;ads;smb;07.01.2026;sql;25.01.2026;01.03.2026;lost;',
+      'D3;C;ads;smb;02.02.2026;won;10.02.2026;15.04.2026;won;1.500',
+      'D4;D;ads;smb;01.03.2026;sql;09.03.2026;;open;',
+    ];
+    const a = await read('commas.csv', lines);
+    const b = await read('semicolons.csv', european);
+    if (!a.ok || !b.ok) throw new Error('both files should read');
+    expect({ ...b.value, file: '' }).toEqual({ ...a.value, file: '' });
+  });
+
   it('tallies resolutions, times in stage (open ones censored), sizes and the open pipeline', async () => {
     const r = await read('small.csv', [
       HEADER,
