@@ -141,7 +141,7 @@ export function parseDate(
 }
 
 /**
- * A month (period): `2026-03`, `2026/03`, `03/2026`, `Mar 2026`, `March 2026`, `2026-M03`,
+ * A month (period): `2026-03`, `2026/03`, `03/2026`, `03.2026`, `Mar 2026`, `March 2026`, `2026-M03`,
  * or any date {@link parseDate} reads (its month). Returns the month number
  * (year·12 + month − 1), null for an empty cell, or a phrase.
  * @example parseMonth('Mar 2026') === 2026 * 12 + 2
@@ -156,7 +156,7 @@ export function parseMonth(
   const bad = { error: 'a month such as 2026-03' };
   let m = /^(\d{4})[-/]M?(\d{1,2})$/.exec(s);
   if (m) return valid(+m[1]!, +m[2]!, 1)?.month ?? bad;
-  m = /^(\d{1,2})[-/](\d{4})$/.exec(s);
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(s);
   if (m) return valid(+m[2]!, +m[1]!, 1)?.month ?? bad;
   m = /^([A-Za-z]{3,9})\.?[ -](\d{4})$/.exec(s);
   if (m) return valid(+m[2]!, monthName(m[1]!), 1)?.month ?? bad;

@@ -94,6 +94,7 @@ describe('parseDate and parseMonth', () => {
     '2026-03',
     '2026/03',
     '03/2026',
+    '03.2026',
     'Mar 2026',
     'March 2026',
     'Sept 2026',
