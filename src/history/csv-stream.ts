@@ -85,18 +85,20 @@ export interface CsvRecord {
   readonly fields: readonly string[];
   readonly line: number;
   readonly row: number;
+  /** Whether the file's numbers use a decimal comma: its fields are separated by semicolons. */
+  readonly decimalComma: boolean;
 }
 
 /**
- * Reads `path` (shown as `display`), calling `onHeader` with the first record (and the file's
- * separator) and `onRecord` with every later one. Either may return diagnostics; reading
- * stops after {@link MAX_CSV_ERRORS} of them. Returns every diagnostic found.
+ * Reads `path` (shown as `display`), calling `onHeader` with the first record and `onRecord`
+ * with every later one. Either may return diagnostics; reading stops after
+ * {@link MAX_CSV_ERRORS} of them. Returns every diagnostic found.
  * @example const errors = await streamCsv('h.csv', 'h.csv', (h) => [], (r) => []);
  */
 export async function streamCsv(
   path: string,
   display: string,
-  onHeader: (fields: readonly string[], line: number, separator: Separator) => Diagnostic[],
+  onHeader: (fields: readonly string[], line: number) => Diagnostic[],
   handle: (r: CsvRecord) => Diagnostic[],
 ): Promise<Diagnostic[]> {
   const whole = (message: string): Diagnostic[] => [
@@ -117,6 +119,7 @@ export async function streamCsv(
   } catch (e) {
     return whole(hmsg.cannotRead(display, String((e as { code?: string }).code ?? e)));
   }
+  const decimalComma = separator === ';';
   const errors: Diagnostic[] = [];
   let header = true;
   let names: readonly string[] = [];
@@ -130,11 +133,11 @@ export async function streamCsv(
     if (header) {
       header = false;
       names = record.map((f) => f.trim());
-      found = onHeader(record, context.lines, separator);
+      found = onHeader(record, context.lines);
       if (found.length > 0) stopped = true;
     } else {
       row += 1;
-      found = handle({ fields: record, line: context.lines, row });
+      found = handle({ fields: record, line: context.lines, row, decimalComma });
     }
     errors.push(...found);
     if (errors.length >= MAX_CSV_ERRORS) stopped = true;

@@ -9,7 +9,7 @@ import { argumentProblem } from '../util/arguments.js';
 import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
-import { type CellRef, cellDiagnostic, type Separator, streamCsv } from './csv-stream.js';
+import { type CellRef, type CsvRecord, cellDiagnostic, streamCsv } from './csv-stream.js';
 import { hmsg } from './messages.js';
 import { type DateOrder, monthLabel, parseMonth, parseNumber } from './parse-values.js';
 import type { Actuals, ActualsCohort } from './types.js';
@@ -80,14 +80,7 @@ export async function readActuals(
   >();
   let previous = Number.NEGATIVE_INFINITY;
 
-  // In a file separated by semicolons the decimal mark is a comma (csv-stream.ts).
-  let decimalComma = false;
-  const onHeader = (
-    fields: readonly string[],
-    line: number,
-    separator: Separator,
-  ): Diagnostic[] => {
-    decimalComma = separator === ';';
+  const onHeader = (fields: readonly string[], line: number): Diagnostic[] => {
     names = fields.map((f) => f.trim());
     const lower = names.map((n) => n.toLowerCase());
     const errors: Diagnostic[] = [];
@@ -118,15 +111,7 @@ export async function readActuals(
     return errors;
   };
 
-  const onRecord = ({
-    fields,
-    line,
-    row,
-  }: {
-    fields: readonly string[];
-    line: number;
-    row: number;
-  }) => {
+  const onRecord = ({ fields, line, row, decimalComma }: CsvRecord) => {
     const errors: Diagnostic[] = [];
     const at = (column: string): CellRef => ({ line, row, column });
     const text = (name: string) => fields[col[name]!] ?? '';

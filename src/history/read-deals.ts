@@ -18,7 +18,6 @@ import {
   type CsvRecord,
   cellDiagnostic,
   MAX_CSV_ERRORS,
-  type Separator,
   streamCsv,
 } from './csv-stream.js';
 import { DealIds } from './deal-ids.js';
@@ -157,14 +156,7 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
   let col: Record<string, number | undefined> = {};
   const enteredCol: (number | undefined)[] = [];
 
-  // In a file separated by semicolons the decimal mark is a comma (csv-stream.ts).
-  let decimalComma = false;
-  const onHeader = (
-    fields: readonly string[],
-    line: number,
-    separator: Separator,
-  ): Diagnostic[] => {
-    decimalComma = separator === ';';
+  const onHeader = (fields: readonly string[], line: number): Diagnostic[] => {
     const names = fields.map((f) => f.trim());
     const lower = names.map((n) => n.toLowerCase());
     const errors: Diagnostic[] = [];
@@ -191,7 +183,7 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     return t;
   };
 
-  const onRecord = ({ fields, line, row }: CsvRecord): Diagnostic[] => {
+  const onRecord = ({ fields, line, row, decimalComma }: CsvRecord): Diagnostic[] => {
     const errors: Diagnostic[] = [];
     const at = (column: string): CellRef => ({ line, row, column });
     const text = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? ''));
