@@ -196,7 +196,12 @@ describe('salesops quota', () => {
 });
 
 describe('salesops quota: bad input exits 2 naming the flag or field', () => {
-  const fixture = (name: string, quota: string, extraTeam = '') => {
+  const fixture = (
+    name: string,
+    quota: string,
+    extraTeam = '',
+    ae = '{headcount: 3, capacity: 10}',
+  ) => {
     const file = join(dir, `${name}.yaml`);
     writeFileSync(
       file,
@@ -205,7 +210,7 @@ calendar: {start: 2027-01, periods: 12}
 markets: {m: {deal_size: 1000}}
 channels: {c: {response: {curve: fixed, leads: 20}}}
 funnel: [{stage: lead}, {stage: won, rate: 0.3, worked_by: ae}]
-team: {ae: {headcount: 3, capacity: 10}${extraTeam}}
+team: {ae: ${ae}${extraTeam}}
 ${quota}
 `,
     );
@@ -231,17 +236,11 @@ ${quota}
   });
 
   it('a quota role with more seats than the limit: quota and the main job stop before simulating, naming the file', async () => {
-    const file = join(dir, 'huge-team.yaml');
-    writeFileSync(
-      file,
-      `scenario: huge team
-calendar: {start: 2027-01, periods: 12}
-markets: {m: {deal_size: 1000}}
-channels: {c: {response: {curve: fixed, leads: 20}}}
-funnel: [{stage: lead}, {stage: won, rate: 0.3, worked_by: ae}]
-team: {ae: {headcount: 100000, capacity: 10, hires: {"2027-06": 1}}}
-quota: {role: ae, confidence: 0.6}
-`,
+    fixture(
+      'huge-team',
+      'quota: {role: ae, confidence: 0.6}',
+      '',
+      '{headcount: 100000, capacity: 10, hires: {"2027-06": 1}}',
     );
     const message =
       'huge-team.yaml: ✖ role ae would carry 100,001 quota seats (a starting headcount of 100,000 and 1 planned hires), above the limit of 100,000: per-rep quotas take memory and time with every seat; check team.ae.headcount and hires → at team.ae\n';

@@ -5,14 +5,14 @@ import { MAX_QUOTA_SEATS } from '../../../src/defaults.js';
 import { InputError } from '../../../src/util/result.js';
 import { modelOf } from '../../helpers/model.js';
 
-const plan = (quota: string) =>
+const plan = (quota: string, ae = '{headcount: 3, capacity: 10}') =>
   modelOf(`
 scenario: settings
 calendar: {start: 2027-01, periods: 12}
 markets: {m: {deal_size: 1000}}
 channels: {c: {response: {curve: fixed, leads: 10}}}
 funnel: [{stage: lead}, {stage: won, rate: 0.3, worked_by: ae}]
-team: {ae: {headcount: 3, capacity: 10}, ops: {headcount: 1, cost: 5000}}
+team: {ae: ${ae}, ops: {headcount: 1, cost: 5000}}
 ${quota}
 `);
 
@@ -59,16 +59,7 @@ describe('resolveQuotaSettings', () => {
   });
 
   it('refuses a quota role with more seats than MAX_QUOTA_SEATS, before building its roster', () => {
-    const team = (ae: string) =>
-      modelOf(`
-scenario: seats
-calendar: {start: 2027-01, periods: 12}
-markets: {m: {deal_size: 1000}}
-channels: {c: {response: {curve: fixed, leads: 10}}}
-funnel: [{stage: lead}, {stage: won, rate: 0.3, worked_by: ae}]
-team: {ae: ${ae}, ops: {headcount: 1, cost: 5000}}
-quota: {role: ae, confidence: 0.6}
-`);
+    const team = (ae: string) => plan('quota: {role: ae, confidence: 0.6}', ae);
     expect(MAX_QUOTA_SEATS).toBe(100_000);
     // At the limit, starting headcount and hires together.
     expect(
