@@ -236,7 +236,8 @@ export function lever(
   if (missing !== null) throw problem('lever', msg.leverNotANumber(path, missing), path);
   const [min, max] = within(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false);
   // `funnel[4].rate` and `funnel.4.rate` name the input `funnel.won.rate`.
-  const canonical = canonicalParamPath(path, model.stages.map((s) => s.id)) ?? path;
+  const stageIds = model.stages.map((s) => s.id);
+  const canonical = canonicalParamPath(path, stageIds) ?? path;
   const param = model.params.find((p) => p.path === canonical);
   // A field that is no input of the model has no domain; its path alone says whether it is money.
   const unit = paramUnit(canonical, param?.domain ?? 'real');
