@@ -168,6 +168,9 @@ export async function streamCsv(
       source.on('end', () => parser.end());
     });
   } catch (e) {
+    // The file's problems (its syntax, or reading it) are the user's; anything else thrown
+    // while handling a record is a bug of ours and must not pass for bad input.
+    if (!(e instanceof CsvError) && typeof (e as { code?: unknown }).code !== 'string') throw e;
     const line = e instanceof CsvError && typeof e.lines === 'number' ? e.lines : null;
     const detail = e instanceof CsvError ? hmsg.csvSyntax(e.code, e.message) : (e as Error).message;
     const path = e instanceof CsvError && !header ? syntaxPath(e, row + 1, names) : '';
