@@ -5,6 +5,10 @@
  * response curve cannot trap it at a point where a channel below its critical mass looks
  * worthless. At the result no one-step transfer raises the expected objective: interior
  * channels have equal marginal returns to within one step of spend.
+ *
+ * The starts share the values of the splits already evaluated: from different starts the
+ * exchange passes through the same splits (its last rounds at each move size especially),
+ * and with many channels most of the evaluations were such repeats.
  */
 import type { ExpectedModel } from './expected-model.js';
 import { type AllocationProblem, moved, project, transferRoom } from './problem.js';
@@ -53,14 +57,15 @@ export function expectedSplit(
       ),
     ),
   ];
+  const value = remembered(f);
   let best: number[] | null = null;
   let bestValue = Number.NEGATIVE_INFINITY;
   const seen = new Set<string>();
   for (const s of starts) {
     if (seen.has(s.join(','))) continue;
     seen.add(s.join(','));
-    const x = exchange(p, f, s);
-    const v = f(x);
+    const x = exchange(p, value, s);
+    const v = value(x);
     if (v > bestValue) {
       best = x;
       bestValue = v;
@@ -69,12 +74,26 @@ export function expectedSplit(
   return best!;
 }
 
+/** Most split values one call keeps (about 50 MB with 40 channels); then it starts afresh. */
+const REMEMBERED_VALUES = 200_000;
+
+/** `f` (deterministic) with the values of the splits it was asked about kept. */
+function remembered(f: SplitValue): SplitValue {
+  const known = new Map<string, number>();
+  return (x) => {
+    const key = x.join(',');
+    let v = known.get(key);
+    if (v === undefined) {
+      if (known.size >= REMEMBERED_VALUES) known.clear();
+      v = f(x);
+      known.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** Pairwise exchange: at each move size, apply the best improving transfer until none improves. */
-function exchange(
-  p: AllocationProblem,
-  f: (x: readonly number[]) => number,
-  start: number[],
-): number[] {
+function exchange(p: AllocationProblem, f: SplitValue, start: number[]): number[] {
   const n = start.length;
   let x = start;
   let fx = f(x);
