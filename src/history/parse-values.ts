@@ -73,19 +73,24 @@ function decimalCommaNumber(s: string, sign: number): number | { error: string }
   return Number.isFinite(v) ? v : { error: 'a finite number' };
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+/**
+ * Month names by month, in English, German, French, Spanish, Italian, Dutch and Portuguese
+ * (lower case, accents removed), then abbreviations that are no name's first letters (German
+ * `Mrz`, Dutch `mrt`). Spreadsheets write month names in the language of the computer.
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'januar', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro'],
+  ['february', 'februar', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro'],
+  ['march', 'marz', 'mars', 'marzo', 'maart', 'marco', 'mrz', 'mrt'],
+  ['april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio'],
+  ['june', 'juni', 'juin', 'junio', 'giugno', 'junho'],
+  ['july', 'juli', 'juillet', 'julio', 'luglio', 'julho'],
+  ['august', 'aout', 'agosto', 'augustus'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
+  ['october', 'oktober', 'octobre', 'octubre', 'ottobre', 'outubro'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'dezember', 'decembre', 'diciembre', 'dicembre', 'dezembro'],
 ];
 
 const valid = (y: number, m: number, d: number): DateValue | null => {
@@ -94,17 +99,28 @@ const valid = (y: number, m: number, d: number): DateValue | null => {
   return d <= days ? { month: y * 12 + m - 1, day: d } : null;
 };
 
-/** 1–12 for a month name or its abbreviation of at least 3 letters (`Sep`, `Sept`, `September`); −1 otherwise. */
+/**
+ * 1–12 for a month name in one of {@link MONTH_NAMES}' languages, or its first three or more
+ * letters (`Sep`, `Sept`, `März`, `janv`, `dic`), accents optional; −1 for anything else,
+ * and for letters that begin names of two months (French `jui`: juin or juillet).
+ */
 const monthName = (name: string): number => {
-  const n = name.toLowerCase();
-  const i = n.length < 3 ? -1 : MONTHS.findIndex((full) => full.startsWith(n));
-  return i < 0 ? -1 : i + 1;
+  const n = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (n.length < 3) return -1;
+  let found = -1;
+  for (let m = 0; m < 12; m++) {
+    if (!MONTH_NAMES[m]!.some((full) => full.startsWith(n))) continue;
+    if (found >= 0) return -1;
+    found = m + 1;
+  }
+  return found;
 };
 
 /**
  * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
- * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `Mar 14, 2026`, and `03/14/2026` or
- * `14/03/2026` read by `order` (`auto`: only when the day is above 12 or equals the month).
+ * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `14. März 2026`, `14 de marzo de 2026`,
+ * `Mar 14, 2026`, and `03/14/2026` or `14/03/2026` read by `order` (`auto`: only when the day
+ * is above 12 or equals the month).
  * Returns null for an empty cell, or a phrase.
  * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
  */
@@ -133,16 +149,17 @@ export function parseDate(
       error: `an unambiguous date (is ${s} day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy)`,
     };
   }
-  m = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ ,-]*(\d{4})$/.exec(s);
+  m = /^(\d{1,2})\.?(?:[ -]| de )(\p{L}{3,12})\.?(?:[ ,-]*| de )(\d{4})$/u.exec(s);
   if (m) return valid(+m[3]!, monthName(m[2]!), +m[1]!) ?? bad;
-  m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s);
+  m = /^(\p{L}{3,12})\.? (\d{1,2}),? (\d{4})$/u.exec(s);
   if (m) return valid(+m[3]!, monthName(m[1]!), +m[2]!) ?? bad;
   return bad;
 }
 
 /**
- * A month (period): `2026-03`, `2026/03`, `03/2026`, `03.2026`, `Mar 2026`, `March 2026`, `2026-M03`,
- * or any date {@link parseDate} reads (its month). Returns the month number
+ * A month (period): `2026-03`, `2026/03`, `03/2026`, `03.2026`, `Mar 2026`, `March 2026`,
+ * `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date {@link parseDate} reads
+ * (its month). Returns the month number
  * (year·12 + month − 1), null for an empty cell, or a phrase.
  * @example parseMonth('Mar 2026') === 2026 * 12 + 2
  */
@@ -158,7 +175,7 @@ export function parseMonth(
   if (m) return valid(+m[1]!, +m[2]!, 1)?.month ?? bad;
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(s);
   if (m) return valid(+m[2]!, +m[1]!, 1)?.month ?? bad;
-  m = /^([A-Za-z]{3,9})\.?[ -](\d{4})$/.exec(s);
+  m = /^(\p{L}{3,12})\.?(?:[ -]| de )(\d{4})$/u.exec(s);
   if (m) return valid(+m[2]!, monthName(m[1]!), 1)?.month ?? bad;
   const d = parseDate(s, order);
   if (d !== null && 'month' in d) return d.month;

@@ -72,6 +72,11 @@ describe('parseDate and parseMonth', () => {
     '14 Mar 2026',
     '14-March-2026',
     'Mar 14, 2026',
+    '14. März 2026',
+    '14 mars 2026',
+    '14-mrt-2026',
+    '14 de marzo de 2026',
+    'marzo 14, 2026',
   ])('%s is 14 March 2026', (text) => {
     expect(parseDate(text)).toEqual(march14);
   });
@@ -103,6 +108,45 @@ describe('parseDate and parseMonth', () => {
   ])('%s is a month', (text) => {
     const expected = text.startsWith('Sept') ? 2026 * 12 + 8 : 2026 * 12 + 2;
     expect(parseMonth(text)).toBe(expected);
+  });
+
+  it.each([
+    'März 2026',
+    'Mär 2026',
+    'MRZ 2026',
+    'mars 2026',
+    'marzo de 2026',
+    'março de 2026',
+    'maart 2026',
+    'mrt. 2026',
+  ])('%s is March 2026 (month names in the computer’s language)', (text) => {
+    expect(parseMonth(text)).toBe(2026 * 12 + 2);
+  });
+
+  it('reads every month in seven languages, abbreviated or not, accents optional', () => {
+    const byMonth = [
+      ['janv.', 'Januar', 'ene', 'gen', 'janeiro'],
+      ['févr.', 'fevr', 'Februar', 'febbraio', 'fev'],
+      ['März', 'marzo', 'maart'],
+      ['avr.', 'abr', 'aprile'],
+      ['Mai', 'mayo', 'mag', 'mei', 'maio'],
+      ['juin', 'Juni', 'giu', 'junho'],
+      ['juil.', 'Juli', 'lug', 'julho'],
+      ['août', 'aout', 'ago', 'augustus'],
+      ['sept.', 'set', 'settembre', 'septiembre'],
+      ['Okt', 'oct.', 'ott', 'out', 'outubro'],
+      ['nov.', 'noviembre', 'novembro'],
+      ['déc.', 'Dez', 'dic', 'dezembro', 'december'],
+    ];
+    byMonth.forEach((names, m) => {
+      for (const name of names) expect(parseMonth(`${name} 2027`), name).toBe(2027 * 12 + m);
+    });
+  });
+
+  it('refuses letters that begin two months’ names, and words that are no month', () => {
+    // French juin and juillet both begin with "jui".
+    for (const bad of ['jui 2026', 'Marchy 2026', 'ma 2026', 'Mon 2026', '14 jui 2026'])
+      expect(parseMonth(bad), bad).toHaveProperty('error');
   });
 
   it('labels months', () => {

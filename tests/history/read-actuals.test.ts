@@ -33,14 +33,20 @@ describe('readActuals', () => {
     for (const c of r.value.cohorts) expect([...c.present].every((p) => p === 1)).toBe(true);
   });
 
-  it('reads a file separated by semicolons (decimal commas) or tabs as the same history', async () => {
-    // What a spreadsheet saves as CSV where the decimal mark is a comma: semicolons between
-    // fields, 51.000,00 for 51000.00; and a tab-separated export of the same sheet.
+  it('reads a file separated by semicolons (decimal commas, month names) or tabs as the same history', async () => {
+    // What a German spreadsheet saves as CSV: semicolons between fields, 51.000,00 for
+    // 51000.00, months by name (März 2024); and a tab-separated export of the same sheet.
     const original = readFileSync('scenarios/history/b2b-actuals.csv', 'utf8');
-    const european = original.replaceAll(',', ';').replace(/(\d+)\.(\d+)/g, (_, whole, frac) => {
-      const grouped = String(whole).replace(/\B(?=(\d{3})+$)/g, '.');
-      return `${grouped},${frac}`;
-    });
+    const german =
+      'Januar Februar März April Mai Juni Juli August September Oktober November Dezember';
+    const european = original
+      .replaceAll(',', ';')
+      .replace(/(\d+)\.(\d+)/g, (_, whole, frac) => {
+        const grouped = String(whole).replace(/\B(?=(\d{3})+$)/g, '.');
+        return `${grouped},${frac}`;
+      })
+      .replace(/^(\d{4})-(\d{2});/gm, (_, y, m) => `${german.split(' ')[+m - 1]} ${y};`);
+    expect(european).toContain('\nMärz 2024;paid_search;smb;');
     expect(european).toContain(';51.000,00;');
     const semicolons = join(tmp, 'semicolons.csv');
     writeFileSync(semicolons, `\ufeff${european.replaceAll('\n', '\r\n')}`);
