@@ -117,9 +117,19 @@ const monthName = (name: string): number => {
 };
 
 /**
+ * A year of four digits, or of two after a month's name as Excel writes `mmm-yy` (`Mar-26`)
+ * and `d-mmm-yy` (`14-Mar-26`), read as Excel reads them: 00–29 are 2000–2029, 30–99 are
+ * 1930–1999.
+ */
+const fullYear = (digits: string): number => {
+  const y = Number(digits);
+  return digits.length > 2 ? y : y < 30 ? 2000 + y : 1900 + y;
+};
+
+/**
  * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
- * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `14. März 2026`, `14 de marzo de 2026`,
- * `Mar 14, 2026`, and `03/14/2026` or `14/03/2026` read by `order` (`auto`: only when the day
+ * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `14-Mar-26`, `14. März 2026`,
+ * `14 de marzo de 2026`, `Mar 14, 2026`, and `03/14/2026` or `14/03/2026` read by `order` (`auto`: only when the day
  * is above 12 or equals the month).
  * Returns null for an empty cell, or a phrase.
  * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
@@ -149,8 +159,8 @@ export function parseDate(
       error: `an unambiguous date (is ${s} day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy)`,
     };
   }
-  m = /^(\d{1,2})\.?(?:[ -]| de )(\p{L}{3,12})\.?(?:[ ,-]*| de )(\d{4})$/u.exec(s);
-  if (m) return valid(+m[3]!, monthName(m[2]!), +m[1]!) ?? bad;
+  m = /^(\d{1,2})\.?(?:[ -]| de )(\p{L}{3,12})\.?(?:[ ,-]*| de )(\d{4}|\d{2})$/u.exec(s);
+  if (m) return valid(fullYear(m[3]!), monthName(m[2]!), +m[1]!) ?? bad;
   m = /^(\p{L}{3,12})\.? (\d{1,2}),? (\d{4})$/u.exec(s);
   if (m) return valid(+m[3]!, monthName(m[1]!), +m[2]!) ?? bad;
   return bad;
@@ -158,7 +168,7 @@ export function parseDate(
 
 /**
  * A month (period): `2026-03`, `2026/03`, `03/2026`, `03.2026`, `Mar 2026`, `March 2026`,
- * `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date {@link parseDate} reads
+ * `Mar-26`, `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date {@link parseDate} reads
  * (its month). Returns the month number
  * (year·12 + month − 1), null for an empty cell, or a phrase.
  * @example parseMonth('Mar 2026') === 2026 * 12 + 2
@@ -175,8 +185,8 @@ export function parseMonth(
   if (m) return valid(+m[1]!, +m[2]!, 1)?.month ?? bad;
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(s);
   if (m) return valid(+m[2]!, +m[1]!, 1)?.month ?? bad;
-  m = /^(\p{L}{3,12})\.?(?:[ -]| de )(\d{4})$/u.exec(s);
-  if (m) return valid(+m[2]!, monthName(m[1]!), 1)?.month ?? bad;
+  m = /^(\p{L}{3,12})\.?(?:[ -]| de )(\d{4}|\d{2})$/u.exec(s);
+  if (m) return valid(fullYear(m[2]!), monthName(m[1]!), 1)?.month ?? bad;
   const d = parseDate(s, order);
   if (d !== null && 'month' in d) return d.month;
   return d?.error.startsWith('an unambiguous') ? d : bad;

@@ -77,6 +77,7 @@ describe('parseDate and parseMonth', () => {
     '14-mrt-2026',
     '14 de marzo de 2026',
     'marzo 14, 2026',
+    '14-Mar-26',
   ])('%s is 14 March 2026', (text) => {
     expect(parseDate(text)).toEqual(march14);
   });
@@ -119,6 +120,8 @@ describe('parseDate and parseMonth', () => {
     'março de 2026',
     'maart 2026',
     'mrt. 2026',
+    'Mar-26',
+    'Mrz-26',
   ])('%s is March 2026 (month names in the computer’s language)', (text) => {
     expect(parseMonth(text)).toBe(2026 * 12 + 2);
   });
@@ -141,6 +144,17 @@ describe('parseDate and parseMonth', () => {
     byMonth.forEach((names, m) => {
       for (const name of names) expect(parseMonth(`${name} 2027`), name).toBe(2027 * 12 + m);
     });
+  });
+
+  it('reads two-digit years after a month name as Excel does: 00–29 are 20xx, 30–99 are 19xx', () => {
+    expect(parseMonth('Jan-00')).toBe(2000 * 12);
+    expect(parseMonth('Dec-29')).toBe(2029 * 12 + 11);
+    expect(parseMonth('Jan-30')).toBe(1930 * 12);
+    expect(parseMonth('Jul-99')).toBe(1999 * 12 + 6);
+    expect(parseDate('31-Dec-29')).toEqual({ month: 2029 * 12 + 11, day: 31 });
+    // Only after a name: 03/26 or 3.26 could be a day and a month.
+    for (const bad of ['03/26', '03.26', '2026-3-1x', 'Mar-2', 'Mar-026'])
+      expect(parseMonth(bad), bad).toHaveProperty('error');
   });
 
   it('refuses letters that begin two months’ names, and words that are no month', () => {
