@@ -129,9 +129,9 @@ const fullYear = (digits: string): number => {
 /**
  * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
  * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `14-Mar-26`, `14. März 2026`,
- * `14 de marzo de 2026`, `Mar 14, 2026`, and `03/14/2026` or `14/03/2026` read by `order` (`auto`: only when the day
- * is above 12 or equals the month).
- * Returns null for an empty cell, or a phrase.
+ * `14 de marzo de 2026`, `Mar 14, 2026`, and `03/14/2026` or `14/03/2026` read by `order`
+ * (`auto`: only when the day is above 12 or equals the month). Returns null for an empty
+ * cell, or a phrase.
  * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
  */
 export function parseDate(
@@ -168,9 +168,9 @@ export function parseDate(
 
 /**
  * A month (period): `2026-03`, `2026/03`, `03/2026`, `03.2026`, `Mar 2026`, `March 2026`,
- * `Mar-26`, `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date {@link parseDate} reads
- * (its month). Returns the month number
- * (year·12 + month − 1), null for an empty cell, or a phrase.
+ * `Mar-26`, `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date
+ * {@link parseDate} reads (its month). Returns the month number (year·12 + month − 1), null
+ * for an empty cell, or a phrase.
  * @example parseMonth('Mar 2026') === 2026 * 12 + 2
  */
 export function parseMonth(
