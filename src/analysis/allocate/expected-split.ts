@@ -74,8 +74,11 @@ export function expectedSplit(
   return best!;
 }
 
-/** Most split values one call keeps (about 50 MB with 40 channels); then it starts afresh. */
-const REMEMBERED_VALUES = 200_000;
+/**
+ * Most spends (splits × channels) whose values one call keeps, about 50 MB whatever the
+ * channels (200,000 splits of 40); then it starts afresh.
+ */
+const REMEMBERED_SPENDS = 8_000_000;
 
 /** `f` (deterministic) with the values of the splits it was asked about kept. */
 function remembered(f: SplitValue): SplitValue {
@@ -84,7 +87,7 @@ function remembered(f: SplitValue): SplitValue {
     const key = x.join(',');
     let v = known.get(key);
     if (v === undefined) {
-      if (known.size >= REMEMBERED_VALUES) known.clear();
+      if (known.size * Math.max(1, x.length) >= REMEMBERED_SPENDS) known.clear();
       v = f(x);
       known.set(key, v);
     }
