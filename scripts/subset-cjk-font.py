@@ -4,8 +4,10 @@
 Source: Noto Sans CJK SC Regular (face 2 of NotoSansCJK-Regular.ttc, Debian's fonts-noto-cjk,
 OFL 1.1). Kept: every CJK Unified Ideograph of the basic block (U+4E00-U+9FFF: all of
 simplified and traditional Chinese and Japanese kanji in common use), kana, CJK symbols and
-punctuation, full-width forms, and every character of GB 2312, JIS X 0208 and Big5 level 1.
-Dropped: hinting, layout features (one face, horizontal text only), vertical metrics, Hangul.
+punctuation, full-width forms, every character of GB 2312, JIS X 0208 and Big5 level 1, and
+Korean Hangul (Jamo, compatibility Jamo and all 11,172 precomposed syllables; Hangul glyphs
+are the same in every regional face of Noto Sans CJK). Dropped: hinting, layout features (one
+face, horizontal text only; precomposed syllables need none), vertical metrics.
 The family is renamed "Salesops Sans CJK": a Modified Version under the OFL does not use the
 original's names.
 
@@ -38,7 +40,9 @@ def wanted():
     chars = double_byte('gb2312', range(0xA1, 0xF8), range(0xA1, 0xFF))
     chars |= double_byte('euc_jp', range(0xA1, 0xF5), range(0xA1, 0xFF))
     chars |= double_byte('big5', range(0xA1, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
-    for lo, hi in [(0x3000, 0x30FF), (0x31F0, 0x31FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF)]:
+    for lo, hi in [(0x3000, 0x30FF), (0x31F0, 0x31FF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF),
+                   # Hangul: Jamo, compatibility Jamo and every precomposed syllable.
+                   (0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3)]:
         chars |= set(range(lo, hi + 1))
     return chars
 

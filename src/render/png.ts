@@ -9,7 +9,7 @@ import { DEFAULT_PNG_SCALE } from '../defaults.js';
 import { ARG } from '../util/argument-kinds.js';
 import { checkArgument } from '../util/arguments.js';
 import { checkOptionNames, type OptionNames } from '../util/option-names.js';
-import { bundledFonts, FONT_FAMILIES } from './fonts.js';
+import { FONT_FAMILIES, fontFilesFor } from './fonts.js';
 import { renderSvg } from './svg.js';
 
 /** PNG options. `scale` multiplies the chart's CSS size (default 2: crisp on slides and retina screens). */
@@ -25,20 +25,9 @@ export { DEFAULT_PNG_SCALE };
 /**
  * resvg's options for `scale` × the SVG's size, white background, the bundled fonts only.
  * resvg draws a character missing from the named family with another loaded face that has
- * it, so CJK text falls back to the CJK face.
+ * it, so CJK and Thai text falls back to its face (loaded only when the SVG holds such
+ * text).
  */
-/** CJK ideographs, kana, CJK punctuation and full-width forms: what only the CJK face draws. */
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
-
-/**
- * The font files an SVG needs: DejaVu Sans always, the 5 MB CJK face only when the text
- * holds CJK characters (loading it costs every PNG about 75 ms).
- */
-function fontFilesFor(svg: string): string[] {
-  const f = bundledFonts();
-  return CJK.test(svg) ? [f.regular, f.bold, f.cjk] : [f.regular, f.bold];
-}
-
 function resvgOptions(scale: number, svg: string): ResvgRenderOptions {
   if (!(scale > 0 && scale <= 10))
     throw new Error(`renderPng: scale must be in (0, 10], got ${scale}`);

@@ -3,7 +3,8 @@
  * Vega guesses 0.8 em per character, which makes titles and legends far wider than they
  * render; here the advance widths come from the fonts' own `cmap` and `hmtx` tables
  * (OpenType spec, "cmap format 4" and "hmtx"), with the same fallback resvg applies: a
- * character DejaVu Sans lacks (Chinese, Japanese) is measured in the CJK face.
+ * character DejaVu Sans lacks (Chinese, Japanese, Korean, Thai) is measured in the first
+ * bundled face that has it. Widths are per character, before shaping.
  */
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
@@ -128,16 +129,17 @@ let installed: string | null = null;
 
 /**
  * Makes Vega measure text with the bundled fonts (process-wide, idempotent): DejaVu Sans
- * regular or bold, falling back to the CJK face. Vega's `textMetrics.width` hook is the
- * documented way headless renderers such as vl-convert supply real metrics.
+ * regular or bold, falling back to the CJK and Thai faces in that order, as the PNG renderer
+ * does. Vega's `textMetrics.width` hook is the documented way headless
+ * renderers such as vl-convert supply real metrics.
  * @example useFontMetrics(bundledFonts());
  */
 export function useFontMetrics(fonts: FontSet): void {
-  const key = `${fonts.regular}\n${fonts.bold}\n${fonts.cjk}`;
+  const key = Object.values(fonts).join('\n');
   if (installed === key) return;
-  const cjk = loadFontWidths(fonts.cjk);
-  const regular = [loadFontWidths(fonts.regular), cjk];
-  const bold = [loadFontWidths(fonts.bold), cjk];
+  const fallback = [fonts.cjk, fonts.thai].map(loadFontWidths);
+  const regular = [loadFontWidths(fonts.regular), ...fallback];
+  const bold = [loadFontWidths(fonts.bold), ...fallback];
   const metrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
   metrics.width = (item, text) => {
     const s = text == null ? '' : String(text).trim();

@@ -8,6 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildForecastCharts } from '../../src/charts/index.js';
+import { fontFilesFor } from '../../src/render/fonts.js';
 import {
   bundledFonts,
   ExternalDataError,
@@ -153,7 +154,7 @@ describe('fonts', () => {
       expect(f.startsWith(ROOT), f).toBe(true);
       expect(f).not.toMatch(/^\/usr\/(local\/)?share\/fonts/);
     }
-    expect(fontFiles()).toHaveLength(3);
+    expect(fontFiles()).toHaveLength(4);
   });
 
   it('draws text from the bundled files alone (loadSystemFonts off; negative control: no files, no ink)', () => {
@@ -183,6 +184,40 @@ describe('fonts', () => {
     expect(Buffer.compare(kana.pixels, kata.pixels)).not.toBe(0);
   });
 
+  it.each([
+    ['Korean', '예상 매출', '신규 고객'],
+    ['Thai', 'รายได้', 'กาคไข่'],
+    ['Arabic', 'الإيرادات', 'العملاءات'],
+    ['Hebrew', 'הכנסות', 'לקוחותי'],
+  ])('draws real %s glyphs: two strings rasterise differently', (_script, one, two) => {
+    const files = fontFiles();
+    const a = ink(textSvg(one), files);
+    const b = ink(textSvg(two), files);
+    expect(a.dark).toBeGreaterThan(200);
+    expect(Buffer.compare(a.pixels, b.pixels)).not.toBe(0);
+  });
+
+  it('loads a fallback face only for text in its script', () => {
+    const f = bundledFonts();
+    expect(fontFilesFor('<text>Bookings € ₩ עברית العربية</text>')).toEqual([f.regular, f.bold]);
+    expect(fontFilesFor('<text>예상 매출</text>')).toEqual([f.regular, f.bold, f.cjk]);
+    expect(fontFilesFor('<text>直播</text>')).toEqual([f.regular, f.bold, f.cjk]);
+    expect(fontFilesFor('<text>รายได้ 直播</text>')).toEqual([f.regular, f.bold, f.cjk, f.thai]);
+  });
+
+  it('needed the Hangul syllables and the Thai face: DejaVu alone draws both as boxes', () => {
+    const latinOnly = [bundledFonts().regular, bundledFonts().bold];
+    for (const [one, two] of [
+      ['예상 매출', '신규 고객'],
+      // The same pattern of letters and tone mark, so that boxes would look alike.
+      ['รายได้', 'กาคไข่'],
+    ]) {
+      expect(
+        Buffer.compare(ink(textSvg(one!), latinOnly).pixels, ink(textSvg(two!), latinOnly).pixels),
+      ).toBe(0);
+    }
+  });
+
   it('names the family the CJK file really holds', () => {
     // The family of the name table (ID 1) must be the one the SVG stack and resvg ask for.
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><text x="10" y="80" font-family="${FONT_FAMILIES.cjk}" font-size="60">直播</text></svg>`;
@@ -191,12 +226,15 @@ describe('fonts', () => {
 
   it('measures text as resvg draws it (independent oracle: resvg bounding box of the same string)', () => {
     const set = bundledFonts();
-    const chain = [loadFontWidths(set.regular), loadFontWidths(set.cjk)];
+    const chain = [set.regular, set.cjk, set.thai].map(loadFontWidths);
     for (const text of [
       'Monthly bookings forecast',
       'P(reach) 62% ± 1.1 pp',
       'MMMMMMMMMM',
       '2027年 直播渠道计划',
+      '2027 예상 매출 계획',
+      'รายได้ที่คาดการณ์ 2027',
+      'הכנסות צפויות 2027',
     ]) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="0" y="100" font-family="DejaVu Sans" font-size="100">${text}</text></svg>`;
       const r = new Resvg(svg, { font: { fontFiles: fontFiles(), loadSystemFonts: false } });
