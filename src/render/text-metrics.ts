@@ -4,10 +4,12 @@
  * render; here the advance widths come from the fonts' own `cmap` and `hmtx` tables
  * (OpenType spec, "cmap format 4" and "hmtx"), with the same fallback resvg applies: a
  * character DejaVu Sans lacks (Chinese, Japanese, Korean, Thai) is measured in the first
- * bundled face that has it. Widths are per character, before shaping.
+ * bundled face that has it. Arabic letters are measured in the forms they join into
+ * (arabic-forms.ts).
  */
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
+import { shapedCodePoints } from './arabic-forms.js';
 import type { FontSet } from './fonts.js';
 
 /** Advance widths in em, by code point, read lazily from one TrueType or OpenType file. */
@@ -102,7 +104,7 @@ interface TextItem {
 
 /**
  * Width in px of `text` set at `size` px in the first of `fonts` that has each character
- * (the first font's .notdef width when none has it).
+ * (the first font's .notdef width when none has it), Arabic letters in their joined forms.
  * @example textWidth([dejavu, cjk], '直播 live', 12)
  */
 export function textWidth(
@@ -114,8 +116,7 @@ export function textWidth(
   const first = chain[0];
   if (first === undefined) return 0;
   let em = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
+  for (const c of shapedCodePoints(text)) {
     em += (chain.find((f) => f.has(c)) ?? first).advance(c);
   }
   return em * size;

@@ -234,6 +234,10 @@ describe('fonts', () => {
       '2027年 直播渠道计划',
       '2027 예상 매출 계획',
       'รายได้ที่คาดการณ์ 2027',
+      'الإيرادات المتوقعة 2027',
+      'فريق المبيعات والتسويق',
+      'درآمد پیش‌بینی شده',
+      'Paid search · البحث المدفوع',
       'הכנסות צפויות 2027',
     ]) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="0" y="100" font-family="DejaVu Sans" font-size="100">${text}</text></svg>`;
@@ -241,8 +245,10 @@ describe('fonts', () => {
       const box = r.getBBox()!;
       const ours = textWidth(chain, text, 100);
       // The ink box excludes the first glyph's left and last glyph's right side bearing
-      // (each under 0.1 em = 10 px at 100 px); kerning moves a few px more.
-      expect(Math.abs(ours - box.width), text).toBeLessThan(25);
+      // (each under 0.1 em = 10 px at 100 px); kerning, and the gap where the direction
+      // turns in mixed Latin and Arabic, move up to about 1% of the width more. (Arabic
+      // measured letter by letter, unjoined, was 24–45% too wide.)
+      expect(Math.abs(ours - box.width), text).toBeLessThan(25 + 0.01 * box.width);
     }
   });
 });
