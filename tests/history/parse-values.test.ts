@@ -1,6 +1,14 @@
 /** Number and date spellings of spreadsheets and CRMs (docs/data-formats.md), each worked by hand. */
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthLabel, parseDate, parseMonth, parseNumber } from '../../src/history/parse-values.js';
+import {
+  type DateOrder,
+  monthLabel,
+  parseDate,
+  parseMonth,
+  parseNumber,
+} from '../../src/history/parse-values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -166,5 +174,44 @@ describe('parseDate and parseMonth', () => {
   it('labels months', () => {
     expect(monthLabel(2026 * 12 + 2)).toBe('2026-03');
     expect(parseMonth('Marchy 2026')).toHaveProperty('error');
+  });
+});
+
+describe('any cell text', () => {
+  it('is read as a month, a date or a number, or refused with a phrase: never a throw', () => {
+    // Random text, and cells shaped like the dates the readers look for (day, separator,
+    // month word or number, separator, year), so the property reaches every path.
+    const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
+    const shaped = fc
+      .tuple(
+        pick('', '14', '14.', '3', '31', '00'),
+        pick(' ', '-', '/', '.', ' de ', ''),
+        pick('Mar', 'März', 'janv.', 'jui', 'Sept', 'mrt', 'x', 'Marchy', '03', '٣', 'ß'),
+        pick(' ', '-', '/', '.', ', ', ' de ', ''),
+        pick('2026', '26', '99', '1899', '2201', ''),
+        pick('', 'T09:30', ' 09:30', 'Z'),
+      )
+      .map((parts) => parts.join(''));
+    const cell = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), shaped);
+    fc.assert(
+      fc.property(cell, pick<DateOrder>('auto', 'dmy', 'mdy'), (text, order) => {
+        const month = parseMonth(text, order);
+        expect(month === null || typeof month === 'number' || typeof month.error === 'string').toBe(
+          true,
+        );
+        if (typeof month === 'number') {
+          expect(Number.isInteger(month) && month >= 1900 * 12 && month < 2201 * 12).toBe(true);
+        }
+        const date = parseDate(text, order);
+        expect(date === null || 'month' in date || typeof date.error === 'string').toBe(true);
+        for (const comma of [false, true]) {
+          const n = parseNumber(text, comma);
+          expect(
+            n === null || Number.isFinite(n) || typeof (n as { error: string }).error === 'string',
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 20261203 },
+    );
   });
 });
