@@ -167,6 +167,14 @@ export const msg = {
   labelTooLong: (max: number, got: string) =>
     `expected a label of at most ${max} characters, got ${[...got].length} characters (${describeValue(got)})`,
   labelBlank: 'expected a label with at least one visible character, got only spaces',
+  unprintable: (got: string, at: number, code: number) => {
+    const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    const what =
+      code >= 0xd800 && code <= 0xdfff
+        ? `expected text without unpaired surrogates, got ${u} (half of a character such as an emoji)`
+        : `expected text without control characters, got ${u}`;
+    return `${what} at character ${at} of ${describeValue(got)} (no chart can draw it)`;
+  },
   // --- opening pipeline ---
   pipelineLastStage: (stage: string) =>
     `stage ${JSON.stringify(stage)} is the last stage: its items are won deals, not open pipeline (count them as bookings of the past)`,

@@ -32,12 +32,45 @@ export const int = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
 /** A name usable in dot paths. */
 export const name = () => z.string({ error: 'a name' }).regex(NAME_PATTERN, { error: 'a name' });
 /**
+ * Characters no XML document, so no SVG chart, can hold: control characters other than tab
+ * and line breaks, U+FFFE, U+FFFF and unpaired surrogates (a YAML `"\0"` or a JSON
+ * `"\ud800"` made them; the PNG renderer then failed on the whole chart).
+ */
+export const UNPRINTABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/u;
+
+/** Where `s` holds an {@link UNPRINTABLE} character: its 1-based character number and code, or null. */
+function unprintableAt(s: string): { at: number; code: number } | null {
+  let at = 0;
+  for (const ch of s) {
+    at += 1;
+    if (UNPRINTABLE.test(ch)) return { at, code: ch.codePointAt(0)! };
+  }
+  return null;
+}
+
+/**
+ * Text shown to readers (a scenario name, a currency, a label): a string without
+ * {@link UNPRINTABLE} characters.
+ */
+export const text = (error: string) =>
+  z.string({ error }).check((ctx) => {
+    const bad = unprintableAt(ctx.value);
+    if (bad !== null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: msg.unprintable(ctx.value, bad.at, bad.code),
+      });
+    }
+  });
+
+/**
  * A display label in any script, shown on charts, tables and the report instead of the id:
  * text of 1 to {@link MAX_LABEL} characters (counted as Unicode code points), not only spaces.
  */
 export const label = () =>
-  z
-    .string({ error: 'a label (text)' })
+  text('a label (text)')
     .refine((s) => s.trim() !== '', { error: msg.labelBlank })
     .refine((s) => [...s].length <= MAX_LABEL, {
       error: (iss) => msg.labelTooLong(MAX_LABEL, String(iss.input)),

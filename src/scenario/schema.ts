@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MAX_PERIODS, MAX_TRIALS } from '../defaults.js';
 import { MAX_ENTRIES, MAX_PIPELINE_ENTRIES, MAX_SEED } from './limits.js';
-import { int, label, month, name, num, SPECS, uq } from './schema-parts.js';
+import { int, label, month, name, num, SPECS, text, uq } from './schema-parts.js';
 import {
   channelSchema as channel,
   customersSchema as customers,
@@ -151,7 +151,7 @@ const quota = z
 const variant = z
   .strictObject({
     label: label().optional(),
-    description: z.string().optional().describe('what the variant tries'),
+    description: text('a description (text)').optional().describe('what the variant tries'),
     set: z
       .record(z.string(), z.unknown())
       .describe('dot path of the scenario → new value, e.g. channels.dealers.spend: 20000'),
@@ -162,8 +162,15 @@ const variant = z
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema reference, for editors; ignored'),
-    scenario: z.string().min(1).optional().describe('name shown on charts (default: file name)'),
-    currency: z.string().min(1).max(12).optional().describe('currency code (default USD)'),
+    scenario: text('a name (text)')
+      .min(1)
+      .optional()
+      .describe('name shown on charts (default: file name)'),
+    currency: text('a currency code (text)')
+      .min(1)
+      .max(12)
+      .optional()
+      .describe('currency code (default USD)'),
     calendar,
     simulation: simulation.optional(),
     correlations: z.array(correlation).max(MAX_ENTRIES).optional().describe('rank correlations'),

@@ -107,6 +107,16 @@ describe('renderPng', () => {
       expect(Buffer.compare(png, svgToPng(svgs[i]!))).toBe(0);
     });
   });
+  it('draws a character XML cannot hold as U+FFFD instead of failing the chart', async () => {
+    // Scenarios refuse such text; a chart built by other code still renders.
+    const spec = {
+      ...charts[0]!.spec,
+      title: { text: 'Plan\u0000 2027 \ud83d \u0007' },
+    } as TopLevelSpec;
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('Plan\ufffd 2027 \ufffd \ufffd');
+    expect(pngSize(svgToPng(svg, { scale: 1 })).width).toBeGreaterThan(100);
+  });
   it('rejects a silly scale', () => {
     expect(() =>
       svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { scale: 0 }),

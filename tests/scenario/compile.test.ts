@@ -62,6 +62,12 @@ describe('compileScenario', () => {
     expect(own.initiatives[0]!.label).toBe('CRM rollout');
     expect(own.variants[0]!.label).toBe('搜索加倍');
     expect(own.markets[0]!.label).toBe('Малый бизнес');
+    // Emoji (a surrogate pair), Korean, Thai, Arabic and a tab are text; only characters no
+    // chart can draw are refused (tests/fixtures/invalid/text-unprintable.json).
+    const wide = compile(
+      BASE.replace('  paid_search:\n', '  paid_search:\n    label: "🚀 검색 ค้นหา بحث\\tads"\n'),
+    );
+    expect(wide.channels[0]!.label).toBe('🚀 검색 ค้นหา بحث\tads');
     // Labels never reach dot paths: params keep the ids.
     expect(
       own.params.some(
