@@ -7,6 +7,7 @@ import { type Loader, parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { ARG } from '../util/argument-kinds.js';
 import { checkArgument } from '../util/arguments.js';
+import { xmlSafe } from '../util/unprintable.js';
 import { bundledFonts } from './fonts.js';
 import { useFontMetrics } from './text-metrics.js';
 
@@ -34,16 +35,10 @@ function refusingLoader(asked: string[]): Loader {
 }
 
 /**
- * Characters XML cannot hold (controls other than tab and line breaks, U+FFFE, U+FFFF,
- * unpaired surrogates). Scenarios refuse them in text; a chart built by other code gets
- * U+FFFD in their place instead of an SVG no parser (resvg, a browser) will read.
- */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/gu;
-
-/**
  * Renders a Vega-Lite spec to an SVG document string. Data must be inline: the view's
  * loader refuses every URL and file, so nothing is fetched or read. Characters XML cannot
- * hold are drawn as U+FFFD.
+ * hold (a chart built by code other than a scenario's; scenarios refuse them) are drawn as
+ * U+FFFD, so the SVG stays one any parser reads.
  * @throws ExternalDataError when the spec names data or an image by URL (`data.url`).
  * @example const svg = await renderSvg(chart.spec); // '<svg …>…</svg>'
  */
@@ -56,7 +51,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   try {
     const svg = await view.toSVG();
     if (asked.length > 0) throw new ExternalDataError([...new Set(asked)]);
-    return svg.replace(NOT_XML, '\ufffd');
+    return xmlSafe(svg);
   } finally {
     view.finalize();
   }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Dist } from '../model/dist.js';
+import { unprintableAt } from '../util/unprintable.js';
 import { isNearUnderflow, MAX_ABS_NUMBER, MAX_LABEL, MAX_LAG, MIN_ABS_NUMBER } from './limits.js';
 import { msg, UQ_PHRASE } from './messages.js';
 import { RANGE_PATTERN } from './shorthand.js';
@@ -32,26 +33,10 @@ export const int = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
 /** A name usable in dot paths. */
 export const name = () => z.string({ error: 'a name' }).regex(NAME_PATTERN, { error: 'a name' });
 /**
- * Characters no XML document, so no SVG chart, can hold: control characters other than tab
- * and line breaks, U+FFFE, U+FFFF and unpaired surrogates (a YAML `"\0"` or a JSON
- * `"\ud800"` made them; the PNG renderer then failed on the whole chart).
- */
-export const UNPRINTABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/u;
-
-/** Where `s` holds an {@link UNPRINTABLE} character: its 1-based character number and code, or null. */
-function unprintableAt(s: string): { at: number; code: number } | null {
-  let at = 0;
-  for (const ch of s) {
-    at += 1;
-    if (UNPRINTABLE.test(ch)) return { at, code: ch.codePointAt(0)! };
-  }
-  return null;
-}
-
-/**
- * Text shown to readers (a scenario name, a currency, a label): a string without
- * {@link UNPRINTABLE} characters.
+ * Text shown to readers (a scenario name, a currency, a label): a string without characters
+ * no chart can draw (control characters but tab and line breaks, unpaired surrogates;
+ * src/util/unprintable.ts). A YAML `"\0"` or a JSON `"\ud800"` made them, and the PNG
+ * renderer then failed on the whole chart.
  */
 export const text = (error: string) =>
   z.string({ error }).check((ctx) => {
