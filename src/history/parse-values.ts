@@ -126,12 +126,22 @@ const fullYear = (digits: string): number => {
   return digits.length > 2 ? y : y < 30 ? 2000 + y : 1900 + y;
 };
 
+/** Excel's serial day numbers (days since 1899-12-30) of 2000-01-01 and 2099-12-31. */
+const EXCEL_SERIALS = { first: 36_526, last: 73_050 } as const;
+
+/** The date of an Excel serial day number. */
+function excelDate(serial: number): DateValue | null {
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 /**
  * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
- * `2026/03/14`, `14.03.2026`, `14 Mar 2026`, `14-Mar-26`, `14. März 2026`,
- * `14 de marzo de 2026`, `Mar 14, 2026`, and `03/14/2026` or `14/03/2026` read by `order`
- * (`auto`: only when the day is above 12 or equals the month). Returns null for an empty
- * cell, or a phrase.
+ * `2026/03/14`, `20260314`, `14.03.2026`, `14 Mar 2026`, `14-Mar-26`, `14. März 2026`,
+ * `14 de marzo de 2026`, `Mar 14, 2026`, `03/14/2026` or `14/03/2026` read by `order`
+ * (`auto`: only when the day is above 12 or equals the month), and Excel's serial day
+ * numbers of 2000–2099 (`46095`, `46095.5` with a time), as a date cell formatted as General
+ * is saved. Returns null for an empty cell, or a phrase.
  * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
  */
 export function parseDate(
@@ -144,6 +154,18 @@ export function parseDate(
   const bad = { error: 'a date such as 2026-03-14' };
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!) ?? bad;
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!) ?? bad;
+  m = /^(\d{5})(?:[.,]\d+)?$/.exec(s);
+  if (m) {
+    const serial = +m[1]!;
+    if (serial >= EXCEL_SERIALS.first && serial <= EXCEL_SERIALS.last) {
+      return excelDate(serial) ?? bad;
+    }
+    return {
+      error: `a date such as 2026-03-14 (a number of days is read as an Excel serial date from ${EXCEL_SERIALS.first}, 2000-01-01, to ${EXCEL_SERIALS.last}, 2099-12-31)`,
+    };
+  }
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
   if (m) return valid(+m[3]!, +m[2]!, +m[1]!) ?? bad;
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
@@ -167,8 +189,8 @@ export function parseDate(
 }
 
 /**
- * A month (period): `2026-03`, `2026/03`, `03/2026`, `03.2026`, `Mar 2026`, `March 2026`,
- * `Mar-26`, `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date
+ * A month (period): `2026-03`, `2026/03`, `202603`, `03/2026`, `03.2026`, `Mar 2026`,
+ * `March 2026`, `Mar-26`, `März 2026`, `janv. 2026`, `marzo de 2026`, `2026-M03`, or any date
  * {@link parseDate} reads (its month). Returns the month number (year·12 + month − 1), null
  * for an empty cell, or a phrase.
  * @example parseMonth('Mar 2026') === 2026 * 12 + 2
@@ -181,8 +203,8 @@ export function parseMonth(
   const s = text.trim();
   if (s === '') return null;
   const bad = { error: 'a month such as 2026-03' };
-  let m = /^(\d{4})[-/]M?(\d{1,2})$/.exec(s);
-  if (m) return valid(+m[1]!, +m[2]!, 1)?.month ?? bad;
+  let m = /^(\d{4})(?:[-/]M?(\d{1,2})|(\d{2}))$/.exec(s);
+  if (m) return valid(+m[1]!, +(m[2] ?? m[3])!, 1)?.month ?? bad;
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(s);
   if (m) return valid(+m[2]!, +m[1]!, 1)?.month ?? bad;
   m = /^(\p{L}{3,12})\.?(?:[ -]| de )(\d{4}|\d{2})$/u.exec(s);

@@ -86,6 +86,11 @@ describe('parseDate and parseMonth', () => {
     '14 de marzo de 2026',
     'marzo 14, 2026',
     '14-Mar-26',
+    '20260314',
+    // Excel's serial day numbers, as a date cell formatted as General is saved.
+    '46095',
+    '46095.375',
+    '46095,5',
   ])('%s is 14 March 2026', (text) => {
     expect(parseDate(text)).toEqual(march14);
   });
@@ -97,6 +102,17 @@ describe('parseDate and parseMonth', () => {
     expect(parseDate('03/04/2026', 'dmy')).toEqual({ month: 2026 * 12 + 3, day: 3 });
     expect(parseDate('03/04/2026', 'mdy')).toEqual({ month: 2026 * 12 + 2, day: 4 });
     expect(parseDate('04/04/2026')).toEqual({ month: 2026 * 12 + 3, day: 4 });
+  });
+
+  it('reads Excel serial days only for 2000–2099, saying so', () => {
+    expect(parseDate('36526')).toEqual({ month: 2000 * 12, day: 1 });
+    expect(parseDate('73050')).toEqual({ month: 2099 * 12 + 11, day: 31 });
+    for (const n of ['36525', '73051', '12345']) {
+      expect((parseDate(n) as { error: string }).error, n).toContain('Excel serial date');
+    }
+    for (const bad of ['20261314', '20260230', '202613', '2026031', '1234567']) {
+      expect(parseMonth(bad), bad).toHaveProperty('error');
+    }
   });
 
   it('refuses impossible dates', () => {
@@ -114,6 +130,8 @@ describe('parseDate and parseMonth', () => {
     'Sept 2026',
     '2026-M03',
     '2026-03-01',
+    '202603',
+    '46082',
   ])('%s is a month', (text) => {
     const expected = text.startsWith('Sept') ? 2026 * 12 + 8 : 2026 * 12 + 2;
     expect(parseMonth(text)).toBe(expected);
