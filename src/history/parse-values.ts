@@ -20,7 +20,7 @@ const CURRENCY =
 
 /**
  * A number as spreadsheets and CRMs write it: `1234.5`, `1,234.50`, `1 234,5`, `1.234,56`,
- * `1'234`, `$1,234`, `1234 EUR`, `(1,234)` (negative), `-12`, `1e3`. A comma followed by
+ * `1'234` or `1’234` (Swiss), `$1,234`, `1234 EUR`, `(1,234)` (negative), `-12`, `1e3`. A comma followed by
  * exactly three digits is a thousands separator; another single comma is a decimal comma.
  * With `decimalComma` (a file whose fields are separated by semicolons, as spreadsheets save
  * CSV where the decimal mark is a comma) a comma is always the decimal mark and dots group
@@ -44,7 +44,7 @@ export function parseNumber(text: string, decimalComma = false): number | null |
     sign = -sign;
     s = s.slice(1).trim();
   } else if (s.startsWith('+')) s = s.slice(1).trim();
-  s = s.replace(CURRENCY, '').replace(/[\s\u00a0\u202f_']/g, '');
+  s = s.replace(CURRENCY, '').replace(/[\s\u00a0\u202f_'\u2019]/g, '');
   if (/^\d+(\.\d+)?[eE][+-]?\d+$/.test(s)) return sign * Number(s);
   if (decimalComma) return decimalCommaNumber(s, sign);
   const comma = s.lastIndexOf(',');

@@ -20,6 +20,9 @@ describe('parseNumber', () => {
     ['1.234,56', 1234.56],
     ['1.234.567', 1234567],
     ["1'234", 1234],
+    // Swiss grouping as Excel writes it in de-CH: a typographic apostrophe, with CHF.
+    ['1\u2019234.50', 1234.5],
+    ['CHF 1\u2019234\u2019567', 1234567],
     ['$1,234.50', 1234.5],
     ['1234 EUR', 1234],
     ['€ 12', 12],
