@@ -126,6 +126,14 @@ const fullYear = (digits: string): number => {
   return digits.length > 2 ? y : y < 30 ? 2000 + y : 1900 + y;
 };
 
+/**
+ * A time of day after a date, as CRMs and spreadsheets add it: `9:30 AM`, `09:30:15`,
+ * `23:59:59.123 UTC`, `09:30 +0100`, `T09:30:00Z`. Only the written date counts (the history
+ * is monthly), so the time and its zone are dropped; the date before it must end in a digit.
+ */
+const TIME_OF_DAY =
+  /^(.*\d)(?:[T ,]+|\s+at\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|[a-z]{3,4}))?$/i;
+
 /** Excel's serial day numbers (days since 1899-12-30) of 2000-01-01 and 2099-12-31. */
 const EXCEL_SERIALS = { first: 36_526, last: 73_050 } as const;
 
@@ -141,7 +149,8 @@ function excelDate(serial: number): DateValue | null {
  * `14 de marzo de 2026`, `Mar 14, 2026`, `03/14/2026` or `14/03/2026` read by `order`
  * (`auto`: only when the day is above 12 or equals the month), and Excel's serial day
  * numbers of 2000–2099 (`46095`, `46095.5` with a time), as a date cell formatted as General
- * is saved. Returns null for an empty cell, or a phrase.
+ * is saved. Any of them may carry a time of day (`3/14/2026 9:30 AM`, `14.03.2026 09:30`),
+ * which is dropped. Returns null for an empty cell, or a phrase.
  * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
  */
 export function parseDate(
@@ -149,7 +158,7 @@ export function parseDate(
   order: DateOrder = 'auto',
 ): DateValue | null | { error: string } {
   if (typeof text !== 'string') checkArgument('parseDate', 'text', text, ARG.cellText);
-  const s = text.trim();
+  const s = text.trim().replace(TIME_OF_DAY, '$1');
   if (s === '') return null;
   const bad = { error: 'a date such as 2026-03-14' };
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);

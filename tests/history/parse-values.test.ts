@@ -94,6 +94,13 @@ describe('parseDate and parseMonth', () => {
     '46095',
     '46095.375',
     '46095,5',
+    // A time of day after any of them, as CRMs export it, is dropped.
+    '3/14/2026 9:30 AM',
+    '14.03.2026 09:30:15',
+    'Mar 14, 2026 9:30 PM',
+    '14/03/2026, 21:30',
+    '2026-03-14 09:30:00 UTC',
+    '14-Mar-26 9:30 a.m.',
   ])('%s is 14 March 2026', (text) => {
     expect(parseDate(text)).toEqual(march14);
   });
@@ -119,7 +126,16 @@ describe('parseDate and parseMonth', () => {
   });
 
   it('refuses impossible dates', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '31.04.2026', 'yesterday', '2026-3'])
+    for (const bad of [
+      '2026-02-30',
+      '2026-13-01',
+      '31.04.2026',
+      'yesterday',
+      '2026-3',
+      '9:30',
+      '2026 9:30',
+      '31.04.2026 09:30',
+    ])
       expect(parseDate(bad), bad).toHaveProperty('error');
   });
 
