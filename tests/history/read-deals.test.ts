@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { DateOrder } from '../../src/history/parse-values.js';
 import { readDeals } from '../../src/history/read-deals.js';
 import { formatDiagnostic } from '../../src/util/result.js';
 
@@ -19,14 +20,19 @@ const STAGES = ['lead', 'sql', 'won'];
 const AS_OF = 2026 * 12 + 5; // June 2026
 const HEADER = 'id,account,channel,market,created,stage,entered_sql,closed,outcome,amount';
 
-async function read(name: string, lines: readonly string[]) {
+async function read(name: string, lines: readonly string[], dates?: DateOrder) {
   const path = join(tmp, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
-  return readDeals(path, { display: name, stages: STAGES, asOf: AS_OF });
+  return readDeals(path, {
+    display: name,
+    stages: STAGES,
+    asOf: AS_OF,
+    ...(dates ? { dates } : {}),
+  });
 }
 
 describe('readDeals', () => {
-  it('reads an export separated by semicolons, amounts with decimal commas, as the same deals', async () => {
+  it('reads an export separated by semicolons (decimal commas), or with US times, Excel serials and YYYYMMDD, as the same deals', async () => {
     const lines = [
       HEADER,
       'D1,A,ads,smb,2026-01-05,won,2026-01-20,2026-02-10,won,"12,500.50"',
@@ -41,10 +47,23 @@ describe('readDeals', () => {
       'D3;C;ads;smb;02.02.2026;won;10.02.2026;15.04.2026;won;1.500',
       'D4;D;ads;smb;01.03.2026;sql;09.03.2026;;open;',
     ];
+    // Salesforce-style: US dates with a time of day, Excel serials where a column was saved
+    // as General, and a warehouse's YYYYMMDD.
+    const exported = [
+      HEADER,
+      'D1,A,ads,smb,1/5/2026 9:30 AM,won,46042,20260210,won,"USD 12,500.50"',
+      'D2,B,ads,smb,1/7/2026 11:02 PM,sql,1/25/2026 8:00 AM,3/1/2026 12:00 PM,lost,',
+      'D3,C,ads,smb,2/2/2026 10:15 AM,won,2/10/2026 3:45 PM,4/15/2026 5:00 PM,won,1500',
+      'D4,D,ads,smb,3/1/2026 9:00 AM,sql,3/9/2026 9:00 AM,,open,',
+    ];
     const a = await read('commas.csv', lines);
     const b = await read('semicolons.csv', european);
-    if (!a.ok || !b.ok) throw new Error('both files should read');
+    // 1/5/2026 could be either order: the file says which (--dates mdy).
+    const c = await read('salesforce.csv', exported, 'mdy');
+    if (!c.ok) throw new Error(c.errors.map(formatDiagnostic).join('\n'));
+    if (!a.ok || !b.ok) throw new Error('every file should read');
     expect({ ...b.value, file: '' }).toEqual({ ...a.value, file: '' });
+    expect({ ...c.value, file: '' }).toEqual({ ...a.value, file: '' });
   });
 
   it('tallies resolutions, times in stage (open ones censored), sizes and the open pipeline', async () => {
