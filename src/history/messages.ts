@@ -34,6 +34,11 @@ export const hmsg = {
     `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header has ${found.join(', ')}`,
   duplicateColumn: (name: string) => `the column ${quote(name)} appears twice in the header`,
   badCell: (what: string, got: string) => `expected ${what}, got ${quote(got)}`,
+  bothDateOrders: (
+    dmy: { row: number; column: string; text: string },
+    mdy: { row: number; column: string; text: string },
+  ) =>
+    `expected slashed dates in one order, got day first (${quote(dmy.text)} at row ${dmy.row}, column ${dmy.column}) and month first (${quote(mdy.text)} at row ${mdy.row}, column ${mdy.column}); pass --dates dmy or --dates mdy to say how to read the others`,
   emptyCell: (what: string) => `expected ${what}, got an empty cell`,
   negative: (got: number) => `expected a count or amount ≥ 0, got ${got}`,
   notWhole: (got: number) => `expected a whole number of items, got ${got}`,

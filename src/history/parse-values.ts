@@ -143,6 +143,24 @@ function excelDate(serial: number): DateValue | null {
   return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** What {@link parseDate} calls a slashed date that could be read either way. */
+export const AMBIGUOUS_DATE = 'an unambiguous date';
+
+/**
+ * The order a slashed date proves (`14/03/2026` day first, `03/14/2026` month first, a time
+ * of day allowed after it), or null when it proves none (`03/04/2026`, or no slashed date).
+ * @example slashedOrder('3/14/2026 9:30 AM') // 'mdy'
+ */
+export function slashedOrder(text: string): 'dmy' | 'mdy' | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim().replace(TIME_OF_DAY, '$1'));
+  if (!m) return null;
+  const a = +m[1]!;
+  const b = +m[2]!;
+  if (a > 12 && b >= 1 && b <= 12) return 'dmy';
+  if (b > 12 && a >= 1 && a <= 12) return 'mdy';
+  return null;
+}
+
 /**
  * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
  * `2026/03/14`, `20260314`, `14.03.2026`, `14 Mar 2026`, `14-Mar-26`, `14. März 2026`,
@@ -187,7 +205,7 @@ export function parseDate(
     if (a > 12) return valid(y, b, a) ?? bad;
     if (b > 12 || a === b) return valid(y, a, b) ?? bad;
     return {
-      error: `an unambiguous date (is ${s} day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy)`,
+      error: `${AMBIGUOUS_DATE} (is ${s} day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy)`,
     };
   }
   m = /^(\d{1,2})\.?(?:[ -]| de )(\p{L}{3,12})\.?(?:[ ,-]*| de )(\d{4}|\d{2})$/u.exec(s);
@@ -220,7 +238,7 @@ export function parseMonth(
   if (m) return valid(fullYear(m[2]!), monthName(m[1]!), 1)?.month ?? bad;
   const d = parseDate(s, order);
   if (d !== null && 'month' in d) return d.month;
-  return d?.error.startsWith('an unambiguous') ? d : bad;
+  return d?.error.startsWith(AMBIGUOUS_DATE) ? d : bad;
 }
 
 /**

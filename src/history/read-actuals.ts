@@ -10,6 +10,7 @@ import { type OptionNames, optionNamesProblem } from '../util/option-names.js';
 import type { Diagnostic, Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
 import { type CellRef, type CsvRecord, cellDiagnostic, streamCsv } from './csv-stream.js';
+import { withDateOrder } from './date-order.js';
 import { hmsg } from './messages.js';
 import { type DateOrder, monthLabel, parseMonth, parseNumber } from './parse-values.js';
 import type { Actuals, ActualsCohort } from './types.js';
@@ -31,7 +32,7 @@ export interface ReadActualsOptions {
   readonly display?: string;
   /** The funnel's stage ids, first to last (from a scenario); the middle ones must be the file's stage columns. */
   readonly stages?: readonly string[];
-  /** How `a/b/yyyy` periods are read (default auto). */
+  /** How `a/b/yyyy` periods are read (default auto: in the one order the file allows; date-order.ts). */
   readonly dates?: DateOrder;
   /**
    * Whether to refuse a stage that receives more items from the file's
@@ -70,6 +71,17 @@ export async function readActuals(
     argumentProblem('readActuals', 'path', path, ARG.path) ??
     optionNamesProblem('readActuals', opts, READ_ACTUALS_OPTIONS);
   if (bad !== null) return fail([bad]);
+  return withDateOrder(
+    path,
+    opts.display ?? path,
+    opts.dates,
+    (name) => name === 'period',
+    (dates) => readActualsOnce(path, { ...opts, dates }),
+  );
+}
+
+/** {@link readActuals} with its arguments checked, in one reading of the file. */
+async function readActualsOnce(path: string, opts: ReadActualsOptions): Promise<Result<Actuals>> {
   const file = opts.display ?? path;
   let col: Record<string, number> = {};
   let middle: string[] = [];

@@ -20,6 +20,7 @@ import {
   MAX_CSV_ERRORS,
   streamCsv,
 } from './csv-stream.js';
+import { withDateOrder } from './date-order.js';
 import { DealIds } from './deal-ids.js';
 import { hmsg } from './messages.js';
 import { type DateOrder, monthLabel, parseDate, parseNumber } from './parse-values.js';
@@ -108,6 +109,7 @@ export interface ReadDealsOptions {
   readonly inferEnds?: boolean;
   /** Month number of the last period the export covers in full. */
   readonly asOf: number;
+  /** How `a/b/yyyy` dates are read (default auto: in the one order the file allows; date-order.ts). */
   readonly dates?: DateOrder;
 }
 
@@ -132,6 +134,14 @@ export async function readDeals(path: string, opts: ReadDealsOptions): Promise<R
     argumentProblem('readDeals', 'options.stages', opts?.stages, ARG.stageIds) ??
     argumentProblem('readDeals', 'options.asOf', opts?.asOf, ARG.monthNumber);
   if (bad !== null) return fail([bad]);
+  const dateColumn = (n: string) => n === 'created' || n === 'closed' || n.startsWith('entered_');
+  return withDateOrder(path, opts.display ?? path, opts.dates, dateColumn, (dates) =>
+    readDealsOnce(path, { ...opts, dates }),
+  );
+}
+
+/** {@link readDeals} with its arguments checked, in one reading of the file. */
+async function readDealsOnce(path: string, opts: ReadDealsOptions): Promise<Result<DealStats>> {
   const file = opts.display ?? path;
   const ids = [...opts.stages];
   const K = ids.length;

@@ -68,6 +68,18 @@ describe('readActuals', () => {
     ]);
   });
 
+  it('reads periods written as ambiguous dates in the order the file proves', async () => {
+    // 02/01/2026 alone could be 2 January; 01/15/2026 proves month first.
+    const path = join(tmp, 'us-periods.csv');
+    writeFileSync(
+      path,
+      `${HEADER}\n01/15/2026,ads,smb,1500,120,30,4,12000\n02/01/2026,ads,smb,1500,100,25,5,15000\n`,
+    );
+    const r = await readActuals(path);
+    if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+    expect(r.value.periods).toEqual(['2026-01', '2026-02']);
+  });
+
   it('reads common spellings: quoted thousands, currency, named months, a BOM, CRLF', async () => {
     const path = join(tmp, 'spellings.csv');
     writeFileSync(

@@ -58,12 +58,56 @@ describe('readDeals', () => {
     ];
     const a = await read('commas.csv', lines);
     const b = await read('semicolons.csv', european);
-    // 1/5/2026 could be either order: the file says which (--dates mdy).
-    const c = await read('salesforce.csv', exported, 'mdy');
+    // 1/5/2026 could be either order; 1/25/2026 in the same file can only be month first,
+    // so that is how the file is read, with no --dates needed.
+    const c = await read('salesforce.csv', exported);
     if (!c.ok) throw new Error(c.errors.map(formatDiagnostic).join('\n'));
     if (!a.ok || !b.ok) throw new Error('every file should read');
     expect({ ...b.value, file: '' }).toEqual({ ...a.value, file: '' });
     expect({ ...c.value, file: '' }).toEqual({ ...a.value, file: '' });
+  });
+
+  it('reads ambiguous slashed dates in the one order the file allows, or says it allows none', async () => {
+    const plain = await read('iso.csv', [
+      HEADER,
+      'D1,A,ads,smb,2026-01-05,won,2026-01-20,2026-02-10,won,100',
+      'D2,B,ads,smb,2026-03-04,sql,2026-03-09,2026-03-11,lost,',
+    ]);
+    if (!plain.ok) throw new Error('the ISO file should read');
+    // Day first, proved only by the second row's 20/01.
+    const dmy = await read('dmy.csv', [
+      HEADER,
+      'D1,A,ads,smb,05/01/2026,won,20/01/2026,10/02/2026,won,100',
+      'D2,B,ads,smb,04/03/2026,sql,09/03/2026,11/03/2026,lost,',
+    ]);
+    if (!dmy.ok) throw new Error(dmy.errors.map(formatDiagnostic).join('\n'));
+    expect({ ...dmy.value, file: '' }).toEqual({ ...plain.value, file: '' });
+    // Both orders proved: one message names a cell of each; the ambiguous cells follow.
+    const both = await read('both.csv', [
+      HEADER,
+      'D1,A,ads,smb,05/01/2026,won,20/01/2026,02/10/2026,won,100',
+      'D2,B,ads,smb,03/04/2026,sql,03/09/2026,03/11/2026,lost,',
+      'D3,C,ads,smb,01/02/2026,sql,01/13/2026,,open,',
+    ]);
+    expect(both.ok).toBe(false);
+    const messages = both.ok ? [] : both.errors.map(formatDiagnostic);
+    expect(messages[0]).toBe(
+      'both.csv: ✖ expected slashed dates in one order, got day first ("20/01/2026" at row 1, column entered_sql) and month first ("01/13/2026" at row 3, column entered_sql); pass --dates dmy or --dates mdy to say how to read the others',
+    );
+    expect(messages.slice(1).every((m) => m.includes('--dates dmy or --dates mdy'))).toBe(true);
+    // No date proves an order: each ambiguous cell is refused with the hint, as before.
+    const none = await read('none.csv', [HEADER, 'D1,A,ads,smb,05/01/2026,sql,06/01/2026,,open,']);
+    expect(none.ok ? [] : none.errors.map((e) => e.message)).toEqual([
+      'expected an unambiguous date (is 05/01/2026 day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy), got "05/01/2026"',
+      'expected an unambiguous date (is 06/01/2026 day/month or month/day? write 2026-03-14, or pass --dates dmy or --dates mdy), got "06/01/2026"',
+    ]);
+    // --dates wins over what the file shows.
+    const told = await read(
+      'told.csv',
+      [HEADER, 'D1,A,ads,smb,05/01/2026,sql,06/01/2026,,open,'],
+      'dmy',
+    );
+    expect(told.ok).toBe(true);
   });
 
   it('tallies resolutions, times in stage (open ones censored), sizes and the open pipeline', async () => {

@@ -32,7 +32,8 @@ export function historyOptions<T>(y: Argv<T>) {
       type: 'string',
       requiresArg: true,
       choices: ['auto', 'dmy', 'mdy'],
-      describe: 'how a/b/yyyy dates are read (default auto: only when unambiguous)',
+      describe:
+        "how a/b/yyyy dates are read (default auto: in the one order the file's dates allow)",
     });
 }
 
