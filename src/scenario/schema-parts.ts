@@ -38,7 +38,7 @@ export const name = () => z.string({ error: 'a name' }).regex(NAME_PATTERN, { er
  * src/util/unprintable.ts). A YAML `"\0"` or a JSON `"\ud800"` made them, and the PNG
  * renderer then failed on the whole chart.
  */
-export const text = (error: string) =>
+export const text = (error = 'text') =>
   z.string({ error }).check((ctx) => {
     const bad = unprintableAt(ctx.value);
     if (bad !== null) {

@@ -151,7 +151,7 @@ const quota = z
 const variant = z
   .strictObject({
     label: label().optional(),
-    description: text('a description (text)').optional().describe('what the variant tries'),
+    description: text().optional().describe('what the variant tries'),
     set: z
       .record(z.string(), z.unknown())
       .describe('dot path of the scenario → new value, e.g. channels.dealers.spend: 20000'),
@@ -162,15 +162,8 @@ const variant = z
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema reference, for editors; ignored'),
-    scenario: text('a name (text)')
-      .min(1)
-      .optional()
-      .describe('name shown on charts (default: file name)'),
-    currency: text('a currency code (text)')
-      .min(1)
-      .max(12)
-      .optional()
-      .describe('currency code (default USD)'),
+    scenario: text().min(1).optional().describe('name shown on charts (default: file name)'),
+    currency: text().min(1).max(12).optional().describe('currency code (default USD)'),
     calendar,
     simulation: simulation.optional(),
     correlations: z.array(correlation).max(MAX_ENTRIES).optional().describe('rank correlations'),
