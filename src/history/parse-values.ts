@@ -20,8 +20,9 @@ const CURRENCY =
 
 /**
  * A number as spreadsheets and CRMs write it: `1234.5`, `1,234.50`, `1 234,5`, `1.234,56`,
- * `1'234` or `1’234` (Swiss), `$1,234`, `1234 EUR`, `(1,234)` (negative), `-12`, `1e3`. A comma followed by
- * exactly three digits is a thousands separator; another single comma is a decimal comma.
+ * `1'234` or `1’234` (Swiss), `$1,234`, `1234 EUR`, `(1,234)` (negative), `-12`, `1e3`. A
+ * comma followed by exactly three digits is a thousands separator; another single comma is a
+ * decimal comma.
  * With `decimalComma` (a file whose fields are separated by semicolons, as spreadsheets save
  * CSV where the decimal mark is a comma) a comma is always the decimal mark and dots group
  * thousands: `1,234` is 1.234 and `1.234` is 1234. Returns null for an empty cell, or a
@@ -165,9 +166,9 @@ export function slashedOrder(text: string): 'dmy' | 'mdy' | null {
  * A date: `2026-03-14` (also with a time, `2026-03-14T09:30:00Z` or `2026-03-14 09:30`),
  * `2026/03/14`, `20260314`, `14.03.2026`, `14 Mar 2026`, `14-Mar-26`, `14. März 2026`,
  * `14 de marzo de 2026`, `Mar 14, 2026`, `03/14/2026` or `14/03/2026` read by `order`
- * (`auto`: only when the day is above 12 or equals the month), and Excel's serial day
- * numbers of 2000–2099 (`46095`, `46095.5` with a time), as a date cell formatted as General
- * is saved. Any of them may carry a time of day (`3/14/2026 9:30 AM`, `14.03.2026 09:30`),
+ * (`auto`: only when the day is above 12 or equals the month; the readers then take the order
+ * the rest of the file proves, date-order.ts), and Excel's serial day numbers of 2000–2099
+ * (`46095`, `46095.5` with a time), as a date cell formatted as General is saved. Any of them may carry a time of day (`3/14/2026 9:30 AM`, `14.03.2026 09:30`),
  * which is dropped. Returns null for an empty cell, or a phrase.
  * @example parseDate('14.03.2026') // { month: 2026·12 + 2, day: 14 }
  */
