@@ -100,6 +100,8 @@ export function loadFontWidths(file: string): FontWidths {
 interface TextItem {
   readonly fontSize?: number | string;
   readonly fontWeight?: number | string;
+  /** Width in px at which Vega truncates the text with an ellipsis (0 or absent: none). */
+  readonly limit?: number | string;
 }
 
 /**
@@ -147,7 +149,13 @@ export function useFontMetrics(fonts: FontSet): void {
     const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
     const w = item.fontWeight;
     const isBold = w === 'bold' || w === 'bolder' || (typeof w === 'number' && w >= 600);
-    return textWidth(isBold ? bold : regular, s, size);
+    const width = textWidth(isBold ? bold : regular, s, size);
+    // Vega draws text cut at its limit (a legend's or axis's labelLimit) but takes a mark's
+    // bounds from this same hook, with the whole text: a long channel name spread the legend
+    // over 2,500 px. At most the limit is what is drawn. Vega's truncation only asks whether
+    // a width is below the limit, which this leaves as it was.
+    const limit = Number(item.limit);
+    return limit > 0 ? Math.min(width, limit) : width;
   };
   installed = key;
 }

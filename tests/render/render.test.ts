@@ -262,3 +262,26 @@ describe('fonts', () => {
     }
   });
 });
+
+describe('labels over their limit', () => {
+  it('take the room Vega draws them in (cut at the limit), not their whole width', async () => {
+    // A legend of channel names: the two long ones are cut at the legend's labelLimit (220 px)
+    // when drawn, and the chart is as wide as the short names' chart plus at most those 220 px
+    // each. Measured whole, an 80-character name spread this legend over 2,500 px.
+    const widthWith = async (a: string, b: string) => {
+      const result = fixtureResult({ scenario: 'Plan', channels: ['a', 'b', 'c'] });
+      const chart = buildForecastCharts(result, fixtureModel(result, { a, b, c: 'Ads' })).find(
+        (c) => c.name === 'channels',
+      )!;
+      const svg = await renderSvg(chart.spec);
+      return { svg, width: Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)![1]) };
+    };
+    const short = await widthWith('Search', 'Social');
+    const long = await widthWith(
+      '直播渠道'.repeat(20),
+      'Partner-sourced enterprise referrals from the channel alliance programme (EMEA)',
+    );
+    expect(long.svg).toContain('…');
+    expect(long.width).toBeLessThanOrEqual(short.width + 2 * 220);
+  });
+});
