@@ -144,6 +144,9 @@ function excelDate(serial: number): DateValue | null {
   return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** A slashed date, `a/b/yyyy`: day and month in an order the file must settle. */
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
 /** What {@link parseDate} calls a slashed date that could be read either way. */
 export const AMBIGUOUS_DATE = 'an unambiguous date';
 
@@ -153,7 +156,7 @@ export const AMBIGUOUS_DATE = 'an unambiguous date';
  * @example slashedOrder('3/14/2026 9:30 AM') // 'mdy'
  */
 export function slashedOrder(text: string): 'dmy' | 'mdy' | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim().replace(TIME_OF_DAY, '$1'));
+  const m = SLASHED.exec(text.trim().replace(TIME_OF_DAY, '$1'));
   if (!m) return null;
   const a = +m[1]!;
   const b = +m[2]!;
@@ -196,7 +199,7 @@ export function parseDate(
   }
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
   if (m) return valid(+m[3]!, +m[2]!, +m[1]!) ?? bad;
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  m = SLASHED.exec(s);
   if (m) {
     const a = +m[1]!;
     const b = +m[2]!;

@@ -109,7 +109,7 @@ export function shapedCodePoints(text: string): number[] {
     }
     const after = DUAL.has(c) && joinsPrevious(next[i]);
     const form = before ? (after ? 3 : 1) : after ? 2 : 0;
-    out.push(forms[Math.min(form, forms.length - 1)] ?? forms[0]!);
+    out.push(forms[Math.min(form, forms.length - 1)]!);
   }
   return out;
 }

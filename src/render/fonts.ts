@@ -23,11 +23,7 @@ export interface FontSet {
 }
 
 /** Family names in the fonts' own `name` tables: what an SVG's font-family must name. */
-export const FONT_FAMILIES = {
-  latin: 'DejaVu Sans',
-  cjk: 'Salesops Sans CJK',
-  thai: 'Noto Sans Thai',
-} as const;
+export const FONT_FAMILIES = { latin: 'DejaVu Sans', cjk: 'Salesops Sans CJK' } as const;
 
 /**
  * The characters only each fallback face draws, so a PNG loads a face only when its text
